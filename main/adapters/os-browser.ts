@@ -1,0 +1,25 @@
+/**
+ * Opens URLs in the system browser from plain Node (the CLI): the `BROWSER` command when set, else
+ * the OS opener. The browser runs on its own: we do not wait for it to exit.
+ */
+import { spawn } from 'node:child_process';
+import { browserCommand, osOpenCommand } from '../core/browser-command.ts';
+import type { Browser } from '../core/ports.ts';
+
+/** {@link Browser} that runs `BROWSER` or `open` / `xdg-open` / `rundll32`. */
+export class OsBrowser implements Browser {
+  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+
+  open(url: string): Promise<void> {
+    const argv = (this.env.BROWSER ? browserCommand(this.env.BROWSER, url) : undefined) ?? osOpenCommand(url);
+    const [command, ...args] = argv;
+    return new Promise((resolve, reject) => {
+      const child = spawn(command!, args, { detached: true, stdio: 'ignore', env: this.env });
+      child.once('error', (error) => reject(new Error(`${command} could not be started: ${error.message}`)));
+      child.once('spawn', () => {
+        child.unref();
+        resolve();
+      });
+    });
+  }
+}

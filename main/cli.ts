@@ -1,0 +1,271 @@
+#!/usr/bin/env node
+/**
+ * `cognito-desktop`: the auth core from a terminal, in plain Node (no Electron). Same settings
+ * file, same keychain entries, same flows as the app.
+ */
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { AuthError, toAuthError, type AuthErrorCode } from './core/errors.ts';
+import { runDoctor, type DoctorReport } from './core/doctor.ts';
+import { defaultConfigDir, findSettingsProblems, SETTING_ENV, SETTING_KEYS, type Settings } from './core/settings.ts';
+import type { Profile } from './core/session.ts';
+import { createAuthService, effectiveSettingsInput, type ComposeOptions } from './compose.ts';
+import { JsonFileSettingsStore } from './adapters/json-file-settings-store.ts';
+import { KeytarSecretStore } from './adapters/keytar-secret-store.ts';
+import { OsBrowser } from './adapters/os-browser.ts';
+
+/** Exit codes, documented in the README. */
+export const EXIT_CODES: Record<AuthErrorCode | 'ok' | 'usage', number> = {
+  ok: 0,
+  not_signed_in: 1,
+  usage: 2,
+  invalid_settings: 2,
+  port_in_use: 2,
+  provider_rejected: 3,
+  state_mismatch: 3,
+  network: 4,
+  keychain_unavailable: 5,
+  cancelled: 6,
+  timeout: 6,
+  internal: 10,
+};
+
+const USAGE = `Usage: cognito-desktop <command> [options]
+
+Commands:
+  login [--no-browser] [--timeout SECONDS] [--json]   sign in through the system browser
+  status [--json]                                     who is signed in (no network while the token is valid)
+  token [--id] [--json]                               print a valid access token (or ID token)
+  userinfo [--json]                                   call the provider's userinfo endpoint
+  logout [--no-browser] [--json]                      sign out here and at the provider
+  config show [--json]                                show the settings and where each comes from
+  config set KEY VALUE                                change a setting (KEY: ${SETTING_KEYS.join(', ')})
+  config set-secret                                   store the client secret from standard input (empty: remove)
+  config check [--json]                               check the configuration, print the URLs to register
+
+Exit codes: 0 ok, 1 not signed in, 2 usage or settings, 3 provider rejected,
+4 network or timeout talking to the provider, 5 keychain unavailable, 6 sign-in cancelled or timed out.`;
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+class UsageError extends Error {}
+
+interface Parsed {
+  command: string[];
+  flags: Set<string>;
+  values: Map<string, string>;
+}
+
+function parseArgs(argv: string[]): Parsed {
+  const parsed: Parsed = { command: [], flags: new Set(), values: new Map() };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--timeout') {
+      const value = argv[++i];
+      if (value === undefined) throw new UsageError('--timeout needs a number of seconds.');
+      parsed.values.set('timeout', value);
+    } else if (arg.startsWith('--')) parsed.flags.add(arg.slice(2));
+    else parsed.command.push(arg);
+  }
+  return parsed;
+}
+
+function describeProfile(profile: Profile): string {
+  const groups = profile.groups.length > 0 ? ` · groups: ${profile.groups.join(', ')}` : '';
+  const minutes = Math.max(0, Math.round((profile.expiresAt - Date.now()) / 60_000));
+  return `Signed in as ${profile.username}${groups} · access token valid for ${minutes} min`;
+}
+
+function settingKey(name: string): keyof Settings {
+  const camel = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  const key = SETTING_KEYS.find((k) => k === camel || SETTING_ENV[k] === name);
+  if (!key) throw new UsageError(`Unknown setting "${name}". Settings: ${SETTING_KEYS.join(', ')}.`);
+  return key;
+}
+
+async function readStdin(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text.trim();
+}
+
+function formatDoctor(report: DoctorReport): string {
+  const lines = report.checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.label}: ${c.detail}${c.fix ? `\n    → ${c.fix}` : ''}`);
+  lines.push(
+    '',
+    'Register these in your Cognito app client (Login pages):',
+    `  Allowed callback URL:  ${report.callbackUrl}`,
+    `  Allowed sign-out URL:  ${report.signOutUrl}`,
+  );
+  return lines.join('\n');
+}
+
+/** Runs one CLI command; returns the exit code. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, io: Io = processIo): Promise<number> {
+  let json = false;
+  try {
+    const args = parseArgs(argv);
+    json = args.flags.has('json');
+    const configDir = defaultConfigDir(env);
+    const options: ComposeOptions = {
+      configDir,
+      env,
+      settingsStore: new JsonFileSettingsStore(configDir),
+      secretStore: new KeytarSecretStore(),
+      browser: new OsBrowser(env),
+      logger: { info: (m) => io.err(m), warn: (m) => io.err(`Warning: ${m}`) },
+    };
+    const print = (value: object, text: string): void => io.out(json ? JSON.stringify(value) : text);
+    const [command, sub, ...rest] = args.command;
+
+    switch (command) {
+      case 'login': {
+        const timeout = args.values.get('timeout');
+        const timeoutMs = timeout === undefined ? undefined : Number(timeout) * 1000;
+        if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError('--timeout must be a positive number of seconds.');
+        const service = await createAuthService(options);
+        const openBrowser = !args.flags.has('no-browser');
+        const onSigint = (): void => service.cancelSignIn();
+        process.once('SIGINT', onSigint);
+        try {
+          const profile = await service.signIn({
+            openBrowser,
+            ...(timeoutMs ? { timeoutMs } : {}),
+            onStarted: (attempt) => {
+              const minutes = Math.round((attempt.expiresAt - attempt.startedAt) / 60_000);
+              io.err(openBrowser ? 'Opening your browser to sign in. If it does not open, visit:' : 'Open this URL in a browser to sign in:');
+              io.err(`  ${attempt.url}`);
+              io.err(`Waiting for you to finish in your browser (gives up after ${minutes} min; Ctrl-C cancels)…`);
+            },
+          });
+          print({ ok: true, profile }, describeProfile(profile));
+          if (!profile.persisted) {
+            io.err('Warning: the OS keychain is unavailable, so this sign-in will not be remembered.');
+            return EXIT_CODES.keychain_unavailable;
+          }
+          return EXIT_CODES.ok;
+        } finally {
+          process.off('SIGINT', onSigint);
+        }
+      }
+      case 'status': {
+        const service = await createAuthService(options);
+        const profile = await service.restore();
+        if (!profile) throw new AuthError('not_signed_in', 'Not signed in.');
+        print({ ok: true, profile }, describeProfile(profile));
+        return EXIT_CODES.ok;
+      }
+      case 'token': {
+        const service = await createAuthService(options);
+        const token = args.flags.has('id') ? await service.getIdToken() : await service.getAccessToken();
+        print({ ok: true, token, expiresAt: service.profile()?.expiresAt }, token);
+        return EXIT_CODES.ok;
+      }
+      case 'userinfo': {
+        const service = await createAuthService(options);
+        const info = await service.fetchUserInfo();
+        print({ ok: true, userinfo: info }, JSON.stringify(info, null, 2));
+        return EXIT_CODES.ok;
+      }
+      case 'logout': {
+        const service = await createAuthService(options);
+        const openBrowser = !args.flags.has('no-browser');
+        const result = await service.signOut({ openBrowser });
+        const lines = ['Signed out of cognito-desktop.'];
+        if (result.revoked) lines.push('The refresh token was revoked at the provider.');
+        if (result.logoutUrl && !openBrowser) lines.push(`To end the provider session too, open:\n  ${result.logoutUrl}`);
+        if (result.browserOpened) lines.push(result.signedOutPageServed ? 'The provider session has ended.' : 'Opened the provider’s sign-out page in your browser.');
+        lines.push(...result.notes);
+        print({ ok: true, ...result }, lines.join('\n'));
+        return EXIT_CODES.ok;
+      }
+      case 'config':
+        return await runConfig(sub, rest, options, json, io);
+      case undefined:
+      case 'help':
+        io.out(USAGE);
+        return command === undefined ? EXIT_CODES.usage : EXIT_CODES.ok;
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${USAGE}`);
+      return EXIT_CODES.usage;
+    }
+    const mapped = toAuthError(error);
+    if (json) io.out(JSON.stringify({ ok: false, error: { code: mapped.code, message: mapped.message } }));
+    io.err(mapped.message);
+    return EXIT_CODES[mapped.code];
+  }
+}
+
+async function runConfig(sub: string | undefined, rest: string[], options: ComposeOptions, json: boolean, io: Io): Promise<number> {
+  const store = options.settingsStore;
+  switch (sub) {
+    case 'show': {
+      const fromFile = store.read();
+      const effective = effectiveSettingsInput(options);
+      const rows = SETTING_KEYS.map((key) => {
+        const fromEnv = options.env?.[SETTING_ENV[key]];
+        const source = fromEnv ? `env ${SETTING_ENV[key]}` : fromFile[key] !== undefined ? 'file' : 'default';
+        return { key, value: effective[key] ?? null, source };
+      });
+      const hasSecret = await createAuthService(options)
+        .then((s) => s.hasClientSecret())
+        .catch(() => undefined);
+      const secret = hasSecret === undefined ? 'unknown' : hasSecret ? 'stored in the keychain' : 'none (public client)';
+      if (json) io.out(JSON.stringify({ ok: true, file: store instanceof JsonFileSettingsStore ? store.file : undefined, settings: rows, clientSecret: secret }));
+      else {
+        for (const row of rows) io.out(`${row.key.padEnd(16)} ${String(row.value ?? '(not set)').padEnd(60)} ${row.source}`);
+        io.out(`${'clientSecret'.padEnd(16)} ${secret}`);
+      }
+      return EXIT_CODES.ok;
+    }
+    case 'set': {
+      const [name, value] = rest;
+      if (!name || value === undefined) throw new UsageError('config set needs KEY and VALUE.');
+      const key = settingKey(name);
+      const next = { ...store.read(), [key]: value };
+      const problem = findSettingsProblems(next).find((p) => p.setting === key);
+      if (problem) throw new AuthError('invalid_settings', problem.message, { setting: key });
+      store.write(next);
+      io.out(json ? JSON.stringify({ ok: true, key, value }) : `${key} = ${value}`);
+      return EXIT_CODES.ok;
+    }
+    case 'set-secret': {
+      if (process.stdin.isTTY) io.err('Paste the client secret, then press Enter and Ctrl-D (an empty input removes it):');
+      const secret = await readStdin();
+      const service = await createAuthService(options);
+      await service.setClientSecret(secret);
+      const text = secret ? 'Client secret stored in the OS keychain.' : 'Client secret removed: the app signs in as a public client.';
+      io.out(json ? JSON.stringify({ ok: true, stored: secret !== '' }) : text);
+      return EXIT_CODES.ok;
+    }
+    case 'check': {
+      const report = await runDoctor({ input: effectiveSettingsInput(options), secretStore: options.secretStore });
+      io.out(json ? JSON.stringify({ ok: report.ok, report }) : formatDoctor(report));
+      return report.ok ? EXIT_CODES.ok : EXIT_CODES.usage;
+    }
+    default:
+      throw new UsageError(`Unknown config command "${sub ?? ''}".`);
+  }
+}
+
+// Run when executed (also through the npm `bin` symlink), not when imported by tests.
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+if (invokedDirectly) {
+  const code = await runCli(process.argv.slice(2));
+  // Let stdout drain, then exit: a finished command must not hang on a keep-alive socket.
+  process.stdout.write('', () => process.exit(code));
+}
+

@@ -1,0 +1,156 @@
+/**
+ * "Check configuration": every check an admin would do by hand, each with a tick or the fix, plus
+ * the exact URLs to register in Cognito. Runs with settings as typed, valid or not.
+ */
+import { LoopbackReceiver } from './loopback-receiver.ts';
+import { ProviderDirectory, type Fetch } from './provider.ts';
+import { systemClock, type SecretStore } from './ports.ts';
+import {
+  DEFAULT_REDIRECT_URI,
+  defaultLogoutUri,
+  findSettingsProblems,
+  validateSettings,
+  type SettingsInput,
+} from './settings.ts';
+import { TokenVault, clientSecretAccount } from './token-vault.ts';
+import { toAuthError } from './errors.ts';
+
+export interface DoctorCheck {
+  id: 'settings' | 'discovery' | 'endpoints' | 'logout' | 'port' | 'keychain' | 'secret';
+  label: string;
+  ok: boolean;
+  /** What was found. */
+  detail: string;
+  /** What to do, when not ok. */
+  fix?: string;
+}
+
+export interface DoctorReport {
+  ok: boolean;
+  checks: DoctorCheck[];
+  /** Register in Cognito: App client → Login pages → Allowed callback URLs. */
+  callbackUrl: string;
+  /** Register in Cognito: App client → Login pages → Allowed sign-out URLs. */
+  signOutUrl: string;
+}
+
+export interface DoctorDeps {
+  input: SettingsInput;
+  secretStore: SecretStore;
+  fetch?: Fetch;
+  keychainTimeoutMs?: number;
+}
+
+const ENDPOINT_KEYS = [
+  'authorization_endpoint',
+  'token_endpoint',
+  'userinfo_endpoint',
+  'revocation_endpoint',
+  'end_session_endpoint',
+  'jwks_uri',
+] as const;
+
+/** Runs every check. Never throws: a failing check says why and what to do. */
+export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
+  const checks: DoctorCheck[] = [];
+  const redirectUri = typeof deps.input.redirectUri === 'string' && deps.input.redirectUri ? deps.input.redirectUri : DEFAULT_REDIRECT_URI;
+  const signOutUri =
+    typeof deps.input.logoutUri === 'string' && deps.input.logoutUri ? deps.input.logoutUri : defaultLogoutUri(redirectUri);
+  const report = (): DoctorReport => ({
+    ok: checks.every((c) => c.ok),
+    checks,
+    callbackUrl: redirectUri,
+    signOutUrl: signOutUri,
+  });
+
+  const problems = findSettingsProblems(deps.input);
+  checks.push({
+    id: 'settings',
+    label: 'Settings are complete and valid',
+    ok: problems.length === 0,
+    detail: problems.length === 0 ? 'All settings are valid.' : problems.map((p) => p.message).join(' '),
+    ...(problems.length > 0 ? { fix: 'Correct the settings named above.' } : {}),
+  });
+  if (problems.length > 0) return report();
+  const settings = validateSettings(deps.input);
+
+  const directory = new ProviderDirectory(settings, undefined, systemClock, deps.fetch);
+  const metadata = await directory.metadata({ refresh: true }).catch((error: unknown) => {
+    checks.push({
+      id: 'discovery',
+      label: 'Discovery document is reachable and well-formed',
+      ok: false,
+      detail: toAuthError(error).message,
+      fix: 'Use the user pool’s issuer: https://cognito-idp.<region>.amazonaws.com/<poolId> (no trailing slash).',
+    });
+    return undefined;
+  });
+  if (metadata) {
+    checks.push({
+      id: 'discovery',
+      label: 'Discovery document is reachable and well-formed',
+      ok: true,
+      detail: `Issuer ${metadata.issuer}.`,
+    });
+    const origins = ENDPOINT_KEYS.filter((k) => typeof metadata[k] === 'string').map(
+      (k) => `${k} on ${new URL(metadata[k] as string).origin}`,
+    );
+    const missing = ['authorization_endpoint', 'token_endpoint', 'jwks_uri'].filter(
+      (k) => typeof metadata[k as keyof typeof metadata] !== 'string',
+    );
+    checks.push({
+      id: 'endpoints',
+      label: 'Endpoints needed for sign-in are published',
+      ok: missing.length === 0,
+      detail: origins.join('; '),
+      ...(missing.length > 0 ? { fix: `The provider publishes no ${missing.join(', ')}.` } : {}),
+    });
+    checks.push({
+      id: 'logout',
+      label: 'Provider sign-out page (end_session_endpoint)',
+      ok: typeof metadata.end_session_endpoint === 'string',
+      detail: metadata.end_session_endpoint
+        ? `Sign-out opens ${metadata.end_session_endpoint}.`
+        : 'None published: sign-out can only end the app’s own session.',
+      ...(metadata.end_session_endpoint ? {} : { fix: 'For Cognito, give the user pool a domain: /logout lives there.' }),
+    });
+  }
+
+  const receiver = new LoopbackReceiver(settings.redirectUri);
+  const portFree: true | string = await receiver.start().then(
+    () => true as const,
+    (error: unknown) => toAuthError(error).message,
+  );
+  await receiver.close();
+  checks.push({
+    id: 'port',
+    label: `Redirect port ${receiver.port} is free`,
+    ok: portFree === true,
+    detail: portFree === true ? `The app can listen on ${new URL(settings.redirectUri).host}.` : String(portFree),
+    ...(portFree === true ? {} : { fix: 'Close the program using the port, or pick another port in both Cognito and Settings.' }),
+  });
+
+  const vault = new TokenVault(deps.secretStore, settings.keychainService, deps.keychainTimeoutMs);
+  const secret = await vault.read<string>(clientSecretAccount(settings.discoveryUrl, settings.clientId)).then(
+    (value) => ({ reachable: true as const, stored: typeof value === 'string' && value !== '' }),
+    (error: unknown) => ({ reachable: false as const, message: toAuthError(error).message }),
+  );
+  checks.push({
+    id: 'keychain',
+    label: 'OS keychain is reachable',
+    ok: secret.reachable,
+    detail: secret.reachable ? `Entries are kept under the service name "${settings.keychainService}".` : secret.message,
+    ...(secret.reachable ? {} : { fix: 'Without a keychain, sign-in lasts only until the app quits.' }),
+  });
+  if (secret.reachable) {
+    checks.push({
+      id: 'secret',
+      label: 'Client secret',
+      ok: true,
+      detail: secret.stored
+        ? 'A client secret is stored in the keychain (sent with HTTP Basic).'
+        : 'No client secret stored: the app signs in as a public client. Store one if the app client has a secret.',
+    });
+  }
+  return report();
+}

@@ -1,0 +1,154 @@
+/**
+ * The app's own error type. Every failure that leaves the core is an {@link AuthError} with a
+ * {@link AuthErrorCode} the UI and the CLI branch on, and a message a user can act on. Errors of
+ * lower layers (openid-client, Node's fetch, keytar) are mapped here, once.
+ *
+ * Messages never carry tokens, codes, verifiers or the client secret.
+ */
+import * as oidc from 'openid-client';
+
+/** What went wrong, as the UI and the CLI's exit codes see it. */
+export type AuthErrorCode =
+  | 'cancelled'
+  | 'timeout'
+  | 'port_in_use'
+  | 'network'
+  | 'provider_rejected'
+  | 'state_mismatch'
+  | 'invalid_settings'
+  | 'keychain_unavailable'
+  | 'not_signed_in'
+  | 'internal';
+
+export interface AuthErrorOptions {
+  cause?: unknown;
+  /** The OAuth `error` the provider returned, e.g. `invalid_grant`. */
+  providerError?: string;
+  /** The setting at fault, for `invalid_settings`. */
+  setting?: string;
+}
+
+/** An error with a {@link AuthErrorCode} and a user-safe message. */
+export class AuthError extends Error {
+  override readonly name = 'AuthError';
+  readonly providerError?: string;
+  readonly setting?: string;
+
+  constructor(
+    readonly code: AuthErrorCode,
+    message: string,
+    options: AuthErrorOptions = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    if (options.providerError !== undefined) this.providerError = options.providerError;
+    if (options.setting !== undefined) this.setting = options.setting;
+  }
+}
+
+/** True for an {@link AuthError}, optionally of one code. */
+export function isAuthError(error: unknown, code?: AuthErrorCode): error is AuthError {
+  return error instanceof AuthError && (code === undefined || error.code === code);
+}
+
+/** Provider text is shown to users but must stay short and printable. */
+function clip(text: string | undefined): string {
+  if (!text) return '';
+  const printable = text.replace(/[^\x20-\x7E]/g, ' ').trim();
+  return printable.length > 200 ? `${printable.slice(0, 200)}…` : printable;
+}
+
+const PROVIDER_ERROR_ADVICE: Record<string, string> = {
+  invalid_grant: 'The sign-in has expired or was revoked. Sign in again.',
+  invalid_client:
+    'The provider did not accept the client id or secret. Check both in Settings (a client with a secret needs it stored; a public client must have none).',
+  unauthorized_client: 'This app client may not use the authorization code flow. Enable it in the app client settings.',
+  invalid_scope: 'The provider refused a scope. Check Scopes in Settings against the app client’s allowed scopes.',
+  redirect_mismatch: 'The callback URL is not registered. Register the exact callback URL shown in Settings.',
+  server_error: 'The provider had an internal error. Try again in a moment.',
+  temporarily_unavailable: 'The provider is temporarily unavailable. Try again in a moment.',
+};
+
+function providerRejected(error: string, description: string | undefined, cause: unknown): AuthError {
+  if (error === 'access_denied') {
+    return new AuthError('cancelled', 'Sign-in was cancelled in the browser.', { cause, providerError: error });
+  }
+  const advice = PROVIDER_ERROR_ADVICE[error] ?? 'Check the app client settings in your provider.';
+  const said = clip(description);
+  return new AuthError('provider_rejected', `The provider refused: ${error}${said ? ` (${said})` : ''}. ${advice}`, {
+    cause,
+    providerError: error,
+  });
+}
+
+function networkError(detail: string, cause: unknown): AuthError {
+  return new AuthError(
+    'network',
+    `Could not reach the provider: ${detail}. Check your connection; you stay signed in meanwhile.`,
+    { cause },
+  );
+}
+
+/**
+ * Maps any error to an {@link AuthError}. openid-client raises `AuthorizationResponseError` for a
+ * callback `?error=`, `ResponseBodyError` for an OAuth error body, `ClientError` for its own checks
+ * (`OAUTH_TIMEOUT` for a time-out) and lets fetch's `TypeError` through for a network failure.
+ */
+export function toAuthError(error: unknown): AuthError {
+  if (error instanceof AuthError) return error;
+  if (error instanceof oidc.AuthorizationResponseError) {
+    return providerRejected(error.error, error.error_description, error);
+  }
+  if (error instanceof oidc.ResponseBodyError) {
+    if (error.status >= 500) return networkError(`the provider answered HTTP ${error.status}`, error);
+    return providerRejected(error.error, error.error_description, error);
+  }
+  if (error instanceof oidc.ClientError) return mapClientError(error);
+  if (error instanceof TypeError && /fetch failed|network|ECONNREFUSED|ENOTFOUND/i.test(errorText(error))) {
+    return networkError(connectionDetail(error), error);
+  }
+  if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return networkError('the provider did not answer in time', error);
+  }
+  return new AuthError('internal', 'Something unexpected went wrong. Try again; if it keeps happening, report it.', {
+    cause: error,
+  });
+}
+
+function mapClientError(error: oidc.ClientError): AuthError {
+  if (error.code === 'OAUTH_TIMEOUT') return networkError('the provider did not answer in time', error);
+  const status = error.cause instanceof Response ? error.cause.status : undefined;
+  if (status !== undefined && status >= 500) return networkError(`the provider answered HTTP ${status}`, error);
+  if (status !== undefined) {
+    return new AuthError(
+      'provider_rejected',
+      `The provider answered HTTP ${status} where an OpenID Connect answer was expected. Check the discovery URL.`,
+      { cause: error },
+    );
+  }
+  if (error.code === 'OAUTH_INVALID_RESPONSE' && /state/i.test(error.message)) {
+    return new AuthError('state_mismatch', 'The browser returned a sign-in that this app did not start. Try again.', {
+      cause: error,
+    });
+  }
+  if (/JWT|JWS|ID Token|nonce|"iss"|"aud"/i.test(error.message) || (error.code ?? '').startsWith('OAUTH_JW')) {
+    return new AuthError(
+      'provider_rejected',
+      `The provider's ID token failed validation (${clip(error.message)}). Check the client id and your computer's clock.`,
+      { cause: error, providerError: 'invalid_id_token' },
+    );
+  }
+  return new AuthError('provider_rejected', `The provider's answer was not valid: ${clip(error.message)}.`, {
+    cause: error,
+  });
+}
+
+function errorText(error: Error): string {
+  return `${error.message} ${error.cause instanceof Error ? error.cause.message : ''}`;
+}
+
+function connectionDetail(error: Error): string {
+  const cause = error.cause as { code?: string } | undefined;
+  if (cause?.code === 'ECONNREFUSED') return 'the connection was refused';
+  if (cause?.code === 'ENOTFOUND') return 'the provider’s host name was not found';
+  return 'the request failed';
+}

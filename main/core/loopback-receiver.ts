@@ -1,0 +1,265 @@
+/**
+ * The loopback receiver of RFC 8252 section 7.3: a small HTTP server on the redirect URI's fixed
+ * port that catches the browser's return from the provider.
+ *
+ * - Bound to 127.0.0.1 only (for a `localhost` redirect URI also [::1], since a browser may pick
+ *   either address for `localhost`), never to every interface.
+ * - Answers GET on the redirect path and the sign-out path only; rejects a foreign `Host` header
+ *   (DNS rebinding).
+ * - A request with a wrong or missing `state` gets a 400 page and does not end the attempt; the
+ *   first one with the right `state` does, `?error=` included.
+ * - After a good callback it redirects to the bare redirect path so the code leaves the address bar
+ *   and history, then serves a page with `Content-Security-Policy: default-src 'none'`.
+ * - It always closes: on success, error, timeout, cancel, a new attempt and process exit.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { AuthError } from './errors.ts';
+import {
+  FOREIGN_CALLBACK_PAGE,
+  LOOPBACK_PAGE_CSP,
+  NOT_FOUND_PAGE,
+  SIGNED_IN_PAGE,
+  SIGNED_OUT_PAGE,
+  SIGN_IN_FAILED_PAGE,
+} from './loopback-pages.ts';
+
+/** How long the receiver waits for the browser by default: 5 minutes. */
+export const DEFAULT_CALLBACK_TIMEOUT_MS = 5 * 60_000;
+const MAX_HEADER_BYTES = 8 * 1024;
+const REQUEST_TIMEOUT_MS = 10_000;
+
+type Outcome = { kind: 'callback'; url: URL } | { kind: 'failed'; error: AuthError };
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The loopback HTTP server for one sign-in attempt (or one sign-out). */
+export class LoopbackReceiver {
+  private readonly redirect: URL;
+  private readonly signOutPath: string | undefined;
+  private readonly servers: Server[] = [];
+  private expectedState: string | undefined;
+  private outcome: Outcome | undefined;
+  private settle: ((outcome: Outcome) => void) | undefined;
+  private signedOutServed: (() => void) | undefined;
+  /** Whether sign-in finished well, once the caller knows (after the code exchange). */
+  private result: boolean | undefined;
+  /** Browsers waiting for the page after the 303, held until the result is known. */
+  private readonly waitingForResult: ServerResponse[] = [];
+  private resultPageServed: (() => void) | undefined;
+  private closed = false;
+  private readonly closeOnExit = (): void => {
+    for (const server of this.servers) server.close();
+  };
+
+  /**
+   * @param redirectUri the exact redirect URI registered with the provider
+   * @param signOutUri the sign-out URI (same origin), whose path serves the "Signed out" page
+   */
+  constructor(redirectUri: string, signOutUri?: string) {
+    this.redirect = new URL(redirectUri);
+    this.signOutPath = signOutUri ? new URL(signOutUri).pathname : undefined;
+  }
+
+  /** The port this receiver listens on. */
+  get port(): number {
+    return Number(this.redirect.port);
+  }
+
+  /** Starts listening. A port in use fails at once with `port_in_use`, naming the port. */
+  async start(): Promise<void> {
+    const hosts = this.redirect.hostname === 'localhost' ? ['127.0.0.1', '::1'] : [this.redirect.hostname.replace(/^\[|\]$/g, '')];
+    for (const [i, host] of hosts.entries()) {
+      const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => this.handle(req, res));
+      server.requestTimeout = REQUEST_TIMEOUT_MS;
+      server.headersTimeout = REQUEST_TIMEOUT_MS / 2;
+      server.keepAliveTimeout = 1000;
+      try {
+        await listen(server, this.port, host);
+        this.servers.push(server);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // [::1] missing (no IPv6 loopback) is fine: 127.0.0.1 then is what `localhost` means.
+        if (i > 0 && code === 'EADDRNOTAVAIL') continue;
+        await this.close();
+        if (code === 'EADDRINUSE' || code === 'EACCES') {
+          throw new AuthError(
+            'port_in_use',
+            `Port ${this.port} on this computer is in use by another program, so the browser cannot return to the app. ` +
+              'Close the other program (or another cognito-desktop window), or register a redirect URI with a different port in your provider and in Settings.',
+            { cause: error },
+          );
+        }
+        throw new AuthError('internal', `Could not listen on port ${this.port}: ${String(code)}.`, { cause: error });
+      }
+    }
+    process.once('exit', this.closeOnExit);
+  }
+
+  /** Sets the `state` of the attempt; only a callback carrying it ends the wait. */
+  expectState(state: string): void {
+    this.expectedState = state;
+  }
+
+  /**
+   * Waits for the callback with the expected state. Resolves with the callback URL rebuilt on the
+   * exact registered redirect URI (openid-client derives `redirect_uri` from it). Rejects with
+   * `timeout` or `cancelled`, closing the receiver. After it resolves, call {@link complete}.
+   */
+  async waitForCallback(timeoutMs = DEFAULT_CALLBACK_TIMEOUT_MS): Promise<URL> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const outcome =
+        this.outcome ??
+        (await new Promise<Outcome>((resolve) => {
+          this.settle = resolve;
+          timer = setTimeout(() => {
+            const minutes = Math.round(timeoutMs / 6000) / 10;
+            this.finish({
+              kind: 'failed',
+              error: new AuthError(
+                'timeout',
+                `The browser did not come back within ${minutes} minute(s). If the provider showed an error page, ` +
+                  `check that the callback URL ${this.redirect.href} is registered exactly (port and path included); then try again.`,
+              ),
+            });
+          }, timeoutMs);
+        }));
+      if (outcome.kind === 'failed') {
+        await this.close();
+        throw outcome.error;
+      }
+      return outcome.url;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Tells the browser how sign-in ended ("Signed in" or "did not complete", shown only once the
+   * tokens are really stored), waits briefly for that page to be served, then closes.
+   */
+  async complete(succeeded: boolean, graceMs = 2000): Promise<void> {
+    this.result = succeeded;
+    let timer: NodeJS.Timeout | undefined;
+    const served = new Promise<void>((resolve) => {
+      this.resultPageServed = resolve;
+      timer = setTimeout(resolve, graceMs);
+    });
+    for (const res of this.waitingForResult.splice(0)) this.sendResultPage(res);
+    await served;
+    clearTimeout(timer);
+    await this.close();
+  }
+
+  /** Waits until the "Signed out" page was served, or `timeoutMs` passed. True when it was served. */
+  async waitForSignedOutPage(timeoutMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await new Promise<boolean>((resolve) => {
+        this.signedOutServed = () => resolve(true);
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      });
+    } finally {
+      clearTimeout(timer);
+      await this.close();
+    }
+  }
+
+  /** Ends the wait with `cancelled` and closes. */
+  cancel(): void {
+    this.finish({ kind: 'failed', error: new AuthError('cancelled', 'Sign-in was cancelled.') });
+    void this.close();
+  }
+
+  /** Stops listening and drops open connections. Safe to call more than once. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    process.off('exit', this.closeOnExit);
+    for (const res of this.waitingForResult.splice(0)) send(res, 400, SIGN_IN_FAILED_PAGE);
+    await Promise.all(
+      this.servers.map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          }),
+      ),
+    );
+  }
+
+  private finish(outcome: Outcome): void {
+    if (this.outcome) return;
+    this.outcome = outcome;
+    this.settle?.(outcome);
+  }
+
+  private sendResultPage(res: ServerResponse): void {
+    const succeeded = this.result === true;
+    send(res, succeeded ? 200 : 400, succeeded ? SIGNED_IN_PAGE : SIGN_IN_FAILED_PAGE);
+    this.resultPageServed?.();
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const expectedHost = this.redirect.host;
+    if (req.headers.host !== expectedHost) return send(res, 400, FOREIGN_CALLBACK_PAGE);
+    if (req.method !== 'GET') return send(res, 405, NOT_FOUND_PAGE, { allow: 'GET' });
+    const url = new URL(req.url ?? '/', this.redirect.origin);
+    if (url.pathname === this.redirect.pathname) return this.handleCallback(url, res);
+    if (this.signOutPath && url.pathname === this.signOutPath) {
+      send(res, 200, SIGNED_OUT_PAGE);
+      this.signedOutServed?.();
+      return;
+    }
+    send(res, 404, NOT_FOUND_PAGE);
+  }
+
+  private handleCallback(url: URL, res: ServerResponse): void {
+    if (url.search === '' && this.outcome) {
+      if (this.result === undefined) {
+        this.waitingForResult.push(res);
+        return;
+      }
+      return this.sendResultPage(res);
+    }
+    const state = url.searchParams.get('state');
+    if (this.outcome || !this.expectedState || state === null || !sameText(state, this.expectedState)) {
+      return send(res, 400, FOREIGN_CALLBACK_PAGE);
+    }
+    const callback = new URL(this.redirect.href);
+    callback.search = url.search;
+    this.finish({ kind: 'callback', url: callback });
+    // 303 to the bare path: the code leaves the address bar and the history entry.
+    res.writeHead(303, { location: this.redirect.pathname, ...SECURITY_HEADERS });
+    res.end();
+  }
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy': LOOPBACK_PAGE_CSP,
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  connection: 'close',
+};
+
+function send(res: ServerResponse, status: number, html: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS, ...extra });
+  res.end(html);
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port, host, exclusive: true }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

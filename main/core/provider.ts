@@ -1,0 +1,144 @@
+/**
+ * The provider, as openid-client sees it: discovery (cached in the settings folder so a sign-in
+ * click opens the browser without waiting on the network) and the client configuration.
+ */
+import { readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
+import * as oidc from 'openid-client';
+import { AuthError, toAuthError } from './errors.ts';
+import { IdTokenSignatureVerifier } from './id-token-signature.ts';
+import { isLoopbackHost, type Settings } from './settings.ts';
+import type { Clock } from './ports.ts';
+
+/** How long a discovery document is trusted before it is fetched again. */
+export const DISCOVERY_TTL_MS = 24 * 60 * 60 * 1000;
+/** Seconds an HTTP request to the provider may take. */
+export const PROVIDER_TIMEOUT_SECONDS = 15;
+
+interface CachedDiscovery {
+  issuer: string;
+  fetchedAt: number;
+  metadata: oidc.ServerMetadata;
+}
+
+/** A fetch the core uses for every provider request; tests and the benchmark count through it. */
+export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
+
+/** A connected client: the openid-client configuration plus the ID token signature check. */
+export interface ProviderClient {
+  config: oidc.Configuration;
+  metadata: oidc.ServerMetadata;
+  verifier: IdTokenSignatureVerifier;
+}
+
+/** Discovery with a file cache, and client configurations built from it. */
+export class ProviderDirectory {
+  private client: { key: string; value: ProviderClient } | undefined;
+
+  constructor(
+    private readonly settings: Settings,
+    private readonly cacheFile: string | undefined,
+    private readonly clock: Clock,
+    private readonly fetchImpl: Fetch = (url, init) => fetch(url, init),
+  ) {}
+
+  /** True when the provider is on this machine (the emulator): plain http is allowed then only. */
+  get isLoopbackProvider(): boolean {
+    return isLoopbackHost(new URL(this.settings.discoveryUrl).hostname);
+  }
+
+  /**
+   * The provider's metadata: from the cache when fresh, else fetched. A failed fetch falls back to a
+   * stale cache, so being offline never blocks sign-out or an already-valid session.
+   */
+  async metadata(options: { refresh?: boolean } = {}): Promise<oidc.ServerMetadata> {
+    const cached = this.readCache();
+    const fresh = cached && this.clock.now() - cached.fetchedAt < DISCOVERY_TTL_MS;
+    if (cached && fresh && !options.refresh) return cached.metadata;
+    try {
+      return await this.discover();
+    } catch (error) {
+      if (cached && !options.refresh) return cached.metadata;
+      throw toAuthError(error);
+    }
+  }
+
+  /** The metadata from the cache only (no network), or undefined. */
+  cachedMetadata(): oidc.ServerMetadata | undefined {
+    return this.readCache()?.metadata;
+  }
+
+  /** Forgets the cached document, so the next use fetches it again (after a failure that may mean it changed). */
+  invalidate(): void {
+    this.client = undefined;
+    if (this.cacheFile) this.writeCache(undefined);
+  }
+
+  /** A client for `clientSecret` (undefined = public client), reused while nothing changes. */
+  async connect(clientSecret: string | undefined): Promise<ProviderClient> {
+    const metadata = await this.metadata();
+    const key = `${JSON.stringify(metadata)}|${clientSecret ?? ''}`;
+    if (this.client?.key === key) return this.client.value;
+    const value = this.buildClient(metadata, clientSecret);
+    this.client = { key, value };
+    return value;
+  }
+
+  private buildClient(metadata: oidc.ServerMetadata, clientSecret: string | undefined): ProviderClient {
+    const auth = clientSecret ? oidc.ClientSecretBasic(clientSecret) : oidc.None();
+    const config = new oidc.Configuration(metadata, this.settings.clientId, undefined, auth);
+    this.applyTransport(config);
+    if (!metadata.jwks_uri) throw new AuthError('provider_rejected', 'The provider publishes no jwks_uri: ID tokens cannot be checked.');
+    const verifier = new IdTokenSignatureVerifier(metadata.jwks_uri, (url) =>
+      this.fetchImpl(url, { signal: AbortSignal.timeout(PROVIDER_TIMEOUT_SECONDS * 1000), headers: { accept: 'application/json' } }),
+    );
+    return { config, metadata, verifier };
+  }
+
+  private applyTransport(config: oidc.Configuration): void {
+    config.timeout = PROVIDER_TIMEOUT_SECONDS;
+    config[oidc.customFetch] = (url, init) => this.fetchImpl(url, init as RequestInit);
+    if (this.isLoopbackProvider) oidc.allowInsecureRequests(config);
+  }
+
+  private async discover(): Promise<oidc.ServerMetadata> {
+    const issuer = new URL(this.settings.discoveryUrl);
+    const config = await oidc.discovery(issuer, this.settings.clientId, undefined, oidc.None(), {
+      execute: this.isLoopbackProvider ? [oidc.allowInsecureRequests] : [],
+      timeout: PROVIDER_TIMEOUT_SECONDS,
+      [oidc.customFetch]: (url: string, init: oidc.CustomFetchOptions) =>
+        this.fetchImpl(url, init as RequestInit),
+    });
+    const metadata = config.serverMetadata();
+    this.writeCache({ issuer: this.settings.discoveryUrl, fetchedAt: this.clock.now(), metadata });
+    return metadata;
+  }
+
+  private readCache(): CachedDiscovery | undefined {
+    if (!this.cacheFile) return this.memoryCache;
+    try {
+      const cached = JSON.parse(readFileSync(this.cacheFile, 'utf8')) as CachedDiscovery;
+      return cached.issuer === this.settings.discoveryUrl ? cached : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private memoryCache: CachedDiscovery | undefined;
+
+  private writeCache(entry: CachedDiscovery | undefined): void {
+    if (!this.cacheFile) {
+      this.memoryCache = entry;
+      return;
+    }
+    try {
+      mkdirSync(dirname(this.cacheFile), { recursive: true });
+      // Write then rename: a crash never leaves half a file.
+      const temporary = `${this.cacheFile}.tmp`;
+      writeFileSync(temporary, JSON.stringify(entry ?? {}), { mode: 0o600 });
+      renameSync(temporary, this.cacheFile);
+    } catch {
+      // A cache that cannot be written only costs a network request next time.
+    }
+  }
+}

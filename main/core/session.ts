@@ -1,0 +1,142 @@
+/**
+ * What a session is, what of it may be shown, and when it needs refreshing. Pure decisions: no I/O.
+ */
+import type * as oidc from 'openid-client';
+
+/** A signed-in session as kept in the keychain. Never leaves the main process. */
+export interface StoredSession {
+  v: 1;
+  accessToken: string;
+  idToken: string;
+  refreshToken?: string;
+  /** When the access token expires, ms since the epoch. */
+  expiresAt: number;
+  /** The claims of the ID token, validated when it was received. */
+  claims: Record<string, unknown>;
+  signedInAt: number;
+  refreshedAt?: number;
+}
+
+/** What the UI and the CLI may show of a session: no token, ever. */
+export interface Profile {
+  /** The user's name by the configured username claim (with fallbacks). */
+  username: string;
+  /** Which claim gave {@link username}. */
+  usernameClaim: string;
+  subject: string;
+  email?: string;
+  emailVerified?: boolean;
+  groups: string[];
+  /** When the access token expires, ms since the epoch. */
+  expiresAt: number;
+  signedInAt: number;
+  refreshedAt?: number;
+  /** False when the keychain was unavailable: the session ends with the app. */
+  persisted: boolean;
+}
+
+/** The access token counts as expired this long before its `exp`. */
+export const EXPIRY_MARGIN_MS = 60_000;
+const MAX_RETRY_DELAY_MS = 10 * 60_000;
+const FIRST_RETRY_DELAY_MS = 15_000;
+
+/** True when the access token must be refreshed before use. */
+export function needsRefresh(session: Pick<StoredSession, 'expiresAt'>, now: number): boolean {
+  return session.expiresAt - now <= EXPIRY_MARGIN_MS;
+}
+
+/**
+ * When to refresh next, in ms from now: just before the margin, or after a failed attempt an
+ * exponential back-off (15 s, 30 s, 1 min … 10 min), never later than needed.
+ */
+export function nextRefreshDelay(expiresAt: number, now: number, consecutiveFailures: number): number {
+  const dueIn = Math.max(0, expiresAt - EXPIRY_MARGIN_MS - now);
+  if (consecutiveFailures <= 0) return dueIn;
+  const backoff = Math.min(FIRST_RETRY_DELAY_MS * 2 ** (consecutiveFailures - 1), MAX_RETRY_DELAY_MS);
+  return Math.max(dueIn, backoff);
+}
+
+const FALLBACK_CLAIMS = ['email', 'cognito:username', 'sub'];
+
+function stringClaim(claims: Record<string, unknown>, name: string): string | undefined {
+  const value = claims[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The claim that names the user: the configured one, then email, `cognito:username`, `sub`. */
+export function pickUsername(claims: Record<string, unknown>, usernameClaim: string): { claim: string; value: string } {
+  for (const claim of [usernameClaim, ...FALLBACK_CLAIMS]) {
+    const value = stringClaim(claims, claim);
+    if (value) return { claim, value };
+  }
+  return { claim: 'sub', value: String(claims.sub ?? 'unknown') };
+}
+
+/** The displayable profile of a session. */
+export function profileOf(session: StoredSession, usernameClaim: string, persisted: boolean): Profile {
+  const { claims } = session;
+  const username = pickUsername(claims, usernameClaim);
+  const groups = claims['cognito:groups'];
+  const email = stringClaim(claims, 'email');
+  const profile: Profile = {
+    username: username.value,
+    usernameClaim: username.claim,
+    subject: String(claims.sub ?? ''),
+    groups: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [],
+    expiresAt: session.expiresAt,
+    signedInAt: session.signedInAt,
+    persisted,
+  };
+  if (email) profile.email = email;
+  if (typeof claims.email_verified === 'boolean') profile.emailVerified = claims.email_verified;
+  if (session.refreshedAt !== undefined) profile.refreshedAt = session.refreshedAt;
+  return profile;
+}
+
+/** A session from a token response; `previous` supplies what a refresh response leaves out. */
+export function sessionFromTokens(
+  tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers,
+  now: number,
+  previous?: StoredSession,
+): StoredSession {
+  const claims = (tokens.claims() as Record<string, unknown> | undefined) ?? previous?.claims ?? {};
+  const idToken = tokens.id_token ?? previous?.idToken ?? '';
+  // Cognito sends no new refresh token on refresh unless rotation is on: keep the old one.
+  const refreshToken = tokens.refresh_token ?? previous?.refreshToken;
+  const session: StoredSession = {
+    v: 1,
+    accessToken: tokens.access_token,
+    idToken,
+    expiresAt: now + (tokens.expires_in ?? 3600) * 1000,
+    claims,
+    signedInAt: previous?.signedInAt ?? now,
+  };
+  if (refreshToken) session.refreshToken = refreshToken;
+  if (previous) session.refreshedAt = now;
+  return session;
+}
+
+/** True for a value read from the keychain that has the shape of a {@link StoredSession}. */
+export function isStoredSession(value: unknown): value is StoredSession {
+  const s = value as StoredSession;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    s.v === 1 &&
+    typeof s.accessToken === 'string' &&
+    typeof s.expiresAt === 'number' &&
+    typeof s.claims === 'object'
+  );
+}
+
+/**
+ * Cognito's sign-out URL: `/logout?client_id=…&logout_uri=…`. `post_logout_redirect_uri` is added
+ * for other OpenID providers (RP-Initiated Logout); Cognito ignores it (DESIGN.md section 2).
+ */
+export function buildLogoutUrl(endSessionEndpoint: string, clientId: string, logoutUri: string): string {
+  const url = new URL(endSessionEndpoint);
+  url.searchParams.set('client_id', clientId);
+  url.searchParams.set('logout_uri', logoutUri);
+  url.searchParams.set('post_logout_redirect_uri', logoutUri);
+  return url.href;
+}

@@ -1,0 +1,221 @@
+/**
+ * The one settings schema, used by the app (through electron-store) and by the CLI (the same JSON
+ * file). Validation names the setting at fault and says what is wrong.
+ *
+ * The client secret is not a setting: it lives in the OS keychain only (see token-vault.ts).
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { AuthError } from './errors.ts';
+
+/** The fixed loopback port of the default redirect URI. Cognito matches callback URLs exactly, port included. */
+export const DEFAULT_REDIRECT_PORT = 47621;
+export const DEFAULT_REDIRECT_URI = `http://127.0.0.1:${DEFAULT_REDIRECT_PORT}/callback`;
+export const DEFAULT_SCOPES = 'openid email profile';
+export const DEFAULT_KEYCHAIN_SERVICE = 'cognito-desktop';
+/** The app's name: Electron's `userData` folder is `<appData>/<this>`. */
+export const APP_NAME = 'cognito-desktop';
+/** Name of the settings file in the settings folder (electron-store's default name). */
+export const SETTINGS_FILE_NAME = 'config.json';
+
+/** Validated settings. */
+export interface Settings {
+  /** The issuer (no trailing slash), derived from the discovery URL the user gave. */
+  discoveryUrl: string;
+  clientId: string;
+  redirectUri: string;
+  logoutUri: string;
+  scopes: string;
+  /** Claim shown as the user's name; `email` falls back to `cognito:username`, then `sub`. */
+  usernameClaim: string;
+  keychainService: string;
+}
+
+/** Settings as stored or typed: every field optional, nothing trusted. */
+export type SettingsInput = Partial<Record<keyof Settings, unknown>>;
+
+/** The settings a user edits, and the environment variable that overrides each. */
+export const SETTING_ENV: Record<keyof Settings, string> = {
+  discoveryUrl: 'COGNITO_DISCOVERY_URL',
+  clientId: 'COGNITO_CLIENT_ID',
+  redirectUri: 'COGNITO_REDIRECT_URI',
+  logoutUri: 'COGNITO_LOGOUT_URI',
+  scopes: 'COGNITO_SCOPES',
+  usernameClaim: 'COGNITO_USERNAME_CLAIM',
+  keychainService: 'COGNITO_DESKTOP_KEYCHAIN_SERVICE',
+};
+
+export const SETTING_LABELS: Record<keyof Settings, string> = {
+  discoveryUrl: 'Discovery URL',
+  clientId: 'Client ID',
+  redirectUri: 'Redirect URI',
+  logoutUri: 'Sign-out URI',
+  scopes: 'Scopes',
+  usernameClaim: 'Username claim',
+  keychainService: 'Keychain service name',
+};
+
+export const SETTING_KEYS = Object.keys(SETTING_ENV) as (keyof Settings)[];
+
+/** One thing wrong with one setting. */
+export interface SettingsProblem {
+  setting: keyof Settings;
+  message: string;
+}
+
+const WELL_KNOWN_SUFFIX = '/.well-known/openid-configuration';
+const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+
+/** True for hosts that never leave this machine; only they may use plain http. */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/** The issuer for a discovery URL given either as the issuer or as the full `.well-known` URL. */
+export function issuerFromDiscoveryUrl(discoveryUrl: string): string {
+  let issuer = discoveryUrl.trim();
+  if (issuer.endsWith(WELL_KNOWN_SUFFIX)) issuer = issuer.slice(0, -WELL_KNOWN_SUFFIX.length);
+  // Cognito's issuer has no trailing slash; with one, the issuer check fails (DESIGN.md section 2).
+  return issuer.replace(/\/+$/, '');
+}
+
+/** The default sign-out URI for a redirect URI: same origin, path `/signed-out`. */
+export function defaultLogoutUri(redirectUri: string): string {
+  try {
+    return `${new URL(redirectUri).origin}/signed-out`;
+  } catch {
+    return `http://127.0.0.1:${DEFAULT_REDIRECT_PORT}/signed-out`;
+  }
+}
+
+/** Strips APEX-style `#email#` to `email`. */
+function normalizeClaim(claim: string): string {
+  return claim.trim().replace(/^#(.*)#$/, '$1');
+}
+
+function parseUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function discoveryProblem(value: string): string | undefined {
+  if (!value) return 'is required: paste the user pool’s issuer or discovery URL.';
+  const url = parseUrl(value);
+  if (!url) return 'is not a URL.';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    return 'must use https (plain http is allowed only for a provider on this machine).';
+  }
+  if (url.search || url.hash) return 'must not have a query or fragment.';
+  return undefined;
+}
+
+function loopbackUriProblem(value: string, what: string): string | undefined {
+  const url = parseUrl(value);
+  if (!url) return 'is not a URL.';
+  if (url.protocol !== 'http:' || !isLoopbackHost(url.hostname)) {
+    return `must be an http URL on 127.0.0.1 or localhost: the app receives the ${what} on this machine.`;
+  }
+  if (!url.port) return 'must name a port, as registered in the provider (Cognito matches the port exactly).';
+  if (url.search || url.hash) return 'must not have a query or fragment.';
+  if (url.pathname === '/') return 'must have a path, like /callback.';
+  return undefined;
+}
+
+/** Every problem with `input`, for showing beside each field. Empty when valid. */
+export function findSettingsProblems(input: SettingsInput): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  const add = (setting: keyof Settings, message: string | undefined): void => {
+    if (message) problems.push({ setting, message: `${SETTING_LABELS[setting]} ${message}` });
+  };
+  add('discoveryUrl', discoveryProblem(text(input.discoveryUrl)));
+  const clientId = text(input.clientId);
+  add(
+    'clientId',
+    !clientId
+      ? 'is required: copy it from the app client.'
+      : /\s/.test(clientId) || clientId.length > 128
+        ? 'must be one word of at most 128 characters.'
+        : undefined,
+  );
+  const redirectUri = text(input.redirectUri) || DEFAULT_REDIRECT_URI;
+  add('redirectUri', loopbackUriProblem(redirectUri, 'sign-in answer'));
+  const logoutUri = text(input.logoutUri) || defaultLogoutUri(redirectUri);
+  const logoutIssue = loopbackUriProblem(logoutUri, 'signed-out page');
+  const redirect = parseUrl(redirectUri);
+  const logout = parseUrl(logoutUri);
+  add(
+    'logoutUri',
+    logoutIssue ??
+      (redirect && logout && redirect.origin !== logout.origin
+        ? 'must be on the same host and port as the redirect URI (one receiver serves both).'
+        : redirect && logout && redirect.pathname === logout.pathname
+          ? 'must have a different path from the redirect URI.'
+          : undefined),
+  );
+  const scopes = (text(input.scopes) || DEFAULT_SCOPES).split(/\s+/);
+  add(
+    'scopes',
+    !scopes.includes('openid')
+      ? 'must include openid.'
+      : scopes.some((s) => !SCOPE_TOKEN.test(s))
+        ? 'must be scope names separated by spaces.'
+        : undefined,
+  );
+  if (input.usernameClaim !== undefined && !normalizeClaim(text(input.usernameClaim))) {
+    add('usernameClaim', 'must name a claim, like email.');
+  }
+  if (input.keychainService !== undefined && !text(input.keychainService)) {
+    add('keychainService', 'must not be empty.');
+  }
+  return problems;
+}
+
+/** Validates `input` and fills in defaults; throws `invalid_settings` naming the first bad setting. */
+export function validateSettings(input: SettingsInput): Settings {
+  const [first] = findSettingsProblems(input);
+  if (first) throw new AuthError('invalid_settings', first.message, { setting: first.setting });
+  const redirectUri = text(input.redirectUri) || DEFAULT_REDIRECT_URI;
+  return {
+    discoveryUrl: issuerFromDiscoveryUrl(text(input.discoveryUrl)),
+    clientId: text(input.clientId),
+    redirectUri,
+    logoutUri: text(input.logoutUri) || defaultLogoutUri(redirectUri),
+    scopes: (text(input.scopes) || DEFAULT_SCOPES).split(/\s+/).join(' '),
+    usernameClaim: normalizeClaim(text(input.usernameClaim)) || 'email',
+    keychainService: text(input.keychainService) || DEFAULT_KEYCHAIN_SERVICE,
+  };
+}
+
+/** `input` with every setting whose environment variable is set replaced by it. */
+export function applyEnvOverrides(input: SettingsInput, env: NodeJS.ProcessEnv): SettingsInput {
+  const result: SettingsInput = { ...input };
+  for (const key of SETTING_KEYS) {
+    const value = env[SETTING_ENV[key]];
+    if (value !== undefined && value !== '') result[key] = value;
+  }
+  return result;
+}
+
+/** True when the user has pointed the app at a provider (else `npm start` offers the emulator). */
+export function isProviderConfigured(input: SettingsInput): boolean {
+  return text(input.discoveryUrl) !== '' && text(input.clientId) !== '';
+}
+
+/**
+ * The settings folder: `COGNITO_DESKTOP_CONFIG_DIR`, else the folder Electron uses as `userData`
+ * (`<appData>/cognito-desktop`), so the CLI and the app share one file.
+ */
+export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (env.COGNITO_DESKTOP_CONFIG_DIR) return env.COGNITO_DESKTOP_CONFIG_DIR;
+  const home = homedir();
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_NAME);
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_NAME);
+  return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), APP_NAME);
+}

@@ -1,0 +1,60 @@
+/**
+ * `npm run idp`: the Cognito emulator on fixed ports, for trying the app without AWS.
+ * Prints everything needed to configure the app against it; stops cleanly on Ctrl-C.
+ */
+import { startCognitoEmulator, type CognitoEmulator } from './emulator.ts';
+import { DEFAULT_APP_REDIRECT_URI, DEFAULT_APP_SIGN_OUT_URI } from './directory.ts';
+
+/** Fixed ports so the app's saved settings keep working between runs. */
+export const EMULATOR_ISSUER_PORT = Number(process.env.IDP_ISSUER_PORT ?? 47630);
+export const EMULATOR_DOMAIN_PORT = Number(process.env.IDP_DOMAIN_PORT ?? 47631);
+
+/** Starts the emulator on its fixed ports. */
+export function startStandaloneEmulator(): Promise<CognitoEmulator> {
+  return startCognitoEmulator({ issuerPort: EMULATOR_ISSUER_PORT, domainPort: EMULATOR_DOMAIN_PORT });
+}
+
+/** A human-readable summary of a running emulator. */
+export function describeEmulator(emulator: CognitoEmulator): string {
+  const lines = [
+    'Cognito emulator running',
+    `  Discovery URL     ${emulator.discoveryUrl}`,
+    `  Issuer            ${emulator.issuer}`,
+    `  User-pool domain  ${emulator.domain}`,
+    '',
+    'App clients',
+    ...emulator.clients.flatMap((c) => [
+      `  ${c.clientId}  ${c.clientSecret ? `confidential, secret: ${c.clientSecret}` : 'public (no secret)'}`,
+      `    callback URLs:  ${c.callbackUrls.join(', ')}`,
+      `    sign-out URLs:  ${c.signOutUrls.join(', ')}`,
+    ]),
+    '',
+    'Users (username / password, groups)',
+    ...emulator.users.map(
+      (u) => `  ${u.username.padEnd(12)} ${u.password.padEnd(16)} ${u.groups.length} group(s)  <${u.email}>`,
+    ),
+    '',
+    `Try it: ${emulator.domain}/oauth2/authorize needs PKCE; the app does this for you (npm start).`,
+    'Press Ctrl-C to stop.',
+  ];
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const emulator = await startStandaloneEmulator().catch((error: unknown) => {
+    const port = `${EMULATOR_ISSUER_PORT} or ${EMULATOR_DOMAIN_PORT}`;
+    console.error(`Could not start the emulator (port ${port} in use?): ${String(error)}`);
+    console.error('Set IDP_ISSUER_PORT and IDP_DOMAIN_PORT to other ports, or stop what uses them.');
+    process.exit(2);
+  });
+  console.log(describeEmulator(emulator));
+  console.log(`\nDefault app redirect URI ${DEFAULT_APP_REDIRECT_URI}, sign-out URI ${DEFAULT_APP_SIGN_OUT_URI}.`);
+  const stop = (): void => {
+    console.log('\nStopping the emulator.');
+    void emulator.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,527 @@
+/**
+ * A local Cognito user pool, for tests and for `npm start` without an AWS account.
+ *
+ * The OAuth 2.0 / OpenID Connect protocol (authorization, PKCE, exact redirect matching, client
+ * authentication, codes, refresh, revocation, sessions) is oidc-provider's, an OpenID-certified
+ * provider. Around it, this file reproduces what our code can notice of Cognito:
+ * - two origins: the issuer (discovery, JWKS) on 127.0.0.1, everything else on the user-pool
+ *   domain `http://localhost:<port>`;
+ * - Cognito's 12-key discovery document (no `code_challenge_methods_supported`);
+ * - Cognito-shaped tokens: a JWT access token with `client_id`, `username`, `token_use` and no `aud`;
+ *   an ID token with `cognito:username`, `cognito:groups`, `token_use: "id"`;
+ * - no refresh token in a refresh response unless rotation is on;
+ * - `/logout?client_id&logout_uri` with no confirm page;
+ * - a sign-in form that checks passwords;
+ * - fault switches a test flips at run time.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { decodeJwt, type JWK, type JWTPayload } from 'jose';
+import { defaultClients, defaultUsers, type AppClient, type PoolUser } from './directory.ts';
+import { errorPage, signInPage } from './pages.ts';
+import { memoryAdapterFor, type Stored } from './memory-adapter.ts';
+import { SigningKeys, accessTokenHash, generatePrivateJwk } from './signing-keys.ts';
+
+/** Token and session lifetimes in seconds. Cognito's defaults: 1 h, 1 h, 30 days, 1 h. */
+export interface Lifetimes {
+  accessToken: number;
+  idToken: number;
+  refreshToken: number;
+  session: number;
+}
+
+export interface EmulatorOptions {
+  region?: string;
+  poolId?: string;
+  /** Port of the issuer origin (discovery, JWKS); 0 picks a free one. */
+  issuerPort?: number;
+  /** Port of the user-pool-domain origin (authorize, token, logout…); 0 picks a free one. */
+  domainPort?: number;
+  users?: PoolUser[];
+  clients?: AppClient[];
+  lifetimes?: Partial<Lifetimes>;
+  /** Cognito's "refresh token rotation"; off by default, as in Cognito. */
+  refreshTokenRotation?: boolean;
+}
+
+/** Switches a test flips at run time to make the provider misbehave. */
+export interface FaultSwitches {
+  /** Status the discovery document answers with instead of 200 (e.g. 503). */
+  discoveryStatus?: number;
+  /** Status the token endpoint answers with (a JSON `server_error` body). */
+  tokenStatus?: number;
+  /** Delay before the token endpoint answers, in ms. */
+  tokenDelayMs: number;
+  /** The token endpoint answers every request with `invalid_grant`. */
+  tokenInvalidGrant: boolean;
+  /** Seconds added to `iat`, `exp` and `auth_time` of issued tokens (a provider clock that is off). */
+  clockOffsetSeconds: number;
+}
+
+/** One request the emulator saw, for tests that count them. */
+export interface SeenRequest {
+  origin: 'issuer' | 'domain';
+  method: string;
+  path: string;
+  /** For token requests: the `grant_type`. */
+  grantType?: string;
+}
+
+const DEFAULT_LIFETIMES: Lifetimes = { accessToken: 3600, idToken: 3600, refreshToken: 30 * 24 * 3600, session: 3600 };
+const SCOPES = ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'];
+const epochSeconds = (): number => Math.floor(Date.now() / 1000);
+
+/** A running emulator. Create it with {@link startCognitoEmulator}. */
+export class CognitoEmulator {
+  readonly faults: FaultSwitches = { tokenDelayMs: 0, tokenInvalidGrant: false, clockOffsetSeconds: 0 };
+  readonly requests: SeenRequest[] = [];
+  refreshTokenRotation: boolean;
+  readonly users: PoolUser[];
+  readonly clients: AppClient[];
+  readonly lifetimes: Lifetimes;
+
+  private readonly issuerServer: Server;
+  private readonly domainServers: Server[] = [];
+  private issuerPort = 0;
+  private domainPort = 0;
+  private provider!: Provider;
+  private readonly storage = new Map<string, Stored>();
+
+  private constructor(
+    private readonly options: EmulatorOptions,
+    private readonly keys: SigningKeys,
+    /** oidc-provider's own key: it signs the ID token we then re-issue in Cognito's shape. */
+    private readonly providerKey: JWK,
+  ) {
+    this.users = options.users ?? defaultUsers();
+    this.clients = options.clients ?? defaultClients();
+    this.lifetimes = { ...DEFAULT_LIFETIMES, ...options.lifetimes };
+    this.refreshTokenRotation = options.refreshTokenRotation ?? false;
+    this.issuerServer = createServer((req, res) => this.serveIssuerOrigin(req, res));
+  }
+
+  /** @internal use {@link startCognitoEmulator}. */
+  static async start(options: EmulatorOptions): Promise<CognitoEmulator> {
+    const emulator = new CognitoEmulator(options, await SigningKeys.create(), await generatePrivateJwk());
+    await emulator.listen(options.issuerPort ?? 0, options.domainPort ?? 0);
+    return emulator;
+  }
+
+  get poolId(): string {
+    return `${this.options.region ?? 'us-east-1'}_${this.options.poolId ?? 'Emu1ator'}`;
+  }
+
+  /** The issuer, as Cognito's: `http://127.0.0.1:<port>/<region>_<poolId>`, no trailing slash. */
+  get issuer(): string {
+    return `http://127.0.0.1:${this.issuerPort}/${this.poolId}`;
+  }
+
+  get discoveryUrl(): string {
+    return `${this.issuer}/.well-known/openid-configuration`;
+  }
+
+  /** The user-pool domain origin, like `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  get domain(): string {
+    return `http://localhost:${this.domainPort}`;
+  }
+
+  /** The kid that signs new tokens. */
+  get signingKid(): string {
+    return this.keys.currentKid;
+  }
+
+  /** Rotates the signing key: new tokens carry a new `kid`; the JWKS publishes it. */
+  rotateSigningKey(): Promise<string> {
+    return this.keys.rotate();
+  }
+
+  /** How many requests to `path` (with this `grant_type`, for the token endpoint) the emulator saw. */
+  countRequests(path: string, grantType?: string): number {
+    return this.requests.filter((r) => r.path === path && (grantType === undefined || r.grantType === grantType))
+      .length;
+  }
+
+  /** Stops answering (the "provider down" case) until {@link resume}; state is kept. */
+  async pause(): Promise<void> {
+    await Promise.all([this.issuerServer, ...this.domainServers].map(closeServer));
+    this.domainServers.length = 0;
+  }
+
+  /** Answers again on the same ports after {@link pause}. */
+  async resume(): Promise<void> {
+    await this.listen(this.issuerPort, this.domainPort);
+  }
+
+  /** Stops the emulator and frees its ports. */
+  async stop(): Promise<void> {
+    await this.pause();
+  }
+
+  private async listen(issuerPort: number, domainPort: number): Promise<void> {
+    this.issuerPort = await listenOn(this.issuerServer, issuerPort, '127.0.0.1');
+    // A browser may resolve `localhost` to ::1 or to 127.0.0.1: answer on both.
+    const domainV4 = createServer(this.domainHandler());
+    this.domainPort = await listenOn(domainV4, domainPort, '127.0.0.1');
+    this.domainServers.push(domainV4);
+    const domainV6 = createServer(this.domainHandler());
+    try {
+      await listenOn(domainV6, this.domainPort, '::1');
+      this.domainServers.push(domainV6);
+    } catch {
+      // No IPv6 loopback on this machine: 127.0.0.1 alone is then what `localhost` means.
+    }
+  }
+
+  private domainHandler(): (req: IncomingMessage, res: ServerResponse) => void {
+    this.provider ??= this.createProvider();
+    return this.provider.callback();
+  }
+
+  private serveIssuerOrigin(req: IncomingMessage, res: ServerResponse): void {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    this.requests.push({ origin: 'issuer', method: req.method ?? '', path });
+    const base = `/${this.poolId}/.well-known`;
+    if (req.method === 'GET' && path === `${base}/openid-configuration`) {
+      if (this.faults.discoveryStatus) return sendJson(res, this.faults.discoveryStatus, { message: 'unavailable' });
+      return sendJson(res, 200, this.discoveryDocument());
+    }
+    if (req.method === 'GET' && path === `${base}/jwks.json`) return sendJson(res, 200, this.keys.jwks());
+    sendJson(res, 404, { message: 'Not found' });
+  }
+
+  /** Exactly the 12 keys Cognito publishes; endpoints on the domain origin, JWKS on the issuer's. */
+  private discoveryDocument(): Record<string, unknown> {
+    return {
+      authorization_endpoint: `${this.domain}/oauth2/authorize`,
+      end_session_endpoint: `${this.domain}/logout`,
+      id_token_signing_alg_values_supported: ['RS256'],
+      issuer: this.issuer,
+      jwks_uri: `${this.issuer}/.well-known/jwks.json`,
+      response_types_supported: ['code', 'token'],
+      revocation_endpoint: `${this.domain}/oauth2/revoke`,
+      scopes_supported: SCOPES,
+      subject_types_supported: ['public'],
+      token_endpoint: `${this.domain}/oauth2/token`,
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      userinfo_endpoint: `${this.domain}/oauth2/userInfo`,
+    };
+  }
+
+  private createProvider(): Provider {
+    const emulator = this;
+    const configuration: Configuration = {
+      adapter: memoryAdapterFor(this.storage),
+      jwks: { keys: [this.providerKey] },
+      clients: this.clients.map((c) => ({
+        client_id: c.clientId,
+        ...(c.clientSecret
+          ? { client_secret: c.clientSecret, token_endpoint_auth_method: 'client_secret_basic' }
+          : { token_endpoint_auth_method: 'none' }),
+        // 'web' clients get an exact redirect URI match, as Cognito does (no RFC 8252 "any port").
+        application_type: 'web',
+        redirect_uris: c.callbackUrls,
+        post_logout_redirect_uris: c.signOutUrls,
+        response_types: ['code'],
+        grant_types: ['authorization_code', 'refresh_token'],
+        require_auth_time: true,
+      })),
+      cookies: { keys: [randomBytes(32).toString('hex')] },
+      claims: {
+        openid: ['sub', 'cognito:username', 'cognito:groups', 'token_use'],
+        email: ['email', 'email_verified'],
+        profile: ['name'],
+        phone: ['phone_number', 'phone_number_verified'],
+      },
+      conformIdTokenClaims: false,
+      scopes: SCOPES,
+      findAccount: (_ctx, sub) => {
+        const user = this.users.find((u) => u.sub === sub);
+        if (!user) return undefined;
+        return { accountId: sub, claims: () => ({ ...idTokenClaims(user), sub, token_use: 'id' }) };
+      },
+      features: {
+        devInteractions: { enabled: false },
+        revocation: { enabled: true },
+        // Cognito's /logout is served below; oidc-provider's confirm-page logout is not exposed.
+        rpInitiatedLogout: { enabled: false },
+        // Cognito's /oauth2/userInfo takes the Cognito-shaped access token: served below.
+        userinfo: { enabled: false },
+      },
+      interactions: { url: (_ctx, interaction) => `/login/${interaction.uid}` },
+      // Cognito has no consent screen: a registered client gets every scope it asks for.
+      loadExistingGrant: async (ctx) => {
+        const { oidc } = ctx;
+        const clientId = oidc.client!.clientId;
+        const grantId = oidc.result?.consent?.grantId ?? oidc.session!.grantIdFor(clientId);
+        const existing = grantId ? await oidc.provider.Grant.find(grantId) : undefined;
+        const grant = existing ?? new oidc.provider.Grant({ clientId, accountId: oidc.session!.accountId! });
+        grant.addOIDCScope(String(oidc.params!.scope ?? 'openid'));
+        await grant.save();
+        return grant;
+      },
+      // Cognito has no offline_access scope: every code grant yields a refresh token.
+      issueRefreshToken: () => true,
+      rotateRefreshToken: () => this.refreshTokenRotation,
+      pkce: { required: () => true },
+      responseTypes: ['code'],
+      routes: {
+        authorization: '/oauth2/authorize',
+        token: '/oauth2/token',
+        revocation: '/oauth2/revoke',
+        jwks: '/.well-known/jwks.json',
+      },
+      ttl: {
+        AccessToken: this.lifetimes.accessToken,
+        IdToken: this.lifetimes.idToken,
+        RefreshToken: this.lifetimes.refreshToken,
+        Session: this.lifetimes.session,
+        Grant: this.lifetimes.refreshToken,
+        Interaction: 3600,
+        AuthorizationCode: 300,
+      },
+      renderError: (ctx, out) => {
+        ctx.type = 'html';
+        ctx.body = errorPage(`${out.error}: ${out.error_description ?? ''}`);
+      },
+    };
+    const provider = new Provider(this.issuer, configuration);
+    provider.on('server_error', (_ctx, error) => console.error('[emulator] server_error', error));
+    provider.use((ctx, next) => emulator.handleDomainRequest(ctx as KoaContextWithOIDC, next));
+    return provider;
+  }
+
+  /** Runs in front of oidc-provider's routes on the domain origin. */
+  private async handleDomainRequest(ctx: KoaContextWithOIDC, next: () => Promise<void>): Promise<void> {
+    const seen: SeenRequest = { origin: 'domain', method: ctx.method, path: ctx.path };
+    this.requests.push(seen);
+    // Cognito serves discovery and JWKS only on the issuer origin.
+    if (ctx.path.startsWith('/.well-known/')) {
+      ctx.status = 404;
+      ctx.body = { message: 'Not found' };
+      return;
+    }
+    if (ctx.path === '/logout' && ctx.method === 'GET') return this.handleLogout(ctx);
+    if (ctx.path === '/oauth2/userInfo') return this.handleUserInfo(ctx);
+    if (ctx.path.startsWith('/login/')) return this.handleSignInForm(ctx);
+    if (ctx.path === '/oauth2/token' && ctx.method === 'POST') return this.handleToken(ctx, next, seen);
+    await next();
+  }
+
+  private async handleToken(
+    ctx: KoaContextWithOIDC,
+    next: () => Promise<void>,
+    seen: SeenRequest,
+  ): Promise<void> {
+    if (this.faults.tokenDelayMs > 0) await new Promise((r) => setTimeout(r, this.faults.tokenDelayMs));
+    if (this.faults.tokenStatus) {
+      ctx.status = this.faults.tokenStatus;
+      ctx.body = { error: 'server_error' };
+      return;
+    }
+    if (this.faults.tokenInvalidGrant) {
+      ctx.status = 400;
+      ctx.body = { error: 'invalid_grant', error_description: 'Refresh Token has been revoked' };
+      return;
+    }
+    await next();
+    const grantType = typeof ctx.oidc?.params?.grant_type === 'string' ? ctx.oidc.params.grant_type : undefined;
+    if (grantType) seen.grantType = grantType;
+    if (ctx.status === 200 && isTokenResponse(ctx.body)) {
+      ctx.body = await this.cognitoTokenResponse(ctx.body, grantType);
+    }
+  }
+
+  /** Re-issues oidc-provider's token response in Cognito's shape, signed with the emulator's keys. */
+  private async cognitoTokenResponse(
+    body: TokenResponseBody,
+    grantType: string | undefined,
+  ): Promise<Record<string, unknown>> {
+    const issued = await this.provider.AccessToken.find(body.access_token);
+    const user = this.users.find((u) => u.sub === issued?.accountId);
+    if (!issued || !user) throw new Error('emulator: token response without a known user');
+    const offset = this.faults.clockOffsetSeconds;
+    const now = epochSeconds() + offset;
+    const idTokenFromProvider = body.id_token ? decodeJwt(body.id_token) : undefined;
+    const authTime = Number(idTokenFromProvider?.auth_time ?? epochSeconds()) + offset;
+    const accessToken = await this.keys.sign({
+      sub: user.sub,
+      ...(user.groups.length > 0 ? { 'cognito:groups': user.groups } : {}),
+      iss: this.issuer,
+      version: 2,
+      client_id: issued.clientId,
+      // Cognito's origin_jti ties the access token to its sign-in; here: the grant, so revocation kills it.
+      origin_jti: issued.grantId,
+      token_use: 'access',
+      scope: issued.scope,
+      auth_time: authTime,
+      iat: now,
+      exp: now + this.lifetimes.accessToken,
+      jti: randomUUID(),
+      username: user.username,
+    });
+    const response: Record<string, unknown> = {
+      access_token: accessToken,
+      expires_in: this.lifetimes.accessToken,
+      token_type: 'Bearer',
+    };
+    if (idTokenFromProvider) {
+      const idToken: JWTPayload = {
+        ...idTokenFromProvider,
+        at_hash: accessTokenHash(accessToken),
+        auth_time: authTime,
+        iat: now,
+        exp: now + this.lifetimes.idToken,
+        jti: randomUUID(),
+      };
+      response.id_token = await this.keys.sign(idToken);
+    }
+    // Cognito returns no refresh token on refresh unless rotation is on.
+    const keepRefreshToken = grantType !== 'refresh_token' || this.refreshTokenRotation;
+    if (body.refresh_token && keepRefreshToken) response.refresh_token = body.refresh_token;
+    return response;
+  }
+
+  private async handleUserInfo(ctx: KoaContextWithOIDC): Promise<void> {
+    const match = /^Bearer (.+)$/.exec(ctx.get('authorization'));
+    const now = epochSeconds() + this.faults.clockOffsetSeconds;
+    const payload = match?.[1] ? await this.keys.verify(match[1], now).catch(() => undefined) : undefined;
+    const grant =
+      payload?.token_use === 'access' && typeof payload.origin_jti === 'string'
+        ? await this.provider.Grant.find(payload.origin_jti)
+        : undefined;
+    const user = grant ? this.users.find((u) => u.sub === payload?.sub) : undefined;
+    if (!user) {
+      ctx.status = 401;
+      ctx.set('WWW-Authenticate', 'Bearer error="invalid_token", error_description="Access token is not valid"');
+      ctx.body = { error: 'invalid_token', error_description: 'Access token is not valid' };
+      return;
+    }
+    const { 'cognito:groups': _groups, 'cognito:username': username, ...claims } = idTokenClaims(user);
+    ctx.body = { ...claims, username };
+  }
+
+  /**
+   * Cognito's `/logout`: `client_id` + `logout_uri` ends the hosted-UI session and goes to
+   * `logout_uri` if it is an allowed sign-out URL; `client_id` + `redirect_uri` + `response_type`
+   * ends it and shows the sign-in page again. No confirm page either way.
+   */
+  private async handleLogout(ctx: KoaContextWithOIDC): Promise<void> {
+    const query = ctx.query as Record<string, string | undefined>;
+    const client = this.clients.find((c) => c.clientId === query.client_id);
+    if (!client) return showError(ctx, 'Invalid client_id.');
+    const session = await this.provider.Session.get(ctx);
+    await session.destroy();
+    if (query.logout_uri !== undefined) {
+      if (!client.signOutUrls.includes(query.logout_uri)) return showError(ctx, 'Invalid logout_uri.');
+      return ctx.redirect(query.logout_uri);
+    }
+    if (query.redirect_uri !== undefined && query.response_type !== undefined) {
+      ctx.redirect(`/oauth2/authorize?${new URLSearchParams(query as Record<string, string>).toString()}`);
+      return;
+    }
+    showError(ctx, 'Required parameter missing: logout_uri.');
+  }
+
+  /** The hosted sign-in page: GET shows it, POST checks the password, `/abort` is "Cancel". */
+  private async handleSignInForm(ctx: KoaContextWithOIDC): Promise<void> {
+    const [, , uid = '', action] = ctx.path.split('/');
+    const details = await this.provider.interactionDetails(ctx.req, ctx.res).catch(() => undefined);
+    if (!details || details.uid !== uid) return showError(ctx, 'This sign-in page has expired. Start again.');
+    const clientId = String(details.params.client_id);
+    const finish = async (result: Parameters<Provider['interactionResult']>[2]): Promise<void> => {
+      const url = await this.provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
+      ctx.status = 303;
+      ctx.redirect(url);
+    };
+    if (action === 'abort') return finish({ error: 'access_denied', error_description: 'End-User aborted interaction' });
+    if (details.prompt.name !== 'login') return finish({});
+    if (ctx.method === 'GET') {
+      ctx.type = 'html';
+      ctx.body = signInPage({ uid, clientId });
+      return;
+    }
+    const form = new URLSearchParams(await readBody(ctx.req));
+    const login = form.get('login') ?? '';
+    const user = this.users.find((u) => u.username === login || u.email === login);
+    if (!user || !samePassword(user.password, form.get('password') ?? '')) {
+      ctx.status = 200;
+      ctx.type = 'html';
+      ctx.body = signInPage({ uid, clientId, login, error: 'Incorrect username or password.' });
+      return;
+    }
+    return finish({ login: { accountId: user.sub } });
+  }
+}
+
+interface TokenResponseBody {
+  access_token: string;
+  id_token?: string;
+  refresh_token?: string;
+}
+
+function isTokenResponse(body: unknown): body is TokenResponseBody {
+  return typeof body === 'object' && body !== null && typeof (body as TokenResponseBody).access_token === 'string';
+}
+
+/** The user's claims as Cognito puts them in the ID token. */
+function idTokenClaims(user: PoolUser): Record<string, unknown> {
+  return {
+    sub: user.sub,
+    'cognito:username': user.username,
+    ...(user.groups.length > 0 ? { 'cognito:groups': user.groups } : {}),
+    email: user.email,
+    email_verified: user.emailVerified,
+    ...(user.name ? { name: user.name } : {}),
+  };
+}
+
+function samePassword(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function showError(ctx: KoaContextWithOIDC, message: string): void {
+  ctx.status = 400;
+  ctx.type = 'html';
+  ctx.body = errorPage(message);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let body = '';
+  for await (const chunk of req) {
+    body += String(chunk);
+    if (body.length > 64 * 1024) throw new Error('form too large');
+  }
+  return body;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function listenOn(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/** Starts a local Cognito user pool emulator. */
+export function startCognitoEmulator(options: EmulatorOptions = {}): Promise<CognitoEmulator> {
+  return CognitoEmulator.start(options);
+}

@@ -1,0 +1,44 @@
+/**
+ * A "system browser" for tests of the CLI: point `BROWSER` at `tsx test/support/system-browser.ts`
+ * and the CLI opens its URLs here. It is real Chromium, driven like a person would:
+ *
+ * - on the provider's sign-in form it signs in as SYSTEM_BROWSER_USER / SYSTEM_BROWSER_PASSWORD,
+ *   or presses Cancel when SYSTEM_BROWSER_ACTION=cancel;
+ * - it follows the redirects and waits for the app's loopback page ("Signed in", "Signed out"…);
+ * - it appends one JSON line per URL to SYSTEM_BROWSER_LOG: the URL opened (its origin and path),
+ *   the page title it ended on.
+ */
+import { appendFileSync } from 'node:fs';
+import { launchChromium } from './chromium.ts';
+import { submitSignInForm } from './hosted-ui.ts';
+
+const url = process.argv[2];
+if (!url) {
+  console.error('usage: system-browser.ts URL');
+  process.exit(2);
+}
+
+const browser = await launchChromium();
+const log = (entry: Record<string, unknown>): void => {
+  if (process.env.SYSTEM_BROWSER_LOG) appendFileSync(process.env.SYSTEM_BROWSER_LOG, `${JSON.stringify(entry)}\n`);
+};
+try {
+  const page = await browser.newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  if ((await page.locator('input[name="password"]').count()) > 0) {
+    if (process.env.SYSTEM_BROWSER_ACTION === 'cancel') await page.click('a[href*="/abort"]');
+    else {
+      await submitSignInForm(page, {
+        username: process.env.SYSTEM_BROWSER_USER ?? 'alice',
+        password: process.env.SYSTEM_BROWSER_PASSWORD ?? 'Passw0rd!alice',
+      });
+    }
+  }
+  await page.waitForFunction(() => document.title.includes('cognito-desktop'), undefined, { timeout: 30_000 });
+  const opened = new URL(url);
+  log({ opened: `${opened.origin}${opened.pathname}`, params: [...opened.searchParams.keys()], title: await page.title(), finalUrl: page.url() });
+} catch (error) {
+  log({ opened: url.split('?')[0], error: String(error) });
+} finally {
+  await browser.close();
+}
