@@ -4,7 +4,17 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -23,9 +33,15 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'electron', message: 'main/core must not import electron: put OS contact in main/adapters.' },
+            {
+              name: 'electron',
+              message: 'main/core must not import electron: put OS contact in main/adapters.',
+            },
             { name: 'keytar', message: 'main/core must not import keytar: use the SecretStore port.' },
-            { name: 'electron-store', message: 'main/core must not import electron-store: use the SettingsStore port.' },
+            {
+              name: 'electron-store',
+              message: 'main/core must not import electron-store: use the SettingsStore port.',
+            },
           ],
         },
       ],

@@ -7,7 +7,13 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { AuthError, toAuthError, type AuthErrorCode } from './core/errors.ts';
 import { runDoctor, type DoctorReport } from './core/doctor.ts';
-import { defaultConfigDir, findSettingsProblems, SETTING_ENV, SETTING_KEYS, type Settings } from './core/settings.ts';
+import {
+  defaultConfigDir,
+  findSettingsProblems,
+  SETTING_ENV,
+  SETTING_KEYS,
+  type Settings,
+} from './core/settings.ts';
 import type { Profile } from './core/session.ts';
 import { createAuthService, effectiveSettingsInput, type ComposeOptions } from './compose.ts';
 import { JsonFileSettingsStore } from './adapters/json-file-settings-store.ts';
@@ -98,7 +104,9 @@ async function readStdin(): Promise<string> {
 }
 
 function formatDoctor(report: DoctorReport): string {
-  const lines = report.checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.label}: ${c.detail}${c.fix ? `\n    → ${c.fix}` : ''}`);
+  const lines = report.checks.map(
+    (c) => `${c.ok ? '✓' : '✗'} ${c.label}: ${c.detail}${c.fix ? `\n    → ${c.fix}` : ''}`,
+  );
   lines.push(
     '',
     'Register these in your Cognito app client (Login pages):',
@@ -109,7 +117,11 @@ function formatDoctor(report: DoctorReport): string {
 }
 
 /** Runs one CLI command; returns the exit code. */
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, io: Io = processIo): Promise<number> {
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  io: Io = processIo,
+): Promise<number> {
   let json = false;
   try {
     const args = parseArgs(argv);
@@ -130,7 +142,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       case 'login': {
         const timeout = args.values.get('timeout');
         const timeoutMs = timeout === undefined ? undefined : Number(timeout) * 1000;
-        if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError('--timeout must be a positive number of seconds.');
+        if (timeoutMs !== undefined && !(timeoutMs > 0))
+          throw new UsageError('--timeout must be a positive number of seconds.');
         const service = await createAuthService(options);
         const openBrowser = !args.flags.has('no-browser');
         const onSigint = (): void => service.cancelSignIn();
@@ -141,9 +154,15 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
             ...(timeoutMs ? { timeoutMs } : {}),
             onStarted: (attempt) => {
               const minutes = Math.round((attempt.expiresAt - attempt.startedAt) / 60_000);
-              io.err(openBrowser ? 'Opening your browser to sign in. If it does not open, visit:' : 'Open this URL in a browser to sign in:');
+              io.err(
+                openBrowser
+                  ? 'Opening your browser to sign in. If it does not open, visit:'
+                  : 'Open this URL in a browser to sign in:',
+              );
               io.err(`  ${attempt.url}`);
-              io.err(`Waiting for you to finish in your browser (gives up after ${minutes} min; Ctrl-C cancels)…`);
+              io.err(
+                `Waiting for you to finish in your browser (gives up after ${minutes} min; Ctrl-C cancels)…`,
+              );
             },
           });
           print({ ok: true, profile }, describeProfile(profile));
@@ -181,8 +200,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         const result = await service.signOut({ openBrowser });
         const lines = ['Signed out of cognito-desktop.'];
         if (result.revoked) lines.push('The refresh token was revoked at the provider.');
-        if (result.logoutUrl && !openBrowser) lines.push(`To end the provider session too, open:\n  ${result.logoutUrl}`);
-        if (result.browserOpened) lines.push(result.signedOutPageServed ? 'The provider session has ended.' : 'Opened the provider’s sign-out page in your browser.');
+        if (result.logoutUrl && !openBrowser)
+          lines.push(`To end the provider session too, open:\n  ${result.logoutUrl}`);
+        if (result.browserOpened)
+          lines.push(
+            result.signedOutPageServed
+              ? 'The provider session has ended.'
+              : 'Opened the provider’s sign-out page in your browser.',
+          );
         lines.push(...result.notes);
         print({ ok: true, ...result }, lines.join('\n'));
         return EXIT_CODES.ok;
@@ -208,7 +233,13 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
 }
 
-async function runConfig(sub: string | undefined, rest: string[], options: ComposeOptions, json: boolean, io: Io): Promise<number> {
+async function runConfig(
+  sub: string | undefined,
+  rest: string[],
+  options: ComposeOptions,
+  json: boolean,
+  io: Io,
+): Promise<number> {
   const store = options.settingsStore;
   switch (sub) {
     case 'show': {
@@ -222,10 +253,22 @@ async function runConfig(sub: string | undefined, rest: string[], options: Compo
       const hasSecret = await createAuthService(options)
         .then((s) => s.hasClientSecret())
         .catch(() => undefined);
-      const secret = hasSecret === undefined ? 'unknown' : hasSecret ? 'stored in the keychain' : 'none (public client)';
-      if (json) io.out(JSON.stringify({ ok: true, file: store instanceof JsonFileSettingsStore ? store.file : undefined, settings: rows, clientSecret: secret }));
+      const secret =
+        hasSecret === undefined ? 'unknown' : hasSecret ? 'stored in the keychain' : 'none (public client)';
+      if (json)
+        io.out(
+          JSON.stringify({
+            ok: true,
+            file: store instanceof JsonFileSettingsStore ? store.file : undefined,
+            settings: rows,
+            clientSecret: secret,
+          }),
+        );
       else {
-        for (const row of rows) io.out(`${row.key.padEnd(16)} ${String(row.value ?? '(not set)').padEnd(60)} ${row.source}`);
+        for (const row of rows)
+          io.out(
+            `${row.key.padEnd(16)} ${(typeof row.value === 'string' ? row.value : '(not set)').padEnd(60)} ${row.source}`,
+          );
         io.out(`${'clientSecret'.padEnd(16)} ${secret}`);
       }
       return EXIT_CODES.ok;
@@ -242,16 +285,22 @@ async function runConfig(sub: string | undefined, rest: string[], options: Compo
       return EXIT_CODES.ok;
     }
     case 'set-secret': {
-      if (process.stdin.isTTY) io.err('Paste the client secret, then press Enter and Ctrl-D (an empty input removes it):');
+      if (process.stdin.isTTY)
+        io.err('Paste the client secret, then press Enter and Ctrl-D (an empty input removes it):');
       const secret = await readStdin();
       const service = await createAuthService(options);
       await service.setClientSecret(secret);
-      const text = secret ? 'Client secret stored in the OS keychain.' : 'Client secret removed: the app signs in as a public client.';
+      const text = secret
+        ? 'Client secret stored in the OS keychain.'
+        : 'Client secret removed: the app signs in as a public client.';
       io.out(json ? JSON.stringify({ ok: true, stored: secret !== '' }) : text);
       return EXIT_CODES.ok;
     }
     case 'check': {
-      const report = await runDoctor({ input: effectiveSettingsInput(options), secretStore: options.secretStore });
+      const report = await runDoctor({
+        input: effectiveSettingsInput(options),
+        secretStore: options.secretStore,
+      });
       io.out(json ? JSON.stringify({ ok: report.ok, report }) : formatDoctor(report));
       return report.ok ? EXIT_CODES.ok : EXIT_CODES.usage;
     }
@@ -268,4 +317,3 @@ if (invokedDirectly) {
   // Let stdout drain, then exit: a finished command must not hang on a keep-alive socket.
   process.stdout.write('', () => process.exit(code));
 }
-

@@ -22,7 +22,10 @@ export interface ComposeOptions {
 
 /** The settings as the user sees them: the file, then overrides, then environment variables. */
 export function effectiveSettingsInput(options: ComposeOptions): SettingsInput {
-  return applyEnvOverrides({ ...options.settingsStore.read(), ...options.overrides }, options.env ?? process.env);
+  return applyEnvOverrides(
+    { ...options.settingsStore.read(), ...options.overrides },
+    options.env ?? process.env,
+  );
 }
 
 /**
@@ -44,9 +47,10 @@ export async function createAuthService(options: ComposeOptions): Promise<AuthSe
   if (secretFromEnv) {
     await service.setClientSecret(secretFromEnv).catch((error: unknown) => {
       if (!isAuthError(error, 'keychain_unavailable')) throw error;
-      options.logger?.warn(`${error.message} The client secret from COGNITO_CLIENT_SECRET is used for this run only.`);
+      options.logger?.warn(
+        `${error.message} The client secret from COGNITO_CLIENT_SECRET is used for this run only.`,
+      );
     });
   }
   return service;
 }
-

@@ -14,11 +14,18 @@ const steps = [
   ['build', ['npm', 'run', '--silent', 'build']],
   [
     'vitest',
-    [bin('vitest'), 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
+    [
+      bin('vitest'),
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=test-results/vitest.json',
+    ],
     { keychain: true },
   ],
 ];
-if (existsSync('scripts/security-scan.mjs')) steps.push(['security scan', ['node', 'scripts/security-scan.mjs']]);
+if (existsSync('scripts/security-scan.mjs'))
+  steps.push(['security scan', ['node', 'scripts/security-scan.mjs']]);
 
 mkdirSync('test-results', { recursive: true });
 rmSync('test-results/vitest.json', { force: true });
@@ -37,6 +44,8 @@ for (const [name, argv, options = {}] of steps) {
 
 if (existsSync('test-results/vitest.json')) {
   const report = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
-  console.log(`\n${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`);
+  console.log(
+    `\n${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`,
+  );
 }
 process.exit(failedStep ? 1 : 0);

@@ -25,7 +25,9 @@ export class JsonFileSettingsStore implements SettingsStore {
   read(): SettingsInput {
     try {
       const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as unknown;
-      return typeof parsed === 'object' && parsed !== null ? pickSettings(parsed as Record<string, unknown>) : {};
+      return typeof parsed === 'object' && parsed !== null
+        ? pickSettings(parsed as Record<string, unknown>)
+        : {};
     } catch {
       return {};
     }

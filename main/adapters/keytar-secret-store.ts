@@ -3,16 +3,17 @@
  * (GNOME Keyring, KWallet) on Linux. keytar is loaded lazily so that a missing native module or
  * D-Bus surfaces as a keychain error the core maps, not as a crash at start-up.
  */
+import type * as KeytarModule from 'keytar';
 import type { SecretStore } from '../core/ports.ts';
 
-type Keytar = typeof import('keytar');
+type Keytar = typeof KeytarModule;
 
 /** {@link SecretStore} backed by keytar. */
 export class KeytarSecretStore implements SecretStore {
   private keytar: Promise<Keytar> | undefined;
 
   private load(): Promise<Keytar> {
-    this.keytar ??= import('keytar').then((m) => ((m as { default?: Keytar }).default ?? m) as Keytar);
+    this.keytar ??= import('keytar').then((m) => (m as { default?: Keytar }).default ?? m);
     return this.keytar;
   }
 

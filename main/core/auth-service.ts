@@ -9,7 +9,14 @@ import * as oidc from 'openid-client';
 import { AuthError, isAuthError, toAuthError } from './errors.ts';
 import { LoopbackReceiver, DEFAULT_CALLBACK_TIMEOUT_MS } from './loopback-receiver.ts';
 import { ProviderDirectory, type Fetch, type ProviderClient } from './provider.ts';
-import { systemClock, silentLogger, type Browser, type Clock, type Logger, type SecretStore } from './ports.ts';
+import {
+  systemClock,
+  silentLogger,
+  type Browser,
+  type Clock,
+  type Logger,
+  type SecretStore,
+} from './ports.ts';
 import {
   buildLogoutUrl,
   isStoredSession,
@@ -179,7 +186,7 @@ export class AuthService extends EventEmitter<Events> {
     const { config } = await this.connect();
     try {
       const subject = typeof session.claims.sub === 'string' ? session.claims.sub : oidc.skipSubjectCheck;
-      return (await oidc.fetchUserInfo(config, session.accessToken, subject)) as Record<string, unknown>;
+      return await oidc.fetchUserInfo(config, session.accessToken, subject);
     } catch (error) {
       throw toAuthError(error);
     }
@@ -217,7 +224,9 @@ export class AuthService extends EventEmitter<Events> {
 
   private async clientSecret(): Promise<string | undefined> {
     if (!this.secret) {
-      const stored = await this.vault.read<string>(clientSecretAccount(this.settings.discoveryUrl, this.settings.clientId));
+      const stored = await this.vault.read<string>(
+        clientSecretAccount(this.settings.discoveryUrl, this.settings.clientId),
+      );
       this.secret = { value: typeof stored === 'string' && stored !== '' ? stored : undefined };
     }
     return this.secret.value;
@@ -258,10 +267,12 @@ export class AuthService extends EventEmitter<Events> {
       this.emit('sign-in-started', info);
       if (options.openBrowser !== false) await this.openBrowser(info.url);
       const callback = await receiver.waitForCallback(timeoutMs);
-      const session = await this.exchangeCode(client, callback, verifier, state, nonce).catch(async (error: unknown) => {
-        await receiver.complete(false);
-        throw error;
-      });
+      const session = await this.exchangeCode(client, callback, verifier, state, nonce).catch(
+        async (error: unknown) => {
+          await receiver.complete(false);
+          throw error;
+        },
+      );
       await this.replaceSession(session);
       await receiver.complete(true);
       const profile = this.profile()!;
@@ -318,7 +329,9 @@ export class AuthService extends EventEmitter<Events> {
       await this.browser.open(url);
     } catch (error) {
       // The URL stays on offer for copying: a browser that did not open is not a failed sign-in.
-      this.logger.warn(`Could not open the browser: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `Could not open the browser: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -334,7 +347,8 @@ export class AuthService extends EventEmitter<Events> {
     await this.restore().catch(() => undefined);
     const session = this.session;
     const notes: string[] = [];
-    const metadata = this.directory.cachedMetadata() ?? (await this.directory.metadata().catch(() => undefined));
+    const metadata =
+      this.directory.cachedMetadata() ?? (await this.directory.metadata().catch(() => undefined));
     const revoked = session?.refreshToken ? await this.revoke(session.refreshToken, notes) : false;
     await this.clearSession(reason);
     const result: SignOutResult = { revoked, browserOpened: false, signedOutPageServed: false, notes };
@@ -346,7 +360,11 @@ export class AuthService extends EventEmitter<Events> {
       notes.push('The provider has no end-session endpoint: its own sign-in session may still be active.');
       return result;
     }
-    result.logoutUrl = buildLogoutUrl(metadata.end_session_endpoint, this.settings.clientId, this.settings.logoutUri);
+    result.logoutUrl = buildLogoutUrl(
+      metadata.end_session_endpoint,
+      this.settings.clientId,
+      this.settings.logoutUri,
+    );
     if (options.openBrowser === false) return result;
     const receiver = new LoopbackReceiver(this.settings.redirectUri, this.settings.logoutUri);
     const listening = await receiver.start().then(
@@ -370,7 +388,9 @@ export class AuthService extends EventEmitter<Events> {
     try {
       const { config, metadata } = await this.connect();
       if (!metadata.revocation_endpoint) {
-        notes.push('The provider has no revocation endpoint: the refresh token stays valid until it expires.');
+        notes.push(
+          'The provider has no revocation endpoint: the refresh token stays valid until it expires.',
+        );
         return false;
       }
       await withTimeout(
@@ -379,7 +399,9 @@ export class AuthService extends EventEmitter<Events> {
       );
       return true;
     } catch (error) {
-      notes.push(`The refresh token could not be revoked (${toAuthError(error).code}); it expires on its own.`);
+      notes.push(
+        `The refresh token could not be revoked (${toAuthError(error).code}); it expires on its own.`,
+      );
       return false;
     }
   }
@@ -417,14 +439,18 @@ export class AuthService extends EventEmitter<Events> {
     let next: StoredSession;
     try {
       const client = await this.connect();
-      const tokens = await oidc.refreshTokenGrant(client.config, session.refreshToken, { scope: this.settings.scopes });
+      const tokens = await oidc.refreshTokenGrant(client.config, session.refreshToken, {
+        scope: this.settings.scopes,
+      });
       if (tokens.id_token) await client.verifier.verify(tokens.id_token);
       next = sessionFromTokens(tokens, this.clock.now(), session);
     } catch (error) {
       const mapped = toAuthError(error);
       if (mapped.providerError === 'invalid_grant') {
         await this.clearSession('revoked');
-        throw new AuthError('not_signed_in', 'Your sign-in has expired or was revoked. Sign in again.', { cause: error });
+        throw new AuthError('not_signed_in', 'Your sign-in has expired or was revoked. Sign in again.', {
+          cause: error,
+        });
       }
       throw mapped;
     }

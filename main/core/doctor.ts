@@ -53,9 +53,14 @@ const ENDPOINT_KEYS = [
 /** Runs every check. Never throws: a failing check says why and what to do. */
 export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
   const checks: DoctorCheck[] = [];
-  const redirectUri = typeof deps.input.redirectUri === 'string' && deps.input.redirectUri ? deps.input.redirectUri : DEFAULT_REDIRECT_URI;
+  const redirectUri =
+    typeof deps.input.redirectUri === 'string' && deps.input.redirectUri
+      ? deps.input.redirectUri
+      : DEFAULT_REDIRECT_URI;
   const signOutUri =
-    typeof deps.input.logoutUri === 'string' && deps.input.logoutUri ? deps.input.logoutUri : defaultLogoutUri(redirectUri);
+    typeof deps.input.logoutUri === 'string' && deps.input.logoutUri
+      ? deps.input.logoutUri
+      : defaultLogoutUri(redirectUri);
   const report = (): DoctorReport => ({
     ok: checks.every((c) => c.ok),
     checks,
@@ -112,7 +117,9 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
       detail: metadata.end_session_endpoint
         ? `Sign-out opens ${metadata.end_session_endpoint}.`
         : 'None published: sign-out can only end the app’s own session.',
-      ...(metadata.end_session_endpoint ? {} : { fix: 'For Cognito, give the user pool a domain: /logout lives there.' }),
+      ...(metadata.end_session_endpoint
+        ? {}
+        : { fix: 'For Cognito, give the user pool a domain: /logout lives there.' }),
     });
   }
 
@@ -126,8 +133,11 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     id: 'port',
     label: `Redirect port ${receiver.port} is free`,
     ok: portFree === true,
-    detail: portFree === true ? `The app can listen on ${new URL(settings.redirectUri).host}.` : String(portFree),
-    ...(portFree === true ? {} : { fix: 'Close the program using the port, or pick another port in both Cognito and Settings.' }),
+    detail:
+      portFree === true ? `The app can listen on ${new URL(settings.redirectUri).host}.` : String(portFree),
+    ...(portFree === true
+      ? {}
+      : { fix: 'Close the program using the port, or pick another port in both Cognito and Settings.' }),
   });
 
   const vault = new TokenVault(deps.secretStore, settings.keychainService, deps.keychainTimeoutMs);
@@ -139,7 +149,9 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     id: 'keychain',
     label: 'OS keychain is reachable',
     ok: secret.reachable,
-    detail: secret.reachable ? `Entries are kept under the service name "${settings.keychainService}".` : secret.message,
+    detail: secret.reachable
+      ? `Entries are kept under the service name "${settings.keychainService}".`
+      : secret.message,
     ...(secret.reachable ? {} : { fix: 'Without a keychain, sign-in lasts only until the app quits.' }),
   });
   if (secret.reachable) {

@@ -61,8 +61,10 @@ const PROVIDER_ERROR_ADVICE: Record<string, string> = {
   invalid_grant: 'The sign-in has expired or was revoked. Sign in again.',
   invalid_client:
     'The provider did not accept the client id or secret. Check both in Settings (a client with a secret needs it stored; a public client must have none).',
-  unauthorized_client: 'This app client may not use the authorization code flow. Enable it in the app client settings.',
-  invalid_scope: 'The provider refused a scope. Check Scopes in Settings against the app client’s allowed scopes.',
+  unauthorized_client:
+    'This app client may not use the authorization code flow. Enable it in the app client settings.',
+  invalid_scope:
+    'The provider refused a scope. Check Scopes in Settings against the app client’s allowed scopes.',
   redirect_mismatch: 'The callback URL is not registered. Register the exact callback URL shown in Settings.',
   server_error: 'The provider had an internal error. Try again in a moment.',
   temporarily_unavailable: 'The provider is temporarily unavailable. Try again in a moment.',
@@ -70,14 +72,21 @@ const PROVIDER_ERROR_ADVICE: Record<string, string> = {
 
 function providerRejected(error: string, description: string | undefined, cause: unknown): AuthError {
   if (error === 'access_denied') {
-    return new AuthError('cancelled', 'Sign-in was cancelled in the browser.', { cause, providerError: error });
+    return new AuthError('cancelled', 'Sign-in was cancelled in the browser.', {
+      cause,
+      providerError: error,
+    });
   }
   const advice = PROVIDER_ERROR_ADVICE[error] ?? 'Check the app client settings in your provider.';
   const said = clip(description);
-  return new AuthError('provider_rejected', `The provider refused: ${error}${said ? ` (${said})` : ''}. ${advice}`, {
-    cause,
-    providerError: error,
-  });
+  return new AuthError(
+    'provider_rejected',
+    `The provider refused: ${error}${said ? ` (${said})` : ''}. ${advice}`,
+    {
+      cause,
+      providerError: error,
+    },
+  );
 }
 
 function networkError(detail: string, cause: unknown): AuthError {
@@ -102,6 +111,12 @@ export function toAuthError(error: unknown): AuthError {
     if (error.status >= 500) return networkError(`the provider answered HTTP ${error.status}`, error);
     return providerRejected(error.error, error.error_description, error);
   }
+  if (error instanceof oidc.WWWAuthenticateChallengeError) {
+    // A 401 with a WWW-Authenticate challenge, e.g. invalid_client for a wrong secret sent with Basic.
+    if (error.status >= 500) return networkError(`the provider answered HTTP ${error.status}`, error);
+    const challenge = error.cause[0]?.parameters;
+    return providerRejected(challenge?.error ?? 'invalid_client', challenge?.error_description, error);
+  }
   if (error instanceof oidc.ClientError) return mapClientError(error);
   if (error instanceof TypeError && /fetch failed|network|ECONNREFUSED|ENOTFOUND/i.test(errorText(error))) {
     return networkError(connectionDetail(error), error);
@@ -109,15 +124,20 @@ export function toAuthError(error: unknown): AuthError {
   if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return networkError('the provider did not answer in time', error);
   }
-  return new AuthError('internal', 'Something unexpected went wrong. Try again; if it keeps happening, report it.', {
-    cause: error,
-  });
+  return new AuthError(
+    'internal',
+    'Something unexpected went wrong. Try again; if it keeps happening, report it.',
+    {
+      cause: error,
+    },
+  );
 }
 
 function mapClientError(error: oidc.ClientError): AuthError {
   if (error.code === 'OAUTH_TIMEOUT') return networkError('the provider did not answer in time', error);
   const status = error.cause instanceof Response ? error.cause.status : undefined;
-  if (status !== undefined && status >= 500) return networkError(`the provider answered HTTP ${status}`, error);
+  if (status !== undefined && status >= 500)
+    return networkError(`the provider answered HTTP ${status}`, error);
   if (status !== undefined) {
     return new AuthError(
       'provider_rejected',
@@ -126,11 +146,18 @@ function mapClientError(error: oidc.ClientError): AuthError {
     );
   }
   if (error.code === 'OAUTH_INVALID_RESPONSE' && /state/i.test(error.message)) {
-    return new AuthError('state_mismatch', 'The browser returned a sign-in that this app did not start. Try again.', {
-      cause: error,
-    });
+    return new AuthError(
+      'state_mismatch',
+      'The browser returned a sign-in that this app did not start. Try again.',
+      {
+        cause: error,
+      },
+    );
   }
-  if (/JWT|JWS|ID Token|nonce|"iss"|"aud"/i.test(error.message) || (error.code ?? '').startsWith('OAUTH_JW')) {
+  if (
+    /JWT|JWS|ID Token|nonce|"iss"|"aud"/i.test(error.message) ||
+    (error.code ?? '').startsWith('OAUTH_JW')
+  ) {
     return new AuthError(
       'provider_rejected',
       `The provider's ID token failed validation (${clip(error.message)}). Check the client id and your computer's clock.`,

@@ -17,7 +17,10 @@ interface Jwk {
   [key: string]: unknown;
 }
 
-const ALGORITHMS: Record<string, { import: RsaHashedImportParams | EcKeyImportParams; verify: AlgorithmIdentifier | EcdsaParams }> = {
+const ALGORITHMS: Record<
+  string,
+  { import: RsaHashedImportParams | EcKeyImportParams; verify: AlgorithmIdentifier | EcdsaParams }
+> = {
   RS256: { import: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, verify: 'RSASSA-PKCS1-v1_5' },
   RS384: { import: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-384' }, verify: 'RSASSA-PKCS1-v1_5' },
   RS512: { import: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-512' }, verify: 'RSASSA-PKCS1-v1_5' },
@@ -55,14 +58,17 @@ export class IdTokenSignatureVerifier {
     const [headerPart, payloadPart, signaturePart] = idToken.split('.');
     const header = decodePart(headerPart) as { alg?: string; kid?: string } | undefined;
     const algorithm = header?.alg ? ALGORITHMS[header.alg] : undefined;
-    if (!header || !algorithm || !payloadPart || !signaturePart) throw invalid(`unsupported algorithm ${header?.alg ?? 'none'}`);
+    if (!header || !algorithm || !payloadPart || !signaturePart)
+      throw invalid(`unsupported algorithm ${header?.alg ?? 'none'}`);
     let jwk = (await this.currentKeys()).find((k) => this.matches(k, header));
     if (!jwk) {
       this.keys = undefined;
       jwk = (await this.currentKeys()).find((k) => this.matches(k, header));
     }
     if (!jwk) throw invalid('signed with a key the provider does not publish');
-    const key = await webcrypto.subtle.importKey('jwk', jwk as JsonWebKey, algorithm.import, false, ['verify']);
+    const key = await webcrypto.subtle.importKey('jwk', jwk as JsonWebKey, algorithm.import, false, [
+      'verify',
+    ]);
     const ok = await webcrypto.subtle.verify(
       algorithm.verify,
       key,

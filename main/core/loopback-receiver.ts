@@ -72,7 +72,10 @@ export class LoopbackReceiver {
 
   /** Starts listening. A port in use fails at once with `port_in_use`, naming the port. */
   async start(): Promise<void> {
-    const hosts = this.redirect.hostname === 'localhost' ? ['127.0.0.1', '::1'] : [this.redirect.hostname.replace(/^\[|\]$/g, '')];
+    const hosts =
+      this.redirect.hostname === 'localhost'
+        ? ['127.0.0.1', '::1']
+        : [this.redirect.hostname.replace(/^\[|\]$/g, '')];
     for (const [i, host] of hosts.entries()) {
       const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => this.handle(req, res));
       server.requestTimeout = REQUEST_TIMEOUT_MS;
@@ -94,7 +97,9 @@ export class LoopbackReceiver {
             { cause: error },
           );
         }
-        throw new AuthError('internal', `Could not listen on port ${this.port}: ${String(code)}.`, { cause: error });
+        throw new AuthError('internal', `Could not listen on port ${this.port}: ${String(code)}.`, {
+          cause: error,
+        });
       }
     }
     process.once('exit', this.closeOnExit);

@@ -88,9 +88,16 @@ export class ProviderDirectory {
     const auth = clientSecret ? oidc.ClientSecretBasic(clientSecret) : oidc.None();
     const config = new oidc.Configuration(metadata, this.settings.clientId, undefined, auth);
     this.applyTransport(config);
-    if (!metadata.jwks_uri) throw new AuthError('provider_rejected', 'The provider publishes no jwks_uri: ID tokens cannot be checked.');
+    if (!metadata.jwks_uri)
+      throw new AuthError(
+        'provider_rejected',
+        'The provider publishes no jwks_uri: ID tokens cannot be checked.',
+      );
     const verifier = new IdTokenSignatureVerifier(metadata.jwks_uri, (url) =>
-      this.fetchImpl(url, { signal: AbortSignal.timeout(PROVIDER_TIMEOUT_SECONDS * 1000), headers: { accept: 'application/json' } }),
+      this.fetchImpl(url, {
+        signal: AbortSignal.timeout(PROVIDER_TIMEOUT_SECONDS * 1000),
+        headers: { accept: 'application/json' },
+      }),
     );
     return { config, metadata, verifier };
   }

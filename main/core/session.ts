@@ -64,12 +64,15 @@ function stringClaim(claims: Record<string, unknown>, name: string): string | un
 }
 
 /** The claim that names the user: the configured one, then email, `cognito:username`, `sub`. */
-export function pickUsername(claims: Record<string, unknown>, usernameClaim: string): { claim: string; value: string } {
+export function pickUsername(
+  claims: Record<string, unknown>,
+  usernameClaim: string,
+): { claim: string; value: string } {
   for (const claim of [usernameClaim, ...FALLBACK_CLAIMS]) {
     const value = stringClaim(claims, claim);
     if (value) return { claim, value };
   }
-  return { claim: 'sub', value: String(claims.sub ?? 'unknown') };
+  return { claim: 'sub', value: stringClaim(claims, 'sub') ?? 'unknown' };
 }
 
 /** The displayable profile of a session. */
@@ -81,7 +84,7 @@ export function profileOf(session: StoredSession, usernameClaim: string, persist
   const profile: Profile = {
     username: username.value,
     usernameClaim: username.claim,
-    subject: String(claims.sub ?? ''),
+    subject: stringClaim(claims, 'sub') ?? '',
     groups: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [],
     expiresAt: session.expiresAt,
     signedInAt: session.signedInAt,

@@ -69,7 +69,9 @@ export class TokenVault {
     const index = this.parse(await this.call((s) => s.get(this.service, account)));
     if (!isChunkIndex(index)) return undefined;
     const chunks = await Promise.all(
-      Array.from({ length: index.n }, (_, i) => this.call((s) => s.get(this.service, chunkAccount(account, index.gen, i)))),
+      Array.from({ length: index.n }, (_, i) =>
+        this.call((s) => s.get(this.service, chunkAccount(account, index.gen, i))),
+      ),
     );
     if (chunks.some((c) => c === null)) return undefined;
     return this.parse(chunks.join('')) as T | undefined;
@@ -123,7 +125,10 @@ export class TokenVault {
       timer = setTimeout(
         () =>
           reject(
-            new AuthError('keychain_unavailable', `The OS keychain did not answer within ${this.timeoutMs / 1000} s. ${keychainFix()}`),
+            new AuthError(
+              'keychain_unavailable',
+              `The OS keychain did not answer within ${this.timeoutMs / 1000} s. ${keychainFix()}`,
+            ),
           ),
         this.timeoutMs,
       );

@@ -48,7 +48,9 @@ async function main(): Promise<void> {
     process.exit(2);
   });
   console.log(describeEmulator(emulator));
-  console.log(`\nDefault app redirect URI ${DEFAULT_APP_REDIRECT_URI}, sign-out URI ${DEFAULT_APP_SIGN_OUT_URI}.`);
+  console.log(
+    `\nDefault app redirect URI ${DEFAULT_APP_REDIRECT_URI}, sign-out URI ${DEFAULT_APP_SIGN_OUT_URI}.`,
+  );
   const stop = (): void => {
     console.log('\nStopping the emulator.');
     void emulator.stop().then(() => process.exit(0));

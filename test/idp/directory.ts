@@ -37,7 +37,10 @@ export const CONFIDENTIAL_CLIENT_SECRET = 'emulator-secret-not-for-production-01
 export const PUBLIC_CLIENT_ID = '7emu1atorpub1icc1ientnosecret';
 
 /** Enough groups that the ID and access tokens together exceed Windows' 2,560-byte credential limit. */
-const MANY_GROUPS = Array.from({ length: 60 }, (_, i) => `engineering-team-${String(i).padStart(2, '0')}-readers`);
+const MANY_GROUPS = Array.from(
+  { length: 60 },
+  (_, i) => `engineering-team-${String(i).padStart(2, '0')}-readers`,
+);
 
 /** The default users of the emulator; tests may pass their own. */
 export function defaultUsers(): PoolUser[] {

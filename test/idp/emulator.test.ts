@@ -15,7 +15,12 @@ import {
   type PoolUser,
 } from './directory.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { signInAndCatchRedirect, signInWithFormPosts, startPageStub, submitSignInForm } from '../support/hosted-ui.ts';
+import {
+  signInAndCatchRedirect,
+  signInWithFormPosts,
+  startPageStub,
+  submitSignInForm,
+} from '../support/hosted-ui.ts';
 
 const REDIRECT_URI = 'http://127.0.0.1:47699/callback';
 const SIGN_OUT_URI = 'http://127.0.0.1:47699/signed-out';
@@ -120,7 +125,12 @@ describe('discovery and origins', () => {
     expect(doc.jwks_uri).toBe(`${emulator.issuer}/.well-known/jwks.json`);
     expect(doc.end_session_endpoint).toBe(`${emulator.domain}/logout`);
     expect(doc.token_endpoint_auth_methods_supported).toEqual(['client_secret_basic', 'client_secret_post']);
-    for (const key of ['authorization_endpoint', 'token_endpoint', 'userinfo_endpoint', 'revocation_endpoint']) {
+    for (const key of [
+      'authorization_endpoint',
+      'token_endpoint',
+      'userinfo_endpoint',
+      'revocation_endpoint',
+    ]) {
       expect(new URL(doc[key] as string).origin).toBe(emulator.domain);
     }
     expect(new URL(emulator.domain).origin).not.toBe(new URL(emulator.issuer).origin);
@@ -313,7 +323,9 @@ describe('fault switches', () => {
     const config = await configFor(PUBLIC_CLIENT_ID);
     const tokens = await signInWithPosts(config);
     emulator.faults.tokenStatus = 502;
-    const failure: unknown = await oidc.refreshTokenGrant(config, tokens.refresh_token!).catch((e: unknown) => e);
+    const failure: unknown = await oidc
+      .refreshTokenGrant(config, tokens.refresh_token!)
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(oidc.ClientError);
     expect(((failure as oidc.ClientError).cause as Response).status).toBe(502);
     emulator.faults.tokenStatus = undefined;
@@ -334,7 +346,9 @@ describe('fault switches', () => {
     const oldKid = decodeProtectedHeader(before.id_token!).kid;
     const newKid = await emulator.rotateSigningKey();
     expect(newKid).not.toBe(oldKid);
-    const jwks = (await (await fetch(`${emulator.issuer}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] };
+    const jwks = (await (await fetch(`${emulator.issuer}/.well-known/jwks.json`)).json()) as {
+      keys: { kid: string }[];
+    };
     expect(jwks.keys.map((k) => k.kid)).toEqual([newKid, oldKid]);
     const after = await oidc.refreshTokenGrant(config, before.refresh_token!);
     expect(decodeProtectedHeader(after.id_token!).kid).toBe(newKid);

@@ -69,7 +69,12 @@ export interface SeenRequest {
   grantType?: string;
 }
 
-const DEFAULT_LIFETIMES: Lifetimes = { accessToken: 3600, idToken: 3600, refreshToken: 30 * 24 * 3600, session: 3600 };
+const DEFAULT_LIFETIMES: Lifetimes = {
+  accessToken: 3600,
+  idToken: 3600,
+  refreshToken: 30 * 24 * 3600,
+  session: 3600,
+};
 const SCOPES = ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'];
 const epochSeconds = (): number => Math.floor(Date.now() / 1000);
 
@@ -139,8 +144,9 @@ export class CognitoEmulator {
 
   /** How many requests to `path` (with this `grant_type`, for the token endpoint) the emulator saw. */
   countRequests(path: string, grantType?: string): number {
-    return this.requests.filter((r) => r.path === path && (grantType === undefined || r.grantType === grantType))
-      .length;
+    return this.requests.filter(
+      (r) => r.path === path && (grantType === undefined || r.grantType === grantType),
+    ).length;
   }
 
   /** Stops answering (the "provider down" case) until {@link resume}; state is kept. */
@@ -176,7 +182,8 @@ export class CognitoEmulator {
 
   private domainHandler(): (req: IncomingMessage, res: ServerResponse) => void {
     this.provider ??= this.createProvider();
-    return this.provider.callback();
+    const handle = this.provider.callback();
+    return (req, res) => void handle(req, res);
   }
 
   private serveIssuerOrigin(req: IncomingMessage, res: ServerResponse): void {
@@ -184,7 +191,8 @@ export class CognitoEmulator {
     this.requests.push({ origin: 'issuer', method: req.method ?? '', path });
     const base = `/${this.poolId}/.well-known`;
     if (req.method === 'GET' && path === `${base}/openid-configuration`) {
-      if (this.faults.discoveryStatus) return sendJson(res, this.faults.discoveryStatus, { message: 'unavailable' });
+      if (this.faults.discoveryStatus)
+        return sendJson(res, this.faults.discoveryStatus, { message: 'unavailable' });
       return sendJson(res, 200, this.discoveryDocument());
     }
     if (req.method === 'GET' && path === `${base}/jwks.json`) return sendJson(res, 200, this.keys.jwks());
@@ -210,7 +218,6 @@ export class CognitoEmulator {
   }
 
   private createProvider(): Provider {
-    const emulator = this;
     const configuration: Configuration = {
       adapter: memoryAdapterFor(this.storage),
       jwks: { keys: [this.providerKey] },
@@ -257,7 +264,8 @@ export class CognitoEmulator {
         const grantId = oidc.result?.consent?.grantId ?? oidc.session!.grantIdFor(clientId);
         const existing = grantId ? await oidc.provider.Grant.find(grantId) : undefined;
         const grant = existing ?? new oidc.provider.Grant({ clientId, accountId: oidc.session!.accountId! });
-        grant.addOIDCScope(String(oidc.params!.scope ?? 'openid'));
+        const scope = oidc.params?.scope;
+        grant.addOIDCScope(typeof scope === 'string' ? scope : 'openid');
         await grant.save();
         return grant;
       },
@@ -288,7 +296,7 @@ export class CognitoEmulator {
     };
     const provider = new Provider(this.issuer, configuration);
     provider.on('server_error', (_ctx, error) => console.error('[emulator] server_error', error));
-    provider.use((ctx, next) => emulator.handleDomainRequest(ctx as KoaContextWithOIDC, next));
+    provider.use((ctx, next) => this.handleDomainRequest(ctx as KoaContextWithOIDC, next));
     return provider;
   }
 
@@ -326,7 +334,8 @@ export class CognitoEmulator {
       return;
     }
     await next();
-    const grantType = typeof ctx.oidc?.params?.grant_type === 'string' ? ctx.oidc.params.grant_type : undefined;
+    const grantType =
+      typeof ctx.oidc?.params?.grant_type === 'string' ? ctx.oidc.params.grant_type : undefined;
     if (grantType) seen.grantType = grantType;
     if (ctx.status === 200 && isTokenResponse(ctx.body)) {
       ctx.body = await this.cognitoTokenResponse(ctx.body, grantType);
@@ -394,11 +403,16 @@ export class CognitoEmulator {
     const user = grant ? this.users.find((u) => u.sub === payload?.sub) : undefined;
     if (!user) {
       ctx.status = 401;
-      ctx.set('WWW-Authenticate', 'Bearer error="invalid_token", error_description="Access token is not valid"');
+      ctx.set(
+        'WWW-Authenticate',
+        'Bearer error="invalid_token", error_description="Access token is not valid"',
+      );
       ctx.body = { error: 'invalid_token', error_description: 'Access token is not valid' };
       return;
     }
-    const { 'cognito:groups': _groups, 'cognito:username': username, ...claims } = idTokenClaims(user);
+    // Cognito's userInfo: the user's attributes and `username`, no groups.
+    const { 'cognito:username': username, ...claims } = idTokenClaims(user);
+    delete claims['cognito:groups'];
     ctx.body = { ...claims, username };
   }
 
@@ -431,11 +445,14 @@ export class CognitoEmulator {
     if (!details || details.uid !== uid) return showError(ctx, 'This sign-in page has expired. Start again.');
     const clientId = String(details.params.client_id);
     const finish = async (result: Parameters<Provider['interactionResult']>[2]): Promise<void> => {
-      const url = await this.provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
+      const url = await this.provider.interactionResult(ctx.req, ctx.res, result, {
+        mergeWithLastSubmission: false,
+      });
       ctx.status = 303;
       ctx.redirect(url);
     };
-    if (action === 'abort') return finish({ error: 'access_denied', error_description: 'End-User aborted interaction' });
+    if (action === 'abort')
+      return finish({ error: 'access_denied', error_description: 'End-User aborted interaction' });
     if (details.prompt.name !== 'login') return finish({});
     if (ctx.method === 'GET') {
       ctx.type = 'html';
@@ -462,7 +479,9 @@ interface TokenResponseBody {
 }
 
 function isTokenResponse(body: unknown): body is TokenResponseBody {
-  return typeof body === 'object' && body !== null && typeof (body as TokenResponseBody).access_token === 'string';
+  return (
+    typeof body === 'object' && body !== null && typeof (body as TokenResponseBody).access_token === 'string'
+  );
 }
 
 /** The user's claims as Cognito puts them in the ID token. */

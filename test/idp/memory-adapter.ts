@@ -26,7 +26,8 @@ export function memoryAdapterFor(store: Map<string, Stored>): new (name: string)
         const ids = (store.get(grantKey)?.payload.ids as string[] | undefined) ?? [];
         store.set(grantKey, { payload: { ids: [...ids, this.key(id)] }, expiresAt: Infinity });
       }
-      if (payload.userCode) store.set(`userCode:${payload.userCode}`, { payload: { id }, expiresAt: Infinity });
+      if (payload.userCode)
+        store.set(`userCode:${payload.userCode}`, { payload: { id }, expiresAt: Infinity });
       if (payload.uid) store.set(`uid:${payload.uid}`, { payload: { id }, expiresAt: Infinity });
       return Promise.resolve();
     }

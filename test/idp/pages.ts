@@ -1,6 +1,12 @@
 /** HTML pages of the emulator's hosted UI: small, self-contained, no outside resources. */
 
-const escapeMap: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeMap: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -17,7 +23,12 @@ button{margin-top:1rem;padding:.5rem 1rem}.error{color:#b00020}</style></head>
 }
 
 /** The sign-in form; the field names match oidc-provider's dev form so scripts can drive either. */
-export function signInPage(options: { uid: string; clientId: string; error?: string; login?: string }): string {
+export function signInPage(options: {
+  uid: string;
+  clientId: string;
+  error?: string;
+  login?: string;
+}): string {
   const error = options.error ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>` : '';
   return page(
     'Sign in',
@@ -32,5 +43,8 @@ export function signInPage(options: { uid: string; clientId: string; error?: str
 
 /** An error page, as Cognito shows for a bad redirect or sign-out URL (the browser stays here). */
 export function errorPage(message: string): string {
-  return page('Error', `<h1>An error was encountered with the requested page.</h1><p>${escapeHtml(message)}</p>`);
+  return page(
+    'Error',
+    `<h1>An error was encountered with the requested page.</h1><p>${escapeHtml(message)}</p>`,
+  );
 }

@@ -4,7 +4,15 @@
  * one published, as Cognito does during a key rollover.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { SignJWT, exportJWK, generateKeyPair, jwtVerify, createLocalJWKSet, type JWK, type JWTPayload } from 'jose';
+import {
+  SignJWT,
+  exportJWK,
+  generateKeyPair,
+  jwtVerify,
+  createLocalJWKSet,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
 
 interface SigningKey {
   kid: string;

@@ -68,7 +68,9 @@ class CookieJar {
   }
 
   header(url: URL): string {
-    return [...(this.cookies.get(url.host) ?? new Map<string, string>())].map(([k, v]) => `${k}=${v}`).join('; ');
+    return [...(this.cookies.get(url.host) ?? new Map<string, string>())]
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
   }
 }
 
@@ -102,7 +104,8 @@ export async function signInWithFormPosts(
     }
     const html = await response.text();
     const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
-    if (!action) throw new Error(`no redirect and no sign-in form at ${url.pathname} (status ${response.status})`);
+    if (!action)
+      throw new Error(`no redirect and no sign-in form at ${url.pathname} (status ${response.status})`);
     if (init.method === 'POST') throw new Error('the sign-in form was shown again: wrong password?');
     url = new URL(action, url);
     init = {

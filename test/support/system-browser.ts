@@ -20,7 +20,8 @@ if (!url) {
 
 const browser = await launchChromium();
 const log = (entry: Record<string, unknown>): void => {
-  if (process.env.SYSTEM_BROWSER_LOG) appendFileSync(process.env.SYSTEM_BROWSER_LOG, `${JSON.stringify(entry)}\n`);
+  if (process.env.SYSTEM_BROWSER_LOG)
+    appendFileSync(process.env.SYSTEM_BROWSER_LOG, `${JSON.stringify(entry)}\n`);
 };
 try {
   const page = await browser.newPage();
@@ -34,9 +35,16 @@ try {
       });
     }
   }
-  await page.waitForFunction(() => document.title.includes('cognito-desktop'), undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => document.title.includes('cognito-desktop'), undefined, {
+    timeout: 30_000,
+  });
   const opened = new URL(url);
-  log({ opened: `${opened.origin}${opened.pathname}`, params: [...opened.searchParams.keys()], title: await page.title(), finalUrl: page.url() });
+  log({
+    opened: `${opened.origin}${opened.pathname}`,
+    params: [...opened.searchParams.keys()],
+    title: await page.title(),
+    finalUrl: page.url(),
+  });
 } catch (error) {
   log({ opened: url.split('?')[0], error: String(error) });
 } finally {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { browserCommand, osOpenCommand, splitCommandLine } from '../../../main/core/browser-command.ts';
+
+const URL_WITH_AMP = 'https://example.com/a?x=1&y=2';
+
+describe('BROWSER command lines', () => {
+  it.each<[string, string[] | undefined]>([
+    ['firefox', ['firefox', URL_WITH_AMP]],
+    ['firefox --new-window %s', ['firefox', '--new-window', URL_WITH_AMP]],
+    [
+      '"/Applications/My Browser.app/run" --url=%s',
+      ['/Applications/My Browser.app/run', `--url=${URL_WITH_AMP}`],
+    ],
+    ["open -a 'Google Chrome'", ['open', '-a', 'Google Chrome', URL_WITH_AMP]],
+    ['my\\ browser', ['my browser', URL_WITH_AMP]],
+    ['echo $(rm -rf ~) ; x', ['echo', '$(rm', '-rf', '~)', ';', 'x', URL_WITH_AMP]],
+    ['   ', undefined],
+  ])('%s', (template, expected) => {
+    expect(browserCommand(template, URL_WITH_AMP)).toEqual(expected);
+  });
+
+  it('rejects an unclosed quote', () => {
+    expect(() => splitCommandLine('"abc')).toThrow(/unclosed quote/);
+  });
+
+  it.each([
+    ['darwin', ['open', URL_WITH_AMP]],
+    ['win32', ['rundll32', 'url.dll,FileProtocolHandler', URL_WITH_AMP]],
+    ['linux', ['xdg-open', URL_WITH_AMP]],
+  ] as const)('uses the OS opener on %s without a shell', (platform, expected) => {
+    expect(osOpenCommand(URL_WITH_AMP, platform)).toEqual(expected);
+  });
+});

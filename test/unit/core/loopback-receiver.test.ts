@@ -1,0 +1,160 @@
+/**
+ * The loopback receiver on real sockets: binding, Host and state checks, the clean redirect, the
+ * page headers, time-out, cancel, and a port in use.
+ */
+import { createServer } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LoopbackReceiver } from '../../../main/core/loopback-receiver.ts';
+import { AuthError } from '../../../main/core/errors.ts';
+import { freePort, rawRequest } from '../../support/http.ts';
+
+let receiver: LoopbackReceiver | undefined;
+afterEach(async () => {
+  await receiver?.close();
+  receiver = undefined;
+});
+
+async function startReceiver(host = '127.0.0.1'): Promise<{ port: number; receiver: LoopbackReceiver }> {
+  const port = await freePort();
+  receiver = new LoopbackReceiver(`http://${host}:${port}/callback`, `http://${host}:${port}/signed-out`);
+  await receiver.start();
+  receiver.expectState('the-state');
+  return { port, receiver };
+}
+
+function nonLoopbackAddress(): string | undefined {
+  return Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+}
+
+describe('LoopbackReceiver', () => {
+  it('listens on 127.0.0.1 only, not on other interfaces', async () => {
+    const { port } = await startReceiver();
+    const other = nonLoopbackAddress();
+    if (!other) {
+      console.log('skipped the other-interface probe: this machine has no non-loopback IPv4 address');
+      return;
+    }
+    await expect(rawRequest(port, '/callback', { address: other })).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('for a localhost redirect URI, answers on 127.0.0.1 and [::1]', async () => {
+    const { port } = await startReceiver('localhost');
+    const host = `localhost:${port}`;
+    expect((await rawRequest(port, '/callback?state=x', { host })).status).toBe(400);
+    const v6 = await rawRequest(port, '/callback?state=x', { host, address: '::1' }).catch((e: Error) => e);
+    if (v6 instanceof Error)
+      console.log(`no IPv6 loopback here (${v6.message}); 127.0.0.1 alone serves localhost`);
+    else expect(v6.status).toBe(400);
+  });
+
+  it('ignores forged requests and ends on the first callback with the right state', async () => {
+    const { port, receiver } = await startReceiver();
+    const waiting = receiver.waitForCallback(10_000);
+    const forged = [
+      await rawRequest(port, '/callback?code=c&state=wrong'),
+      await rawRequest(port, '/callback?code=c'),
+      await rawRequest(port, '/callback?code=c&state=the-state', { host: 'evil.example' }),
+      await rawRequest(port, '/callback?code=c&state=the-state', { host: `localhost:${port}` }),
+      await rawRequest(port, '/callback?code=c&state=the-state', { method: 'POST' }),
+      await rawRequest(port, '/other?code=c&state=the-state'),
+    ];
+    expect(forged.map((r) => r.status)).toEqual([400, 400, 400, 400, 405, 404]);
+    for (const r of forged) expect(r.body).not.toContain('the-state');
+    const good = await rawRequest(port, '/callback?code=the-code&state=the-state');
+    expect(good.status).toBe(303);
+    expect(good.headers.location).toBe('/callback');
+    const callback = await waiting;
+    expect(callback.href).toBe(`http://127.0.0.1:${port}/callback?code=the-code&state=the-state`);
+    expect((await rawRequest(port, '/callback?code=again&state=the-state')).status).toBe(400);
+  });
+
+  it('shows "Signed in" only once the caller completes, with a locked-down page', async () => {
+    const { port, receiver } = await startReceiver();
+    const waiting = receiver.waitForCallback(10_000);
+    await rawRequest(port, '/callback?code=the-code&state=the-state');
+    await waiting;
+    const page = rawRequest(port, '/callback');
+    await new Promise((r) => setTimeout(r, 50));
+    await receiver.complete(true);
+    const response = await page;
+    expect(response.status).toBe(200);
+    expect(response.body).toContain('Signed in');
+    expect(response.body).toContain('return to cognito-desktop');
+    expect(response.body).not.toMatch(/the-code|https?:\/\/(?!127)/);
+    expect(response.headers['content-security-policy']).toMatch(/^default-src 'none'/);
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['cache-control']).toBe('no-store');
+    await expect(rawRequest(port, '/callback')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('hands an ?error= with the right state to the caller and shows a failure page', async () => {
+    const { port, receiver } = await startReceiver();
+    const waiting = receiver.waitForCallback(10_000);
+    await rawRequest(port, '/callback?error=access_denied&state=the-state');
+    expect((await waiting).searchParams.get('error')).toBe('access_denied');
+    const page = rawRequest(port, '/callback');
+    await new Promise((r) => setTimeout(r, 50));
+    await receiver.complete(false);
+    const response = await page;
+    expect(response.status).toBe(400);
+    expect(response.body).toContain('did not complete');
+    expect(response.body).not.toContain('access_denied');
+  });
+
+  it('times out with a message naming the callback URL, and frees the port', async () => {
+    const { port, receiver } = await startReceiver();
+    const error = await receiver.waitForCallback(100).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthError);
+    expect((error as AuthError).code).toBe('timeout');
+    expect((error as AuthError).message).toContain(`http://127.0.0.1:${port}/callback`);
+    await expect(rawRequest(port, '/callback')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('cancels, and frees the port', async () => {
+    const { port, receiver } = await startReceiver();
+    const waiting = receiver.waitForCallback(10_000);
+    receiver.cancel();
+    await expect(waiting).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(rawRequest(port, '/callback')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('fails at once with port_in_use naming the port', async () => {
+    const blocker = createServer();
+    const port = await new Promise<number>((resolve) =>
+      blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)),
+    );
+    receiver = new LoopbackReceiver(`http://127.0.0.1:${port}/callback`);
+    const error = await receiver.start().catch((e: unknown) => e);
+    blocker.close();
+    expect(error).toMatchObject({ code: 'port_in_use' });
+    expect((error as AuthError).message).toContain(String(port));
+  });
+
+  it('serves the signed-out page at the sign-out path and reports it', async () => {
+    const { port, receiver } = await startReceiver();
+    const served = receiver.waitForSignedOutPage(5000);
+    const page = await rawRequest(port, '/signed-out');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Signed out');
+    expect(await served).toBe(true);
+  });
+
+  it('refuses oversized headers', async () => {
+    const { port } = await startReceiver();
+    const response = await rawRequest(port, '/callback?state=x', {
+      headers: { 'x-big': 'a'.repeat(20_000) },
+    });
+    expect(response.status).toBe(431);
+  });
+
+  it('leaves no exit listener behind', async () => {
+    const before = process.listenerCount('exit');
+    const { receiver } = await startReceiver();
+    expect(process.listenerCount('exit')).toBe(before + 1);
+    await receiver.close();
+    expect(process.listenerCount('exit')).toBe(before);
+  });
+});

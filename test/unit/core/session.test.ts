@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  EXPIRY_MARGIN_MS,
+  buildLogoutUrl,
+  needsRefresh,
+  nextRefreshDelay,
+  pickUsername,
+  profileOf,
+  type StoredSession,
+} from '../../../main/core/session.ts';
+
+const NOW = 1_800_000_000_000;
+const MIN = 60_000;
+
+describe('needsRefresh', () => {
+  it.each([
+    [60 * MIN, false],
+    [2 * MIN, false],
+    [EXPIRY_MARGIN_MS + 1, false],
+    [EXPIRY_MARGIN_MS, true],
+    [1000, true],
+    [-MIN, true],
+  ])('with %i ms left: %s', (left, expected) => {
+    expect(needsRefresh({ expiresAt: NOW + left }, NOW)).toBe(expected);
+  });
+});
+
+describe('nextRefreshDelay', () => {
+  it.each([
+    ['on schedule: just before the margin', 60 * MIN, 0, 59 * MIN],
+    ['already due', 30_000, 0, 0],
+    ['first retry after a failure', 30_000, 1, 15_000],
+    ['second retry', 30_000, 2, 30_000],
+    ['retries back off to 10 minutes at most', 30_000, 12, 10 * MIN],
+    ['never sooner than needed after a failure', 60 * MIN, 1, 59 * MIN],
+  ])('%s', (_name, left, failures, expected) => {
+    expect(nextRefreshDelay(NOW + left, NOW, failures)).toBe(expected);
+  });
+});
+
+describe('pickUsername', () => {
+  const claims = { sub: 's-1', email: 'a@example.com', 'cognito:username': 'alice', name: 'Alice' };
+  it.each([
+    ['email', claims, 'email', 'a@example.com'],
+    ['name', claims, 'name', 'Alice'],
+    ['missing claim falls back to email', claims, 'nickname', 'a@example.com'],
+    ['no email: cognito:username', { sub: 's-1', 'cognito:username': 'alice' }, 'email', 'alice'],
+    ['nothing but sub', { sub: 's-1' }, 'email', 's-1'],
+  ])('%s', (_name, input, claim, expected) => {
+    expect(pickUsername(input, claim).value).toBe(expected);
+  });
+});
+
+describe('profileOf', () => {
+  it('shows claims, never tokens', () => {
+    const session: StoredSession = {
+      v: 1,
+      accessToken: 'AT-secret',
+      idToken: 'ID-secret',
+      refreshToken: 'RT-secret',
+      expiresAt: NOW + 60 * MIN,
+      claims: { sub: 's-1', email: 'a@example.com', email_verified: true, 'cognito:groups': ['admins', 7] },
+      signedInAt: NOW,
+    };
+    const profile = profileOf(session, 'email', true);
+    expect(profile).toEqual({
+      username: 'a@example.com',
+      usernameClaim: 'email',
+      subject: 's-1',
+      email: 'a@example.com',
+      emailVerified: true,
+      groups: ['admins'],
+      expiresAt: NOW + 60 * MIN,
+      signedInAt: NOW,
+      persisted: true,
+    });
+    expect(JSON.stringify(profile)).not.toMatch(/secret/);
+  });
+});
+
+describe('buildLogoutUrl', () => {
+  it('uses Cognito’s client_id + logout_uri form, never redirect_uri + response_type', () => {
+    const url = new URL(
+      buildLogoutUrl(
+        'https://pool.auth.eu-west-1.amazoncognito.com/logout',
+        'c1',
+        'http://127.0.0.1:47621/signed-out',
+      ),
+    );
+    expect(url.origin + url.pathname).toBe('https://pool.auth.eu-west-1.amazoncognito.com/logout');
+    expect(url.searchParams.get('client_id')).toBe('c1');
+    expect(url.searchParams.get('logout_uri')).toBe('http://127.0.0.1:47621/signed-out');
+    expect(url.searchParams.has('redirect_uri')).toBe(false);
+    expect(url.searchParams.has('response_type')).toBe(false);
+  });
+});
