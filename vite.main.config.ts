@@ -18,7 +18,7 @@ export default defineConfig({
     target: 'node20',
     rollupOptions: {
       input: { index: 'main/index.ts', cli: 'main/cli.ts' },
-      output: { format: 'es', entryFileNames: '[name].js' },
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       external: ['electron', ...builtinModules, /^node:/, ...Object.keys(pkg.dependencies)],
     },
   },

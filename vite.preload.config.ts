@@ -13,7 +13,7 @@ export default defineConfig({
     target: 'node20',
     rollupOptions: {
       input: { index: 'preload/index.ts' },
-      output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+      output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       external: ['electron'],
     },
   },

@@ -274,10 +274,10 @@ export class AuthService extends EventEmitter<Events> {
         },
       );
       await this.replaceSession(session);
-      await receiver.complete(true);
       const profile = this.profile()!;
       this.emit('session-changed', { type: 'signed-in', profile });
       this.scheduleRefreshIfStarted();
+      await receiver.complete(true);
       return profile;
     } catch (error) {
       const mapped = toAuthError(error);

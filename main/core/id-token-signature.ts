@@ -47,6 +47,8 @@ function decodePart(part: string | undefined): unknown {
 /** Checks ID token signatures against one provider's JWKS, fetched on demand and cached. */
 export class IdTokenSignatureVerifier {
   private keys: Jwk[] | undefined;
+  /** Imported keys by JWK object: importing costs more than verifying. */
+  private readonly imported = new WeakMap<Jwk, Promise<webcrypto.CryptoKey>>();
 
   constructor(
     private readonly jwksUri: string,
@@ -66,16 +68,26 @@ export class IdTokenSignatureVerifier {
       jwk = (await this.currentKeys()).find((k) => this.matches(k, header));
     }
     if (!jwk) throw invalid('signed with a key the provider does not publish');
-    const key = await webcrypto.subtle.importKey('jwk', jwk as JsonWebKey, algorithm.import, false, [
-      'verify',
-    ]);
     const ok = await webcrypto.subtle.verify(
       algorithm.verify,
-      key,
+      await this.importKey(jwk, algorithm.import),
       Buffer.from(signaturePart, 'base64url'),
       Buffer.from(`${headerPart}.${payloadPart}`),
     );
     if (!ok) throw invalid('bad signature');
+  }
+
+  /** Imports a JWK once: importing costs more than verifying. */
+  private importKey(
+    jwk: Jwk,
+    params: RsaHashedImportParams | EcKeyImportParams,
+  ): Promise<webcrypto.CryptoKey> {
+    let key = this.imported.get(jwk);
+    if (!key) {
+      key = webcrypto.subtle.importKey('jwk', jwk as webcrypto.JsonWebKey, params, false, ['verify']);
+      this.imported.set(jwk, key);
+    }
+    return key;
   }
 
   private matches(jwk: Jwk, header: { alg?: string; kid?: string }): boolean {

@@ -250,7 +250,11 @@ export class CognitoEmulator {
       },
       features: {
         devInteractions: { enabled: false },
-        revocation: { enabled: true },
+        // A client may revoke only its own refresh tokens, as in Cognito.
+        revocation: {
+          enabled: true,
+          allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
+        },
         // Cognito's /logout is served below; oidc-provider's confirm-page logout is not exposed.
         rpInitiatedLogout: { enabled: false },
         // Cognito's /oauth2/userInfo takes the Cognito-shaped access token: served below.

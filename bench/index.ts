@@ -1,0 +1,276 @@
+/**
+ * `npm run bench`: the speed and resource targets of the auth core, measured against the emulator
+ * and the real OS keychain. One figure per line: `name value unit`. Exits 1 when a target is missed.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import keytar from 'keytar';
+import { AuthService } from '../main/core/auth-service.ts';
+import { validateSettings } from '../main/core/settings.ts';
+import { KeytarSecretStore } from '../main/adapters/keytar-secret-store.ts';
+import { TokenVault, sessionAccount } from '../main/core/token-vault.ts';
+import type { Browser, SecretStore } from '../main/core/ports.ts';
+import { MemorySecretStore } from '../test/fakes/memory-secret-store.ts';
+import { startCognitoEmulator } from '../test/idp/emulator.ts';
+import { PUBLIC_CLIENT_ID, defaultClients } from '../test/idp/directory.ts';
+import { CookieJar, signInWithFormPosts } from '../test/support/hosted-ui.ts';
+import { extraFigures } from './extra-figures.ts';
+
+const PORT = 47615;
+const REDIRECT_URI = `http://127.0.0.1:${PORT}/callback`;
+const SERVICE = `cognito-desktop-bench-${process.pid}`;
+const ALICE = { username: 'alice', password: 'Passw0rd!alice' };
+
+setFlagsFromString('--expose_gc');
+const gc = runInNewContext('gc') as () => void;
+
+const misses: string[] = [];
+function figure(name: string, value: number, unit: string, target?: { max?: number; equals?: number }): void {
+  console.log(`${name} ${Number.isInteger(value) ? value : value.toFixed(2)} ${unit}`);
+  if (target?.max !== undefined && value > target.max)
+    misses.push(`${name} ${value.toFixed(2)} > ${target.max}`);
+  if (target?.equals !== undefined && value !== target.equals)
+    misses.push(`${name} ${value} ≠ ${target.equals}`);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+const emulator = await startCognitoEmulator({
+  clients: defaultClients(REDIRECT_URI, `http://127.0.0.1:${PORT}/signed-out`),
+});
+const configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-bench-'));
+
+/** A browser that signs in with form posts and follows the app's redirects, like a person's would. */
+class FormPostBrowser implements Browser {
+  callbackAt = 0;
+  readonly jar = new CookieJar();
+  private pending: Promise<void> | undefined;
+  async open(url: string): Promise<void> {
+    this.pending = this.visit(url);
+    return Promise.resolve();
+  }
+  async settle(): Promise<void> {
+    await this.pending;
+  }
+  private async visit(url: string): Promise<void> {
+    if (url.startsWith(emulator.domain + '/logout')) {
+      let next = url;
+      for (let hop = 0; hop < 5; hop++) {
+        const response = await fetch(next, { redirect: 'manual' });
+        await response.arrayBuffer();
+        const location = response.headers.get('location');
+        if (!location) return;
+        next = new URL(location, next).href;
+      }
+      return;
+    }
+    const callback = await signInWithFormPosts(url, REDIRECT_URI, ALICE, this.jar);
+    this.callbackAt = performance.now();
+    const response = await fetch(callback, { redirect: 'manual' });
+    await response.arrayBuffer();
+    const page = await fetch(new URL(response.headers.get('location')!, callback));
+    await page.arrayBuffer();
+  }
+}
+
+function service(
+  browser: Browser,
+  clock?: { now(): number },
+  secretStore: SecretStore = new KeytarSecretStore(),
+): AuthService {
+  return new AuthService({
+    settings: validateSettings({
+      discoveryUrl: emulator.issuer,
+      clientId: PUBLIC_CLIENT_ID,
+      redirectUri: REDIRECT_URI,
+      keychainService: SERVICE,
+    }),
+    secretStore,
+    browser,
+    configDir,
+    ...(clock ? { clock } : {}),
+  });
+}
+
+async function signInMeasured(auth: AuthService, browser: FormPostBrowser): Promise<number> {
+  let storedAt = 0;
+  const onChange = (): void => {
+    storedAt = performance.now();
+  };
+  auth.once('session-changed', onChange);
+  await auth.signIn({ timeoutMs: 30_000 });
+  await browser.settle();
+  return storedAt - browser.callbackAt;
+}
+
+/** A bare authorization-code token POST, timed alone: the floor for the callback-to-session time. */
+async function bareTokenPost(): Promise<number> {
+  const verifier = 'v'.repeat(64);
+  const challenge = Buffer.from(
+    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)),
+  ).toString('base64url');
+  const authorize = new URL(`${emulator.domain}/oauth2/authorize`);
+  authorize.search = new URLSearchParams({
+    client_id: PUBLIC_CLIENT_ID,
+    redirect_uri: REDIRECT_URI,
+    response_type: 'code',
+    scope: 'openid email profile',
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    state: 'bench',
+    nonce: 'bench',
+  }).toString();
+  const callback = await signInWithFormPosts(authorize.href, REDIRECT_URI, ALICE);
+  const started = performance.now();
+  const response = await fetch(`${emulator.domain}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code: callback.searchParams.get('code')!,
+      redirect_uri: REDIRECT_URI,
+      client_id: PUBLIC_CLIENT_ID,
+      code_verifier: verifier,
+    }),
+  });
+  await response.json();
+  return performance.now() - started;
+}
+
+function activeSockets(): number {
+  return process.getActiveResourcesInfo().filter((r) => r.startsWith('TCP')).length;
+}
+
+try {
+  // 1. Callback-to-stored-session vs a bare token POST, same emulator, same run.
+  const browser = new FormPostBrowser();
+  const auth = service(browser);
+  const sessionTimes: number[] = [];
+  const postTimes: number[] = [];
+  for (let i = 0; i < 25; i++) {
+    sessionTimes.push(await signInMeasured(auth, browser));
+    postTimes.push(await bareTokenPost());
+  }
+  const session = median(sessionTimes.slice(5));
+  const post = median(postTimes.slice(5));
+  figure('bare_token_post_median', post, 'ms');
+  figure('callback_to_stored_session_median', session, 'ms');
+  figure('callback_to_stored_session_ratio', session / post, 'x', { max: 1.3 });
+  // What the OS keychain alone costs of that: one atomic write of a session-sized value.
+  const vault = new TokenVault(new KeytarSecretStore(), SERVICE);
+  const sessionValue = await vault.read<unknown>(sessionAccount(emulator.issuer, PUBLIC_CLIENT_ID));
+  const writeTimes: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    await vault.write('bench-write', sessionValue);
+    writeTimes.push(performance.now() - started);
+  }
+  await vault.remove('bench-write');
+  figure('keychain_session_write_median', median(writeTimes.slice(5)), 'ms');
+  // The same flow with an in-memory store: the core's own cost on top of the token POST.
+  const memoryAuth = service(browser, undefined, new MemorySecretStore());
+  const memoryTimes: number[] = [];
+  for (let i = 0; i < 25; i++) memoryTimes.push(await signInMeasured(memoryAuth, browser));
+  figure('callback_to_session_memory_store_ratio', median(memoryTimes.slice(5)) / post, 'x');
+
+  // 2. Restore of a valid session: no network, fast.
+  const restoreTimes: number[] = [];
+  const requestsBefore = emulator.requests.length;
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    const fresh = service(browser);
+    await fresh.restore();
+    await fresh.getAccessToken();
+    restoreTimes.push(performance.now() - started);
+  }
+  figure('restore_network_requests', emulator.requests.length - requestsBefore, 'requests', { equals: 0 });
+  figure('restore_median', median(restoreTimes), 'ms', { max: 50 });
+
+  // 3. Click to browser open with a warm discovery cache (a long-lived app service).
+  const clickTimes: number[] = [];
+  let clickRequests = 0;
+  let openedAt = 0;
+  let requestsAtClick = 0;
+  const clicker = service({
+    open: () => {
+      openedAt = performance.now();
+      clickRequests += emulator.requests.length - requestsAtClick;
+      setImmediate(() => clicker.cancelSignIn());
+      return Promise.resolve();
+    },
+  });
+  for (let i = 0; i < 21; i++) {
+    requestsAtClick = emulator.requests.length;
+    const started = performance.now();
+    await clicker.signIn({ timeoutMs: 10_000 }).catch(() => undefined);
+    if (i > 0) clickTimes.push(openedAt - started);
+  }
+  figure('click_to_browser_open_network_requests', clickRequests, 'requests', { equals: 0 });
+  figure('click_to_browser_open_median', median(clickTimes), 'ms', { max: 20 });
+
+  // 4. 100 concurrent token requests on an expired session: one refresh.
+  const expired = service(browser, { now: () => Date.now() + 59.5 * 60_000 });
+  await expired.restore();
+  const refreshesBefore = emulator.countRequests('/oauth2/token', 'refresh_token');
+  await Promise.all(Array.from({ length: 100 }, () => expired.getAccessToken()));
+  figure(
+    'concurrent_token_requests_refreshes',
+    emulator.countRequests('/oauth2/token', 'refresh_token') - refreshesBefore,
+    'refreshes',
+    { equals: 1 },
+  );
+
+  // 5. 200 sign-in/sign-out cycles: memory and handles stay flat.
+  const cycles = service(browser);
+  const cycle = async (): Promise<void> => {
+    await cycles.signIn({ timeoutMs: 30_000 });
+    await browser.settle();
+    await cycles.signOut({ signedOutPageTimeoutMs: 5000 });
+    await browser.settle();
+  };
+  for (let i = 0; i < 20; i++) await cycle();
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const socketsBefore = activeSockets();
+  const exitListenersBefore = process.listenerCount('exit');
+  const started = performance.now();
+  for (let i = 0; i < 200; i++) await cycle();
+  const cycleSeconds = (performance.now() - started) / 1000;
+  await new Promise((r) => setTimeout(r, 200));
+  gc();
+  figure('sign_in_out_cycles', 200, 'cycles');
+  figure('sign_in_out_cycle_mean', (cycleSeconds * 1000) / 200, 'ms');
+  figure('sign_in_out_heap_growth', (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024, 'MB', {
+    max: 5,
+  });
+  figure('sign_in_out_leaked_sockets', Math.max(0, activeSockets() - socketsBefore), 'sockets', {
+    equals: 0,
+  });
+  figure(
+    'sign_in_out_leaked_exit_listeners',
+    process.listenerCount('exit') - exitListenersBefore,
+    'listeners',
+    { equals: 0 },
+  );
+  figure('sign_in_out_service_listeners', cycles.listenerCount('session-changed'), 'listeners', {
+    equals: 0,
+  });
+
+  for (const extra of await extraFigures()) figure(extra.name, extra.value, extra.unit, extra.target);
+} finally {
+  await emulator.stop();
+  for (const c of await keytar.findCredentials(SERVICE)) await keytar.deletePassword(SERVICE, c.account);
+}
+
+if (misses.length > 0) {
+  console.error(`targets missed: ${misses.join('; ')}`);
+  process.exit(1);
+}
+console.error('all targets met');
+process.exit(0);

@@ -1,0 +1,43 @@
+/**
+ * The ports, as Electron provides them: the system browser (shell.openExternal), the clipboard,
+ * and settings in electron-store (the same config.json, same keys as the CLI's file).
+ */
+import { clipboard, shell } from 'electron';
+import Store from 'electron-store';
+import type { Browser, SettingsStore } from '../core/ports.ts';
+import type { SettingsInput } from '../core/settings.ts';
+import type { Clipboard } from '../app-controller.ts';
+import { pickSettings } from './json-file-settings-store.ts';
+
+export class ShellBrowser implements Browser {
+  open(url: string): Promise<void> {
+    return shell.openExternal(url);
+  }
+}
+
+export class ElectronClipboard implements Clipboard {
+  writeText(text: string): Promise<void> {
+    return clipboard.writeText(text);
+  }
+}
+
+/** {@link SettingsStore} on electron-store, in the settings folder (`cwd`), file config.json. */
+export class ElectronSettingsStore implements SettingsStore {
+  private readonly store: Store<Record<string, unknown>>;
+
+  constructor(configDir: string) {
+    this.store = new Store<Record<string, unknown>>({
+      cwd: configDir,
+      name: 'config',
+      clearInvalidConfig: false,
+    });
+  }
+
+  read(): SettingsInput {
+    return pickSettings(this.store.store);
+  }
+
+  write(settings: SettingsInput): void {
+    this.store.store = { ...pickSettings(settings) };
+  }
+}

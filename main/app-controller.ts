@@ -1,0 +1,369 @@
+/**
+ * The desktop app's behaviour, free of Electron: it owns the current {@link AuthService}, turns its
+ * events into the {@link AppState} the window shows, and carries out what the window and the menu
+ * ask. main/index.ts wires it to Electron; the browser journeys drive it through the same IPC
+ * handlers without Electron.
+ */
+import { AuthService, type SessionChange } from './core/auth-service.ts';
+import { runDoctor } from './core/doctor.ts';
+import { AuthError, toAuthError } from './core/errors.ts';
+import type { Browser, Logger, SecretStore, SettingsStore } from './core/ports.ts';
+import type { Fetch } from './core/provider.ts';
+import type { Profile } from './core/session.ts';
+import {
+  DEFAULT_REDIRECT_URI,
+  SETTING_KEYS,
+  applyEnvOverrides,
+  defaultLogoutUri,
+  findSettingsProblems,
+  isLoopbackHost,
+  isProviderConfigured,
+  validateSettings,
+  type SettingsInput,
+} from './core/settings.ts';
+import type {
+  AppState,
+  DoctorReportDto,
+  ErrorDto,
+  ProfileDto,
+  ProviderDto,
+  SaveSettingsInput,
+  SettingsDto,
+  SettingsProblemDto,
+  SettingsView,
+} from '../preload/contract.ts';
+import { SETTINGS_FIELDS } from '../preload/contract.ts';
+
+/** Writes text to the OS clipboard. */
+export interface Clipboard {
+  writeText(text: string): Promise<void>;
+}
+
+/** Settings an installer ships (provider.json): defaults, some of them locked. */
+export interface InstallerSettings {
+  values: SettingsInput;
+  locked: (keyof SettingsDto)[];
+}
+
+/** The local Cognito emulator, offered in development when nothing is configured. */
+export interface EmulatorLauncher {
+  /** Starts it (if needed) and returns the settings that point the app at it. */
+  start(): Promise<SettingsInput & { clientSecret?: string }>;
+}
+
+export interface AppControllerDeps {
+  configDir: string;
+  settingsStore: SettingsStore;
+  secretStore: SecretStore;
+  browser: Browser;
+  clipboard: Clipboard;
+  onStateChanged: (state: AppState) => void;
+  /** Called when a sign-in completes: the window comes to the front. */
+  onSignedIn?: () => void;
+  env?: NodeJS.ProcessEnv;
+  installer?: InstallerSettings;
+  emulator?: EmulatorLauncher;
+  fetch?: Fetch;
+  logger?: Logger;
+}
+
+/** What the user sees after a session ends on its own. */
+const ENDED_NOTICE: Record<string, string> = {
+  revoked: 'Your sign-in was revoked or has expired at the provider. Sign in again to continue.',
+  expired: 'Your session has expired. Sign in again to continue.',
+};
+
+function errorDto(error: unknown): ErrorDto {
+  const mapped = toAuthError(error);
+  return {
+    code: mapped.code,
+    message: mapped.message,
+    ...(mapped.setting ? { setting: mapped.setting } : {}),
+  };
+}
+
+function toProfileDto(profile: Profile): ProfileDto {
+  return { ...profile, groups: [...profile.groups] };
+}
+
+function pickDto(input: SettingsInput): SettingsDto {
+  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+  return {
+    discoveryUrl: text(input.discoveryUrl),
+    clientId: text(input.clientId),
+    redirectUri: text(input.redirectUri),
+    logoutUri: text(input.logoutUri),
+    scopes: text(input.scopes),
+    usernameClaim: text(input.usernameClaim),
+  };
+}
+
+/** The app: one instance per process. */
+export class AppController {
+  private service: AuthService | undefined;
+  private current: AppState = { status: 'unconfigured', emulatorOffered: false };
+  private readonly deps: AppControllerDeps;
+
+  constructor(deps: AppControllerDeps) {
+    this.deps = deps;
+  }
+
+  /** The state the window shows now. */
+  state(): AppState {
+    return this.current;
+  }
+
+  /** Loads settings and restores a stored session (no network). Call once at start-up. */
+  async init(): Promise<void> {
+    await this.rebuild();
+  }
+
+  /** Stops timers and any waiting sign-in. */
+  dispose(): void {
+    this.service?.dispose();
+  }
+
+  // ── session ────────────────────────────────────────────────────────────────────────────────
+
+  /** Starts a sign-in: returns once the browser was asked to open; the outcome arrives as state. */
+  async signIn(): Promise<void> {
+    const service = this.requireService();
+    await this.startSignIn(() => service.signIn());
+  }
+
+  cancelSignIn(): void {
+    this.service?.cancelSignIn();
+  }
+
+  /** Copies the waiting sign-in's URL, for when the browser did not open. */
+  async copySignInLink(): Promise<void> {
+    const attempt = this.service?.currentAttempt();
+    if (!attempt) throw new AuthError('not_signed_in', 'No sign-in is waiting for the browser.');
+    await this.deps.clipboard.writeText(attempt.url);
+  }
+
+  async openBrowserAgain(): Promise<void> {
+    await this.requireService().reopenBrowser();
+  }
+
+  /** Signs out here and at the provider; the state changes to signed-out at once. */
+  async signOut(): Promise<void> {
+    const service = this.requireService();
+    const result = await service.signOut();
+    const notice = result.notes.length > 0 ? result.notes.join(' ') : undefined;
+    this.publish(this.signedOutState(undefined, notice));
+  }
+
+  async signInAsSomeoneElse(): Promise<void> {
+    const service = this.requireService();
+    await this.startSignIn(() => service.signInAsSomeoneElse());
+  }
+
+  /** Calls the provider's userinfo endpoint with the access token (kept in main). */
+  async callUserInfo(): Promise<Record<string, unknown>> {
+    return this.requireService().fetchUserInfo();
+  }
+
+  // ── settings ───────────────────────────────────────────────────────────────────────────────
+
+  /** The settings as the Settings screen shows them. */
+  async settingsView(): Promise<SettingsView> {
+    const input = this.effectiveInput();
+    const values = pickDto(input);
+    const redirectUri = values.redirectUri || DEFAULT_REDIRECT_URI;
+    const stored = this.deps.settingsStore.read();
+    const installerKeys = Object.keys(this.deps.installer?.values ?? {}) as (keyof SettingsDto)[];
+    return {
+      values,
+      locked: [...(this.deps.installer?.locked ?? [])],
+      fromInstaller: installerKeys.filter((k) => SETTINGS_FIELDS.includes(k) && stored[k] === undefined),
+      hasClientSecret: (await this.service?.hasClientSecret().catch(() => false)) ?? false,
+      callbackUrl: redirectUri,
+      signOutUrl: values.logoutUri || defaultLogoutUri(redirectUri),
+    };
+  }
+
+  /** Problems with `values`, per field. */
+  validate(values: SettingsDto): SettingsProblemDto[] {
+    return findSettingsProblems(this.withLocked(values)).filter((p): p is SettingsProblemDto =>
+      SETTINGS_FIELDS.includes(p.setting as keyof SettingsDto),
+    );
+  }
+
+  /** Validates and saves; the secret goes to the keychain only. Rebuilds the session for the new settings. */
+  async saveSettings(input: SaveSettingsInput): Promise<SettingsView> {
+    const values = this.withLocked(input.values);
+    const [problem] = findSettingsProblems(values);
+    if (problem) throw new AuthError('invalid_settings', problem.message, { setting: problem.setting });
+    const stored = { ...this.deps.settingsStore.read() };
+    for (const key of SETTINGS_FIELDS) {
+      const value = values[key];
+      if (typeof value === 'string' && value.trim() !== '') stored[key] = value.trim();
+      else delete stored[key];
+    }
+    this.deps.settingsStore.write(stored);
+    await this.rebuild();
+    if (input.clientSecret !== undefined) await this.requireService().setClientSecret(input.clientSecret);
+    return this.settingsView();
+  }
+
+  /** Runs the configuration doctor on `values` (saved or not). */
+  async checkConfiguration(values: SettingsDto): Promise<DoctorReportDto> {
+    const input = { ...this.effectiveInput(), ...this.withLocked(values) };
+    return runDoctor({
+      input,
+      secretStore: this.deps.secretStore,
+      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+    });
+  }
+
+  async copyText(text: string): Promise<void> {
+    await this.deps.clipboard.writeText(text);
+  }
+
+  /** Development: start the local emulator and point the app at it. */
+  async useEmulator(): Promise<void> {
+    if (!this.deps.emulator)
+      throw new AuthError(
+        'invalid_settings',
+        'The local emulator is offered only in development (npm start).',
+      );
+    const { clientSecret, ...values } = await this.deps.emulator.start();
+    this.deps.settingsStore.write({ ...this.deps.settingsStore.read(), ...values });
+    await this.rebuild();
+    if (clientSecret !== undefined) await this.requireService().setClientSecret(clientSecret);
+  }
+
+  // ── internals ──────────────────────────────────────────────────────────────────────────────
+
+  private effectiveInput(): SettingsInput {
+    const installer = this.deps.installer;
+    const merged: SettingsInput = { ...installer?.values, ...this.deps.settingsStore.read() };
+    for (const key of installer?.locked ?? []) merged[key] = installer?.values[key];
+    return applyEnvOverrides(merged, this.deps.env ?? {});
+  }
+
+  private withLocked(values: SettingsInput): SettingsInput {
+    const result: SettingsInput = {};
+    for (const key of SETTING_KEYS) if (values[key] !== undefined) result[key] = values[key];
+    for (const key of this.deps.installer?.locked ?? []) result[key] = this.deps.installer?.values[key];
+    return result;
+  }
+
+  private async rebuild(): Promise<void> {
+    this.service?.dispose();
+    this.service?.removeAllListeners();
+    this.service = undefined;
+    const input = this.effectiveInput();
+    if (!isProviderConfigured(input)) {
+      this.publish({ status: 'unconfigured', emulatorOffered: this.deps.emulator !== undefined });
+      return;
+    }
+    let service: AuthService;
+    try {
+      service = new AuthService({
+        settings: validateSettings(input),
+        secretStore: this.deps.secretStore,
+        browser: this.deps.browser,
+        configDir: this.deps.configDir,
+        ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+        ...(this.deps.logger ? { logger: this.deps.logger } : {}),
+      });
+    } catch (error) {
+      this.publish({
+        status: 'unconfigured',
+        emulatorOffered: this.deps.emulator !== undefined,
+        error: errorDto(error),
+      });
+      return;
+    }
+    this.service = service;
+    service.on('session-changed', (change) => this.onSessionChanged(service, change));
+    service.on('sign-in-started', () => this.publish(this.waitingState(service)));
+    try {
+      const profile = await service.restore();
+      this.publish(profile ? this.signedInState(profile) : this.signedOutState());
+      service.startAutoRefresh();
+    } catch (error) {
+      this.publish(this.signedOutState(errorDto(error)));
+    }
+  }
+
+  private async startSignIn(run: () => Promise<Profile>): Promise<void> {
+    const service = this.requireService();
+    // The outcome arrives through events; a failure lands in the state as a readable error.
+    const done = run().catch((error: unknown) => {
+      if (this.service !== service) return;
+      const dto = errorDto(error);
+      const profile = service.profile();
+      this.publish(profile ? { ...this.signedInState(profile), error: dto } : this.signedOutState(dto));
+    });
+    let started: () => void = () => undefined;
+    const waiting = new Promise<void>((resolve) => (started = resolve));
+    service.once('sign-in-started', started);
+    await Promise.race([done, waiting]);
+    service.off('sign-in-started', started);
+  }
+
+  private onSessionChanged(service: AuthService, change: SessionChange): void {
+    if (this.service !== service) return;
+    if (change.type === 'signed-out') {
+      this.publish(this.signedOutState(undefined, ENDED_NOTICE[change.reason]));
+      return;
+    }
+    this.publish(this.signedInState(change.profile));
+    if (change.type === 'signed-in') this.deps.onSignedIn?.();
+  }
+
+  private provider(): ProviderDto {
+    const service = this.requireService();
+    const issuer = service.settings.discoveryUrl;
+    const authorize = service.directory.cachedMetadata()?.authorization_endpoint;
+    const host = new URL(authorize ?? issuer).host;
+    return { domain: host, issuer, isEmulator: isLoopbackHost(new URL(issuer).hostname) };
+  }
+
+  private signedInState(profile: Profile): Extract<AppState, { status: 'signed-in' }> {
+    return {
+      status: 'signed-in',
+      provider: this.provider(),
+      profile: toProfileDto(profile),
+      autoRefresh: true,
+    };
+  }
+
+  private signedOutState(error?: ErrorDto, notice?: string): AppState {
+    return {
+      status: 'signed-out',
+      provider: this.provider(),
+      ...(error ? { error } : {}),
+      ...(notice ? { notice } : {}),
+    };
+  }
+
+  private waitingState(service: AuthService): AppState {
+    const attempt = service.currentAttempt();
+    const now = Date.now();
+    return {
+      status: 'waiting',
+      provider: this.provider(),
+      startedAt: attempt?.startedAt ?? now,
+      expiresAt: attempt?.expiresAt ?? now,
+    };
+  }
+
+  private publish(state: AppState): void {
+    this.current = state;
+    this.deps.onStateChanged(state);
+  }
+
+  private requireService(): AuthService {
+    if (!this.service) {
+      throw new AuthError(
+        'invalid_settings',
+        'The app is not set up yet: open Settings and enter your provider’s details.',
+      );
+    }
+    return this.service;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The Electron main process: composition and app lifecycle only. Everything that decides lives in
+ * main/core and main/app-controller.ts; everything that touches Electron is wired here.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, ipcMain, Menu, protocol, shell, type BrowserWindow } from 'electron';
+import { AppController, type EmulatorLauncher } from './app-controller.ts';
+import { APP_ORIGIN, APP_SCHEME, appResponseHeaders, resolveAppFile } from './app-protocol.ts';
+import { ElectronClipboard, ElectronSettingsStore, ShellBrowser } from './adapters/electron-adapters.ts';
+import { KeytarSecretStore } from './adapters/keytar-secret-store.ts';
+import { appSenderPolicy, createIpcHandlers, originOf } from './ipc/handlers.ts';
+import { registerIpcHandlers } from './ipc/register.ts';
+import { loadInstallerSettings } from './installer-settings.ts';
+import { buildMenuTemplate } from './menu.ts';
+import { createMainWindow } from './window.ts';
+import { EVENTS, type AppState } from '../preload/contract.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const RENDERER_DIR = join(here, '../renderer');
+const PRELOAD = join(here, '../preload/index.cjs');
+const HELP_URL = 'https://github.com/cognito-desktop/cognito-desktop#readme';
+/** Set by `npm start` in development: the renderer comes from Vite's dev server. */
+const DEV_SERVER_URL = process.env.VITE_DEV_SERVER_URL;
+
+// app:// must be a standard, secure scheme so the page gets a real origin and no file:// powers.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+
+/** The emulator `npm start` started when nothing was configured (development only). */
+function emulatorFromEnv(env: NodeJS.ProcessEnv): EmulatorLauncher | undefined {
+  const preset = env.COGNITO_DESKTOP_EMULATOR;
+  if (!preset) return undefined;
+  return { start: () => Promise.resolve(JSON.parse(preset) as Record<string, string>) };
+}
+
+function focus(window: BrowserWindow | undefined): void {
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+  app.focus({ steal: true });
+}
+
+async function serveAppFile(request: Request): Promise<Response> {
+  const file = resolveAppFile(RENDERER_DIR, request.url);
+  if (!file.ok) return new Response('Not found', { status: file.status });
+  try {
+    return new Response(await readFile(file.path), { headers: appResponseHeaders(file.contentType) });
+  } catch {
+    return new Response('Not found', { status: 404 });
+  }
+}
+
+function setupApp(): void {
+  const configDir = process.env.COGNITO_DESKTOP_CONFIG_DIR ?? app.getPath('userData');
+  const appOrigin = (DEV_SERVER_URL && originOf(DEV_SERVER_URL)) || APP_ORIGIN;
+  let window: BrowserWindow | undefined;
+
+  const refreshMenu = (state: AppState): void => {
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate(process.platform, state, {
+          signIn: () => void controller.signIn().catch(() => undefined),
+          signOut: () => void controller.signOut().catch(() => undefined),
+          signInAsSomeoneElse: () => void controller.signInAsSomeoneElse().catch(() => undefined),
+          openSettings: () => {
+            focus(window);
+            window?.webContents.send(EVENTS.openSettings);
+          },
+          openHelp: () => void shell.openExternal(HELP_URL),
+        }),
+      ),
+    );
+  };
+
+  const installer = loadInstallerSettings(join(process.resourcesPath ?? '', 'provider.json'));
+  const emulator = emulatorFromEnv(process.env);
+  const controller: AppController = new AppController({
+    configDir,
+    settingsStore: new ElectronSettingsStore(configDir),
+    secretStore: new KeytarSecretStore(),
+    browser: new ShellBrowser(),
+    clipboard: new ElectronClipboard(),
+    env: process.env,
+    ...(installer ? { installer } : {}),
+    ...(emulator ? { emulator } : {}),
+    onStateChanged: (state) => {
+      window?.webContents.send(EVENTS.stateChanged, state);
+      refreshMenu(state);
+    },
+    onSignedIn: () => focus(window),
+  });
+
+  // A second launch (or a cognito-desktop:// link) focuses this window; it carries no auth data.
+  app.on('second-instance', () => focus(window));
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => controller.dispose());
+
+  void app.whenReady().then(async () => {
+    protocol.handle(APP_SCHEME, serveAppFile);
+    registerIpcHandlers(
+      ipcMain,
+      createIpcHandlers(
+        controller,
+        appSenderPolicy(appOrigin, () => window?.webContents.id),
+      ),
+    );
+    await controller.init();
+    window = createMainWindow({
+      preloadPath: PRELOAD,
+      iconPath: join(here, '../../assets/icon.png'),
+      appOrigin,
+      startUrl: DEV_SERVER_URL ?? `${APP_ORIGIN}/index.html`,
+    });
+    window.on('closed', () => (window = undefined));
+    refreshMenu(controller.state());
+  });
+}
+
+if (app.requestSingleInstanceLock()) {
+  if (process.defaultApp)
+    app.setAsDefaultProtocolClient('cognito-desktop', process.execPath, [process.argv[1] ?? '.']);
+  else app.setAsDefaultProtocolClient('cognito-desktop');
+  setupApp();
+} else {
+  app.quit();
+}

@@ -1,0 +1,102 @@
+/**
+ * The application menu, following each OS's conventions (macOS: the app menu first; elsewhere
+ * File/Edit/View/Window/Help), with the account items enabled by session state.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+import type { AppState } from '../preload/contract.ts';
+
+export interface MenuActions {
+  signIn(): void;
+  signOut(): void;
+  signInAsSomeoneElse(): void;
+  openSettings(): void;
+  openHelp(): void;
+}
+
+/** Which account items make sense in `state`. */
+export function accountItemsEnabled(state: AppState): {
+  signIn: boolean;
+  signOut: boolean;
+  switchUser: boolean;
+} {
+  return {
+    signIn: state.status === 'signed-out',
+    signOut: state.status === 'signed-in',
+    switchUser: state.status === 'signed-in',
+  };
+}
+
+/** The menu template for `platform` and `state`. */
+export function buildMenuTemplate(
+  platform: NodeJS.Platform,
+  state: AppState,
+  actions: MenuActions,
+): MenuItemConstructorOptions[] {
+  const enabled = accountItemsEnabled(state);
+  const account: MenuItemConstructorOptions[] = [
+    {
+      id: 'sign-in',
+      label: 'Sign In…',
+      accelerator: 'CmdOrCtrl+Shift+I',
+      enabled: enabled.signIn,
+      click: () => actions.signIn(),
+    },
+    {
+      id: 'sign-out',
+      label: 'Sign Out',
+      accelerator: 'CmdOrCtrl+Shift+O',
+      enabled: enabled.signOut,
+      click: () => actions.signOut(),
+    },
+    {
+      id: 'switch-user',
+      label: 'Sign In as Someone Else…',
+      enabled: enabled.switchUser,
+      click: () => actions.signInAsSomeoneElse(),
+    },
+  ];
+  const settings: MenuItemConstructorOptions = {
+    id: 'settings',
+    label: 'Settings…',
+    accelerator: 'CmdOrCtrl+,',
+    click: () => actions.openSettings(),
+  };
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: [{ id: 'help', label: 'cognito-desktop Help', click: () => actions.openHelp() }],
+  };
+  if (platform === 'darwin') {
+    return [
+      {
+        label: 'cognito-desktop',
+        submenu: [
+          { role: 'about' },
+          { type: 'separator' },
+          settings,
+          { type: 'separator' },
+          ...account,
+          { type: 'separator' },
+          { role: 'hide' },
+          { role: 'hideOthers' },
+          { role: 'unhide' },
+          { type: 'separator' },
+          { role: 'quit' },
+        ],
+      },
+      { role: 'editMenu' },
+      { role: 'viewMenu' },
+      { role: 'windowMenu' },
+      help,
+    ];
+  }
+  return [
+    {
+      label: '&File',
+      submenu: [...account, { type: 'separator' }, settings, { type: 'separator' }, { role: 'quit' }],
+    },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+    help,
+  ];
+}

@@ -1,0 +1,93 @@
+/**
+ * The app window, locked down as the Electron security checklist asks: isolated, sandboxed preload,
+ * no Node in the page, navigation only within the app, no new windows, no webviews, no permissions.
+ */
+import {
+  BrowserWindow,
+  session,
+  shell,
+  type BrowserWindowConstructorOptions,
+  type Session,
+  type WebContents,
+} from 'electron';
+import { originOf } from './ipc/handlers.ts';
+
+/** The window's options; `webPreferences` is the security-relevant part. */
+export function secureWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
+  return {
+    width: 980,
+    height: 720,
+    minWidth: 640,
+    minHeight: 480,
+    show: false,
+    title: 'cognito-desktop',
+    ...(iconPath ? { icon: iconPath } : {}),
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  };
+}
+
+/** Opens `url` in the system browser if it is https (the only links the app lets out). */
+export function openHttpsExternally(url: string, openExternal: (url: string) => Promise<void>): void {
+  if (url.startsWith('https://')) void openExternal(url);
+}
+
+/**
+ * Keeps a window's page inside the app: navigation to another origin is stopped, new windows are
+ * denied (https links go to the system browser), webviews are refused.
+ */
+export function hardenWebContents(
+  contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
+  appOrigin: string,
+  openExternal: (url: string) => Promise<void>,
+): void {
+  contents.on('will-navigate', (event, url) => {
+    if (originOf(url) !== appOrigin) {
+      event.preventDefault();
+      openHttpsExternally(url, openExternal);
+    }
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (originOf(url) !== appOrigin) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    openHttpsExternally(url, openExternal);
+    return { action: 'deny' };
+  });
+}
+
+/** Denies every permission request and check (camera, notifications, geolocation…). */
+export function denyAllPermissions(
+  target: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+): void {
+  target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  target.setPermissionCheckHandler(() => false);
+}
+
+/** Creates the main window and loads `startUrl`. */
+export function createMainWindow(options: {
+  preloadPath: string;
+  iconPath?: string;
+  appOrigin: string;
+  startUrl: string;
+}): BrowserWindow {
+  denyAllPermissions(session.defaultSession);
+  const window = new BrowserWindow(secureWindowOptions(options.preloadPath, options.iconPath));
+  hardenWebContents(window.webContents, options.appOrigin, (url) => shell.openExternal(url));
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(options.startUrl);
+  return window;
+}

@@ -1,0 +1,193 @@
+/**
+ * The contract between the renderer and the main process: channel names, the data that crosses,
+ * and the `window.api` the renderer sees. No Electron import: the renderer, the preload, the main
+ * process and the tests all share this file.
+ *
+ * Nothing here can carry a token or the client secret: the renderer gets profiles and state.
+ */
+
+/** Every failure crosses as a code the renderer branches on, plus a message a person can act on. */
+export type ErrorCode =
+  | 'cancelled'
+  | 'timeout'
+  | 'port_in_use'
+  | 'network'
+  | 'provider_rejected'
+  | 'state_mismatch'
+  | 'invalid_settings'
+  | 'keychain_unavailable'
+  | 'not_signed_in'
+  | 'internal'
+  | 'bad_request'
+  | 'forbidden';
+
+export interface ErrorDto {
+  code: ErrorCode;
+  message: string;
+  /** For `invalid_settings`: the setting at fault. */
+  setting?: string;
+}
+
+/** What an IPC handler returns: it never throws across the bridge. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorDto };
+
+/** The signed-in user, as the renderer may show it. No token, ever. */
+export interface ProfileDto {
+  username: string;
+  usernameClaim: string;
+  subject: string;
+  email?: string;
+  emailVerified?: boolean;
+  groups: string[];
+  expiresAt: number;
+  signedInAt: number;
+  refreshedAt?: number;
+  /** False when the keychain was unavailable: the session ends with the app. */
+  persisted: boolean;
+}
+
+export interface ProviderDto {
+  /** The host users recognise: the user-pool domain (where the sign-in page is), else the issuer's host. */
+  domain: string;
+  issuer: string;
+  /** True when this is the local Cognito emulator (development). */
+  isEmulator: boolean;
+}
+
+/** The app's state, pushed on `session:changed` and returned by `session:get-state`. */
+export type AppState =
+  | { status: 'unconfigured'; emulatorOffered: boolean; error?: ErrorDto }
+  | { status: 'signed-out'; provider: ProviderDto; error?: ErrorDto; notice?: string }
+  | { status: 'waiting'; provider: ProviderDto; startedAt: number; expiresAt: number }
+  | {
+      status: 'signed-in';
+      provider: ProviderDto;
+      profile: ProfileDto;
+      autoRefresh: boolean;
+      error?: ErrorDto;
+    };
+
+/** The editable settings. The client secret is write-only: only whether one is stored comes back. */
+export interface SettingsDto {
+  discoveryUrl: string;
+  clientId: string;
+  redirectUri: string;
+  logoutUri: string;
+  scopes: string;
+  usernameClaim: string;
+}
+
+export interface SettingsView {
+  values: SettingsDto;
+  /** Settings fixed by the installer (provider.json); shown read-only. */
+  locked: (keyof SettingsDto)[];
+  /** Settings whose value came from the installer's defaults. */
+  fromInstaller: (keyof SettingsDto)[];
+  hasClientSecret: boolean;
+  /** The URLs to register in the provider, for the copy buttons. */
+  callbackUrl: string;
+  signOutUrl: string;
+}
+
+export interface SettingsProblemDto {
+  setting: keyof SettingsDto;
+  message: string;
+}
+
+export interface SaveSettingsInput {
+  values: SettingsDto;
+  /** undefined: keep the stored secret; '': remove it (public client); else store this one. */
+  clientSecret?: string;
+}
+
+export interface DoctorCheckDto {
+  id: string;
+  label: string;
+  ok: boolean;
+  detail: string;
+  fix?: string;
+}
+
+export interface DoctorReportDto {
+  ok: boolean;
+  checks: DoctorCheckDto[];
+  callbackUrl: string;
+  signOutUrl: string;
+}
+
+/** The API the preload exposes as `window.api`. Every call resolves; failures come as `ok: false`. */
+export interface Api {
+  getState(): Promise<Result<AppState>>;
+  signIn(): Promise<Result<null>>;
+  cancelSignIn(): Promise<Result<null>>;
+  copySignInLink(): Promise<Result<null>>;
+  openBrowserAgain(): Promise<Result<null>>;
+  signOut(): Promise<Result<null>>;
+  signInAsSomeoneElse(): Promise<Result<null>>;
+  callUserInfo(): Promise<Result<Record<string, unknown>>>;
+  getSettings(): Promise<Result<SettingsView>>;
+  validateSettings(values: SettingsDto): Promise<Result<SettingsProblemDto[]>>;
+  saveSettings(input: SaveSettingsInput): Promise<Result<SettingsView>>;
+  checkConfiguration(values: SettingsDto): Promise<Result<DoctorReportDto>>;
+  copyText(text: string): Promise<Result<null>>;
+  useEmulator(): Promise<Result<null>>;
+  /** Subscribes to state changes; returns the unsubscribe function. */
+  onStateChanged(listener: (state: AppState) => void): () => void;
+  /** Subscribes to "open Settings" from the menu. */
+  onOpenSettings(listener: () => void): () => void;
+}
+
+/** The invoke channel of each request method (`domain:verb`). */
+export const CHANNELS = {
+  getState: 'session:get-state',
+  signIn: 'session:sign-in',
+  cancelSignIn: 'session:cancel-sign-in',
+  copySignInLink: 'session:copy-sign-in-link',
+  openBrowserAgain: 'session:open-browser-again',
+  signOut: 'session:sign-out',
+  signInAsSomeoneElse: 'session:sign-in-as-someone-else',
+  callUserInfo: 'api:call-userinfo',
+  getSettings: 'settings:get',
+  validateSettings: 'settings:validate',
+  saveSettings: 'settings:save',
+  checkConfiguration: 'settings:check',
+  copyText: 'clipboard:write-text',
+  useEmulator: 'settings:use-emulator',
+} as const satisfies Record<Exclude<keyof Api, 'onStateChanged' | 'onOpenSettings'>, string>;
+
+export type RequestMethod = keyof typeof CHANNELS;
+export type Channel = (typeof CHANNELS)[RequestMethod];
+
+/** Events from main to renderer (`domain:noun-changed`). */
+export const EVENTS = {
+  stateChanged: 'session:state-changed',
+  openSettings: 'menu:settings-requested',
+} as const;
+
+/** The Settings fields, in screen order. */
+export const SETTINGS_FIELDS: (keyof SettingsDto)[] = [
+  'discoveryUrl',
+  'clientId',
+  'redirectUri',
+  'logoutUri',
+  'scopes',
+  'usernameClaim',
+];
+
+/**
+ * Builds `window.api` from two transport functions. The preload passes Electron's ipcRenderer;
+ * the browser journeys pass a bridge to the same handlers, so both expose the same API.
+ */
+export function createApi(
+  invoke: (channel: Channel, args: unknown[]) => Promise<unknown>,
+  subscribe: (event: string, listener: (payload: unknown) => void) => () => void,
+): Api {
+  const api: Record<string, unknown> = {};
+  for (const [method, channel] of Object.entries(CHANNELS)) {
+    api[method] = (...args: unknown[]) => invoke(channel, args);
+  }
+  api.onStateChanged = (listener: (state: AppState) => void) =>
+    subscribe(EVENTS.stateChanged, (payload) => listener(payload as AppState));
+  api.onOpenSettings = (listener: () => void) => subscribe(EVENTS.openSettings, () => listener());
+  return api as unknown as Api;
+}

@@ -1,0 +1,51 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useApi, useAppState } from './api.tsx';
+import { SignedIn } from './screens/SignedIn.tsx';
+import { SignedOut } from './screens/SignedOut.tsx';
+import { Settings } from './screens/Settings.tsx';
+import { Waiting } from './screens/Waiting.tsx';
+import { ErrorNotice } from './components/ErrorNotice.tsx';
+
+/** Shows the screen for the app's state; Settings on request (menu, or first run). */
+export function App(): ReactNode {
+  const api = useApi();
+  const state = useAppState();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  useEffect(() => api.onOpenSettings(() => setSettingsOpen(true)), [api]);
+
+  if (!state)
+    return (
+      <main className="centered" aria-busy="true">
+        Loading…
+      </main>
+    );
+  if (state.status === 'unconfigured' || settingsOpen) {
+    return (
+      <>
+        {state.status === 'unconfigured' && state.error ? <ErrorNotice error={state.error} /> : null}
+        <Settings
+          firstRun={state.status === 'unconfigured'}
+          emulatorOffered={state.status === 'unconfigured' && state.emulatorOffered}
+          onClose={() => setSettingsOpen(false)}
+        />
+      </>
+    );
+  }
+  const settingsButton = (
+    <nav className="topbar">
+      <button type="button" className="link" onClick={() => setSettingsOpen(true)}>
+        Settings
+      </button>
+    </nav>
+  );
+  return (
+    <>
+      {state.status !== 'signed-in' ? settingsButton : null}
+      {state.status === 'signed-out' ? (
+        <SignedOut state={state} onOpenSettings={() => setSettingsOpen(true)} />
+      ) : null}
+      {state.status === 'waiting' ? <Waiting state={state} /> : null}
+      {state.status === 'signed-in' ? <SignedIn state={state} /> : null}
+    </>
+  );
+}

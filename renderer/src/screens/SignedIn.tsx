@@ -1,0 +1,91 @@
+import { useState, type ReactNode } from 'react';
+import type { AppState, ErrorDto } from '../../../preload/contract.ts';
+import { useApi, useNow } from '../api.tsx';
+import { ErrorNotice, InfoNotice } from '../components/ErrorNotice.tsx';
+import { formatDuration, formatTime } from '../messages.ts';
+
+type SignedInState = Extract<AppState, { status: 'signed-in' }>;
+
+/** The authenticated app: who you are, your session, and an API call made with your token. */
+export function SignedIn({ state }: { state: SignedInState }): ReactNode {
+  const api = useApi();
+  const now = useNow();
+  const { profile } = state;
+  const [answer, setAnswer] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<ErrorDto | undefined>(state.error);
+  const [busy, setBusy] = useState(false);
+  const callApi = async (): Promise<void> => {
+    setBusy(true);
+    const result = await api.callUserInfo();
+    setBusy(false);
+    if (result.ok) {
+      setAnswer(JSON.stringify(result.value, null, 2));
+      setError(undefined);
+    } else setError(result.error);
+  };
+  return (
+    <div className="app">
+      <header className="app-header">
+        <span className="app-name">cognito-desktop</span>
+        <span className="user" aria-label="Signed in as">
+          {profile.username}
+        </span>
+        <button type="button" onClick={() => void api.signOut()}>
+          Sign out
+        </button>
+      </header>
+      <main className="panels">
+        {!profile.persisted ? (
+          <InfoNotice>
+            The system keychain is not available, so this sign-in will not be remembered after you quit.
+          </InfoNotice>
+        ) : null}
+        {error ? <ErrorNotice error={error} /> : null}
+        <section aria-labelledby="profile-title" className="panel">
+          <h2 id="profile-title">Profile</h2>
+          <dl>
+            <dt>Username</dt>
+            <dd>{profile.username}</dd>
+            <dt>Email</dt>
+            <dd>
+              {profile.email ?? '—'}
+              {profile.emailVerified === false ? ' (not verified)' : ''}
+            </dd>
+            <dt>Groups</dt>
+            <dd>{profile.groups.length > 0 ? profile.groups.join(', ') : 'none'}</dd>
+            <dt>Subject</dt>
+            <dd className="mono">{profile.subject}</dd>
+          </dl>
+        </section>
+        <section aria-labelledby="session-title" className="panel">
+          <h2 id="session-title">Session</h2>
+          <dl>
+            <dt>Expires in</dt>
+            <dd>{formatDuration(profile.expiresAt - now)}</dd>
+            <dt>Last refreshed</dt>
+            <dd>{profile.refreshedAt ? formatTime(profile.refreshedAt) : 'not yet'}</dd>
+            <dt>Automatic refresh</dt>
+            <dd>{state.autoRefresh ? 'on' : 'off'}</dd>
+            <dt>Signed in with</dt>
+            <dd>{state.provider.domain}</dd>
+          </dl>
+        </section>
+        <section aria-labelledby="api-title" className="panel wide">
+          <h2 id="api-title">API call</h2>
+          <p>
+            The app calls the provider’s userinfo endpoint with your access token, which stays in the app’s
+            main process.
+          </p>
+          <button type="button" onClick={() => void callApi()} disabled={busy}>
+            {busy ? 'Calling…' : 'Call userinfo'}
+          </button>
+          {answer ? (
+            <pre className="answer" aria-label="API answer" tabIndex={0}>
+              {answer}
+            </pre>
+          ) : null}
+        </section>
+      </main>
+    </div>
+  );
+}

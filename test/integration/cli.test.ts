@@ -1,0 +1,213 @@
+/**
+ * The `cognito-desktop` CLI as a user runs it: a separate process, the real keychain, and Chromium
+ * as the system browser through the `BROWSER` variable (test/support/system-browser.ts).
+ */
+import { spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import keytar from 'keytar';
+import { startCognitoEmulator, type CognitoEmulator } from '../idp/emulator.ts';
+import {
+  CONFIDENTIAL_CLIENT_ID,
+  CONFIDENTIAL_CLIENT_SECRET,
+  PUBLIC_CLIENT_ID,
+  defaultClients,
+} from '../idp/directory.ts';
+
+const PORT = 47612;
+const REDIRECT_URI = `http://127.0.0.1:${PORT}/callback`;
+const SERVICE = `cognito-desktop-cli-test-${process.pid}`;
+const TSX = resolve('node_modules/.bin/tsx');
+
+let emulator: CognitoEmulator;
+let configDir: string;
+let browserLog: string;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<Run> {
+  return new Promise((resolveRun) => {
+    const child = spawn(TSX, ['main/cli.ts', ...args], {
+      env: {
+        ...process.env,
+        COGNITO_DESKTOP_CONFIG_DIR: configDir,
+        COGNITO_DISCOVERY_URL: emulator.issuer,
+        COGNITO_CLIENT_ID: PUBLIC_CLIENT_ID,
+        COGNITO_REDIRECT_URI: REDIRECT_URI,
+        COGNITO_DESKTOP_KEYCHAIN_SERVICE: SERVICE,
+        BROWSER: `${TSX} ${resolve('test/support/system-browser.ts')}`,
+        SYSTEM_BROWSER_LOG: browserLog,
+        ...env,
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdin.end(stdin ?? '');
+    child.on('close', (code) => resolveRun({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+function browserVisits(): { opened: string; params: string[]; title?: string }[] {
+  if (!existsSync(browserLog)) return [];
+  return readFileSync(browserLog, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { opened: string; params: string[]; title?: string });
+}
+
+beforeAll(async () => {
+  emulator = await startCognitoEmulator({
+    clients: defaultClients(REDIRECT_URI, `http://127.0.0.1:${PORT}/signed-out`),
+  });
+});
+
+afterAll(async () => {
+  await emulator?.stop();
+  for (const c of await keytar.findCredentials(SERVICE)) await keytar.deletePassword(SERVICE, c.account);
+});
+
+beforeEach(async () => {
+  for (const c of await keytar.findCredentials(SERVICE)) await keytar.deletePassword(SERVICE, c.account);
+  configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-cli-'));
+  browserLog = join(configDir, '..', `browser-${Date.now()}.log`);
+});
+
+describe('cognito-desktop CLI', () => {
+  it('login → status → token → userinfo → logout → status', async () => {
+    const login = await cli(['login', '--timeout', '60']);
+    expect(login.stderr).toContain('Waiting for you to finish in your browser');
+    expect(login.stderr).toContain(`${emulator.domain}/oauth2/authorize?`);
+    expect(login.stdout).toContain('Signed in as alice@example.com');
+    expect(login.code).toBe(0);
+
+    const status = await cli(['status', '--json']);
+    expect(status.code).toBe(0);
+    const parsed = JSON.parse(status.stdout) as { ok: boolean; profile: { username: string } };
+    expect(parsed.profile.username).toBe('alice@example.com');
+    expect(status.stdout).not.toMatch(/eyJ/);
+
+    const token = await cli(['token']);
+    expect(token.code).toBe(0);
+    expect(token.stdout.trim()).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+    const idToken = await cli(['token', '--id', '--json']);
+    expect((JSON.parse(idToken.stdout) as { token: string }).token).not.toBe(token.stdout.trim());
+
+    const userinfo = await cli(['userinfo', '--json']);
+    expect(JSON.parse(userinfo.stdout)).toMatchObject({
+      ok: true,
+      userinfo: { email: 'alice@example.com', username: 'alice' },
+    });
+
+    const logout = await cli(['logout']);
+    expect(logout.code).toBe(0);
+    expect(logout.stdout).toContain('Signed out');
+    // The browser writes its log after the page loaded: a moment after the CLI saw the request.
+    for (let i = 0; i < 100 && browserVisits().length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    const visits = browserVisits();
+    expect(visits.map((v) => v.opened)).toEqual([
+      `${emulator.domain}/oauth2/authorize`,
+      `${emulator.domain}/logout`,
+    ]);
+    expect(visits[1]!.params).toEqual(expect.arrayContaining(['client_id', 'logout_uri']));
+    expect(visits[1]!.title).toContain('Signed out');
+
+    const after = await cli(['status']);
+    expect(after.code).toBe(1);
+    expect(after.stderr).toContain('Not signed in');
+  });
+
+  it('keeps the settings file free of tokens and secrets', async () => {
+    expect((await cli(['config', 'set', 'scopes', 'openid email profile'])).code).toBe(0);
+    const setSecret = await cli(
+      ['config', 'set-secret'],
+      { COGNITO_CLIENT_ID: CONFIDENTIAL_CLIENT_ID },
+      `${CONFIDENTIAL_CLIENT_SECRET}\n`,
+    );
+    expect(setSecret.code).toBe(0);
+    const login = await cli(['login', '--json'], { COGNITO_CLIENT_ID: CONFIDENTIAL_CLIENT_ID });
+    expect(login.code).toBe(0);
+    expect(login.stdout.trim().split('\n')).toHaveLength(1);
+    const token = (await cli(['token'], { COGNITO_CLIENT_ID: CONFIDENTIAL_CLIENT_ID })).stdout.trim();
+    for (const file of readdirSync(configDir)) {
+      const text = readFileSync(join(configDir, file), 'utf8');
+      expect(text).not.toContain(CONFIDENTIAL_CLIENT_SECRET);
+      expect(text).not.toContain(token.slice(-30));
+    }
+    const secret = execFileSync('secret-tool', [
+      'lookup',
+      'service',
+      SERVICE,
+      'account',
+      `client-secret:${CONFIDENTIAL_CLIENT_ID}@${emulator.issuer}`,
+    ]).toString();
+    expect(secret).toContain('"v":1');
+    const show = await cli(['config', 'show', '--json'], { COGNITO_CLIENT_ID: CONFIDENTIAL_CLIENT_ID });
+    expect(show.stdout).toContain('stored in the keychain');
+    expect(show.stdout).not.toContain(CONFIDENTIAL_CLIENT_SECRET);
+  });
+
+  it('exits 6 when the browser does not come back in time', async () => {
+    const run = await cli(['login', '--no-browser', '--timeout', '1']);
+    expect(run.code).toBe(6);
+    expect(run.stderr).toContain('Open this URL in a browser to sign in');
+    expect(run.stderr).toContain('did not come back');
+  });
+
+  it('exits 6 when the user presses Cancel at the provider', async () => {
+    const run = await cli(['login'], { SYSTEM_BROWSER_ACTION: 'cancel' });
+    expect(run.code).toBe(6);
+    expect(run.stderr).toContain('cancelled');
+  });
+
+  it('exits 2 naming the setting for bad settings and for usage errors', async () => {
+    const bad = await cli(['config', 'set', 'redirectUri', 'https://example.com/cb']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Redirect URI');
+    const badEnv = await cli(['status'], { COGNITO_DISCOVERY_URL: 'http://cognito.example.com/pool' });
+    expect(badEnv.code).toBe(2);
+    expect(badEnv.stderr).toContain('Discovery URL must use https');
+    const usage = await cli(['frobnicate']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('Usage: cognito-desktop');
+  });
+
+  it('exits 4 when the provider is unreachable', async () => {
+    const run = await cli(['login', '--no-browser', '--json'], {
+      COGNITO_DISCOVERY_URL: 'http://127.0.0.1:9/us-east-1_Nowhere',
+    });
+    expect(run.code).toBe(4);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, error: { code: 'network' } });
+  });
+
+  it('without a Secret Service: signs in for the run only, says so, exits 5', async () => {
+    const noKeychain = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '' };
+    const login = await cli(['login'], noKeychain);
+    expect(login.stdout).toContain('Signed in as alice@example.com');
+    expect(login.stderr).toContain('will not be remembered');
+    expect(login.stderr).toMatch(/GNOME Keyring or KWallet/);
+    expect(login.code).toBe(5);
+    const status = await cli(['status'], noKeychain);
+    expect(status.code).toBe(5);
+    expect(status.stderr).toContain('keychain is not available');
+    expect(readdirSync(configDir).join(' ')).not.toMatch(/session|token/);
+  });
+
+  it('config check prints the URLs to register', async () => {
+    const run = await cli(['config', 'check']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Allowed callback URL:  ${REDIRECT_URI}`);
+    expect(run.stdout).toContain(`Allowed sign-out URL:  http://127.0.0.1:${PORT}/signed-out`);
+    expect(run.stdout).toContain(`end_session_endpoint on ${emulator.domain}`);
+  });
+});
