@@ -1,0 +1,51 @@
+// Electronegativity (Doyensec) over main, preload and renderer. It exits 0 whatever it finds, so
+// this reads its CSV and fails on any HIGH or CRITICAL finding; lower ones are listed for review.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BLOCKING = new Set(['HIGH', 'CRITICAL']);
+mkdirSync('test-results', { recursive: true });
+let blocking = 0;
+let total = 0;
+// One scan over the three folders together: its "global" checks (navigation limits, permission
+// handlers, CSP) look across the whole app, as they would in the packaged app.
+const staging = mkdtempSync(join(tmpdir(), 'electronegativity-'));
+for (const dir of ['main', 'preload', 'renderer']) cpSync(dir, join(staging, dir), { recursive: true });
+for (const dir of [staging]) {
+  const csv = 'test-results/electronegativity.csv';
+  rmSync(csv, { force: true });
+  const run = spawnSync('node_modules/.bin/electronegativity', ['-i', dir, '-e', '45.0.0', '-r', '-o', csv], {
+    encoding: 'utf8',
+  });
+  let text;
+  try {
+    text = readFileSync(csv, 'utf8');
+  } catch {
+    console.error(`electronegativity produced no report for ${dir}:\n${run.stdout}\n${run.stderr}`);
+    process.exit(1);
+  }
+  const findings = text
+    .trim()
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => {
+      const [issue, severity, confidence, file, location] = line
+        .split(',')
+        .map((f) => f.replace(/^"|"$/g, ''));
+      return { issue, severity, confidence, file, location };
+    });
+  for (const f of findings) {
+    total += 1;
+    const mark = BLOCKING.has(f.severity) ? '✖' : '·';
+    if (BLOCKING.has(f.severity)) blocking += 1;
+    console.log(
+      `${mark} ${f.severity.padEnd(13)} ${f.issue.padEnd(28)} ${f.file}:${f.location} (${f.confidence})`,
+    );
+  }
+}
+rmSync(staging, { recursive: true, force: true });
+console.log(`electronegativity: ${total} finding(s), ${blocking} high or critical`);
+process.exit(blocking > 0 ? 1 : 0);

@@ -1,0 +1,84 @@
+/**
+ * A scripted `window.api` for component tests of the screens (decisions of the UI only). The
+ * browser journeys use the real handlers instead.
+ */
+import { vi } from 'vitest';
+import type { Api, AppState, Result, SettingsView } from '../../preload/contract.ts';
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export const PROVIDER = {
+  domain: 'example.auth.eu-west-1.amazoncognito.com',
+  issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X',
+  isEmulator: false,
+};
+
+export const SETTINGS_VIEW: SettingsView = {
+  values: {
+    discoveryUrl: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X',
+    clientId: 'abc123',
+    redirectUri: '',
+    logoutUri: '',
+    scopes: '',
+    usernameClaim: '',
+  },
+  locked: [],
+  fromInstaller: [],
+  hasClientSecret: true,
+  callbackUrl: 'http://127.0.0.1:47621/callback',
+  signOutUrl: 'http://127.0.0.1:47621/signed-out',
+};
+
+export function fakeApi(state: AppState): Api & { emit(state: AppState): void; openSettings(): void } {
+  const stateListeners = new Set<(s: AppState) => void>();
+  const settingsListeners = new Set<() => void>();
+  return {
+    getState: vi.fn(() => Promise.resolve(ok(state))),
+    signIn: vi.fn(() => Promise.resolve(ok(null))),
+    cancelSignIn: vi.fn(() => Promise.resolve(ok(null))),
+    copySignInLink: vi.fn(() => Promise.resolve(ok(null))),
+    openBrowserAgain: vi.fn(() => Promise.resolve(ok(null))),
+    signOut: vi.fn(() => Promise.resolve(ok(null))),
+    signInAsSomeoneElse: vi.fn(() => Promise.resolve(ok(null))),
+    callUserInfo: vi.fn(() => Promise.resolve(ok({ sub: 's-1', email: 'a@example.com' }))),
+    getSettings: vi.fn(() => Promise.resolve(ok(SETTINGS_VIEW))),
+    validateSettings: vi.fn(() => Promise.resolve(ok([]))),
+    saveSettings: vi.fn(() => Promise.resolve(ok(SETTINGS_VIEW))),
+    checkConfiguration: vi.fn(() =>
+      Promise.resolve(
+        ok({
+          ok: false,
+          callbackUrl: SETTINGS_VIEW.callbackUrl,
+          signOutUrl: SETTINGS_VIEW.signOutUrl,
+          checks: [
+            {
+              id: 'discovery',
+              label: 'Discovery document is reachable and well-formed',
+              ok: true,
+              detail: 'Issuer x.',
+            },
+            {
+              id: 'port',
+              label: 'Redirect port 47621 is free',
+              ok: false,
+              detail: 'Port 47621 is in use.',
+              fix: 'Close the program using the port.',
+            },
+          ],
+        }),
+      ),
+    ),
+    copyText: vi.fn(() => Promise.resolve(ok(null))),
+    useEmulator: vi.fn(() => Promise.resolve(ok(null))),
+    onStateChanged: (listener) => {
+      stateListeners.add(listener);
+      return () => stateListeners.delete(listener);
+    },
+    onOpenSettings: (listener) => {
+      settingsListeners.add(listener);
+      return () => settingsListeners.delete(listener);
+    },
+    emit: (next) => stateListeners.forEach((l) => l(next)),
+    openSettings: () => settingsListeners.forEach((l) => l()),
+  };
+}

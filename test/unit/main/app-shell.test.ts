@@ -1,0 +1,137 @@
+/** The pure parts of the app shell: the menu, the app:// file resolution, installer presets. */
+import { describe, expect, it, vi } from 'vitest';
+import { buildMenuTemplate, type MenuActions } from '../../../main/menu.ts';
+import { APP_CSP, resolveAppFile } from '../../../main/app-protocol.ts';
+import { parseInstallerSettings } from '../../../main/installer-settings.ts';
+import type { AppState } from '../../../preload/contract.ts';
+import type { MenuItemConstructorOptions } from 'electron';
+
+const provider = { domain: 'pool.auth.eu-west-1.amazoncognito.com', issuer: 'https://x', isEmulator: false };
+const actions: MenuActions = {
+  signIn: vi.fn(),
+  signOut: vi.fn(),
+  signInAsSomeoneElse: vi.fn(),
+  openSettings: vi.fn(),
+  openHelp: vi.fn(),
+};
+
+function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return template.flatMap((m) => [m, ...(Array.isArray(m.submenu) ? items(m.submenu) : [])]);
+}
+
+describe('application menu', () => {
+  it.each<[string, AppState, Record<string, boolean>]>([
+    [
+      'signed out',
+      { status: 'signed-out', provider },
+      { 'sign-in': true, 'sign-out': false, 'switch-user': false },
+    ],
+    [
+      'waiting',
+      { status: 'waiting', provider, startedAt: 0, expiresAt: 1 },
+      { 'sign-in': false, 'sign-out': false, 'switch-user': false },
+    ],
+    [
+      'signed in',
+      {
+        status: 'signed-in',
+        provider,
+        autoRefresh: true,
+        profile: {
+          username: 'a',
+          usernameClaim: 'email',
+          subject: 's',
+          groups: [],
+          expiresAt: 0,
+          signedInAt: 0,
+          persisted: true,
+        },
+      },
+      { 'sign-in': false, 'sign-out': true, 'switch-user': true },
+    ],
+  ])('enables the account items when %s', (_name, state, expected) => {
+    const all = items(buildMenuTemplate('linux', state, actions));
+    for (const [id, enabled] of Object.entries(expected))
+      expect(all.find((i) => i.id === id)?.enabled).toBe(enabled);
+  });
+
+  it('follows each OS: the app menu first on macOS, File elsewhere; Settings with Cmd/Ctrl+,', () => {
+    const mac = buildMenuTemplate('darwin', { status: 'signed-out', provider }, actions);
+    expect(mac[0]!.label).toBe('cognito-desktop');
+    const win = buildMenuTemplate('win32', { status: 'signed-out', provider }, actions);
+    expect(win[0]!.label).toBe('&File');
+    expect(win.map((m) => m.role ?? m.label)).toEqual([
+      '&File',
+      'editMenu',
+      'viewMenu',
+      'windowMenu',
+      'help',
+    ]);
+    const settings = items(win).find((i) => i.id === 'settings')!;
+    expect(settings.accelerator).toBe('CmdOrCtrl+,');
+    const signOut = items(win).find((i) => i.id === 'sign-out')!;
+    (signOut.click as () => void)();
+    expect(actions.signOut).toHaveBeenCalled();
+  });
+});
+
+describe('app:// files', () => {
+  const root = '/opt/app/renderer';
+  it.each([
+    ['app://cognito-desktop/', `${root}/index.html`],
+    ['app://cognito-desktop/index.html', `${root}/index.html`],
+    ['app://cognito-desktop/assets/index-abc.js', `${root}/assets/index-abc.js`],
+  ])('serves %s', (url, path) => {
+    expect(resolveAppFile(root, url)).toMatchObject({ ok: true, path });
+  });
+
+  it.each([
+    'app://cognito-desktop/../../etc/passwd.html',
+    'app://cognito-desktop/%2e%2e/%2e%2e/etc/passwd.html',
+    'app://cognito-desktop/..%2f..%2fsecret.json',
+    'app://cognito-desktop/assets/..%2F..%2F..%2Fetc%2Fpasswd.html',
+  ])('never resolves %s outside the renderer folder', (url) => {
+    const result = resolveAppFile(root, url);
+    if (result.ok) expect(result.path.startsWith(`${root}/`)).toBe(true);
+  });
+
+  it.each([
+    'app://cognito-desktop/..%2f..%2fsecret.json',
+    'app://cognito-desktop/assets/%5c..%5csecret.js',
+    'app://other-host/index.html',
+    'file:///etc/passwd',
+    'app://cognito-desktop/no-type',
+    'app://cognito-desktop/%00.html',
+  ])('refuses %s', (url) => {
+    const result = resolveAppFile(root, url);
+    expect(result.ok).toBe(false);
+  });
+
+  it('has a strict CSP: self only, no network, no inline', () => {
+    expect(APP_CSP).toContain("default-src 'none'");
+    expect(APP_CSP).toContain("script-src 'self'");
+    expect(APP_CSP).toContain("connect-src 'none'");
+    expect(APP_CSP).not.toContain('unsafe');
+  });
+});
+
+describe('provider.json', () => {
+  it('reads known settings, keeps locks only for given settings, never a secret', () => {
+    const parsed = parseInstallerSettings(
+      JSON.stringify({
+        settings: {
+          discoveryUrl: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X',
+          clientId: 'abc',
+          clientSecret: 'nope',
+          other: 1,
+        },
+        locked: ['discoveryUrl', 'scopes', 'clientSecret'],
+      }),
+    );
+    expect(parsed.values).toEqual({
+      discoveryUrl: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X',
+      clientId: 'abc',
+    });
+    expect(parsed.locked).toEqual(['discoveryUrl']);
+  });
+});

@@ -1,0 +1,210 @@
+/** Component tests of each screen, with a scripted window.api (test/fakes/fake-api.ts). */
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiProvider } from '../../../renderer/src/api.tsx';
+import { App } from '../../../renderer/src/App.tsx';
+import type { Api, AppState, ProfileDto } from '../../../preload/contract.ts';
+import { PROVIDER, SETTINGS_VIEW, fakeApi, ok } from '../../fakes/fake-api.ts';
+
+afterEach(cleanup);
+
+const NOW = Date.now();
+const PROFILE: ProfileDto = {
+  username: 'alice@example.com',
+  usernameClaim: 'email',
+  subject: 'sub-123',
+  email: 'alice@example.com',
+  emailVerified: true,
+  groups: ['admins', 'readers'],
+  expiresAt: NOW + 42 * 60_000,
+  signedInAt: NOW,
+  persisted: true,
+};
+
+function renderApp(api: Api): void {
+  render(
+    <ApiProvider api={api}>
+      <App />
+    </ApiProvider>,
+  );
+}
+
+describe('signed out', () => {
+  it('shows the provider, a Sign in button and what will happen; the button signs in', async () => {
+    const api = fakeApi({ status: 'signed-out', provider: PROVIDER });
+    renderApp(api);
+    const button = await screen.findByRole('button', { name: 'Sign in' });
+    expect(screen.getByText(PROVIDER.domain)).toBeTruthy();
+    expect(screen.getByText(/browser opens to sign in/)).toBeTruthy();
+    await userEvent.click(button);
+    expect(api.signIn).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows a readable error by code, with a way to Settings for settings problems', async () => {
+    const api = fakeApi({
+      status: 'signed-out',
+      provider: PROVIDER,
+      error: { code: 'port_in_use', message: 'Port 47621 on this computer is in use by another program.' },
+    });
+    renderApp(api);
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Another program is using the sign-in port')).toBeTruthy();
+    expect(within(alert).getByText(/Port 47621/)).toBeTruthy();
+    await userEvent.click(within(alert).getByRole('button', { name: 'Open Settings' }));
+    expect(await screen.findByRole('heading', { name: 'Settings' })).toBeTruthy();
+  });
+
+  it('shows an error returned by the sign-in call', async () => {
+    const api = fakeApi({ status: 'signed-out', provider: PROVIDER });
+    api.signIn = () =>
+      Promise.resolve({ ok: false, error: { code: 'network', message: 'Could not reach the provider.' } });
+    renderApp(api);
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign in' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Could not reach the sign-in service');
+  });
+});
+
+describe('waiting', () => {
+  it('says to finish in the browser, shows time, and offers cancel, copy and open again', async () => {
+    const api = fakeApi({
+      status: 'waiting',
+      provider: PROVIDER,
+      startedAt: NOW - 65_000,
+      expiresAt: NOW + 235_000,
+    });
+    renderApp(api);
+    expect(await screen.findByRole('heading', { name: 'Finish signing in in your browser' })).toBeTruthy();
+    expect(screen.getByText(/1 min 0\d s so far, gives up in 3 min 5\d s/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Copy sign-in link' }));
+    expect(api.copySignInLink).toHaveBeenCalled();
+    expect(await screen.findByRole('button', { name: 'Link copied' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Open browser again' }));
+    expect(api.openBrowserAgain).toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(api.cancelSignIn).toHaveBeenCalled();
+  });
+
+  it('moves to the signed-in screen when the state changes', async () => {
+    const api = fakeApi({ status: 'waiting', provider: PROVIDER, startedAt: NOW, expiresAt: NOW + 300_000 });
+    renderApp(api);
+    await screen.findByRole('heading', { name: 'Finish signing in in your browser' });
+    act(() => api.emit({ status: 'signed-in', provider: PROVIDER, profile: PROFILE, autoRefresh: true }));
+    expect(await screen.findByRole('heading', { name: 'Profile' })).toBeTruthy();
+  });
+});
+
+describe('signed in', () => {
+  const state: AppState = { status: 'signed-in', provider: PROVIDER, profile: PROFILE, autoRefresh: true };
+
+  it('shows the user, the profile and the session', async () => {
+    renderApp(fakeApi(state));
+    await screen.findByRole('heading', { name: 'Profile' });
+    expect(screen.getByLabelText('Signed in as').textContent).toBe('alice@example.com');
+    expect(screen.getByText('admins, readers')).toBeTruthy();
+    expect(screen.getByText('sub-123')).toBeTruthy();
+    expect(screen.getByText(/^4[12] min/)).toBeTruthy();
+    expect(screen.getByText('on')).toBeTruthy();
+  });
+
+  it('calls the API through main and shows the JSON answer', async () => {
+    const api = fakeApi(state);
+    renderApp(api);
+    await userEvent.click(await screen.findByRole('button', { name: 'Call userinfo' }));
+    expect((await screen.findByLabelText('API answer')).textContent).toContain('"email": "a@example.com"');
+  });
+
+  it('signs out from the header button', async () => {
+    const api = fakeApi(state);
+    renderApp(api);
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+    expect(api.signOut).toHaveBeenCalled();
+  });
+
+  it('keeps a notice up when the session will not be remembered', async () => {
+    renderApp(fakeApi({ ...state, profile: { ...PROFILE, persisted: false } }));
+    expect((await screen.findByRole('status')).textContent).toContain('will not be remembered');
+  });
+});
+
+describe('settings', () => {
+  it('opens on first run, offers the emulator in development, and never shows the secret', async () => {
+    const api = fakeApi({ status: 'unconfigured', emulatorOffered: true });
+    renderApp(api);
+    expect(await screen.findByRole('heading', { name: 'Settings' })).toBeTruthy();
+    const secret = await screen.findByLabelText('Client secret');
+    expect((secret as HTMLInputElement).value).toBe('');
+    expect((secret as HTMLInputElement).type).toBe('password');
+    expect(screen.getByText(/A secret is stored\./)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Use the local Cognito emulator' }));
+    expect(api.useEmulator).toHaveBeenCalled();
+  });
+
+  it('shows validation errors beside the field and does not save', async () => {
+    const api = fakeApi({ status: 'unconfigured', emulatorOffered: false });
+    api.validateSettings = () =>
+      Promise.resolve(ok([{ setting: 'redirectUri' as const, message: 'Redirect URI must name a port.' }]));
+    renderApp(api);
+    const field = await screen.findByLabelText(/Redirect URI/);
+    fireEvent.change(field, { target: { value: 'http://127.0.0.1/callback' } });
+    expect(await screen.findByText('Redirect URI must name a port.')).toBeTruthy();
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(api.saveSettings).not.toHaveBeenCalled();
+    expect(screen.getByText(/Not saved/)).toBeTruthy();
+  });
+
+  it('saves values and a new secret, then clears the secret field', async () => {
+    const api = fakeApi({ status: 'unconfigured', emulatorOffered: false });
+    renderApp(api);
+    const secret = await screen.findByLabelText('Client secret');
+    await userEvent.type(secret, 's3cret');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(api.saveSettings).toHaveBeenCalledWith({ values: SETTINGS_VIEW.values, clientSecret: 's3cret' }),
+    );
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect((secret as HTMLInputElement).value).toBe('');
+  });
+
+  it('runs the configuration check and shows each check with a tick or the fix; copies the URLs', async () => {
+    const api = fakeApi({ status: 'unconfigured', emulatorOffered: false });
+    renderApp(api);
+    await userEvent.click(await screen.findByRole('button', { name: 'Check configuration' }));
+    expect(await screen.findByText('Close the program using the port.')).toBeTruthy();
+    expect(screen.getByText(/passed/)).toBeTruthy();
+    expect(screen.getByText(/failed/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Copy Allowed callback URL' }));
+    expect(api.copyText).toHaveBeenCalledWith('http://127.0.0.1:47621/callback');
+  });
+
+  it('shows installer-locked settings read-only', async () => {
+    const api = fakeApi({ status: 'unconfigured', emulatorOffered: false });
+    api.getSettings = () =>
+      Promise.resolve(ok({ ...SETTINGS_VIEW, locked: ['discoveryUrl'], fromInstaller: ['clientId'] }));
+    renderApp(api);
+    const discovery = await screen.findByLabelText(/Discovery URL/);
+    expect((discovery as HTMLInputElement).readOnly).toBe(true);
+    expect(screen.getByText('set by your organisation')).toBeTruthy();
+    expect(screen.getByText('from installer')).toBeTruthy();
+  });
+
+  it('opens from the menu and closes back to the app', async () => {
+    const api = fakeApi({ status: 'signed-out', provider: PROVIDER });
+    renderApp(api);
+    await screen.findByRole('button', { name: 'Sign in' });
+    act(() => api.openSettings());
+    await userEvent.click(await screen.findByRole('button', { name: 'Close' }));
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+  });
+
+  it('is usable by keyboard: Tab reaches the fields and Enter saves', async () => {
+    const api = fakeApi({ status: 'unconfigured', emulatorOffered: false });
+    renderApp(api);
+    await screen.findByLabelText(/Discovery URL/);
+    await userEvent.tab();
+    expect(document.activeElement?.id).toBe('field-discoveryUrl');
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(api.saveSettings).toHaveBeenCalled());
+  });
+});
