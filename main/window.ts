@@ -2,14 +2,7 @@
  * The app window, locked down as the Electron security checklist asks: isolated, sandboxed preload,
  * no Node in the page, navigation only within the app, no new windows, no webviews, no permissions.
  */
-import {
-  BrowserWindow,
-  session,
-  shell,
-  type BrowserWindowConstructorOptions,
-  type Session,
-  type WebContents,
-} from 'electron';
+import { BrowserWindow, session, shell, type Session, type WebContents } from 'electron';
 import { originOf } from './ipc/handlers.ts';
 
 /** Opens `url` in the system browser if it is https (the only links the app lets out). */
