@@ -284,6 +284,12 @@ export class AppController {
       const profile = await service.restore();
       this.publish(profile ? this.signedInState(profile) : this.signedOutState());
       service.startAutoRefresh();
+      // Warm the discovery cache in the background: the next click opens the browser at once, and
+      // the screen can name the user-pool domain rather than the issuer.
+      void service.directory.metadata().then(
+        () => this.republishProvider(service),
+        () => undefined,
+      );
     } catch (error) {
       this.publish(this.signedOutState(errorDto(error)));
     }
@@ -313,6 +319,11 @@ export class AppController {
     }
     this.publish(this.signedInState(change.profile));
     if (change.type === 'signed-in') this.deps.onSignedIn?.();
+  }
+
+  private republishProvider(service: AuthService): void {
+    if (this.service !== service || this.current.status === 'unconfigured') return;
+    this.publish({ ...this.current, provider: this.provider() });
   }
 
   private provider(): ProviderDto {

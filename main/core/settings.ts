@@ -168,12 +168,11 @@ export function findSettingsProblems(input: SettingsInput): SettingsProblem[] {
         ? 'must be scope names separated by spaces.'
         : undefined,
   );
-  if (input.usernameClaim !== undefined && !normalizeClaim(text(input.usernameClaim))) {
-    add('usernameClaim', 'must name a claim, like email.');
-  }
-  if (input.keychainService !== undefined && !text(input.keychainService)) {
-    add('keychainService', 'must not be empty.');
-  }
+  // Empty means "the default"; only a value that names nothing (like `##`) is wrong.
+  const claim = text(input.usernameClaim);
+  if (claim && !normalizeClaim(claim)) add('usernameClaim', 'must name a claim, like email.');
+  const service = text(input.keychainService);
+  if (service && /[\u0000-\u001f]/.test(service)) add('keychainService', 'must be printable text.');
   return problems;
 }
 

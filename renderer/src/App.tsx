@@ -12,6 +12,11 @@ export function App(): ReactNode {
   const state = useAppState();
   const [settingsOpen, setSettingsOpen] = useState(false);
   useEffect(() => api.onOpenSettings(() => setSettingsOpen(true)), [api]);
+  // First run: Settings stays open after saving, until the user closes it.
+  const unconfigured = state?.status === 'unconfigured';
+  useEffect(() => {
+    if (unconfigured) setSettingsOpen(true);
+  }, [unconfigured]);
 
   if (!state)
     return (

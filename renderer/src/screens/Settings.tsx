@@ -39,6 +39,14 @@ const FIELDS: Record<keyof SettingsDto, { label: string; hint: string; placehold
   },
 };
 
+function originPath(url: string, path: string): string | undefined {
+  try {
+    return `${new URL(url).origin}${path}`;
+  } catch {
+    return undefined;
+  }
+}
+
 function CopyRow({ label, value }: { label: string; value: string }): ReactNode {
   const api = useApi();
   const [copied, setCopied] = useState(false);
@@ -91,6 +99,9 @@ export function Settings({
       <main className="centered">{error ? <ErrorNotice error={error} /> : <p>Loading settings…</p>}</main>
     );
 
+  // The URLs to register follow what is typed (defaults as in main/core/settings.ts).
+  const callbackUrl = values.redirectUri.trim() || view.callbackUrl;
+  const signOutUrl = values.logoutUri.trim() || originPath(callbackUrl, '/signed-out') || view.signOutUrl;
   const problemFor = (key: keyof SettingsDto): string | undefined =>
     problems.find((p) => p.setting === key)?.message;
   const change = (key: keyof SettingsDto, value: string): void => {
@@ -263,8 +274,8 @@ export function Settings({
       <section aria-labelledby="register-title" className="panel">
         <h2 id="register-title">Register these in Cognito</h2>
         <p>In the app client’s login pages, add:</p>
-        <CopyRow label="Allowed callback URL" value={report?.callbackUrl ?? view.callbackUrl} />
-        <CopyRow label="Allowed sign-out URL" value={report?.signOutUrl ?? view.signOutUrl} />
+        <CopyRow label="Allowed callback URL" value={callbackUrl} />
+        <CopyRow label="Allowed sign-out URL" value={signOutUrl} />
       </section>
     </main>
   );

@@ -91,7 +91,12 @@ describe('validateSettings', () => {
     ['scopes without openid', { ...valid, scopes: 'email profile' }, 'scopes', /must include openid/],
     ['scope with a quote', { ...valid, scopes: 'openid "x"' }, 'scopes', /scope names/],
     ['empty username claim', { ...valid, usernameClaim: '##' }, 'usernameClaim', /must name a claim/],
-    ['empty keychain service', { ...valid, keychainService: ' ' }, 'keychainService', /must not be empty/],
+    [
+      'control characters in the keychain service',
+      { ...valid, keychainService: 'a\u0001b' },
+      'keychainService',
+      /printable/,
+    ],
   ])('rejects %s, naming the setting', (_name, input, setting, message) => {
     const problems = findSettingsProblems(input);
     expect(problems.map((p) => p.setting)).toContain(setting);
@@ -104,6 +109,19 @@ describe('validateSettings', () => {
     expect(thrown).toBeInstanceOf(AuthError);
     expect((thrown as AuthError).code).toBe('invalid_settings');
     expect(problems.find((p) => p.setting === setting)?.message).toMatch(message);
+  });
+
+  it('takes empty fields (as the Settings form sends them) as the defaults', () => {
+    const empty = {
+      ...valid,
+      redirectUri: '',
+      logoutUri: '',
+      scopes: '',
+      usernameClaim: '',
+      keychainService: ' ',
+    };
+    expect(findSettingsProblems(empty)).toEqual([]);
+    expect(validateSettings(empty)).toEqual(validateSettings(valid));
   });
 
   it('reads the APEX-style #email# username claim as email', () => {

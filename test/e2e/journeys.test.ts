@@ -1,0 +1,309 @@
+/**
+ * Browser journeys through the desktop app's UI, in Chromium: the built renderer, the real IPC
+ * handlers, app controller and core, the Cognito emulator, the OS keychain, and a second Chromium
+ * context as the user's system browser. Each journey saves screenshots (test-results/screenshots)
+ * and checks the screen with axe-core.
+ */
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import keytar from 'keytar';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser as Chromium, Locator, Page } from 'playwright-core';
+import { AppHarness } from './app-harness.ts';
+import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
+import { JsonFileSettingsStore } from '../../main/adapters/json-file-settings-store.ts';
+import type { SecretStore } from '../../main/core/ports.ts';
+import { CHANNELS, type Channel } from '../../preload/contract.ts';
+import { startCognitoEmulator, type CognitoEmulator } from '../idp/emulator.ts';
+import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET, defaultClients } from '../idp/directory.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { PlaywrightBrowser } from '../support/playwright-browser.ts';
+
+const PORT = 47613;
+const REDIRECT_URI = `http://127.0.0.1:${PORT}/callback`;
+const LOGOUT_URI = `http://127.0.0.1:${PORT}/signed-out`;
+const SERVICE = `cognito-desktop-journeys-${process.pid}`;
+const SHOTS = 'test-results/screenshots';
+const ALICE = { username: 'alice', password: 'Passw0rd!alice' };
+
+let emulator: CognitoEmulator;
+let chromium: Chromium;
+let systemBrowser: PlaywrightBrowser;
+let configDir: string;
+const harnesses: AppHarness[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  emulator = await startCognitoEmulator({ clients: defaultClients(REDIRECT_URI, LOGOUT_URI) });
+  chromium = await launchChromium();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await emulator?.stop();
+  for (const c of await keytar.findCredentials(SERVICE)) await keytar.deletePassword(SERVICE, c.account);
+});
+
+beforeEach(async () => {
+  for (const c of await keytar.findCredentials(SERVICE)) await keytar.deletePassword(SERVICE, c.account);
+  configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-journey-'));
+  systemBrowser = new PlaywrightBrowser(chromium);
+  systemBrowser.next = { kind: 'sign-in', credentials: ALICE };
+});
+
+afterEach(async () => {
+  for (const h of harnesses.splice(0)) await h.close();
+  await systemBrowser.reset();
+});
+
+const VALUES = {
+  discoveryUrl: '',
+  clientId: CONFIDENTIAL_CLIENT_ID,
+  redirectUri: REDIRECT_URI,
+  logoutUri: LOGOUT_URI,
+  scopes: 'openid email profile',
+  usernameClaim: 'email',
+};
+
+/** Starts an app on `configDir`, configured for the emulator (unless `configure` is false). */
+async function startApp(
+  options: { configure?: boolean; secretStore?: SecretStore } = {},
+): Promise<AppHarness> {
+  const harness = new AppHarness({
+    configDir,
+    settingsStore: new JsonFileSettingsStore(configDir),
+    secretStore: options.secretStore ?? new KeytarSecretStore(),
+    browser: systemBrowser,
+    env: { COGNITO_DESKTOP_KEYCHAIN_SERVICE: SERVICE },
+  });
+  harnesses.push(harness);
+  if (options.configure !== false) {
+    await harness.controller.init();
+    await harness.controller.saveSettings({
+      values: { ...VALUES, discoveryUrl: emulator.issuer },
+      clientSecret: CONFIDENTIAL_CLIENT_SECRET,
+    });
+  }
+  await harness.open(chromium);
+  return harness;
+}
+
+/** Waits until `locator` is visible. */
+async function see(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+/** Waits until `locator`'s text contains `text`. */
+async function seeText(locator: Locator, text: string): Promise<void> {
+  await expect
+    .poll(async () => (await locator.first().textContent({ timeout: 15_000 })) ?? '', { timeout: 15_000 })
+    .toContain(text);
+}
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map(
+      (v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([]);
+}
+
+async function shot(page: Page, name: string, colorScheme: 'light' | 'dark' = 'light'): Promise<void> {
+  await page.emulateMedia({ colorScheme });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+async function signInThroughUi(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Profile' }).waitFor({ timeout: 30_000 });
+}
+
+async function sessionEntries(): Promise<string[]> {
+  return (await keytar.findCredentials(SERVICE))
+    .map((c) => c.account)
+    .filter((a) => a.startsWith('session:') && !a.includes('#'));
+}
+
+describe('journeys', () => {
+  it('sign in → the profile is shown, and the window was brought to the front', async () => {
+    const app = await startApp();
+    await app.page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await expectAccessible(app.page, 'signed-out');
+    await shot(app.page, 'signed-out');
+    await signInThroughUi(app.page);
+    await expect(app.page.getByLabel('Signed in as').textContent()).resolves.toBe('alice@example.com');
+    await see(app.page.getByText('admins'));
+    await app.page.getByRole('button', { name: 'Call userinfo' }).click();
+    await seeText(app.page.getByLabel('API answer'), '"username": "alice"');
+    await expectAccessible(app.page, 'signed-in');
+    await shot(app.page, 'signed-in');
+    await shot(app.page, 'signed-in-dark', 'dark');
+    expect(app.signedInCount).toBe(1);
+    expect(systemBrowser.opened[0]!.finalTitle).toContain('Signed in');
+    expect(await sessionEntries()).toHaveLength(1);
+  });
+
+  it('a fresh app instance restores the session from the keychain without the browser or the network', async () => {
+    const first = await startApp();
+    await signInThroughUi(first.page);
+    await first.close();
+    const opened = systemBrowser.opened.length;
+    const requests = emulator.requests.length;
+    const second = new AppHarness({
+      configDir,
+      settingsStore: new JsonFileSettingsStore(configDir),
+      secretStore: new KeytarSecretStore(),
+      browser: systemBrowser,
+      env: { COGNITO_DESKTOP_KEYCHAIN_SERVICE: SERVICE },
+    });
+    harnesses.push(second);
+    await second.open(chromium);
+    await second.page.getByRole('heading', { name: 'Profile' }).waitFor();
+    expect(systemBrowser.opened.length).toBe(opened);
+    expect(emulator.requests.length).toBe(requests);
+  });
+
+  it('Sign Out (the menu’s action) → sign-in screen, keychain cleared, logout URL visited', async () => {
+    const app = await startApp();
+    await signInThroughUi(app.page);
+    systemBrowser.next = { kind: 'visit' };
+    // The menu item "Sign Out" calls exactly this.
+    await app.controller.signOut();
+    await app.page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await systemBrowser.idle();
+    expect(await sessionEntries()).toEqual([]);
+    const logout = new URL(systemBrowser.opened.at(-1)!.url);
+    expect(`${logout.origin}${logout.pathname}`).toBe(`${emulator.domain}/logout`);
+    expect(logout.searchParams.get('logout_uri')).toBe(LOGOUT_URI);
+    expect(systemBrowser.opened.at(-1)!.finalTitle).toContain('Signed out');
+  });
+
+  it('cancel while waiting → back to sign-in, told it was cancelled', async () => {
+    const app = await startApp();
+    systemBrowser.next = { kind: 'ignore' };
+    await app.page.getByRole('button', { name: 'Sign in' }).click();
+    await app.page.getByRole('heading', { name: 'Finish signing in in your browser' }).waitFor();
+    await app.page.getByRole('button', { name: 'Copy sign-in link' }).click();
+    await app.page.getByRole('button', { name: 'Link copied' }).waitFor();
+    expect(app.clipboard.at(-1)).toMatch(new RegExp(`^${emulator.domain}/oauth2/authorize\\?`));
+    await expectAccessible(app.page, 'waiting');
+    await shot(app.page, 'waiting');
+    await app.page.getByRole('button', { name: 'Cancel' }).click();
+    await seeText(app.page.getByRole('alert'), 'Sign-in was cancelled');
+    await app.page.getByRole('button', { name: 'Sign in' }).waitFor();
+  });
+
+  it('provider down → a readable error, and the app still works once it is back', async () => {
+    const app = await startApp();
+    await emulator.pause();
+    try {
+      await app.page.getByRole('button', { name: 'Sign in' }).click();
+      await seeText(app.page.getByRole('alert'), 'Could not reach the sign-in service');
+      await expectAccessible(app.page, 'provider-down');
+      await shot(app.page, 'provider-down');
+    } finally {
+      await emulator.resume();
+    }
+    await signInThroughUi(app.page);
+  });
+
+  it('settings: validation beside the field, then save; the secret goes to the keychain only', async () => {
+    const app = await startApp({ configure: false });
+    await app.page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await expectAccessible(app.page, 'settings-first-run');
+    await app.page.getByLabel('Discovery URL').fill(emulator.discoveryUrl);
+    await app.page.getByLabel('Client ID').fill(CONFIDENTIAL_CLIENT_ID);
+    await app.page.getByLabel('Redirect URI').fill('http://127.0.0.1/callback');
+    await see(app.page.getByText('Redirect URI must name a port'));
+    await app.page.getByRole('button', { name: 'Save' }).click();
+    await see(app.page.getByText('Not saved'));
+    await app.page.getByLabel('Redirect URI').fill(REDIRECT_URI);
+    await app.page.getByLabel('Client secret').fill(CONFIDENTIAL_CLIENT_SECRET);
+    await app.page.getByRole('button', { name: 'Save' }).click();
+    await see(app.page.getByText('Settings saved.'));
+    await see(app.page.getByText(`http://127.0.0.1:${PORT}/signed-out`));
+    await app.page.getByRole('button', { name: 'Check configuration' }).click();
+    await see(app.page.getByText('Discovery document is reachable and well-formed'));
+    await expectAccessible(app.page, 'settings');
+    await shot(app.page, 'settings');
+    const file = readFileSync(join(configDir, 'config.json'), 'utf8');
+    expect(JSON.parse(file)).toMatchObject({ redirectUri: REDIRECT_URI, clientId: CONFIDENTIAL_CLIENT_ID });
+    expect(file).not.toContain(CONFIDENTIAL_CLIENT_SECRET);
+    expect((await keytar.findCredentials(SERVICE)).some((c) => c.account.startsWith('client-secret:'))).toBe(
+      true,
+    );
+    await app.page.getByRole('button', { name: 'Close' }).click();
+    await signInThroughUi(app.page);
+  });
+
+  it('keychain unavailable → signed in with a lasting notice that it will not be remembered', async () => {
+    // keytar's own error when no Secret Service answers; the CLI test reaches that state for real
+    // (a process with no D-Bus), which cannot be done inside this process.
+    const noKeychain: SecretStore = {
+      get: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
+      set: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
+      delete: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
+      list: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
+    };
+    const app = await startApp({ configure: false, secretStore: noKeychain });
+    await app.controller
+      .saveSettings({ values: { ...VALUES, clientId: 'x', discoveryUrl: emulator.issuer } })
+      .catch(() => undefined);
+    new JsonFileSettingsStore(configDir).write({
+      ...VALUES,
+      discoveryUrl: emulator.issuer,
+      clientId: '7emu1atorpub1icc1ientnosecret',
+    });
+    await app.close();
+    const again = await startApp({ configure: false, secretStore: noKeychain });
+    await seeText(again.page.getByRole('alert'), 'The system keychain is not available');
+    await signInThroughUi(again.page);
+    await seeText(again.page.getByRole('status').first(), 'will not be remembered');
+    await expectAccessible(again.page, 'keychain-unavailable');
+    await shot(again.page, 'keychain-unavailable');
+  });
+
+  it('no IPC handler ever returns a token or the client secret', async () => {
+    const app = await startApp();
+    await signInThroughUi(app.page);
+    const service = (
+      app.controller as unknown as {
+        service: { getAccessToken(): Promise<string>; getIdToken(): Promise<string> };
+      }
+    ).service;
+    const secrets = [await service.getAccessToken(), await service.getIdToken(), CONFIDENTIAL_CLIENT_SECRET];
+    const stored = (await keytar.findCredentials(SERVICE))
+      .filter((c) => c.account.includes('#'))
+      .map((c) => c.password)
+      .join('');
+    const refreshToken = /"refreshToken":"([^"]+)"/.exec(stored)?.[1];
+    expect(refreshToken).toBeTruthy();
+    secrets.push(refreshToken!);
+    const trusted = { frameUrl: app.page.url(), isMainFrame: true, webContentsId: 1 };
+    const settingsArg = { ...VALUES, discoveryUrl: emulator.issuer };
+    const args: Partial<Record<Channel, unknown[]>> = {
+      [CHANNELS.validateSettings]: [settingsArg],
+      [CHANNELS.checkConfiguration]: [settingsArg],
+      [CHANNELS.copyText]: ['x'],
+    };
+    const skip = new Set<Channel>([
+      CHANNELS.signOut,
+      CHANNELS.signInAsSomeoneElse,
+      CHANNELS.signIn,
+      CHANNELS.useEmulator,
+      CHANNELS.saveSettings,
+    ]);
+    for (const channel of Object.values(CHANNELS)) {
+      if (skip.has(channel)) continue;
+      const answer = JSON.stringify(await app.handlers[channel](trusted, args[channel] ?? []));
+      for (const secret of secrets) expect(answer, channel).not.toContain(secret.slice(-24));
+    }
+    for (const state of app.states)
+      for (const secret of secrets) expect(JSON.stringify(state)).not.toContain(secret.slice(-24));
+  });
+});
