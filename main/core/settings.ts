@@ -172,7 +172,8 @@ export function findSettingsProblems(input: SettingsInput): SettingsProblem[] {
   const claim = text(input.usernameClaim);
   if (claim && !normalizeClaim(claim)) add('usernameClaim', 'must name a claim, like email.');
   const service = text(input.keychainService);
-  if (service && /[\u0000-\u001f]/.test(service)) add('keychainService', 'must be printable text.');
+  if (service && [...service].some((c) => c.charCodeAt(0) < 0x20))
+    add('keychainService', 'must be printable text.');
   return problems;
 }
 

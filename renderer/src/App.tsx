@@ -12,11 +12,14 @@ export function App(): ReactNode {
   const state = useAppState();
   const [settingsOpen, setSettingsOpen] = useState(false);
   useEffect(() => api.onOpenSettings(() => setSettingsOpen(true)), [api]);
-  // First run: Settings stays open after saving, until the user closes it.
+  // First run: Settings stays open after saving, until the user closes it. (Set while rendering,
+  // as React recommends for state that follows other state.)
   const unconfigured = state?.status === 'unconfigured';
-  useEffect(() => {
+  const [wasUnconfigured, setWasUnconfigured] = useState(false);
+  if (unconfigured !== wasUnconfigured) {
+    setWasUnconfigured(unconfigured);
     if (unconfigured) setSettingsOpen(true);
-  }, [unconfigured]);
+  }
 
   if (!state)
     return (
