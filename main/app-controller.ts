@@ -280,6 +280,10 @@ export class AppController {
     this.service = service;
     service.on('session-changed', (change) => this.onSessionChanged(service, change));
     service.on('sign-in-started', () => this.publish(this.waitingState(service)));
+    service.on('sign-in-problem', (error) => {
+      if (this.service === service && this.current.status === 'waiting')
+        this.publish({ ...this.current, warning: errorDto(error) });
+    });
     try {
       const profile = await service.restore();
       this.publish(profile ? this.signedInState(profile) : this.signedOutState());

@@ -58,7 +58,7 @@ export interface ProviderDto {
 export type AppState =
   | { status: 'unconfigured'; emulatorOffered: boolean; error?: ErrorDto }
   | { status: 'signed-out'; provider: ProviderDto; error?: ErrorDto; notice?: string }
-  | { status: 'waiting'; provider: ProviderDto; startedAt: number; expiresAt: number }
+  | { status: 'waiting'; provider: ProviderDto; startedAt: number; expiresAt: number; warning?: ErrorDto }
   | {
       status: 'signed-in';
       provider: ProviderDto;

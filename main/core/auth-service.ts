@@ -107,6 +107,8 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 interface Events {
   'session-changed': [SessionChange];
   'sign-in-started': [SignInAttempt];
+  /** The provider looks unreachable while a sign-in waits for the browser. */
+  'sign-in-problem': [AuthError];
   'sign-in-ended': [];
 }
 
@@ -266,6 +268,7 @@ export class AuthService extends EventEmitter<Events> {
       options.onStarted?.(info);
       this.emit('sign-in-started', info);
       if (options.openBrowser !== false) await this.openBrowser(info.url);
+      this.checkProviderWhileWaiting(attempt);
       const callback = await receiver.waitForCallback(timeoutMs);
       const session = await this.exchangeCode(client, callback, verifier, state, nonce).catch(
         async (error: unknown) => {
@@ -288,6 +291,17 @@ export class AuthService extends EventEmitter<Events> {
       if (this.attempt === attempt) this.attempt = undefined;
       this.emit('sign-in-ended');
     }
+  }
+
+  /**
+   * The browser opened from the cached discovery document without waiting on the network; now
+   * fetch it again (keeping the cache fresh) and, if the provider cannot be reached, say so while
+   * the user waits, rather than leaving them with only the browser's own error page.
+   */
+  private checkProviderWhileWaiting(attempt: { info: SignInAttempt }): void {
+    this.directory.metadata({ refresh: true }).catch((error: unknown) => {
+      if (this.attempt === attempt) this.emit('sign-in-problem', toAuthError(error));
+    });
   }
 
   /** Cancels the sign-in waiting for the browser, if any. */

@@ -20,6 +20,7 @@ import { startCognitoEmulator, type CognitoEmulator } from '../idp/emulator.ts';
 import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET, defaultClients } from '../idp/directory.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { PlaywrightBrowser } from '../support/playwright-browser.ts';
+import { readStoredSession } from '../support/stored-session.ts';
 
 const PORT = 47613;
 const REDIRECT_URI = `http://127.0.0.1:${PORT}/callback`;
@@ -199,17 +200,39 @@ describe('journeys', () => {
   });
 
   it('provider down → a readable error, and the app still works once it is back', async () => {
-    const app = await startApp();
+    // Down before the app starts: no discovery document was ever fetched.
     await emulator.pause();
+    let app: AppHarness;
     try {
+      app = await startApp();
       await app.page.getByRole('button', { name: 'Sign in' }).click();
       await seeText(app.page.getByRole('alert'), 'Could not reach the sign-in service');
+      await seeText(app.page.getByRole('alert'), 'the connection was refused');
       await expectAccessible(app.page, 'provider-down');
       await shot(app.page, 'provider-down');
     } finally {
       await emulator.resume();
     }
     await signInThroughUi(app.page);
+  });
+
+  it('provider down with discovery cached → the browser opens at once, and the wait screen says it is unreachable', async () => {
+    const app = await startApp();
+    await app.page.getByRole('button', { name: 'Sign in' }).waitFor();
+    // The app fetched discovery in the background at start: it now names the user-pool domain.
+    await seeText(app.page.getByText(new URL(emulator.domain).host), new URL(emulator.domain).host);
+    systemBrowser.next = { kind: 'ignore' };
+    await emulator.pause();
+    try {
+      await app.page.getByRole('button', { name: 'Sign in' }).click();
+      await app.page.getByRole('heading', { name: 'Finish signing in in your browser' }).waitFor();
+      await seeText(app.page.getByRole('alert'), 'Could not reach the sign-in service');
+      expect(systemBrowser.opened).toHaveLength(1);
+      await app.page.getByRole('button', { name: 'Cancel' }).click();
+      await app.page.getByRole('button', { name: 'Sign in' }).waitFor();
+    } finally {
+      await emulator.resume();
+    }
   });
 
   it('settings: validation beside the field, then save; the secret goes to the keychain only', async () => {
@@ -277,11 +300,7 @@ describe('journeys', () => {
       }
     ).service;
     const secrets = [await service.getAccessToken(), await service.getIdToken(), CONFIDENTIAL_CLIENT_SECRET];
-    const stored = (await keytar.findCredentials(SERVICE))
-      .filter((c) => c.account.includes('#'))
-      .map((c) => c.password)
-      .join('');
-    const refreshToken = /"refreshToken":"([^"]+)"/.exec(stored)?.[1];
+    const { refreshToken } = await readStoredSession(SERVICE, emulator.issuer, CONFIDENTIAL_CLIENT_ID);
     expect(refreshToken).toBeTruthy();
     secrets.push(refreshToken!);
     const trusted = { frameUrl: app.page.url(), isMainFrame: true, webContentsId: 1 };

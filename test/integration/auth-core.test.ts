@@ -25,6 +25,7 @@ import {
 import { launchChromium } from '../support/chromium.ts';
 import { PlaywrightBrowser } from '../support/playwright-browser.ts';
 import { rawRequest } from '../support/http.ts';
+import { readStoredSession } from '../support/stored-session.ts';
 
 const PORT = 47611;
 const REDIRECT_URI = `http://127.0.0.1:${PORT}/callback`;
@@ -279,20 +280,11 @@ describe('refresh', () => {
 
   it('signs out cleanly on invalid_grant after the refresh token was revoked', async () => {
     const service = await signedInService({ clientId: PUBLIC_CLIENT_ID });
-    const stored = await keytar.findCredentials(SERVICE);
-    expect(stored.length).toBeGreaterThan(0);
-    const refreshToken = (
-      JSON.parse(
-        stored
-          .filter((s) => s.account.includes('#'))
-          .map((s) => s.password)
-          .join(''),
-      ) as { refreshToken: string }
-    ).refreshToken;
+    const { refreshToken } = await readStoredSession(SERVICE, emulator.issuer, PUBLIC_CLIENT_ID);
     const config = await oidc.discovery(new URL(emulator.issuer), PUBLIC_CLIENT_ID, undefined, oidc.None(), {
       execute: [oidc.allowInsecureRequests],
     });
-    await oidc.tokenRevocation(config, refreshToken);
+    await oidc.tokenRevocation(config, refreshToken!);
     const later = newService({ clientId: PUBLIC_CLIENT_ID, clock: expiredClock });
     const events: SessionChange[] = [];
     later.on('session-changed', (e) => events.push(e));

@@ -30,6 +30,7 @@ export function Waiting({ state }: { state: WaitingState }): ReactNode {
         Waiting for {state.provider.domain}… {formatDuration(now - state.startedAt)} so far, gives up in{' '}
         {formatDuration(state.expiresAt - now)}.
       </p>
+      {state.warning ? <ErrorNotice error={state.warning} /> : null}
       {error ? <ErrorNotice error={error} /> : null}
       <div className="actions">
         <button type="button" onClick={() => void api.cancelSignIn()} autoFocus>
