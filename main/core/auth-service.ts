@@ -89,6 +89,8 @@ export interface AuthServiceDeps {
 }
 
 const REVOKE_TIMEOUT_MS = 3000;
+/** How long a sign-in waits before checking that the provider is reachable. */
+const PROVIDER_CHECK_DELAY_MS = 1500;
 const SIGNED_OUT_PAGE_TIMEOUT_MS = 15_000;
 
 /** Rejects with a network error when `promise` takes longer than `ms`. */
@@ -294,14 +296,21 @@ export class AuthService extends EventEmitter<Events> {
   }
 
   /**
-   * The browser opened from the cached discovery document without waiting on the network; now
-   * fetch it again (keeping the cache fresh) and, if the provider cannot be reached, say so while
-   * the user waits, rather than leaving them with only the browser's own error page.
+   * The browser opened from the cached discovery document without waiting on the network. If the
+   * user is still in the browser a moment later, fetch the document again (keeping the cache
+   * fresh) and, when the provider cannot be reached, say so while they wait, rather than leaving
+   * them with only the browser's own error page. The delay keeps this request off the quick path
+   * of a sign-in that is already coming back.
    */
   private checkProviderWhileWaiting(attempt: { info: SignInAttempt }): void {
-    this.directory.metadata({ refresh: true }).catch((error: unknown) => {
-      if (this.attempt === attempt) this.emit('sign-in-problem', toAuthError(error));
-    });
+    const timer = setTimeout(() => {
+      if (this.attempt !== attempt) return;
+      this.directory.metadata({ refresh: true }).catch((error: unknown) => {
+        if (this.attempt === attempt) this.emit('sign-in-problem', toAuthError(error));
+      });
+    }, PROVIDER_CHECK_DELAY_MS);
+    timer.unref();
+    this.once('sign-in-ended', () => clearTimeout(timer));
   }
 
   /** Cancels the sign-in waiting for the browser, if any. */

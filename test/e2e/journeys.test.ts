@@ -115,7 +115,7 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
 
 async function shot(page: Page, name: string, colorScheme: 'light' | 'dark' = 'light'): Promise<void> {
   await page.emulateMedia({ colorScheme });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   await page.emulateMedia({ colorScheme: 'light' });
 }
 

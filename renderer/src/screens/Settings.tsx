@@ -194,7 +194,13 @@ export function Settings({
                 id={`field-${key}`}
                 name={key}
                 value={values[key]}
-                placeholder={field.placeholder}
+                placeholder={
+                  key === 'logoutUri'
+                    ? signOutUrl
+                    : key === 'redirectUri'
+                      ? view.callbackUrl
+                      : field.placeholder
+                }
                 readOnly={locked}
                 aria-invalid={problem ? true : undefined}
                 aria-describedby={`hint-${key}${problem ? ` error-${key}` : ''}`}
