@@ -92,8 +92,13 @@ function setupApp(): void {
     onSignedIn: () => focus(window),
   });
 
-  // A second launch (or a cognito-desktop:// link) focuses this window; it carries no auth data.
+  // A second launch (or a cognito-desktop:// link on Windows and Linux) focuses this window; on
+  // macOS the link arrives as open-url. Links carry no authorization data and nothing is read from them.
   app.on('second-instance', () => focus(window));
+  app.on('open-url', (event) => {
+    event.preventDefault();
+    focus(window);
+  });
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => controller.dispose());
 

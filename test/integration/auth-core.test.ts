@@ -2,7 +2,6 @@
  * The auth core against real parts: the Cognito emulator (oidc-provider), the OS keychain through
  * keytar, and Chromium as the system browser.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -26,6 +25,7 @@ import { launchChromium } from '../support/chromium.ts';
 import { PlaywrightBrowser } from '../support/playwright-browser.ts';
 import { rawRequest } from '../support/http.ts';
 import { readStoredSession } from '../support/stored-session.ts';
+import { keychainAccounts } from '../support/keychain-inspect.ts';
 
 const PORT = 47611;
 const REDIRECT_URI = `http://127.0.0.1:${PORT}/callback`;
@@ -88,12 +88,6 @@ async function signedInService(options: Parameters<typeof newService>[0] = {}): 
   return service;
 }
 
-/** The accounts under our service, as seen from outside the app with `secret-tool` (it prints attributes on stderr). */
-function keychainAccounts(): string[] {
-  const out = execFileSync('sh', ['-c', `secret-tool search --all service '${SERVICE}' 2>&1`]).toString();
-  return [...out.matchAll(/^attribute\.account = (.*)$/gm)].map((m) => m[1]!);
-}
-
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
@@ -111,7 +105,7 @@ describe('sign-in', () => {
       persisted: true,
     });
     expect(browser.opened[0]!.finalTitle).toContain('Signed in');
-    const accounts = keychainAccounts();
+    const accounts = await keychainAccounts(SERVICE);
     expect(accounts.some((a) => a.startsWith(`session:${CONFIDENTIAL_CLIENT_ID}@`))).toBe(true);
     expect(accounts.some((a) => a.startsWith(`client-secret:${CONFIDENTIAL_CLIENT_ID}@`))).toBe(true);
     const token = await service.getAccessToken();
@@ -338,7 +332,7 @@ describe('sign-out', () => {
     expect(browser.opened.at(-1)!.finalTitle).toContain('Signed out');
     expect(events).toEqual([{ type: 'signed-out', reason: 'user' }]);
     expect(service.profile()).toBeUndefined();
-    expect(keychainAccounts().filter((a) => a.startsWith('session:'))).toEqual([]);
+    expect((await keychainAccounts(SERVICE)).filter((a) => a.startsWith('session:'))).toEqual([]);
     expect(await service.hasClientSecret()).toBe(true);
     browser.next = { kind: 'sign-in', credentials: ALICE };
     await service.signIn({ timeoutMs: 30_000 });

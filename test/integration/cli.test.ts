@@ -3,12 +3,12 @@
  * as the system browser through the `BROWSER` variable (test/support/system-browser.ts).
  */
 import { spawn } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import keytar from 'keytar';
+import { keychainValue } from '../support/keychain-inspect.ts';
 import { startCognitoEmulator, type CognitoEmulator } from '../idp/emulator.ts';
 import {
   CONFIDENTIAL_CLIENT_ID,
@@ -144,13 +144,7 @@ describe('cognito-desktop CLI', () => {
       expect(text).not.toContain(CONFIDENTIAL_CLIENT_SECRET);
       expect(text).not.toContain(token.slice(-30));
     }
-    const secret = execFileSync('secret-tool', [
-      'lookup',
-      'service',
-      SERVICE,
-      'account',
-      `client-secret:${CONFIDENTIAL_CLIENT_ID}@${emulator.issuer}`,
-    ]).toString();
+    const secret = await keychainValue(SERVICE, `client-secret:${CONFIDENTIAL_CLIENT_ID}@${emulator.issuer}`);
     expect(secret).toContain('"v":1');
     const show = await cli(['config', 'show', '--json'], { COGNITO_CLIENT_ID: CONFIDENTIAL_CLIENT_ID });
     expect(show.stdout).toContain('stored in the keychain');

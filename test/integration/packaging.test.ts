@@ -1,0 +1,189 @@
+/**
+ * Packaging, offline: `electron-builder --dir` with a stand-in Electron (the real binary cannot be
+ * downloaded here) that carries a real fuse wire, so electron-builder flips the fuses for real.
+ * Then app.asar is inspected with @electron/asar.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listPackage } from '@electron/asar';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { parse } from 'yaml';
+
+const OUTPUT = resolve('dist/test-pack');
+const APP_DIR = join(OUTPUT, 'linux-unpacked');
+const ASAR = join(APP_DIR, 'resources', 'app.asar');
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+/** Fuse states as bytes in the wire ('0' and '1'). */
+const FuseState = { DISABLE: 48, ENABLE: 49 } as const;
+const PRESET = {
+  settings: {
+    discoveryUrl: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123',
+    clientId: 'abc123',
+  },
+  locked: ['discoveryUrl'],
+};
+
+/**
+ * A stand-in for the Electron binary: a script with Electron 45's default fuse wire (fuse wire
+ * version 1, eight fuses: RunAsNode on, cookie encryption off, NODE_OPTIONS on, --inspect on,
+ * asar integrity off, only-load-from-asar off, browser V8 snapshot off, file:// privileges on).
+ */
+function standInElectron(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'electron-standin-'));
+  const wire = Buffer.concat([
+    Buffer.from(`#!/bin/sh\necho "stand-in Electron"\nexit 0\n# ${SENTINEL}`),
+    Buffer.from([1, 8]),
+    Buffer.from('10110001\n'),
+  ]);
+  writeFileSync(join(dir, 'electron'), wire);
+  chmodSync(join(dir, 'electron'), 0o755);
+  writeFileSync(join(dir, 'LICENSE'), 'stand-in');
+  writeFileSync(join(dir, 'version'), '45.5.0');
+  return dir;
+}
+
+let files: string[];
+let unpacked: string[];
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+beforeAll(() => {
+  if (!existsSync('out/main/index.js'))
+    throw new Error('out/ is missing: run `npm run build` first (npm test does).');
+  rmSync(OUTPUT, { recursive: true, force: true });
+  const presetFile = join(mkdtempSync(join(tmpdir(), 'preset-')), 'provider.json');
+  writeFileSync(presetFile, JSON.stringify(PRESET));
+  const run = spawnSync(
+    'node_modules/.bin/tsx',
+    [
+      'scripts/dist.ts',
+      '--dir',
+      '--skip-build',
+      '--linux',
+      `-c.electronDist=${standInElectron()}`,
+      `-c.directories.output=${OUTPUT}`,
+    ],
+    { encoding: 'utf8', env: { ...process.env, PROVIDER_JSON: presetFile } },
+  );
+  if (run.status !== 0) throw new Error(`electron-builder failed:\n${run.stdout}\n${run.stderr}`);
+  files = listPackage(ASAR, { isPack: false }).map((f) => f.replaceAll('\\', '/'));
+  unpacked = existsSync(`${ASAR}.unpacked`) ? filesUnder(`${ASAR}.unpacked`) : [];
+  console.log(`app.asar: ${(statSync(ASAR).size / 1024 / 1024).toFixed(2)} MB, ${files.length} entries`);
+}, 240_000);
+
+describe('packaged app', () => {
+  it('holds the built main, preload and renderer', () => {
+    for (const path of [
+      '/out/main/index.js',
+      '/out/main/cli.js',
+      '/out/preload/index.cjs',
+      '/out/renderer/index.html',
+      '/package.json',
+    ]) {
+      expect(files).toContain(path);
+    }
+    expect(files.some((f) => /^\/out\/renderer\/assets\/index-.*\.js$/.test(f))).toBe(true);
+  });
+
+  it('holds the production dependencies', () => {
+    for (const dependency of [
+      'openid-client',
+      'oauth4webapi',
+      'keytar',
+      'electron-store',
+      'react',
+      'react-dom',
+    ]) {
+      expect(files, dependency).toContain(`/node_modules/${dependency}/package.json`);
+    }
+  });
+
+  it('holds nothing else: no tests, sources, devDependencies, .env or source maps', () => {
+    const own = files.filter((f) => !f.startsWith('/node_modules/'));
+    expect(
+      own.filter((f) => !f.startsWith('/out/') && f !== '/package.json' && !/^\/(out|node_modules)$/.test(f)),
+    ).toEqual([]);
+    for (const devDependency of [
+      'electron',
+      'electron-builder',
+      'vite',
+      'vitest',
+      'oidc-provider',
+      'playwright-core',
+      'typescript',
+      'tsx',
+      'eslint',
+      'jsdom',
+      '@electron/asar',
+    ]) {
+      expect(files, devDependency).not.toContain(`/node_modules/${devDependency}/package.json`);
+    }
+    expect(
+      files.filter(
+        (f) =>
+          /\.(ts|tsx|map)$/.test(f) || /\/\.env/.test(f) || /^\/(test|main|renderer\/src|preload)\//.test(f),
+      ),
+    ).toEqual([]);
+  });
+
+  it('unpacks keytar’s native module next to the archive', () => {
+    expect(unpacked.some((f) => f.endsWith('node_modules/keytar/build/Release/keytar.node'))).toBe(true);
+    expect(files).toContain('/node_modules/keytar/build/Release/keytar.node');
+  });
+
+  it('ships the installer presets as resources/provider.json', () => {
+    expect(JSON.parse(readFileSync(join(APP_DIR, 'resources', 'provider.json'), 'utf8'))).toEqual(PRESET);
+  });
+
+  it('flips the fuses as configured', async () => {
+    const config = parse(readFileSync('electron-builder.yml', 'utf8')) as {
+      electronFuses: Record<string, boolean>;
+    };
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    const wire = await getCurrentFuseWire(join(APP_DIR, 'cognito-desktop'));
+    expect(wire[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
+    expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);
+    expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.DISABLE);
+    expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
+    expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FuseState.ENABLE);
+    expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(FuseState.ENABLE);
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.DISABLE);
+  });
+
+  it('registers the cognito-desktop:// scheme and the installer targets per OS', () => {
+    const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Record<
+      string,
+      { target?: string[] } & Record<string, unknown>
+    >;
+    expect(config.protocols).toEqual([{ name: 'cognito-desktop', schemes: ['cognito-desktop'] }]);
+    expect(config.mac!.target).toEqual(['dmg', 'zip']);
+    expect(config.win!.target).toEqual(['nsis']);
+    expect(config.linux!.target).toEqual(['AppImage', 'deb']);
+    expect(config.mac!.hardenedRuntime).toBe(true);
+    expect(config.nsis).toMatchObject({ perMachine: false, allowToChangeInstallationDirectory: true });
+  });
+});
