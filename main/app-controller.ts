@@ -25,7 +25,6 @@ import type {
   AppState,
   DoctorReportDto,
   ErrorDto,
-  ProfileDto,
   ProviderDto,
   SaveSettingsInput,
   SettingsDto,
@@ -80,10 +79,6 @@ function errorDto(error: unknown): ErrorDto {
     message: mapped.message,
     ...(mapped.setting ? { setting: mapped.setting } : {}),
   };
-}
-
-function toProfileDto(profile: Profile): ProfileDto {
-  return { ...profile, groups: [...profile.groups] };
 }
 
 function pickDto(input: SettingsInput): SettingsDto {
@@ -342,7 +337,7 @@ export class AppController {
     return {
       status: 'signed-in',
       provider: this.provider(),
-      profile: toProfileDto(profile),
+      profile,
       autoRefresh: true,
     };
   }

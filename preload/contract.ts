@@ -4,22 +4,17 @@
  * process and the tests all share this file.
  *
  * Nothing here can carry a token or the client secret: the renderer gets profiles and state.
+ * Types shared with the core are imported from it (types only: nothing of main reaches the page).
  */
+import type { AuthErrorCode } from '../main/core/errors.ts';
+import type { Profile } from '../main/core/session.ts';
+import type { Settings } from '../main/core/settings.ts';
 
-/** Every failure crosses as a code the renderer branches on, plus a message a person can act on. */
-export type ErrorCode =
-  | 'cancelled'
-  | 'timeout'
-  | 'port_in_use'
-  | 'network'
-  | 'provider_rejected'
-  | 'state_mismatch'
-  | 'invalid_settings'
-  | 'keychain_unavailable'
-  | 'not_signed_in'
-  | 'internal'
-  | 'bad_request'
-  | 'forbidden';
+/**
+ * Every failure crosses as a code the renderer branches on, plus a message a person can act on:
+ * the core's codes, and two of the IPC layer's own.
+ */
+export type ErrorCode = AuthErrorCode | 'bad_request' | 'forbidden';
 
 export interface ErrorDto {
   code: ErrorCode;
@@ -31,20 +26,8 @@ export interface ErrorDto {
 /** What an IPC handler returns: it never throws across the bridge. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorDto };
 
-/** The signed-in user, as the renderer may show it. No token, ever. */
-export interface ProfileDto {
-  username: string;
-  usernameClaim: string;
-  subject: string;
-  email?: string;
-  emailVerified?: boolean;
-  groups: string[];
-  expiresAt: number;
-  signedInAt: number;
-  refreshedAt?: number;
-  /** False when the keychain was unavailable: the session ends with the app. */
-  persisted: boolean;
-}
+/** The signed-in user, as the renderer may show it (the core's Profile: no token, ever). */
+export type ProfileDto = Profile;
 
 export interface ProviderDto {
   /** The host users recognise: the user-pool domain (where the sign-in page is), else the issuer's host. */
@@ -67,15 +50,11 @@ export type AppState =
       error?: ErrorDto;
     };
 
-/** The editable settings. The client secret is write-only: only whether one is stored comes back. */
-export interface SettingsDto {
-  discoveryUrl: string;
-  clientId: string;
-  redirectUri: string;
-  logoutUri: string;
-  scopes: string;
-  usernameClaim: string;
-}
+/**
+ * The editable settings, as text. The keychain service name is not edited in the app; the client
+ * secret is write-only (only whether one is stored comes back).
+ */
+export type SettingsDto = Record<Exclude<keyof Settings, 'keychainService'>, string>;
 
 export interface SettingsView {
   values: SettingsDto;

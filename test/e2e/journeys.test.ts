@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import keytar from 'keytar';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser as Chromium, Locator, Page } from 'playwright-core';
@@ -16,9 +16,9 @@ import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
 import { JsonFileSettingsStore } from '../../main/adapters/json-file-settings-store.ts';
 import type { SecretStore } from '../../main/core/ports.ts';
 import { CHANNELS, type Channel } from '../../preload/contract.ts';
-import { startCognitoEmulator, type CognitoEmulator } from '../idp/emulator.ts';
-import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET, defaultClients } from '../idp/directory.ts';
-import { launchChromium } from '../support/chromium.ts';
+import type { CognitoEmulator } from '../idp/emulator.ts';
+import { useRealParts } from '../support/real-parts.ts';
+import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET } from '../idp/directory.ts';
 import { PlaywrightBrowser } from '../support/playwright-browser.ts';
 import { readStoredSession } from '../support/stored-session.ts';
 
@@ -35,20 +35,14 @@ let systemBrowser: PlaywrightBrowser;
 let configDir: string;
 const harnesses: AppHarness[] = [];
 
-beforeAll(async () => {
+const parts = useRealParts({ redirectUri: REDIRECT_URI, logoutUri: LOGOUT_URI, keychainService: SERVICE });
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-  emulator = await startCognitoEmulator({ clients: defaultClients(REDIRECT_URI, LOGOUT_URI) });
-  chromium = await launchChromium();
+  emulator = parts.emulator;
+  chromium = parts.chromium;
 });
 
-afterAll(async () => {
-  await chromium?.close();
-  await emulator?.stop();
-  for (const c of await keytar.findCredentials(SERVICE)) await keytar.deletePassword(SERVICE, c.account);
-});
-
-beforeEach(async () => {
-  for (const c of await keytar.findCredentials(SERVICE)) await keytar.deletePassword(SERVICE, c.account);
+beforeEach(() => {
   configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-journey-'));
   systemBrowser = new PlaywrightBrowser(chromium);
   systemBrowser.next = { kind: 'sign-in', credentials: ALICE };

@@ -45,16 +45,7 @@ afterAll(async () => {
   await emulator?.stop();
 });
 
-beforeEach(() => {
-  Object.assign(emulator.faults, {
-    discoveryStatus: undefined,
-    tokenStatus: undefined,
-    tokenDelayMs: 0,
-    tokenInvalidGrant: false,
-    clockOffsetSeconds: 0,
-  });
-  emulator.refreshTokenRotation = false;
-});
+beforeEach(() => emulator.resetFaults());
 
 async function configFor(clientId: string, secret?: string): Promise<oidc.Configuration> {
   return oidc.discovery(

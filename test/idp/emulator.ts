@@ -137,6 +137,18 @@ export class CognitoEmulator {
     return this.keys.currentKid;
   }
 
+  /** Turns every fault switch off and refresh-token rotation back to its start value. */
+  resetFaults(): void {
+    Object.assign(this.faults, {
+      discoveryStatus: undefined,
+      tokenStatus: undefined,
+      tokenDelayMs: 0,
+      tokenInvalidGrant: false,
+      clockOffsetSeconds: 0,
+    });
+    this.refreshTokenRotation = this.options.refreshTokenRotation ?? false;
+  }
+
   /** Rotates the signing key: new tokens carry a new `kid`; the JWKS publishes it. */
   rotateSigningKey(): Promise<string> {
     return this.keys.rotate();

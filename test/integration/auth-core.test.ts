@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as oidc from 'openid-client';
 import keytar from 'keytar';
 import type { Browser as Chromium } from 'playwright-core';
@@ -14,14 +14,9 @@ import { AuthService, type SessionChange } from '../../main/core/auth-service.ts
 import { validateSettings } from '../../main/core/settings.ts';
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
 import { AuthError } from '../../main/core/errors.ts';
-import { startCognitoEmulator, type CognitoEmulator } from '../idp/emulator.ts';
-import {
-  CONFIDENTIAL_CLIENT_ID,
-  CONFIDENTIAL_CLIENT_SECRET,
-  PUBLIC_CLIENT_ID,
-  defaultClients,
-} from '../idp/directory.ts';
-import { launchChromium } from '../support/chromium.ts';
+import type { CognitoEmulator } from '../idp/emulator.ts';
+import { useRealParts } from '../support/real-parts.ts';
+import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET, PUBLIC_CLIENT_ID } from '../idp/directory.ts';
 import { PlaywrightBrowser } from '../support/playwright-browser.ts';
 import { rawRequest } from '../support/http.ts';
 import { readStoredSession } from '../support/stored-session.ts';
@@ -38,26 +33,13 @@ let chromium: Chromium;
 let browser: PlaywrightBrowser;
 let configDir: string;
 
-beforeAll(async () => {
-  emulator = await startCognitoEmulator({ clients: defaultClients(REDIRECT_URI, LOGOUT_URI) });
-  chromium = await launchChromium();
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await emulator?.stop();
-  for (const c of await keytar.findCredentials(SERVICE)) await keytar.deletePassword(SERVICE, c.account);
+const parts = useRealParts({ redirectUri: REDIRECT_URI, logoutUri: LOGOUT_URI, keychainService: SERVICE });
+beforeAll(() => {
+  emulator = parts.emulator;
+  chromium = parts.chromium;
 });
 
 beforeEach(async () => {
-  for (const c of await keytar.findCredentials(SERVICE)) await keytar.deletePassword(SERVICE, c.account);
-  Object.assign(emulator.faults, {
-    tokenStatus: undefined,
-    tokenDelayMs: 0,
-    tokenInvalidGrant: false,
-    discoveryStatus: undefined,
-  });
-  emulator.refreshTokenRotation = false;
   await browser?.reset();
   browser = new PlaywrightBrowser(chromium);
   browser.next = { kind: 'sign-in', credentials: ALICE };

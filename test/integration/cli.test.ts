@@ -6,16 +6,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import keytar from 'keytar';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { keychainValue } from '../support/keychain-inspect.ts';
-import { startCognitoEmulator, type CognitoEmulator } from '../idp/emulator.ts';
-import {
-  CONFIDENTIAL_CLIENT_ID,
-  CONFIDENTIAL_CLIENT_SECRET,
-  PUBLIC_CLIENT_ID,
-  defaultClients,
-} from '../idp/directory.ts';
+import type { CognitoEmulator } from '../idp/emulator.ts';
+import { useRealParts } from '../support/real-parts.ts';
+import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET, PUBLIC_CLIENT_ID } from '../idp/directory.ts';
 
 const PORT = 47612;
 const REDIRECT_URI = `http://127.0.0.1:${PORT}/callback`;
@@ -66,19 +61,17 @@ function browserVisits(): { opened: string; params: string[]; title?: string }[]
     .map((l) => JSON.parse(l) as { opened: string; params: string[]; title?: string });
 }
 
-beforeAll(async () => {
-  emulator = await startCognitoEmulator({
-    clients: defaultClients(REDIRECT_URI, `http://127.0.0.1:${PORT}/signed-out`),
-  });
+const parts = useRealParts({
+  redirectUri: REDIRECT_URI,
+  logoutUri: `http://127.0.0.1:${PORT}/signed-out`,
+  keychainService: SERVICE,
+  chromium: false,
+});
+beforeAll(() => {
+  emulator = parts.emulator;
 });
 
-afterAll(async () => {
-  await emulator?.stop();
-  for (const c of await keytar.findCredentials(SERVICE)) await keytar.deletePassword(SERVICE, c.account);
-});
-
-beforeEach(async () => {
-  for (const c of await keytar.findCredentials(SERVICE)) await keytar.deletePassword(SERVICE, c.account);
+beforeEach(() => {
   configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-cli-'));
   browserLog = join(configDir, '..', `browser-${Date.now()}.log`);
 });

@@ -1,0 +1,47 @@
+/**
+ * The real parts most integration tests share, as Vitest hooks: a Cognito emulator whose clients
+ * allow the test's redirect and sign-out URIs, Debian's Chromium, and a keychain service emptied
+ * before each test and after the file. Fault switches are reset before each test.
+ */
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import keytar from 'keytar';
+import type { Browser as Chromium } from 'playwright-core';
+import { startCognitoEmulator, type CognitoEmulator } from '../idp/emulator.ts';
+import { defaultClients } from '../idp/directory.ts';
+import { launchChromium } from './chromium.ts';
+
+export interface RealParts {
+  emulator: CognitoEmulator;
+  /** Undefined when the file asked for no browser. */
+  chromium: Chromium;
+}
+
+/** Deletes every keychain entry under `service`. */
+export async function clearKeychainService(service: string): Promise<void> {
+  for (const c of await keytar.findCredentials(service)) await keytar.deletePassword(service, c.account);
+}
+
+export function useRealParts(options: {
+  redirectUri: string;
+  logoutUri: string;
+  keychainService: string;
+  chromium?: boolean;
+}): RealParts {
+  const parts = {} as RealParts;
+  beforeAll(async () => {
+    parts.emulator = await startCognitoEmulator({
+      clients: defaultClients(options.redirectUri, options.logoutUri),
+    });
+    if (options.chromium !== false) parts.chromium = await launchChromium();
+  });
+  afterAll(async () => {
+    await parts.chromium?.close();
+    await parts.emulator?.stop();
+    await clearKeychainService(options.keychainService);
+  });
+  beforeEach(async () => {
+    await clearKeychainService(options.keychainService);
+    parts.emulator.resetFaults();
+  });
+  return parts;
+}
