@@ -2,6 +2,7 @@
  * `npm run idp`: the Cognito emulator on fixed ports, for trying the app without AWS.
  * Prints everything needed to configure the app against it; stops cleanly on Ctrl-C.
  */
+import { createHash } from 'node:crypto';
 import { startCognitoEmulator, type CognitoEmulator } from './emulator.ts';
 import { DEFAULT_APP_REDIRECT_URI, DEFAULT_APP_SIGN_OUT_URI } from './directory.ts';
 
@@ -12,6 +13,26 @@ export const EMULATOR_DOMAIN_PORT = Number(process.env.IDP_DOMAIN_PORT ?? 47631)
 /** Starts the emulator on its fixed ports. */
 export function startStandaloneEmulator(): Promise<CognitoEmulator> {
   return startCognitoEmulator({ issuerPort: EMULATOR_ISSUER_PORT, domainPort: EMULATOR_DOMAIN_PORT });
+}
+
+/**
+ * A sign-in URL a person can open by hand: public client, PKCE S256 with the verifier
+ * "verifier-for-trying-the-emulator-by-hand-0123456789" (RFC 7636 appendix B's challenge method).
+ */
+export function tryItUrl(emulator: CognitoEmulator): string {
+  const client = emulator.clients.find((c) => !c.clientSecret) ?? emulator.clients[0]!;
+  const verifier = 'verifier-for-trying-the-emulator-by-hand-0123456789';
+  const url = new URL(`${emulator.domain}/oauth2/authorize`);
+  url.search = new URLSearchParams({
+    client_id: client.clientId,
+    response_type: 'code',
+    redirect_uri: client.callbackUrls[0]!,
+    scope: 'openid email profile',
+    state: 'try-it',
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    code_challenge_method: 'S256',
+  }).toString();
+  return url.href;
 }
 
 /** A human-readable summary of a running emulator. */
@@ -34,7 +55,10 @@ export function describeEmulator(emulator: CognitoEmulator): string {
       (u) => `  ${u.username.padEnd(12)} ${u.password.padEnd(16)} ${u.groups.length} group(s)  <${u.email}>`,
     ),
     '',
-    `Try it: ${emulator.domain}/oauth2/authorize needs PKCE; the app does this for you (npm start).`,
+    'Try it in a browser (the app does this for you with npm start; without the app running, the',
+    'browser ends on an error page at the callback URL, with the code in its address bar):',
+    `  ${tryItUrl(emulator)}`,
+    '',
     'Press Ctrl-C to stop.',
   ];
   return lines.join('\n');

@@ -11,9 +11,11 @@ import {
   CONFIDENTIAL_CLIENT_ID,
   CONFIDENTIAL_CLIENT_SECRET,
   PUBLIC_CLIENT_ID,
+  DEFAULT_APP_REDIRECT_URI,
   defaultClients,
   type PoolUser,
 } from './directory.ts';
+import { describeEmulator, tryItUrl } from './cli.ts';
 import { launchChromium } from '../support/chromium.ts';
 import {
   signInAndCatchRedirect,
@@ -300,6 +302,29 @@ describe('logout', () => {
     await page.goto(url.href, { waitUntil: 'domcontentloaded' });
     expect(await page.locator('input[name="password"]').count()).toBe(1);
     await page.close();
+  });
+});
+
+describe('npm run idp', () => {
+  it('prints a try-it URL a person can sign in through', async () => {
+    const page = await browser.newPage();
+    const stub = await startPageStub(Number(new URL(DEFAULT_APP_REDIRECT_URI).port)).catch(() => undefined);
+    try {
+      const standalone = await startCognitoEmulator({ users: emulator.users });
+      try {
+        const text = describeEmulator(standalone);
+        const url = /Try it[^\n]*\n[^\n]*\n\s+(\S+)/.exec(text)?.[1];
+        expect(url).toBe(tryItUrl(standalone));
+        const callback = await signInAndCatchRedirect(page, url!, DEFAULT_APP_REDIRECT_URI, alice);
+        expect(callback.searchParams.get('code')).toBeTruthy();
+        expect(callback.searchParams.get('state')).toBe('try-it');
+      } finally {
+        await standalone.stop();
+      }
+    } finally {
+      await stub?.close();
+      await page.close();
+    }
   });
 });
 

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as oidc from 'openid-client';
 import keytar from 'keytar';
 import type { Browser as Chromium } from 'playwright-core';
@@ -14,9 +14,14 @@ import { AuthService, type SessionChange } from '../../main/core/auth-service.ts
 import { validateSettings } from '../../main/core/settings.ts';
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
 import { AuthError } from '../../main/core/errors.ts';
-import type { CognitoEmulator } from '../idp/emulator.ts';
+import { startCognitoEmulator, type CognitoEmulator } from '../idp/emulator.ts';
 import { useRealParts } from '../support/real-parts.ts';
-import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET, PUBLIC_CLIENT_ID } from '../idp/directory.ts';
+import {
+  CONFIDENTIAL_CLIENT_ID,
+  CONFIDENTIAL_CLIENT_SECRET,
+  PUBLIC_CLIENT_ID,
+  defaultClients,
+} from '../idp/directory.ts';
 import { PlaywrightBrowser } from '../support/playwright-browser.ts';
 import { rawRequest } from '../support/http.ts';
 import { readStoredSession } from '../support/stored-session.ts';
@@ -293,6 +298,41 @@ describe('refresh', () => {
     const before = emulator.countRequests(`/${emulator.poolId}/.well-known/jwks.json`);
     await expect(later.getAccessToken()).resolves.toMatch(/^ey/);
     expect(emulator.countRequests(`/${emulator.poolId}/.well-known/jwks.json`)).toBeGreaterThan(before);
+  });
+});
+
+describe('refresh with a short access-token lifetime', () => {
+  let shortLived: CognitoEmulator;
+  beforeAll(async () => {
+    shortLived = await startCognitoEmulator({
+      clients: defaultClients(REDIRECT_URI, LOGOUT_URI),
+      lifetimes: { accessToken: 2 },
+    });
+  });
+  afterAll(() => shortLived.stop());
+
+  it('refreshes once the access token has really expired, and the new one works', async () => {
+    const service = new AuthService({
+      settings: validateSettings({
+        discoveryUrl: shortLived.issuer,
+        clientId: PUBLIC_CLIENT_ID,
+        redirectUri: REDIRECT_URI,
+        keychainService: SERVICE,
+      }),
+      secretStore: new KeytarSecretStore(),
+      browser,
+      configDir,
+    });
+    await service.signIn({ timeoutMs: 30_000 });
+    await browser.idle();
+    const expiresAt = service.profile()!.expiresAt;
+    await new Promise((r) => setTimeout(r, Math.max(0, expiresAt - Date.now()) + 500));
+    const token = await service.getAccessToken();
+    expect(shortLived.countRequests('/oauth2/token', 'refresh_token')).toBe(1);
+    expect(service.profile()!.expiresAt).toBeGreaterThan(Date.now());
+    expect(service.profile()!.refreshedAt).toBeDefined();
+    await expect(service.fetchUserInfo()).resolves.toMatchObject({ username: 'alice' });
+    expect(token).toMatch(/^ey/);
   });
 });
 
