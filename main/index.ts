@@ -20,7 +20,9 @@ import { EVENTS, type AppState } from '../preload/contract.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = join(here, '../renderer');
 const PRELOAD = join(here, '../preload/index.cjs');
-const HELP_URL = 'https://github.com/cognito-desktop/cognito-desktop#readme';
+/** Help → the AWS guide to app clients, where the callback and sign-out URLs are registered. */
+const HELP_URL =
+  'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html';
 /** Set by `npm start` in development: the renderer comes from Vite's dev server. */
 const DEV_SERVER_URL = process.env.VITE_DEV_SERVER_URL;
 

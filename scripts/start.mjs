@@ -1,6 +1,7 @@
 // `npm start`: build, then launch Electron. With no provider configured (settings file or
 // COGNITO_* variables), it first starts the local Cognito emulator and offers it in the app, so a
 // newcomer sees the whole round trip without an AWS account.
+// `npm run dev` (--dev): the same, with the renderer served by Vite's dev server (live reload).
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -30,10 +31,19 @@ function providerConfigured() {
   return Boolean(discovery && clientId);
 }
 
+const dev = process.argv.includes('--dev');
 const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const env = { ...process.env };
+let devServer;
+if (dev) {
+  const { createServer } = await import('vite');
+  devServer = await createServer({ configFile: 'vite.renderer.config.ts' });
+  await devServer.listen();
+  env.VITE_DEV_SERVER_URL = 'http://localhost:5173/';
+  console.log(`Renderer served by Vite at ${env.VITE_DEV_SERVER_URL}`);
+}
 let emulator;
 if (!providerConfigured()) {
   console.log(
@@ -51,6 +61,11 @@ if (!providerConfigured()) {
   });
 }
 
+const stopHelpers = async () => {
+  emulator?.kill();
+  await devServer?.close();
+};
+
 // The electron package's main export is the path of its binary; it throws Electron's own message
 // when the binary is missing.
 let electronBinary;
@@ -58,17 +73,17 @@ try {
   electronBinary = require('electron');
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
-  emulator?.kill();
+  await stopHelpers();
   process.exit(1);
 }
 const app = spawn(electronBinary, ['.'], { stdio: 'inherit', env });
-app.on('error', (error) => {
+app.on('error', async (error) => {
   console.error(`Could not launch Electron: ${error.message}`);
-  emulator?.kill();
+  await stopHelpers();
   process.exit(1);
 });
-app.on('exit', (code) => {
-  emulator?.kill();
+app.on('exit', async (code) => {
+  await stopHelpers();
   process.exit(code ?? 0);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => app.kill(signal));
