@@ -128,6 +128,8 @@ export class AuthService extends EventEmitter<Events> {
   private restored = false;
   private refreshing: Promise<StoredSession> | undefined;
   private attempt: { receiver: LoopbackReceiver; info: SignInAttempt } | undefined;
+  /** The receiver serving the "Signed out" page after a sign-out, for a few seconds. */
+  private signOutReceiver: LoopbackReceiver | undefined;
   private secret: { value: string | undefined } | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
   private refreshFailures = 0;
@@ -204,6 +206,7 @@ export class AuthService extends EventEmitter<Events> {
 
   /** Stops timers and any sign-in in progress. */
   dispose(): void {
+    void this.signOutReceiver?.close();
     this.autoRefresh = false;
     clearTimeout(this.refreshTimer);
     this.refreshTimer = undefined;
@@ -245,6 +248,8 @@ export class AuthService extends EventEmitter<Events> {
    */
   async signIn(options: SignInOptions = {}): Promise<Profile> {
     this.attempt?.receiver.cancel();
+    // The port is the same: a sign-in right after a sign-out takes it over.
+    await this.signOutReceiver?.close();
     const timeoutMs = options.timeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS;
     const client = await this.connectOrFail();
     const verifier = oidc.randomPKCECodeVerifier();
@@ -390,6 +395,7 @@ export class AuthService extends EventEmitter<Events> {
     );
     if (options.openBrowser === false) return result;
     const receiver = new LoopbackReceiver(this.settings.redirectUri, this.settings.logoutUri);
+    this.signOutReceiver = receiver;
     const listening = await receiver.start().then(
       () => true,
       (error: unknown) => {
@@ -404,6 +410,7 @@ export class AuthService extends EventEmitter<Events> {
         options.signedOutPageTimeoutMs ?? SIGNED_OUT_PAGE_TIMEOUT_MS,
       );
     }
+    if (this.signOutReceiver === receiver) this.signOutReceiver = undefined;
     return result;
   }
 

@@ -45,7 +45,8 @@ export class LoopbackReceiver {
   private expectedState: string | undefined;
   private outcome: Outcome | undefined;
   private settle: ((outcome: Outcome) => void) | undefined;
-  private signedOutServed: (() => void) | undefined;
+  /** Settles the wait for the signed-out page: true when served, false when closed first. */
+  private settleSignedOut: ((served: boolean) => void) | undefined;
   /** Whether sign-in finished well, once the caller knows (after the code exchange). */
   private result: boolean | undefined;
   /** Browsers waiting for the page after the 303, held until the result is known. */
@@ -166,7 +167,7 @@ export class LoopbackReceiver {
     let timer: NodeJS.Timeout | undefined;
     try {
       return await new Promise<boolean>((resolve) => {
-        this.signedOutServed = () => resolve(true);
+        this.settleSignedOut = resolve;
         timer = setTimeout(() => resolve(false), timeoutMs);
       });
     } finally {
@@ -187,6 +188,7 @@ export class LoopbackReceiver {
     this.closed = true;
     process.off('exit', this.closeOnExit);
     for (const res of this.waitingForResult.splice(0)) send(res, 400, SIGN_IN_FAILED_PAGE);
+    this.settleSignedOut?.(false);
     await Promise.all(
       this.servers.map(
         (server) =>
@@ -218,7 +220,7 @@ export class LoopbackReceiver {
     if (url.pathname === this.redirect.pathname) return this.handleCallback(url, res);
     if (this.signOutPath && url.pathname === this.signOutPath) {
       send(res, 200, SIGNED_OUT_PAGE);
-      this.signedOutServed?.();
+      this.settleSignedOut?.(true);
       return;
     }
     send(res, 404, NOT_FOUND_PAGE);

@@ -370,6 +370,20 @@ describe('sign-out', () => {
     expect(browser.opened.at(-1)!.sawPasswordForm).toBe(false);
   });
 
+  it('a sign-in right after a sign-out takes over the port the signed-out page was served on', async () => {
+    const service = await signedInService({ clientId: PUBLIC_CLIENT_ID });
+    browser.next = { kind: 'ignore' };
+    const signingOut = service.signOut({ signedOutPageTimeoutMs: 60_000 });
+    await new Promise((r) => setTimeout(r, 300));
+    browser.next = { kind: 'sign-in', credentials: ALICE };
+    const started = performance.now();
+    await expect(service.signIn({ timeoutMs: 30_000 })).resolves.toMatchObject({
+      username: 'alice@example.com',
+    });
+    await expect(signingOut).resolves.toMatchObject({ signedOutPageServed: false });
+    expect(performance.now() - started).toBeLessThan(30_000);
+  });
+
   it('signs out offline: local state cleared, provider steps skipped and said so', async () => {
     const service = await signedInService({ clientId: PUBLIC_CLIENT_ID });
     await emulator.pause();

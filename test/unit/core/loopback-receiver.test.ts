@@ -142,6 +142,13 @@ describe('LoopbackReceiver', () => {
     expect(await served).toBe(true);
   });
 
+  it('ends the wait for the signed-out page when closed first (a new sign-in takes the port)', async () => {
+    const { receiver } = await startReceiver();
+    const served = receiver.waitForSignedOutPage(60_000);
+    await receiver.close();
+    expect(await served).toBe(false);
+  });
+
   it('refuses oversized headers', async () => {
     const { port } = await startReceiver();
     const response = await rawRequest(port, '/callback?state=x', {
