@@ -3,28 +3,18 @@
  * downloaded here) that carries a real fuse wire, so electron-builder flips the fuses for real.
  * Then app.asar is inspected with @electron/asar.
  */
-import { spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { parse } from 'yaml';
+import { TEST_PACK_DIR, packWithStandIn } from '../support/pack.ts';
 
-const OUTPUT = resolve('dist/test-pack');
+const OUTPUT = TEST_PACK_DIR;
 const APP_DIR = join(OUTPUT, 'linux-unpacked');
 const ASAR = join(APP_DIR, 'resources', 'app.asar');
-const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 /** Fuse states as bytes in the wire ('0' and '1'). */
 const FuseState = { DISABLE: 48, ENABLE: 49 } as const;
 const PRESET = {
@@ -34,25 +24,6 @@ const PRESET = {
   },
   locked: ['discoveryUrl'],
 };
-
-/**
- * A stand-in for the Electron binary: a script with Electron 45's default fuse wire (fuse wire
- * version 1, eight fuses: RunAsNode on, cookie encryption off, NODE_OPTIONS on, --inspect on,
- * asar integrity off, only-load-from-asar off, browser V8 snapshot off, file:// privileges on).
- */
-function standInElectron(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'electron-standin-'));
-  const wire = Buffer.concat([
-    Buffer.from(`#!/bin/sh\necho "stand-in Electron"\nexit 0\n# ${SENTINEL}`),
-    Buffer.from([1, 8]),
-    Buffer.from('10110001\n'),
-  ]);
-  writeFileSync(join(dir, 'electron'), wire);
-  chmodSync(join(dir, 'electron'), 0o755);
-  writeFileSync(join(dir, 'LICENSE'), 'stand-in');
-  writeFileSync(join(dir, 'version'), '45.5.0');
-  return dir;
-}
 
 let files: string[];
 let unpacked: string[];
@@ -69,19 +40,7 @@ beforeAll(() => {
   rmSync(OUTPUT, { recursive: true, force: true });
   const presetFile = join(mkdtempSync(join(tmpdir(), 'preset-')), 'provider.json');
   writeFileSync(presetFile, JSON.stringify(PRESET));
-  const run = spawnSync(
-    'node_modules/.bin/tsx',
-    [
-      'scripts/dist.ts',
-      '--dir',
-      '--skip-build',
-      '--linux',
-      `-c.electronDist=${standInElectron()}`,
-      `-c.directories.output=${OUTPUT}`,
-    ],
-    { encoding: 'utf8', env: { ...process.env, PROVIDER_JSON: presetFile } },
-  );
-  if (run.status !== 0) throw new Error(`electron-builder failed:\n${run.stdout}\n${run.stderr}`);
+  packWithStandIn(OUTPUT, { ...process.env, PROVIDER_JSON: presetFile });
   files = listPackage(ASAR, { isPack: false }).map((f) => f.replaceAll('\\', '/'));
   unpacked = existsSync(`${ASAR}.unpacked`) ? filesUnder(`${ASAR}.unpacked`) : [];
   console.log(`app.asar: ${(statSync(ASAR).size / 1024 / 1024).toFixed(2)} MB, ${files.length} entries`);
