@@ -4,7 +4,8 @@
  * ask. main/index.ts wires it to Electron; the browser journeys drive it through the same IPC
  * handlers without Electron.
  */
-import { AuthService, type SessionChange } from './core/auth-service.ts';
+import type { AuthService, SessionChange } from './core/auth-service.ts';
+import { createAuthService, effectiveSettingsInput, type ComposeOptions } from './compose.ts';
 import { runDoctor } from './core/doctor.ts';
 import { AuthError, toAuthError } from './core/errors.ts';
 import type { Browser, Logger, SecretStore, SettingsStore } from './core/ports.ts';
@@ -13,12 +14,10 @@ import type { Profile } from './core/session.ts';
 import {
   DEFAULT_REDIRECT_URI,
   SETTING_KEYS,
-  applyEnvOverrides,
   defaultLogoutUri,
   findSettingsProblems,
   isLoopbackHost,
   isProviderConfigured,
-  validateSettings,
   type SettingsInput,
 } from './core/settings.ts';
 import type {
@@ -231,18 +230,36 @@ export class AppController {
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────
 
+  /** The wiring the CLI uses too (main/compose.ts), with the installer's presets. */
+  private composeOptions(): ComposeOptions {
+    const { installer, fetch, logger } = this.deps;
+    return {
+      configDir: this.deps.configDir,
+      settingsStore: this.deps.settingsStore,
+      secretStore: this.deps.secretStore,
+      browser: this.deps.browser,
+      env: this.deps.env ?? {},
+      ...(installer ? { defaults: installer.values, overrides: this.lockedSettings() } : {}),
+      ...(fetch ? { fetch } : {}),
+      ...(logger ? { logger } : {}),
+    };
+  }
+
   private effectiveInput(): SettingsInput {
-    const installer = this.deps.installer;
-    const merged: SettingsInput = { ...installer?.values, ...this.deps.settingsStore.read() };
-    for (const key of installer?.locked ?? []) merged[key] = installer?.values[key];
-    return applyEnvOverrides(merged, this.deps.env ?? {});
+    return effectiveSettingsInput(this.composeOptions());
+  }
+
+  /** The installer's locked settings: they win over anything typed. */
+  private lockedSettings(): SettingsInput {
+    const locked: SettingsInput = {};
+    for (const key of this.deps.installer?.locked ?? []) locked[key] = this.deps.installer?.values[key];
+    return locked;
   }
 
   private withLocked(values: SettingsInput): SettingsInput {
     const result: SettingsInput = {};
     for (const key of SETTING_KEYS) if (values[key] !== undefined) result[key] = values[key];
-    for (const key of this.deps.installer?.locked ?? []) result[key] = this.deps.installer?.values[key];
-    return result;
+    return { ...result, ...this.lockedSettings() };
   }
 
   private async rebuild(): Promise<void> {
@@ -256,14 +273,7 @@ export class AppController {
     }
     let service: AuthService;
     try {
-      service = new AuthService({
-        settings: validateSettings(input),
-        secretStore: this.deps.secretStore,
-        browser: this.deps.browser,
-        configDir: this.deps.configDir,
-        ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
-        ...(this.deps.logger ? { logger: this.deps.logger } : {}),
-      });
+      service = await createAuthService(this.composeOptions());
     } catch (error) {
       this.publish({
         status: 'unconfigured',

@@ -16,16 +16,16 @@ export interface ComposeOptions {
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
   fetch?: Fetch;
-  /** Settings that win over the file (e.g. the app's "use the local emulator"). */
+  /** Settings under the file's (an installer's provider.json presets). */
+  defaults?: SettingsInput;
+  /** Settings over everything, environment included (an installer's locked presets). */
   overrides?: SettingsInput;
 }
 
-/** The settings as the user sees them: the file, then overrides, then environment variables. */
+/** The settings in effect: defaults, then the file, then environment variables, then overrides. */
 export function effectiveSettingsInput(options: ComposeOptions): SettingsInput {
-  return applyEnvOverrides(
-    { ...options.settingsStore.read(), ...options.overrides },
-    options.env ?? process.env,
-  );
+  const fromFile = { ...options.defaults, ...options.settingsStore.read() };
+  return { ...applyEnvOverrides(fromFile, options.env ?? process.env), ...options.overrides };
 }
 
 /**

@@ -1,0 +1,103 @@
+/**
+ * The app controller's settings decisions: installer presets (defaults and locks), the file, the
+ * environment, and the write-only secret. Fakes for the keychain and the network: no I/O is judged.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AppController, type InstallerSettings } from '../../../main/app-controller.ts';
+import { JsonFileSettingsStore } from '../../../main/adapters/json-file-settings-store.ts';
+import { MemorySecretStore } from '../../fakes/memory-secret-store.ts';
+import type { AppState } from '../../../preload/contract.ts';
+
+const POOL = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123';
+const OTHER_POOL = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other';
+
+function controller(
+  options: { installer?: InstallerSettings; env?: NodeJS.ProcessEnv; file?: Record<string, string> } = {},
+) {
+  const configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-controller-'));
+  const settingsStore = new JsonFileSettingsStore(configDir);
+  if (options.file) settingsStore.write(options.file);
+  const states: AppState[] = [];
+  const secretStore = new MemorySecretStore();
+  const app = new AppController({
+    configDir,
+    settingsStore,
+    secretStore,
+    browser: { open: () => Promise.resolve() },
+    clipboard: { writeText: () => Promise.resolve() },
+    onStateChanged: (s) => states.push(s),
+    // No network in these tests: discovery fails at once.
+    fetch: () => Promise.reject(new TypeError('fetch failed')),
+    ...(options.installer ? { installer: options.installer } : {}),
+    ...(options.env ? { env: options.env } : {}),
+  });
+  return { app, states, configDir, secretStore };
+}
+
+describe('AppController settings', () => {
+  it('is unconfigured with nothing set, and says the emulator is not offered outside development', async () => {
+    const { app } = controller();
+    await app.init();
+    expect(app.state()).toEqual({ status: 'unconfigured', emulatorOffered: false });
+    await expect(app.useEmulator()).rejects.toMatchObject({ code: 'invalid_settings' });
+  });
+
+  it('uses installer presets as defaults, lets the file override unlocked ones, never locked ones', async () => {
+    const installer: InstallerSettings = {
+      values: { discoveryUrl: POOL, clientId: 'preset-client', scopes: 'openid email' },
+      locked: ['discoveryUrl'],
+    };
+    const { app } = controller({ installer, file: { clientId: 'my-client', discoveryUrl: OTHER_POOL } });
+    await app.init();
+    expect(app.state().status).toBe('signed-out');
+    const view = await app.settingsView();
+    expect(view.values).toMatchObject({ discoveryUrl: POOL, clientId: 'my-client', scopes: 'openid email' });
+    expect(view.locked).toEqual(['discoveryUrl']);
+    expect(view.fromInstaller).toEqual(['scopes']);
+    await app.saveSettings({ values: { ...view.values, discoveryUrl: OTHER_POOL } });
+    expect((await app.settingsView()).values.discoveryUrl).toBe(POOL);
+  });
+
+  it('keeps COGNITO_CLIENT_SECRET in the keychain, never in the settings file', async () => {
+    const secret = 'env-secret-value-123';
+    const { app, configDir, secretStore } = controller({
+      env: { COGNITO_DISCOVERY_URL: POOL, COGNITO_CLIENT_ID: 'c1', COGNITO_CLIENT_SECRET: secret },
+    });
+    await app.init();
+    expect((await app.settingsView()).hasClientSecret).toBe(true);
+    expect([...secretStore.entries.values()].join('')).toContain(secret);
+    await app.saveSettings({ values: (await app.settingsView()).values });
+    expect(readFileSync(join(configDir, 'config.json'), 'utf8')).not.toContain(secret);
+  });
+
+  it('stores, keeps and removes the write-only secret', async () => {
+    const { app } = controller({ file: { discoveryUrl: POOL, clientId: 'c1' } });
+    await app.init();
+    const values = (await app.settingsView()).values;
+    expect((await app.saveSettings({ values, clientSecret: 's3cret' })).hasClientSecret).toBe(true);
+    expect((await app.saveSettings({ values })).hasClientSecret).toBe(true);
+    expect((await app.saveSettings({ values, clientSecret: '' })).hasClientSecret).toBe(false);
+  });
+
+  it('refuses to save invalid settings, naming the setting, and keeps the old file', async () => {
+    const { app, configDir } = controller({ file: { discoveryUrl: POOL, clientId: 'c1' } });
+    await app.init();
+    const before = readFileSync(join(configDir, 'config.json'), 'utf8');
+    const values = { ...(await app.settingsView()).values, redirectUri: 'https://127.0.0.1:47621/callback' };
+    await expect(app.saveSettings({ values })).rejects.toMatchObject({
+      code: 'invalid_settings',
+      setting: 'redirectUri',
+    });
+    expect(readFileSync(join(configDir, 'config.json'), 'utf8')).toBe(before);
+  });
+
+  it('reports a provider it cannot reach as a readable error when signing in', async () => {
+    const { app, states } = controller({ file: { discoveryUrl: POOL, clientId: 'c1' } });
+    await app.init();
+    await app.signIn();
+    expect(states.at(-1)).toMatchObject({ status: 'signed-out', error: { code: 'network' } });
+  });
+});
