@@ -291,7 +291,11 @@ export class AuthService extends EventEmitter<Events> {
       return profile;
     } catch (error) {
       const mapped = toAuthError(error);
-      if (mapped.code === 'network') this.directory.invalidate();
+      // An endpoint that does not answer, or answers with something that is not OAuth, may have
+      // moved: fetch discovery again next time.
+      if (mapped.code === 'network' || (mapped.code === 'provider_rejected' && !mapped.providerError)) {
+        this.directory.markStale();
+      }
       throw mapped;
     } finally {
       await receiver.close();

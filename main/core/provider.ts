@@ -68,10 +68,13 @@ export class ProviderDirectory {
     return this.readCache()?.metadata;
   }
 
-  /** Forgets the cached document, so the next use fetches it again (after a failure that may mean it changed). */
-  invalidate(): void {
-    this.client = undefined;
-    if (this.cacheFile) this.writeCache(undefined);
+  /**
+   * Marks the cached document stale after a failure that may mean it changed: the next use fetches
+   * it again, and still falls back to it when the provider cannot be reached (offline sign-out).
+   */
+  markStale(): void {
+    const cached = this.readCache();
+    if (cached) this.writeCache({ ...cached, fetchedAt: 0 });
   }
 
   /** A client for `clientSecret` (undefined = public client), reused while nothing changes. */

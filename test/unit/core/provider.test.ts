@@ -1,0 +1,75 @@
+/** The discovery cache: TTL, stale-after-failure, offline fallback. A fake fetch counts requests. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DISCOVERY_TTL_MS, ProviderDirectory } from '../../../main/core/provider.ts';
+import { validateSettings } from '../../../main/core/settings.ts';
+
+const ISSUER = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123';
+const DOCUMENT = {
+  issuer: ISSUER,
+  authorization_endpoint: 'https://pool.auth.eu-west-1.amazoncognito.com/oauth2/authorize',
+  token_endpoint: 'https://pool.auth.eu-west-1.amazoncognito.com/oauth2/token',
+  jwks_uri: `${ISSUER}/.well-known/jwks.json`,
+};
+
+function setup() {
+  let now = 1_800_000_000_000;
+  let online = true;
+  const requests: string[] = [];
+  const directory = new ProviderDirectory(
+    validateSettings({ discoveryUrl: ISSUER, clientId: 'c1' }),
+    join(mkdtempSync(join(tmpdir(), 'discovery-')), 'discovery-cache.json'),
+    { now: () => now },
+    (url) => {
+      requests.push(url);
+      if (!online) return Promise.reject(new TypeError('fetch failed'));
+      return Promise.resolve(
+        new Response(JSON.stringify(DOCUMENT), { headers: { 'content-type': 'application/json' } }),
+      );
+    },
+  );
+  return {
+    directory,
+    requests,
+    advance: (ms: number) => (now += ms),
+    setOnline: (value: boolean) => (online = value),
+  };
+}
+
+describe('discovery cache', () => {
+  it('fetches once, then serves from the cache until the TTL', async () => {
+    const { directory, requests, advance } = setup();
+    expect((await directory.metadata()).issuer).toBe(ISSUER);
+    await directory.metadata();
+    expect(requests).toEqual([`${ISSUER}/.well-known/openid-configuration`]);
+    advance(DISCOVERY_TTL_MS + 1);
+    await directory.metadata();
+    expect(requests).toHaveLength(2);
+  });
+
+  it('falls back to a stale cache when the provider cannot be reached', async () => {
+    const { directory, requests, advance, setOnline } = setup();
+    await directory.metadata();
+    advance(DISCOVERY_TTL_MS + 1);
+    setOnline(false);
+    expect((await directory.metadata()).token_endpoint).toBe(DOCUMENT.token_endpoint);
+    expect(requests).toHaveLength(2);
+    await expect(directory.metadata({ refresh: true })).rejects.toMatchObject({ code: 'network' });
+  });
+
+  it('fetches again after a failure marked the cache stale, keeping it for offline use', async () => {
+    const { directory, requests, setOnline } = setup();
+    await directory.metadata();
+    directory.markStale();
+    setOnline(false);
+    expect(directory.cachedMetadata()?.issuer).toBe(ISSUER);
+    await directory.metadata();
+    expect(requests).toHaveLength(2);
+    setOnline(true);
+    await directory.metadata();
+    await directory.metadata();
+    expect(requests).toHaveLength(3);
+  });
+});
