@@ -12,6 +12,7 @@ import {
   findSettingsProblems,
   SETTING_ENV,
   SETTING_KEYS,
+  withDefaults,
   type Settings,
 } from './core/settings.ts';
 import type { Profile } from './core/session.ts';
@@ -245,16 +246,21 @@ async function runConfig(
     case 'show': {
       const fromFile = store.read();
       const effective = effectiveSettingsInput(options);
+      const shown = withDefaults(effective);
       const rows = SETTING_KEYS.map((key) => {
         const fromEnv = options.env?.[SETTING_ENV[key]];
         const source = fromEnv ? `env ${SETTING_ENV[key]}` : fromFile[key] !== undefined ? 'file' : 'default';
-        return { key, value: effective[key] ?? null, source };
+        return { key, value: shown[key] || null, source };
       });
       const hasSecret = await createAuthService(options)
         .then((s) => s.hasClientSecret())
         .catch(() => undefined);
       const secret =
-        hasSecret === undefined ? 'unknown' : hasSecret ? 'stored in the keychain' : 'none (public client)';
+        hasSecret === undefined
+          ? 'unknown until the discovery URL and client ID are set'
+          : hasSecret
+            ? 'stored in the keychain'
+            : 'none (public client)';
       if (json)
         io.out(
           JSON.stringify({

@@ -177,10 +177,8 @@ export function findSettingsProblems(input: SettingsInput): SettingsProblem[] {
   return problems;
 }
 
-/** Validates `input` and fills in defaults; throws `invalid_settings` naming the first bad setting. */
-export function validateSettings(input: SettingsInput): Settings {
-  const [first] = findSettingsProblems(input);
-  if (first) throw new AuthError('invalid_settings', first.message, { setting: first.setting });
+/** `input` with every empty setting filled by its default (unvalidated: shows what will be used). */
+export function withDefaults(input: SettingsInput): Settings {
   const redirectUri = text(input.redirectUri) || DEFAULT_REDIRECT_URI;
   return {
     discoveryUrl: issuerFromDiscoveryUrl(text(input.discoveryUrl)),
@@ -191,6 +189,13 @@ export function validateSettings(input: SettingsInput): Settings {
     usernameClaim: normalizeClaim(text(input.usernameClaim)) || 'email',
     keychainService: text(input.keychainService) || DEFAULT_KEYCHAIN_SERVICE,
   };
+}
+
+/** Validates `input` and fills in defaults; throws `invalid_settings` naming the first bad setting. */
+export function validateSettings(input: SettingsInput): Settings {
+  const [first] = findSettingsProblems(input);
+  if (first) throw new AuthError('invalid_settings', first.message, { setting: first.setting });
+  return withDefaults(input);
 }
 
 /** `input` with every setting whose environment variable is set replaced by it. */
