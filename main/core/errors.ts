@@ -92,7 +92,7 @@ function providerRejected(error: string, description: string | undefined, cause:
 function networkError(detail: string, cause: unknown): AuthError {
   return new AuthError(
     'network',
-    `Could not reach the provider: ${detail}. Check your connection; you stay signed in meanwhile.`,
+    `Could not reach the provider: ${detail}. Check your internet connection, then try again.`,
     { cause },
   );
 }
