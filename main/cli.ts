@@ -98,6 +98,43 @@ function settingKey(name: string): keyof Settings {
   return key;
 }
 
+/**
+ * Reads one line from the terminal without echoing it, as `sudo` and `ssh` read passwords. Ctrl-C
+ * aborts as a cancellation.
+ */
+function readHiddenLine(io: Io, prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  process.stderr.write(prompt);
+  stdin.setRawMode(true);
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let line = '';
+    const finish = (): void => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.off('data', onData);
+      io.err('');
+    };
+    const onData = (chunk: Buffer): void => {
+      for (const c of chunk.toString('utf8')) {
+        if (c === '\r' || c === '\n') {
+          finish();
+          resolve(line.trim());
+          return;
+        }
+        if (c === '\u0003') {
+          finish();
+          reject(new AuthError('cancelled', 'Cancelled: the client secret was not changed.'));
+          return;
+        }
+        if (c === '\u007f' || c === '\b') line = line.slice(0, -1);
+        else line += c;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
 async function readStdin(): Promise<string> {
   let text = '';
   for await (const chunk of process.stdin) text += String(chunk);
@@ -291,9 +328,9 @@ async function runConfig(
       return EXIT_CODES.ok;
     }
     case 'set-secret': {
-      if (process.stdin.isTTY)
-        io.err('Paste the client secret, then press Enter and Ctrl-D (an empty input removes it):');
-      const secret = await readStdin();
+      const secret = process.stdin.isTTY
+        ? await readHiddenLine(io, 'Client secret (not shown; empty removes it): ')
+        : await readStdin();
       const service = await createAuthService(options);
       await service.setClientSecret(secret);
       const text = secret
