@@ -4,6 +4,7 @@
  * Then app.asar is inspected with @electron/asar.
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -132,6 +133,19 @@ describe('packaged app', () => {
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FuseState.ENABLE);
     expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(FuseState.ENABLE);
     expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.DISABLE);
+  });
+
+  it('refuses to build an installer with invalid presets, saying which', () => {
+    const run = spawnSync('node_modules/.bin/tsx', ['scripts/dist.ts', '--dir', '--skip-build'], {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        PROVIDER_DISCOVERY_URL: 'http://cognito.example.com/pool',
+        PROVIDER_CLIENT_ID: 'abc',
+      },
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Discovery URL must use https');
   });
 
   it('registers the cognito-desktop:// scheme and the installer targets per OS', () => {
