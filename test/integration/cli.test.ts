@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { keychainValue } from '../support/keychain-inspect.ts';
+import { readStoredSession } from '../support/stored-session.ts';
 import type { CognitoEmulator } from '../idp/emulator.ts';
 import { useRealParts } from '../support/real-parts.ts';
 import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET, PUBLIC_CLIENT_ID } from '../idp/directory.ts';
@@ -93,6 +94,12 @@ describe('cognito-desktop CLI', () => {
     const token = await cli(['token']);
     expect(token.code).toBe(0);
     expect(token.stdout.trim()).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+    // Only `token` prints a token: nothing else the CLI said carries one, nor the refresh token.
+    const { refreshToken } = await readStoredSession(SERVICE, emulator.issuer, PUBLIC_CLIENT_ID);
+    for (const output of [login.stdout, login.stderr, status.stdout, status.stderr, token.stderr]) {
+      expect(output).not.toContain(token.stdout.trim().slice(-24));
+      expect(output).not.toContain(refreshToken!.slice(-16));
+    }
     const idToken = await cli(['token', '--id', '--json']);
     expect((JSON.parse(idToken.stdout) as { token: string }).token).not.toBe(token.stdout.trim());
 
