@@ -29,6 +29,9 @@ export default defineConfig({
           include: ['test/idp/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
+          // electron-store imports `electron`: processed by Vitest, it gets the mocked one in the
+          // test that loads the built main process.
+          server: { deps: { inline: ['electron-store'] } },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -1,0 +1,183 @@
+/**
+ * The built Electron main process (out/main/index.js), loaded in Node with `electron` mocked — the
+ * real binary cannot run here (npm run test:electron runs it where it can). This checks the
+ * composition root: single-instance lock, app:// protocol, IPC registration and sender check, the
+ * window's settings, the menu, and state pushed to the window; against the real core, the
+ * emulator and the keychain.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import { CHANNELS, EVENTS } from '../../preload/contract.ts';
+import { useRealParts } from '../support/real-parts.ts';
+import { PUBLIC_CLIENT_ID } from '../idp/directory.ts';
+
+const PORT = 47616;
+const SERVICE = `cognito-desktop-main-${process.pid}`;
+
+const electron = vi.hoisted(() => {
+  const listeners = new Map<string, (...args: unknown[]) => void>();
+  const ipcHandlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
+  const windows: {
+    options: Record<string, unknown>;
+    loaded?: string;
+    sent: [string, unknown][];
+    focused: number;
+  }[] = [];
+  const menus: MenuItemConstructorOptions[][] = [];
+  let protocolHandler: ((request: Request) => Promise<Response>) | undefined;
+  class BrowserWindow {
+    record: (typeof windows)[number];
+    webContents: Record<string, unknown>;
+    constructor(options: Record<string, unknown>) {
+      this.record = { options, sent: [], focused: 0 };
+      windows.push(this.record);
+      const record = this.record;
+      const mainFrame = {};
+      this.webContents = {
+        id: 1,
+        mainFrame,
+        on: () => undefined,
+        setWindowOpenHandler: () => undefined,
+        send: (channel: string, payload: unknown) => record.sent.push([channel, payload]),
+      };
+    }
+    once(): void {}
+    on(): void {}
+    loadURL(url: string): Promise<void> {
+      this.record.loaded = url;
+      return Promise.resolve();
+    }
+    isMinimized(): boolean {
+      return false;
+    }
+    restore(): void {}
+    show(): void {}
+    focus(): void {
+      this.record.focused += 1;
+    }
+  }
+  const api = {
+    app: {
+      requestSingleInstanceLock: () => true,
+      setAsDefaultProtocolClient: () => true,
+      on: (event: string, fn: (...args: unknown[]) => void) => listeners.set(event, fn),
+      whenReady: () => Promise.resolve(),
+      getPath: () => tmpdir(),
+      getVersion: () => '0.1.0',
+      focus: () => undefined,
+      quit: () => undefined,
+    },
+    protocol: {
+      registerSchemesAsPrivileged: () => undefined,
+      handle: (_scheme: string, fn: (request: Request) => Promise<Response>) => (protocolHandler = fn),
+    },
+    ipcMain: {
+      handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => Promise<unknown>) =>
+        ipcHandlers.set(channel, fn),
+      on: () => undefined,
+    },
+    Menu: {
+      buildFromTemplate: (template: MenuItemConstructorOptions[]) => template,
+      setApplicationMenu: (menu: MenuItemConstructorOptions[]) => menus.push(menu),
+    },
+    BrowserWindow,
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: () => undefined,
+        setPermissionCheckHandler: () => undefined,
+      },
+    },
+    shell: { openExternal: () => Promise.resolve() },
+    clipboard: { writeText: () => Promise.resolve() },
+  };
+  return { api, listeners, ipcHandlers, windows, menus, protocol: () => protocolHandler };
+});
+
+vi.mock('electron', () => ({ ...electron.api, default: electron.api }));
+
+const parts = useRealParts({
+  redirectUri: `http://127.0.0.1:${PORT}/callback`,
+  logoutUri: `http://127.0.0.1:${PORT}/signed-out`,
+  keychainService: SERVICE,
+  chromium: false,
+});
+
+function eventFrom(url: string, mainFrame = true): unknown {
+  const frame = { url };
+  return { senderFrame: frame, sender: { id: 1, mainFrame: mainFrame ? frame : {} } };
+}
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
+}
+
+beforeAll(async () => {
+  if (!existsSync('out/main/index.js'))
+    throw new Error('out/ is missing: run `npm run build` first (npm test does).');
+  Object.assign(process.env, {
+    COGNITO_DESKTOP_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'cognito-desktop-main-')),
+    COGNITO_DISCOVERY_URL: parts.emulator.issuer,
+    COGNITO_CLIENT_ID: PUBLIC_CLIENT_ID,
+    COGNITO_REDIRECT_URI: `http://127.0.0.1:${PORT}/callback`,
+    COGNITO_DESKTOP_KEYCHAIN_SERVICE: SERVICE,
+  });
+  // @ts-expect-error the built bundle has no type declarations
+  await import('../../out/main/index.js');
+  await until(() => electron.windows.length > 0);
+});
+
+describe('the built main process', () => {
+  it('registers a handler for every channel, refusing frames other than the app window’s', async () => {
+    expect([...electron.ipcHandlers.keys()].sort()).toEqual(Object.values(CHANNELS).sort());
+    const getState = electron.ipcHandlers.get(CHANNELS.getState)!;
+    await expect(getState(eventFrom('app://cognito-desktop/index.html'))).resolves.toMatchObject({
+      ok: true,
+      value: { status: 'signed-out' },
+    });
+    await expect(getState(eventFrom('https://evil.example/'))).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    await expect(getState(eventFrom('app://cognito-desktop/index.html', false))).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+
+  it('opens one locked-down window on app://, and pushes state to it', async () => {
+    const [window] = electron.windows;
+    expect(window!.loaded).toBe('app://cognito-desktop/index.html');
+    expect(window!.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
+    expect(String((window!.options.webPreferences as { preload: string }).preload)).toMatch(
+      /out\/preload\/index\.cjs$/,
+    );
+    await until(() => window!.sent.some(([channel]) => channel === EVENTS.stateChanged));
+    expect(window!.sent.some(([channel]) => channel === EVENTS.stateChanged)).toBe(true);
+  });
+
+  it('serves the built renderer on app:// with the CSP, and nothing outside it', async () => {
+    const serve = electron.protocol()!;
+    const page = await serve(new Request('app://cognito-desktop/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await page.text()).toContain('<div id="root"></div>');
+    expect((await serve(new Request('app://cognito-desktop/..%2F..%2Fpackage.json'))).status).not.toBe(200);
+    expect((await serve(new Request('app://cognito-desktop/missing.js'))).status).toBe(404);
+  });
+
+  it('builds the menu from the state, and focuses the window on a second launch', () => {
+    const items = electron.menus.at(-1)!.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+    expect(items.find((i) => i.id === 'sign-in')?.enabled).toBe(true);
+    expect(items.find((i) => i.id === 'sign-out')?.enabled).toBe(false);
+    const before = electron.windows[0]!.focused;
+    electron.listeners.get('second-instance')!();
+    expect(electron.windows[0]!.focused).toBe(before + 1);
+  });
+});
