@@ -62,16 +62,21 @@ function setupApp(): void {
   const refreshMenu = (state: AppState): void => {
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
-        buildMenuTemplate(process.platform, state, {
-          signIn: () => void controller.signIn().catch(() => undefined),
-          signOut: () => void controller.signOut().catch(() => undefined),
-          signInAsSomeoneElse: () => void controller.signInAsSomeoneElse().catch(() => undefined),
-          openSettings: () => {
-            focus(window);
-            window?.webContents.send(EVENTS.openSettings);
+        buildMenuTemplate(
+          process.platform,
+          state,
+          {
+            signIn: () => void controller.signIn().catch(() => undefined),
+            signOut: () => void controller.signOut().catch(() => undefined),
+            signInAsSomeoneElse: () => void controller.signInAsSomeoneElse().catch(() => undefined),
+            openSettings: () => {
+              focus(window);
+              window?.webContents.send(EVENTS.openSettings);
+            },
+            openHelp: () => void shell.openExternal(HELP_URL),
           },
-          openHelp: () => void shell.openExternal(HELP_URL),
-        }),
+          !app.isPackaged,
+        ),
       ),
     );
   };

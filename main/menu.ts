@@ -26,18 +26,38 @@ export function accountItemsEnabled(state: AppState): {
   };
 }
 
-/** The menu template for `platform` and `state`. */
+/**
+ * View: zoom and full screen. Developer tools only in development: a packaged app that holds
+ * tokens should not offer a console into its page. (Electron's stock View menu would also claim
+ * Ctrl+Shift+I, which is why "Sign In…" uses Ctrl+Shift+L.)
+ */
+function viewMenu(devTools: boolean): MenuItemConstructorOptions {
+  return {
+    label: '&View',
+    submenu: [
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+      ...(devTools ? [{ type: 'separator' as const }, { role: 'toggleDevTools' as const }] : []),
+    ],
+  };
+}
+
+/** The menu template for `platform` and `state`; `devTools` adds Toggle Developer Tools (development). */
 export function buildMenuTemplate(
   platform: NodeJS.Platform,
   state: AppState,
   actions: MenuActions,
+  devTools = false,
 ): MenuItemConstructorOptions[] {
   const enabled = accountItemsEnabled(state);
   const account: MenuItemConstructorOptions[] = [
     {
       id: 'sign-in',
       label: 'Sign In…',
-      accelerator: 'CmdOrCtrl+Shift+I',
+      accelerator: 'CmdOrCtrl+Shift+L',
       enabled: enabled.signIn,
       click: () => actions.signIn(),
     },
@@ -84,7 +104,7 @@ export function buildMenuTemplate(
         ],
       },
       { role: 'editMenu' },
-      { role: 'viewMenu' },
+      viewMenu(devTools),
       { role: 'windowMenu' },
       help,
     ];
@@ -95,7 +115,7 @@ export function buildMenuTemplate(
       submenu: [...account, { type: 'separator' }, settings, { type: 'separator' }, { role: 'quit' }],
     },
     { role: 'editMenu' },
-    { role: 'viewMenu' },
+    viewMenu(devTools),
     { role: 'windowMenu' },
     help,
   ];

@@ -60,13 +60,16 @@ describe('application menu', () => {
     expect(mac[0]!.label).toBe('cognito-desktop');
     const win = buildMenuTemplate('win32', { status: 'signed-out', provider }, actions);
     expect(win[0]!.label).toBe('&File');
-    expect(win.map((m) => m.role ?? m.label)).toEqual([
-      '&File',
-      'editMenu',
-      'viewMenu',
-      'windowMenu',
-      'help',
-    ]);
+    expect(win.map((m) => m.role ?? m.label)).toEqual(['&File', 'editMenu', '&View', 'windowMenu', 'help']);
+    expect(items(win).some((i) => i.role === 'toggleDevTools')).toBe(false);
+    expect(
+      items(buildMenuTemplate('win32', { status: 'signed-out', provider }, actions, true)).some(
+        (i) => i.role === 'toggleDevTools',
+      ),
+    ).toBe(true);
+    const accelerators = items(win).flatMap((i) => (i.accelerator ? [String(i.accelerator)] : []));
+    expect(new Set(accelerators).size).toBe(accelerators.length);
+    expect(accelerators).not.toContain('CmdOrCtrl+Shift+I');
     const settings = items(win).find((i) => i.id === 'settings')!;
     expect(settings.accelerator).toBe('CmdOrCtrl+,');
     const signOut = items(win).find((i) => i.id === 'sign-out')!;
