@@ -12,12 +12,12 @@ import type { Browser, Logger, SecretStore, SettingsStore } from './core/ports.t
 import type { Fetch } from './core/provider.ts';
 import type { Profile } from './core/session.ts';
 import {
-  DEFAULT_REDIRECT_URI,
   SETTING_KEYS,
-  defaultLogoutUri,
   findSettingsProblems,
   isLoopbackHost,
   isProviderConfigured,
+  validateSettings,
+  withDefaults,
   type SettingsInput,
 } from './core/settings.ts';
 import type {
@@ -71,7 +71,8 @@ const ENDED_NOTICE: Record<string, string> = {
   expired: 'Your session has expired. Sign in again to continue.',
 };
 
-function errorDto(error: unknown): ErrorDto {
+/** An error as it crosses to the renderer: its code, its user-safe message, the setting at fault. */
+export function toErrorDto(error: unknown): ErrorDto {
   const mapped = toAuthError(error);
   return {
     code: mapped.code,
@@ -164,7 +165,7 @@ export class AppController {
   async settingsView(): Promise<SettingsView> {
     const input = this.effectiveInput();
     const values = pickDto(input);
-    const redirectUri = values.redirectUri || DEFAULT_REDIRECT_URI;
+    const inEffect = withDefaults(input);
     const stored = this.deps.settingsStore.read();
     const installerKeys = Object.keys(this.deps.installer?.values ?? {}) as (keyof SettingsDto)[];
     return {
@@ -172,8 +173,8 @@ export class AppController {
       locked: [...(this.deps.installer?.locked ?? [])],
       fromInstaller: installerKeys.filter((k) => SETTINGS_FIELDS.includes(k) && stored[k] === undefined),
       hasClientSecret: (await this.service?.hasClientSecret().catch(() => false)) ?? false,
-      callbackUrl: redirectUri,
-      signOutUrl: values.logoutUri || defaultLogoutUri(redirectUri),
+      callbackUrl: inEffect.redirectUri,
+      signOutUrl: inEffect.logoutUri,
     };
   }
 
@@ -187,8 +188,7 @@ export class AppController {
   /** Validates and saves; the secret goes to the keychain only. Rebuilds the session for the new settings. */
   async saveSettings(input: SaveSettingsInput): Promise<SettingsView> {
     const values = this.withLocked(input.values);
-    const [problem] = findSettingsProblems(values);
-    if (problem) throw new AuthError('invalid_settings', problem.message, { setting: problem.setting });
+    validateSettings(values);
     const stored = { ...this.deps.settingsStore.read() };
     for (const key of SETTINGS_FIELDS) {
       const value = values[key];
@@ -278,7 +278,7 @@ export class AppController {
       this.publish({
         status: 'unconfigured',
         emulatorOffered: this.deps.emulator !== undefined,
-        error: errorDto(error),
+        error: toErrorDto(error),
       });
       return;
     }
@@ -287,7 +287,7 @@ export class AppController {
     service.on('sign-in-started', () => this.publish(this.waitingState(service)));
     service.on('sign-in-problem', (error) => {
       if (this.service === service && this.current.status === 'waiting')
-        this.publish({ ...this.current, warning: errorDto(error) });
+        this.publish({ ...this.current, warning: toErrorDto(error) });
     });
     try {
       const profile = await service.restore();
@@ -300,7 +300,7 @@ export class AppController {
         () => undefined,
       );
     } catch (error) {
-      this.publish(this.signedOutState(errorDto(error)));
+      this.publish(this.signedOutState(toErrorDto(error)));
     }
   }
 
@@ -309,7 +309,7 @@ export class AppController {
     // The outcome arrives through events; a failure lands in the state as a readable error.
     const done = run().catch((error: unknown) => {
       if (this.service !== service) return;
-      const dto = errorDto(error);
+      const dto = toErrorDto(error);
       const profile = service.profile();
       this.publish(profile ? { ...this.signedInState(profile), error: dto } : this.signedOutState(dto));
     });

@@ -2,8 +2,9 @@
  * Settings in `<settings folder>/config.json`: the file electron-store writes for the app, read
  * and written here in the same format for the CLI (plain Node, no Electron).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomically } from '../core/files.ts';
 import { SETTINGS_FILE_NAME, SETTING_KEYS, type SettingsInput } from '../core/settings.ts';
 import type { SettingsStore } from '../core/ports.ts';
 
@@ -34,9 +35,6 @@ export class JsonFileSettingsStore implements SettingsStore {
   }
 
   write(settings: SettingsInput): void {
-    mkdirSync(dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(pickSettings(settings), null, '\t')}\n`, { mode: 0o600 });
-    renameSync(temporary, this.file);
+    writeFileAtomically(this.file, `${JSON.stringify(pickSettings(settings), null, '\t')}\n`);
   }
 }

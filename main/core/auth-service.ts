@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import * as oidc from 'openid-client';
+import { withTimeout } from './async-limits.ts';
 import { AuthError, isAuthError, toAuthError } from './errors.ts';
 import { LoopbackReceiver, DEFAULT_CALLBACK_TIMEOUT_MS } from './loopback-receiver.ts';
 import { ProviderDirectory, type Fetch, type ProviderClient } from './provider.ts';
@@ -92,19 +93,6 @@ const REVOKE_TIMEOUT_MS = 3000;
 /** How long a sign-in waits before checking that the provider is reachable. */
 const PROVIDER_CHECK_DELAY_MS = 1500;
 const SIGNED_OUT_PAGE_TIMEOUT_MS = 15_000;
-
-/** Rejects with a network error when `promise` takes longer than `ms`. */
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AuthError('network', 'The provider did not answer in time.')), ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 interface Events {
   'session-changed': [SessionChange];
@@ -430,6 +418,7 @@ export class AuthService extends EventEmitter<Events> {
       await withTimeout(
         oidc.tokenRevocation(config, refreshToken, { token_type_hint: 'refresh_token' }),
         REVOKE_TIMEOUT_MS,
+        () => new AuthError('network', 'The provider did not answer in time.'),
       );
       return true;
     } catch (error) {

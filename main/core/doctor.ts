@@ -5,13 +5,7 @@
 import { LoopbackReceiver } from './loopback-receiver.ts';
 import { ProviderDirectory, type Fetch } from './provider.ts';
 import { systemClock, type SecretStore } from './ports.ts';
-import {
-  DEFAULT_REDIRECT_URI,
-  defaultLogoutUri,
-  findSettingsProblems,
-  validateSettings,
-  type SettingsInput,
-} from './settings.ts';
+import { findSettingsProblems, validateSettings, withDefaults, type SettingsInput } from './settings.ts';
 import { TokenVault, clientSecretAccount } from './token-vault.ts';
 import { toAuthError } from './errors.ts';
 
@@ -53,14 +47,8 @@ const ENDPOINT_KEYS = [
 /** Runs every check. Never throws: a failing check says why and what to do. */
 export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
   const checks: DoctorCheck[] = [];
-  const redirectUri =
-    typeof deps.input.redirectUri === 'string' && deps.input.redirectUri
-      ? deps.input.redirectUri
-      : DEFAULT_REDIRECT_URI;
-  const signOutUri =
-    typeof deps.input.logoutUri === 'string' && deps.input.logoutUri
-      ? deps.input.logoutUri
-      : defaultLogoutUri(redirectUri);
+  // The URLs to register are the ones in effect, defaults included, even while other settings are wrong.
+  const { redirectUri, logoutUri: signOutUri } = withDefaults(deps.input);
   const report = (): DoctorReport => ({
     ok: checks.every((c) => c.ok),
     checks,

@@ -15,6 +15,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { AuthError } from './errors.ts';
+import { closeServer, listen } from './http-server.ts';
 import {
   FOREIGN_CALLBACK_PAGE,
   LOOPBACK_PAGE_CSP,
@@ -189,15 +190,7 @@ export class LoopbackReceiver {
     process.off('exit', this.closeOnExit);
     for (const res of this.waitingForResult.splice(0)) send(res, 400, SIGN_IN_FAILED_PAGE);
     this.settleSignedOut?.(false);
-    await Promise.all(
-      this.servers.map(
-        (server) =>
-          new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            server.closeAllConnections();
-          }),
-      ),
-    );
+    await Promise.all(this.servers.map(closeServer));
   }
 
   private finish(outcome: Outcome): void {
@@ -259,14 +252,4 @@ const SECURITY_HEADERS = {
 function send(res: ServerResponse, status: number, html: string, extra: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS, ...extra });
   res.end(html);
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ port, host, exclusive: true }, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }

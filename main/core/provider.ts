@@ -2,10 +2,10 @@
  * The provider, as openid-client sees it: discovery (cached in the settings folder so a sign-in
  * click opens the browser without waiting on the network) and the client configuration.
  */
-import { readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import * as oidc from 'openid-client';
 import { AuthError, toAuthError } from './errors.ts';
+import { writeFileAtomically } from './files.ts';
 import { IdTokenSignatureVerifier } from './id-token-signature.ts';
 import { isLoopbackHost, type Settings } from './settings.ts';
 import type { Clock } from './ports.ts';
@@ -33,7 +33,10 @@ export interface ProviderClient {
 
 /** Discovery with a file cache, and client configurations built from it. */
 export class ProviderDirectory {
-  private client: { key: string; value: ProviderClient } | undefined;
+  private client:
+    { metadata: oidc.ServerMetadata; secret: string | undefined; value: ProviderClient } | undefined;
+  /** The cache in memory; the file is read once, at first use, and written on every change. */
+  private cache: { entry: CachedDiscovery | undefined } | undefined;
 
   constructor(
     private readonly settings: Settings,
@@ -80,10 +83,10 @@ export class ProviderDirectory {
   /** A client for `clientSecret` (undefined = public client), reused while nothing changes. */
   async connect(clientSecret: string | undefined): Promise<ProviderClient> {
     const metadata = await this.metadata();
-    const key = `${JSON.stringify(metadata)}|${clientSecret ?? ''}`;
-    if (this.client?.key === key) return this.client.value;
+    // Reused while the document and the secret are the same: the client holds the JWKS cache.
+    if (this.client?.metadata === metadata && this.client.secret === clientSecret) return this.client.value;
     const value = this.buildClient(metadata, clientSecret);
-    this.client = { key, value };
+    this.client = { metadata, secret: clientSecret, value };
     return value;
   }
 
@@ -125,7 +128,12 @@ export class ProviderDirectory {
   }
 
   private readCache(): CachedDiscovery | undefined {
-    if (!this.cacheFile) return this.memoryCache;
+    this.cache ??= { entry: this.readCacheFile() };
+    return this.cache.entry;
+  }
+
+  private readCacheFile(): CachedDiscovery | undefined {
+    if (!this.cacheFile) return undefined;
     try {
       const cached = JSON.parse(readFileSync(this.cacheFile, 'utf8')) as CachedDiscovery;
       return cached.issuer === this.settings.discoveryUrl ? cached : undefined;
@@ -134,19 +142,11 @@ export class ProviderDirectory {
     }
   }
 
-  private memoryCache: CachedDiscovery | undefined;
-
-  private writeCache(entry: CachedDiscovery | undefined): void {
-    if (!this.cacheFile) {
-      this.memoryCache = entry;
-      return;
-    }
+  private writeCache(entry: CachedDiscovery): void {
+    this.cache = { entry };
+    if (!this.cacheFile) return;
     try {
-      mkdirSync(dirname(this.cacheFile), { recursive: true });
-      // Write then rename: a crash never leaves half a file.
-      const temporary = `${this.cacheFile}.tmp`;
-      writeFileSync(temporary, JSON.stringify(entry ?? {}), { mode: 0o600 });
-      renameSync(temporary, this.cacheFile);
+      writeFileAtomically(this.cacheFile, JSON.stringify(entry));
     } catch {
       // A cache that cannot be written only costs a network request next time.
     }

@@ -9,6 +9,7 @@
  * (rather than new entry names each time) keeps writes fast: replacing an entry costs a fraction of
  * creating one in GNOME Keyring, and no listing or deleting is needed on the way.
  */
+import { withTimeout } from './async-limits.ts';
 import { AuthError, isAuthError } from './errors.ts';
 import type { SecretStore } from './ports.ts';
 
@@ -144,28 +145,21 @@ export class TokenVault {
 
   /** One keychain call, with a time limit; every failure becomes `keychain_unavailable`. */
   private async call<T>(operation: (store: SecretStore) => Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new AuthError(
-              'keychain_unavailable',
-              `The OS keychain did not answer within ${this.timeoutMs / 1000} s. ${keychainFix()}`,
-            ),
-          ),
-        this.timeoutMs,
-      );
-    });
     try {
-      return await Promise.race([operation(this.store), timeout]);
+      return await withTimeout(
+        operation(this.store),
+        this.timeoutMs,
+        () =>
+          new AuthError(
+            'keychain_unavailable',
+            `The OS keychain did not answer within ${this.timeoutMs / 1000} s. ${keychainFix()}`,
+          ),
+      );
     } catch (error) {
       if (isAuthError(error)) throw error;
       throw new AuthError('keychain_unavailable', `The OS keychain is not available. ${keychainFix()}`, {
         cause: error,
       });
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

@@ -4,8 +4,7 @@
  * returns a {@link Result}; none ever throws. Plain functions, no Electron: main/ipc/register.ts
  * hands them to ipcMain, and the browser journeys call the very same functions.
  */
-import type { AppController } from '../app-controller.ts';
-import { toAuthError } from '../core/errors.ts';
+import { toErrorDto, type AppController } from '../app-controller.ts';
 import {
   CHANNELS,
   SETTINGS_FIELDS,
@@ -70,15 +69,7 @@ function oneArg(args: unknown[]): unknown {
 function failure(error: unknown): { ok: false; error: ErrorDto } {
   if (error instanceof BadRequest)
     return { ok: false, error: { code: 'bad_request', message: error.message } };
-  const mapped = toAuthError(error);
-  return {
-    ok: false,
-    error: {
-      code: mapped.code,
-      message: mapped.message,
-      ...(mapped.setting ? { setting: mapped.setting } : {}),
-    },
-  };
+  return { ok: false, error: toErrorDto(error) };
 }
 
 /** The handler of every channel, keyed by channel name. */

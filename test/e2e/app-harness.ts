@@ -5,9 +5,9 @@
  * real app controller, core, keychain and emulator behind them.
  */
 import { createServer, type Server } from 'node:http';
+import { closeServer, listen } from '../../main/core/http-server.ts';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Browser as Chromium, BrowserContext, Page } from 'playwright-core';
 import { AppController, type AppControllerDeps } from '../../main/app-controller.ts';
@@ -34,16 +34,8 @@ async function serveRenderer(): Promise<{ origin: string; close(): Promise<void>
       () => res.writeHead(404).end(),
     );
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    origin,
-    close: () =>
-      new Promise<void>((r) => {
-        server.close(() => r());
-        server.closeAllConnections();
-      }),
-  };
+  const origin = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
+  return { origin, close: () => closeServer(server) };
 }
 
 /** The preload's job, done by an init script: `window.api` from the contract's own createApi. */
@@ -129,14 +121,6 @@ export class AppHarness {
     await this.page.addInitScript(bridgeScript());
     await this.page.goto(`${this.server.origin}/index.html`);
     return this.page;
-  }
-
-  /** What the menu's "Settings…" does: tells the window to show Settings. */
-  async openSettingsFromMenu(): Promise<void> {
-    await this.page.evaluate(
-      (event) => (window as unknown as { __cognitoEmit(e: string): void }).__cognitoEmit(event),
-      EVENTS.openSettings,
-    );
   }
 
   async close(): Promise<void> {

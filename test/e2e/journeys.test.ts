@@ -149,15 +149,8 @@ describe('journeys', () => {
     await first.close();
     const opened = systemBrowser.opened.length;
     const requests = emulator.requests.length;
-    const second = new AppHarness({
-      configDir,
-      settingsStore: new JsonFileSettingsStore(configDir),
-      secretStore: new KeytarSecretStore(),
-      browser: systemBrowser,
-      env: { COGNITO_DESKTOP_KEYCHAIN_SERVICE: SERVICE },
-    });
-    harnesses.push(second);
-    await second.open(chromium);
+    // Same settings folder and keychain, nothing configured anew: a restarted app.
+    const second = await startApp({ configure: false });
     await second.page.getByRole('heading', { name: 'Profile' }).waitFor();
     expect(systemBrowser.opened.length).toBe(opened);
     expect(emulator.requests.length).toBe(requests);

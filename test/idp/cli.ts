@@ -58,8 +58,6 @@ export function describeEmulator(emulator: CognitoEmulator): string {
     'Try it in a browser (the app does this for you with npm start; without the app running, the',
     'browser ends on an error page at the callback URL, with the code in its address bar):',
     `  ${tryItUrl(emulator)}`,
-    '',
-    'Press Ctrl-C to stop.',
   ];
   return lines.join('\n');
 }
@@ -71,7 +69,7 @@ async function main(): Promise<void> {
     console.error('Set IDP_ISSUER_PORT and IDP_DOMAIN_PORT to other ports, or stop what uses them.');
     process.exit(2);
   });
-  console.log(describeEmulator(emulator));
+  console.log(`${describeEmulator(emulator)}\n\nPress Ctrl-C to stop.`);
   console.log(
     `\nDefault app redirect URI ${DEFAULT_APP_REDIRECT_URI}, sign-out URI ${DEFAULT_APP_SIGN_OUT_URI}.`,
   );

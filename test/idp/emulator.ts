@@ -16,12 +16,12 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { decodeJwt, type JWK, type JWTPayload } from 'jose';
 import { defaultClients, defaultUsers, type AppClient, type PoolUser } from './directory.ts';
 import { errorPage, signInPage } from './pages.ts';
 import { memoryAdapterFor, type Stored } from './memory-adapter.ts';
+import { closeServer, listen } from '../../main/core/http-server.ts';
 import { SigningKeys, accessTokenHash, generatePrivateJwk } from './signing-keys.ts';
 
 /** Token and session lifetimes in seconds. Cognito's defaults: 1 h, 1 h, 30 days, 1 h. */
@@ -178,14 +178,14 @@ export class CognitoEmulator {
   }
 
   private async listen(issuerPort: number, domainPort: number): Promise<void> {
-    this.issuerPort = await listenOn(this.issuerServer, issuerPort, '127.0.0.1');
+    this.issuerPort = await listen(this.issuerServer, issuerPort, '127.0.0.1');
     // A browser may resolve `localhost` to ::1 or to 127.0.0.1: answer on both.
     const domainV4 = createServer(this.domainHandler());
-    this.domainPort = await listenOn(domainV4, domainPort, '127.0.0.1');
+    this.domainPort = await listen(domainV4, domainPort, '127.0.0.1');
     this.domainServers.push(domainV4);
     const domainV6 = createServer(this.domainHandler());
     try {
-      await listenOn(domainV6, this.domainPort, '::1');
+      await listen(domainV6, this.domainPort, '::1');
       this.domainServers.push(domainV6);
     } catch {
       // No IPv6 loopback on this machine: 127.0.0.1 alone is then what `localhost` means.
@@ -536,24 +536,6 @@ async function readBody(req: IncomingMessage): Promise<string> {
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
-}
-
-function listenOn(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    if (!server.listening) return resolve();
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
 }
 
 /** Starts a local Cognito user pool emulator. */

@@ -51,10 +51,12 @@ beforeEach(async () => {
   configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-config-'));
 });
 
-function newService(options: { clientId?: string; clock?: { now(): number } } = {}): AuthService {
+function newService(
+  options: { clientId?: string; clock?: { now(): number }; issuer?: string } = {},
+): AuthService {
   return new AuthService({
     settings: validateSettings({
-      discoveryUrl: emulator.issuer,
+      discoveryUrl: options.issuer ?? emulator.issuer,
       clientId: options.clientId ?? CONFIDENTIAL_CLIENT_ID,
       redirectUri: REDIRECT_URI,
       keychainService: SERVICE,
@@ -312,19 +314,7 @@ describe('refresh with a short access-token lifetime', () => {
   afterAll(() => shortLived.stop());
 
   it('refreshes once the access token has really expired, and the new one works', async () => {
-    const service = new AuthService({
-      settings: validateSettings({
-        discoveryUrl: shortLived.issuer,
-        clientId: PUBLIC_CLIENT_ID,
-        redirectUri: REDIRECT_URI,
-        keychainService: SERVICE,
-      }),
-      secretStore: new KeytarSecretStore(),
-      browser,
-      configDir,
-    });
-    await service.signIn({ timeoutMs: 30_000 });
-    await browser.idle();
+    const service = await signedInService({ clientId: PUBLIC_CLIENT_ID, issuer: shortLived.issuer });
     const expiresAt = service.profile()!.expiresAt;
     await new Promise((r) => setTimeout(r, Math.max(0, expiresAt - Date.now()) + 500));
     const token = await service.getAccessToken();

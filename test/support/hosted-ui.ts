@@ -3,6 +3,7 @@
  * many cycles) with plain form posts and a cookie jar.
  */
 import { createServer } from 'node:http';
+import { closeServer, listen } from '../../main/core/http-server.ts';
 import type { Page } from 'playwright-core';
 
 export interface Credentials {
@@ -34,20 +35,47 @@ export async function signInAndCatchRedirect(
   return new URL(page.url());
 }
 
+/** What the simulated person does on the provider's page. */
+export type BrowserAction =
+  | { kind: 'sign-in'; credentials: Credentials }
+  /** Press Cancel on the provider's sign-in page. */
+  | { kind: 'cancel' }
+  /** Open the URL and leave it (a logout page, or an already signed-in provider session). */
+  | { kind: 'visit' }
+  /** Do nothing: the person never comes back (or the test drives the URL itself). */
+  | { kind: 'ignore' };
+
+/**
+ * Opens `url` in `page` and acts like a person: signs in or presses Cancel when the provider asks
+ * for a password, then waits for the app's loopback page ("Signed in", "Signed out"…, whose title
+ * names cognito-desktop). A visit that lands on the password form stays there.
+ */
+export async function actOnProviderPage(
+  page: Page,
+  url: string,
+  action: Exclude<BrowserAction, { kind: 'ignore' }>,
+  timeoutMs = 20_000,
+): Promise<{ sawPasswordForm: boolean; finalTitle: string }> {
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  const sawPasswordForm = (await page.locator('input[name="password"]').count()) > 0;
+  if (sawPasswordForm && action.kind === 'sign-in') await submitSignInForm(page, action.credentials);
+  if (sawPasswordForm && action.kind === 'cancel') await page.click('a[href*="/abort"]');
+  if (action.kind !== 'visit' || !sawPasswordForm) {
+    await page.waitForFunction(() => document.title.includes('cognito-desktop'), undefined, {
+      timeout: timeoutMs,
+    });
+  }
+  return { sawPasswordForm, finalTitle: await page.title() };
+}
+
 /** A loopback server that answers every GET with a small page: stands in for the app's receiver. */
 export async function startPageStub(port: number): Promise<{ close(): Promise<void> }> {
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.end('stub');
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  await listen(server, port, '127.0.0.1');
+  return { close: () => closeServer(server) };
 }
 
 /** A minimal cookie jar: name=value pairs per host, enough for the emulator's session cookies. */

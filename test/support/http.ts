@@ -1,6 +1,6 @@
 /** Raw HTTP requests for tests that must set headers fetch will not (Host) or use other methods. */
-import { request } from 'node:http';
-import { createServer } from 'node:net';
+import { createServer, request } from 'node:http';
+import { closeServer, listen } from '../../main/core/http-server.ts';
 
 export interface RawResponse {
   status: number;
@@ -34,13 +34,9 @@ export function rawRequest(
 }
 
 /** A TCP port that was free a moment ago. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  const port = await listen(server, 0, '127.0.0.1');
+  await closeServer(server);
+  return port;
 }

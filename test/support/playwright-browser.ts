@@ -4,17 +4,9 @@
  */
 import type { Browser as Chromium, BrowserContext } from 'playwright-core';
 import type { Browser } from '../../main/core/ports.ts';
-import { submitSignInForm, type Credentials } from './hosted-ui.ts';
+import { actOnProviderPage, type BrowserAction } from './hosted-ui.ts';
 
-/** What the simulated person does with the next URL opened. */
-export type BrowserAction =
-  | { kind: 'sign-in'; credentials: Credentials }
-  /** Press Cancel on the provider's sign-in page. */
-  | { kind: 'cancel' }
-  /** Open the URL and leave it (a logout page, or an already signed-in provider session). */
-  | { kind: 'visit' }
-  /** Do nothing: the person never comes back (or the test drives the URL itself). */
-  | { kind: 'ignore' };
+export type { BrowserAction };
 
 export interface OpenedPage {
   url: string;
@@ -50,21 +42,15 @@ export class PlaywrightBrowser implements Browser {
     await Promise.all([...this.background]);
   }
 
-  private async act(url: string, action: BrowserAction, record: OpenedPage): Promise<void> {
+  private async act(
+    url: string,
+    action: Exclude<BrowserAction, { kind: 'ignore' }>,
+    record: OpenedPage,
+  ): Promise<void> {
     this.context ??= this.chromium.newContext();
     const page = await (await this.context).newPage();
     try {
-      await page.goto(url, { waitUntil: 'domcontentloaded' });
-      record.sawPasswordForm = (await page.locator('input[name="password"]').count()) > 0;
-      if (record.sawPasswordForm && action.kind === 'sign-in')
-        await submitSignInForm(page, action.credentials);
-      if (record.sawPasswordForm && action.kind === 'cancel') await page.click('a[href*="/abort"]');
-      if (action.kind !== 'visit' || !record.sawPasswordForm) {
-        await page.waitForFunction(() => document.title.includes('cognito-desktop'), undefined, {
-          timeout: 20_000,
-        });
-      }
-      record.finalTitle = await page.title();
+      Object.assign(record, await actOnProviderPage(page, url, action));
     } catch (error) {
       record.error = String(error);
     } finally {

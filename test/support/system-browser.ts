@@ -10,7 +10,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { launchChromium } from './chromium.ts';
-import { submitSignInForm } from './hosted-ui.ts';
+import { actOnProviderPage } from './hosted-ui.ts';
 
 const url = process.argv[2];
 if (!url) {
@@ -25,24 +25,22 @@ const log = (entry: Record<string, unknown>): void => {
 };
 try {
   const page = await browser.newPage();
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
-  if ((await page.locator('input[name="password"]').count()) > 0) {
-    if (process.env.SYSTEM_BROWSER_ACTION === 'cancel') await page.click('a[href*="/abort"]');
-    else {
-      await submitSignInForm(page, {
-        username: process.env.SYSTEM_BROWSER_USER ?? 'alice',
-        password: process.env.SYSTEM_BROWSER_PASSWORD ?? 'Passw0rd!alice',
-      });
-    }
-  }
-  await page.waitForFunction(() => document.title.includes('cognito-desktop'), undefined, {
-    timeout: 30_000,
-  });
+  const action =
+    process.env.SYSTEM_BROWSER_ACTION === 'cancel'
+      ? ({ kind: 'cancel' } as const)
+      : ({
+          kind: 'sign-in',
+          credentials: {
+            username: process.env.SYSTEM_BROWSER_USER ?? 'alice',
+            password: process.env.SYSTEM_BROWSER_PASSWORD ?? 'Passw0rd!alice',
+          },
+        } as const);
+  const { finalTitle } = await actOnProviderPage(page, url, action, 30_000);
   const opened = new URL(url);
   log({
     opened: `${opened.origin}${opened.pathname}`,
     params: [...opened.searchParams.keys()],
-    title: await page.title(),
+    title: finalTitle,
     finalUrl: page.url(),
   });
 } catch (error) {

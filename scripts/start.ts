@@ -1,0 +1,62 @@
+/**
+ * `npm start`: build, then launch Electron. With no provider configured (settings file or COGNITO_*
+ * variables), it first starts the local Cognito emulator and offers it in the app, so a newcomer
+ * sees the whole round trip without an AWS account.
+ * `npm run dev` (--dev): the same, with the renderer served by Vite's dev server (live reload).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { JsonFileSettingsStore } from '../main/adapters/json-file-settings-store.ts';
+import { applyEnvOverrides, defaultConfigDir, isProviderConfigured } from '../main/core/settings.ts';
+import { describeEmulator, startStandaloneEmulator } from '../test/idp/cli.ts';
+import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET } from '../test/idp/directory.ts';
+
+const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const env = { ...process.env };
+const helpers: (() => Promise<void>)[] = [];
+const stopHelpers = (): Promise<unknown> => Promise.all(helpers.map((stop) => stop()));
+
+if (process.argv.includes('--dev')) {
+  const { createServer } = await import('vite');
+  const devServer = await createServer({ configFile: 'vite.renderer.config.ts' });
+  await devServer.listen();
+  helpers.push(() => devServer.close());
+  env.VITE_DEV_SERVER_URL = 'http://localhost:5173/';
+  console.log(`Renderer served by Vite at ${env.VITE_DEV_SERVER_URL}`);
+}
+
+const settings = applyEnvOverrides(new JsonFileSettingsStore(defaultConfigDir(env)).read(), env);
+if (!isProviderConfigured(settings)) {
+  console.log('No provider configured: starting the local Cognito emulator for you to try the app.');
+  const emulator = await startStandaloneEmulator();
+  helpers.push(() => emulator.stop());
+  console.log(describeEmulator(emulator));
+  // The first-run Settings screen offers these ("Use the local Cognito emulator").
+  env.COGNITO_DESKTOP_EMULATOR = JSON.stringify({
+    discoveryUrl: emulator.issuer,
+    clientId: CONFIDENTIAL_CLIENT_ID,
+    clientSecret: CONFIDENTIAL_CLIENT_SECRET,
+  });
+}
+
+// The electron package's main export is the path of its binary; requiring it throws Electron's
+// own message when the binary is missing (it is downloaded on first use).
+let electronBinary: string;
+try {
+  electronBinary = createRequire(import.meta.url)('electron') as string;
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  await stopHelpers();
+  process.exit(1);
+}
+const app = spawn(electronBinary, ['.'], { stdio: 'inherit', env });
+app.on('error', (error) => {
+  console.error(`Could not launch Electron: ${error.message}`);
+  void stopHelpers().then(() => process.exit(1));
+});
+app.on('exit', (code) => {
+  void stopHelpers().then(() => process.exit(code ?? 0));
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.kill(signal));
