@@ -16,7 +16,8 @@ import type { Browser, SecretStore } from '../main/core/ports.ts';
 import { MemorySecretStore } from '../test/fakes/memory-secret-store.ts';
 import { startCognitoEmulator } from '../test/idp/emulator.ts';
 import { PUBLIC_CLIENT_ID, defaultClients } from '../test/idp/directory.ts';
-import { CookieJar, signInWithFormPosts } from '../test/support/hosted-ui.ts';
+import { signInWithFormPosts } from '../test/support/hosted-ui.ts';
+import { FormPostBrowser } from '../test/support/form-post-browser.ts';
 import { extraFigures } from './extra-figures.ts';
 
 const PORT = 47615;
@@ -45,39 +46,6 @@ const emulator = await startCognitoEmulator({
   clients: defaultClients(REDIRECT_URI, `http://127.0.0.1:${PORT}/signed-out`),
 });
 const configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-bench-'));
-
-/** A browser that signs in with form posts and follows the app's redirects, like a person's would. */
-class FormPostBrowser implements Browser {
-  callbackAt = 0;
-  readonly jar = new CookieJar();
-  private pending: Promise<void> | undefined;
-  async open(url: string): Promise<void> {
-    this.pending = this.visit(url);
-    return Promise.resolve();
-  }
-  async settle(): Promise<void> {
-    await this.pending;
-  }
-  private async visit(url: string): Promise<void> {
-    if (url.startsWith(emulator.domain + '/logout')) {
-      let next = url;
-      for (let hop = 0; hop < 5; hop++) {
-        const response = await fetch(next, { redirect: 'manual' });
-        await response.arrayBuffer();
-        const location = response.headers.get('location');
-        if (!location) return;
-        next = new URL(location, next).href;
-      }
-      return;
-    }
-    const callback = await signInWithFormPosts(url, REDIRECT_URI, ALICE, this.jar);
-    this.callbackAt = performance.now();
-    const response = await fetch(callback, { redirect: 'manual' });
-    await response.arrayBuffer();
-    const page = await fetch(new URL(response.headers.get('location')!, callback));
-    await page.arrayBuffer();
-  }
-}
 
 function service(
   browser: Browser,
@@ -149,7 +117,7 @@ function activeSockets(): number {
 
 try {
   // 1. Callback-to-stored-session vs a bare token POST, same emulator, same run.
-  const browser = new FormPostBrowser();
+  const browser = new FormPostBrowser(emulator.domain, REDIRECT_URI);
   const auth = service(browser);
   const sessionTimes: number[] = [];
   const postTimes: number[] = [];

@@ -69,6 +69,7 @@ export interface AppControllerDeps {
 const ENDED_NOTICE: Record<string, string> = {
   revoked: 'Your sign-in was revoked or has expired at the provider. Sign in again to continue.',
   expired: 'Your session has expired. Sign in again to continue.',
+  elsewhere: 'You signed out from the command line or another window.',
 };
 
 /** An error as it crosses to the renderer: its code, its user-safe message, the setting at fault. */
@@ -273,7 +274,7 @@ export class AppController {
     }
     let service: AuthService;
     try {
-      service = await createAuthService(this.composeOptions());
+      service = createAuthService(this.composeOptions());
     } catch (error) {
       this.publish({
         status: 'unconfigured',
@@ -293,6 +294,7 @@ export class AppController {
       const profile = await service.restore();
       this.publish(profile ? this.signedInState(profile) : this.signedOutState());
       service.startAutoRefresh();
+      service.followSharedSession();
       // Warm the discovery cache in the background: the next click opens the browser at once, and
       // the screen can name the user-pool domain rather than the issuer.
       void service.directory.metadata().then(
@@ -326,6 +328,9 @@ export class AppController {
       this.publish(this.signedOutState(undefined, ENDED_NOTICE[change.reason]));
       return;
     }
+    // While this window waits for its own sign-in, a session another process stored must not
+    // replace the waiting screen.
+    if (change.type === 'synced' && this.current.status === 'waiting') return;
     this.publish(this.signedInState(change.profile));
     if (change.type === 'signed-in') this.deps.onSignedIn?.();
   }

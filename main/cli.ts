@@ -32,6 +32,8 @@ export const EXIT_CODES: Record<AuthErrorCode | 'ok' | 'usage', number> = {
   state_mismatch: 3,
   network: 4,
   keychain_unavailable: 5,
+  keychain_locked: 5,
+  session_busy: 7,
   cancelled: 6,
   timeout: 6,
   internal: 10,
@@ -182,7 +184,7 @@ export async function runCli(
         const timeoutMs = timeout === undefined ? undefined : Number(timeout) * 1000;
         if (timeoutMs !== undefined && !(timeoutMs > 0))
           throw new UsageError('--timeout must be a positive number of seconds.');
-        const service = await createAuthService(options);
+        const service = createAuthService(options);
         const openBrowser = !args.flags.has('no-browser');
         const onSigint = (): void => service.cancelSignIn();
         process.once('SIGINT', onSigint);
@@ -214,26 +216,26 @@ export async function runCli(
         }
       }
       case 'status': {
-        const service = await createAuthService(options);
+        const service = createAuthService(options);
         const profile = await service.restore();
         if (!profile) throw new AuthError('not_signed_in', 'Not signed in.');
         print({ ok: true, profile }, describeProfile(profile));
         return EXIT_CODES.ok;
       }
       case 'token': {
-        const service = await createAuthService(options);
+        const service = createAuthService(options);
         const token = args.flags.has('id') ? await service.getIdToken() : await service.getAccessToken();
         print({ ok: true, token, expiresAt: service.profile()?.expiresAt }, token);
         return EXIT_CODES.ok;
       }
       case 'userinfo': {
-        const service = await createAuthService(options);
+        const service = createAuthService(options);
         const info = await service.fetchUserInfo();
         print({ ok: true, userinfo: info }, JSON.stringify(info, null, 2));
         return EXIT_CODES.ok;
       }
       case 'logout': {
-        const service = await createAuthService(options);
+        const service = createAuthService(options);
         const openBrowser = !args.flags.has('no-browser');
         const result = await service.signOut({ openBrowser });
         const lines = ['Signed out of cognito-desktop.'];
@@ -289,8 +291,8 @@ async function runConfig(
         const source = fromEnv ? `env ${SETTING_ENV[key]}` : fromFile[key] !== undefined ? 'file' : 'default';
         return { key, value: shown[key] || null, source };
       });
-      const hasSecret = await createAuthService(options)
-        .then((s) => s.hasClientSecret())
+      const hasSecret = await Promise.resolve()
+        .then(() => createAuthService(options).hasClientSecret())
         .catch(() => undefined);
       const secret =
         hasSecret === undefined
@@ -331,7 +333,7 @@ async function runConfig(
       const secret = process.stdin.isTTY
         ? await readHiddenLine(io, 'Client secret (not shown; empty removes it): ')
         : await readStdin();
-      const service = await createAuthService(options);
+      const service = createAuthService(options);
       await service.setClientSecret(secret);
       const text = secret
         ? 'Client secret stored in the OS keychain.'

@@ -2,11 +2,13 @@
  * Builds the core services from settings and adapters. Shared by the CLI, the Electron main
  * process and the integration tests, so all three run the same wiring.
  */
+import { join } from 'node:path';
 import { AuthService } from './core/auth-service.ts';
-import { isAuthError } from './core/errors.ts';
 import type { Browser, Logger, SecretStore, SettingsStore } from './core/ports.ts';
 import type { Fetch } from './core/provider.ts';
 import { applyEnvOverrides, validateSettings, type SettingsInput } from './core/settings.ts';
+import { FileSessionLock } from './adapters/file-session-lock.ts';
+import { FileSessionSignal } from './adapters/file-session-signal.ts';
 
 export interface ComposeOptions {
   configDir: string;
@@ -30,27 +32,25 @@ export function effectiveSettingsInput(options: ComposeOptions): SettingsInput {
 
 /**
  * An {@link AuthService} for the effective settings. Throws `invalid_settings` naming the bad
- * setting. `COGNITO_CLIENT_SECRET` is read once and kept in the keychain (or in memory when the
- * keychain is unavailable); it is never written to the settings file.
+ * setting. `COGNITO_CLIENT_SECRET` overrides the stored secret in memory, like every other
+ * environment setting: it is never written to the keychain or the settings file. Sessions are
+ * shared with the other processes of this user through a lock and a change marker in the settings
+ * folder.
  */
-export async function createAuthService(options: ComposeOptions): Promise<AuthService> {
+export function createAuthService(options: ComposeOptions): AuthService {
   const settings = validateSettings(effectiveSettingsInput(options));
+  const sharedDir = join(options.configDir, 'sync');
   const service = new AuthService({
     settings,
     secretStore: options.secretStore,
     browser: options.browser,
     configDir: options.configDir,
+    lock: new FileSessionLock(sharedDir),
+    signal: new FileSessionSignal(sharedDir),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const secretFromEnv = (options.env ?? process.env).COGNITO_CLIENT_SECRET;
-  if (secretFromEnv) {
-    await service.setClientSecret(secretFromEnv).catch((error: unknown) => {
-      if (!isAuthError(error, 'keychain_unavailable')) throw error;
-      options.logger?.warn(
-        `${error.message} The client secret from COGNITO_CLIENT_SECRET is used for this run only.`,
-      );
-    });
-  }
+  if (secretFromEnv) service.useClientSecret(secretFromEnv);
   return service;
 }

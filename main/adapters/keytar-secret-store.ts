@@ -2,34 +2,66 @@
  * The OS keychain through keytar: macOS Keychain, Windows Credential Manager, the Secret Service
  * (GNOME Keyring, KWallet) on Linux. keytar is loaded lazily so that a missing native module or
  * D-Bus surfaces as a keychain error the core maps, not as a crash at start-up.
+ *
+ * Two guards around keytar:
+ * - Calls run one at a time. Each keytar call takes a libuv worker thread and libsecret may block
+ *   one for good (an unlock prompt nobody can answer); with calls in parallel, a few of them would
+ *   take every worker thread and with it all file and DNS work of the process.
+ * - On Linux, "no such entry" from a get or a delete is checked against the Secret Service's
+ *   locked state: libsecret answers so for a locked collection, which is not the same as empty.
  */
 import type * as KeytarModule from 'keytar';
-import type { SecretStore } from '../core/ports.ts';
+import { KeychainLockedError, type SecretStore } from '../core/ports.ts';
+import { isSecretServiceLocked } from './secret-service-lock-probe.ts';
 
 type Keytar = typeof KeytarModule;
+
+/** The calls of every store in this process queue here: the worker threads are the process's. */
+let queue: Promise<unknown> = Promise.resolve();
 
 /** {@link SecretStore} backed by keytar. */
 export class KeytarSecretStore implements SecretStore {
   private keytar: Promise<Keytar> | undefined;
+
+  constructor(
+    /** Whether a "not found" may mean "locked"; true on Linux (the Secret Service). */
+    private readonly lockedMeansNotFound = process.platform === 'linux',
+    private readonly probeLocked: () => Promise<boolean | undefined> = isSecretServiceLocked,
+  ) {}
+
+  async get(service: string, account: string): Promise<string | null> {
+    const value = await this.serialize((k) => k.getPassword(service, account));
+    if (value === null) await this.failIfLocked();
+    return value;
+  }
+
+  async set(service: string, account: string, value: string): Promise<void> {
+    await this.serialize((k) => k.setPassword(service, account, value)).catch(async (error: unknown) => {
+      await this.failIfLocked();
+      throw error;
+    });
+  }
+
+  async delete(service: string, account: string): Promise<boolean> {
+    const deleted = await this.serialize((k) => k.deletePassword(service, account));
+    if (!deleted) await this.failIfLocked();
+    return deleted;
+  }
 
   private load(): Promise<Keytar> {
     this.keytar ??= import('keytar').then((m) => (m as { default?: Keytar }).default ?? m);
     return this.keytar;
   }
 
-  async get(service: string, account: string): Promise<string | null> {
-    return (await this.load()).getPassword(service, account);
+  private serialize<T>(call: (keytar: Keytar) => Promise<T>): Promise<T> {
+    const run = queue.then(async () => call(await this.load()));
+    queue = run.catch(() => undefined);
+    return run;
   }
 
-  async set(service: string, account: string, value: string): Promise<void> {
-    await (await this.load()).setPassword(service, account, value);
-  }
-
-  async delete(service: string, account: string): Promise<boolean> {
-    return (await this.load()).deletePassword(service, account);
-  }
-
-  async list(service: string): Promise<string[]> {
-    return (await (await this.load()).findCredentials(service)).map((c) => c.account);
+  private async failIfLocked(): Promise<void> {
+    if (this.lockedMeansNotFound && (await this.probeLocked()) === true) {
+      throw new KeychainLockedError('The keychain collection is locked.');
+    }
   }
 }

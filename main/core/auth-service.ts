@@ -11,16 +11,19 @@ import { AuthError, isAuthError, toAuthError } from './errors.ts';
 import { LoopbackReceiver, DEFAULT_CALLBACK_TIMEOUT_MS } from './loopback-receiver.ts';
 import { ProviderDirectory, type Fetch, type ProviderClient } from './provider.ts';
 import {
-  systemClock,
+  processLocalLock,
   silentLogger,
+  silentSignal,
+  systemClock,
   type Browser,
   type Clock,
   type Logger,
   type SecretStore,
+  type SessionLock,
+  type SessionSignal,
 } from './ports.ts';
 import {
   buildLogoutUrl,
-  isStoredSession,
   needsRefresh,
   nextRefreshDelay,
   profileOf,
@@ -29,15 +32,20 @@ import {
   type StoredSession,
 } from './session.ts';
 import type { Settings } from './settings.ts';
-import { TokenVault, clientSecretAccount, sessionAccount } from './token-vault.ts';
+import { SharedSession } from './shared-session.ts';
+import { TokenVault, clientSecretAccount, sessionAccount, type VaultLayout } from './token-vault.ts';
 
-/** Why a session ended. */
-export type SignOutReason = 'user' | 'revoked' | 'expired' | 'switch-user';
+/** Why a session ended. `elsewhere`: another process (the CLI, another window) signed out. */
+export type SignOutReason = 'user' | 'revoked' | 'expired' | 'switch-user' | 'elsewhere';
 
-/** A change of session, for the UI to show. Carries a profile, never a token. */
+/**
+ * A change of session, for the UI to show. Carries a profile, never a token. `synced`: another
+ * process signed in or refreshed, and this one took the stored session over.
+ */
 export type SessionChange =
   | { type: 'signed-in'; profile: Profile }
   | { type: 'refreshed'; profile: Profile }
+  | { type: 'synced'; profile: Profile }
   | { type: 'signed-out'; reason: SignOutReason };
 
 /** A sign-in waiting for the browser. */
@@ -87,6 +95,12 @@ export interface AuthServiceDeps {
   fetch?: Fetch;
   /** Keychain call time limit (ms). */
   keychainTimeoutMs?: number;
+  /** How the keychain entries are laid out; by default what the OS keychain needs. */
+  keychainLayout?: VaultLayout;
+  /** The lock shared with other processes; by default one for this process only. */
+  lock?: SessionLock;
+  /** The change signal shared with other processes; by default none. */
+  signal?: SessionSignal;
 }
 
 const REVOKE_TIMEOUT_MS = 3000;
@@ -110,7 +124,7 @@ export class AuthService extends EventEmitter<Events> {
   private readonly browser: Browser;
   private readonly clock: Clock;
   private readonly logger: Logger;
-  private readonly account: string;
+  private readonly shared: SharedSession;
   private session: StoredSession | undefined;
   private persisted = true;
   private restored = false;
@@ -122,6 +136,7 @@ export class AuthService extends EventEmitter<Events> {
   private refreshTimer: NodeJS.Timeout | undefined;
   private refreshFailures = 0;
   private autoRefresh = false;
+  private stopFollowing: (() => void) | undefined;
 
   constructor(deps: AuthServiceDeps) {
     super();
@@ -129,8 +144,18 @@ export class AuthService extends EventEmitter<Events> {
     this.clock = deps.clock ?? systemClock;
     this.logger = deps.logger ?? silentLogger;
     this.browser = deps.browser;
-    this.vault = new TokenVault(deps.secretStore, deps.settings.keychainService, deps.keychainTimeoutMs);
-    this.account = sessionAccount(deps.settings.discoveryUrl, deps.settings.clientId);
+    this.vault = new TokenVault(
+      deps.secretStore,
+      deps.settings.keychainService,
+      deps.keychainTimeoutMs,
+      deps.keychainLayout,
+    );
+    this.shared = new SharedSession(
+      this.vault,
+      sessionAccount(deps.settings.discoveryUrl, deps.settings.clientId),
+      deps.lock ?? processLocalLock(),
+      deps.signal ?? silentSignal,
+    );
     const cacheFile = deps.configDir ? join(deps.configDir, 'discovery-cache.json') : undefined;
     this.directory = new ProviderDirectory(deps.settings, cacheFile, this.clock, deps.fetch);
   }
@@ -143,9 +168,9 @@ export class AuthService extends EventEmitter<Events> {
    */
   async restore(): Promise<Profile | undefined> {
     if (!this.restored) {
-      const stored = await this.vault.read(this.account);
+      const { session } = await this.shared.latest();
       this.restored = true;
-      if (isStoredSession(stored) && !this.session) this.session = stored;
+      if (session && !this.session) this.session = session;
     }
     return this.profile();
   }
@@ -192,8 +217,18 @@ export class AuthService extends EventEmitter<Events> {
     this.scheduleRefresh();
   }
 
-  /** Stops timers and any sign-in in progress. */
+  /**
+   * Follows the stored session as other processes change it (a CLI sign-in, refresh or sign-out
+   * shows here within a second), until {@link dispose}d.
+   */
+  followSharedSession(): void {
+    this.stopFollowing ??= this.shared.watch(() => void this.syncFromStore().catch(() => undefined));
+  }
+
+  /** Stops timers, following and any sign-in in progress. */
   dispose(): void {
+    this.stopFollowing?.();
+    this.stopFollowing = undefined;
     void this.signOutReceiver?.close();
     this.autoRefresh = false;
     clearTimeout(this.refreshTimer);
@@ -212,7 +247,15 @@ export class AuthService extends EventEmitter<Events> {
     else await this.vault.remove(account);
   }
 
-  /** Whether a client secret is stored for this provider and client id. */
+  /**
+   * Uses `secret` for this process only, over whatever the keychain holds (the environment's
+   * `COGNITO_CLIENT_SECRET`): nothing is written anywhere.
+   */
+  useClientSecret(secret: string): void {
+    this.secret = { value: secret.trim() || undefined };
+  }
+
+  /** Whether a client secret is in use for this provider and client id (stored or from the environment). */
   async hasClientSecret(): Promise<boolean> {
     return (await this.clientSecret()) !== undefined;
   }
@@ -271,7 +314,7 @@ export class AuthService extends EventEmitter<Events> {
           throw error;
         },
       );
-      await this.replaceSession(session);
+      await this.storeSignedIn(session);
       const profile = this.profile()!;
       this.emit('session-changed', { type: 'signed-in', profile });
       this.scheduleRefreshIfStarted();
@@ -358,19 +401,21 @@ export class AuthService extends EventEmitter<Events> {
   // ── sign-out ───────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Signs out: revokes the refresh token (best effort, short timeout), deletes the session from the
-   * keychain and memory, then opens the provider's logout page (Cognito's `/logout`) with the
-   * receiver serving the "Signed out" page. Works offline: only the provider steps are skipped.
+   * Signs out: deletes the session from the keychain and memory first, then revokes its refresh
+   * token (best effort, short timeout), then opens the provider's logout page (Cognito's `/logout`)
+   * with the receiver serving the "Signed out" page. Deleting first means a kill at any point
+   * leaves either a working session or none, never a revoked one that still looks signed in. A
+   * session that cannot be deleted (keychain locked or gone) raises the keychain's error: the user
+   * is told it is still stored. Works offline: only the provider steps are skipped.
    */
   async signOut(options: SignOutOptions = {}, reason: SignOutReason = 'user'): Promise<SignOutResult> {
     this.cancelSignIn();
-    await this.restore().catch(() => undefined);
-    const session = this.session;
     const notes: string[] = [];
+    const ended = await this.deleteStoredSession(notes);
+    this.forgetSession(reason, true);
     const metadata =
       this.directory.cachedMetadata() ?? (await this.directory.metadata().catch(() => undefined));
-    const revoked = session?.refreshToken ? await this.revoke(session.refreshToken, notes) : false;
-    await this.clearSession(reason);
+    const revoked = ended?.refreshToken ? await this.revoke(ended.refreshToken, notes) : false;
     const result: SignOutResult = { revoked, browserOpened: false, signedOutPageServed: false, notes };
     if (!metadata) {
       notes.push('The provider could not be reached, so its sign-in session was not ended.');
@@ -406,6 +451,32 @@ export class AuthService extends EventEmitter<Events> {
     return result;
   }
 
+  /**
+   * Deletes the stored session under the lock and returns the session that ended: the stored one
+   * (another process may have refreshed it: its refresh token is the live one), else this
+   * process's. A session kept in memory only (no keychain when it was stored) ends even when the
+   * keychain still cannot be reached.
+   */
+  private async deleteStoredSession(notes: string[]): Promise<StoredSession | undefined> {
+    try {
+      return await this.shared.exclusive(async () => {
+        const { session } = await this.shared.latest();
+        await this.shared.remove(false);
+        return session ?? this.session;
+      });
+    } catch (error) {
+      const mapped = toAuthError(error);
+      const keychainError = mapped.code === 'keychain_unavailable' || mapped.code === 'keychain_locked';
+      if (!keychainError || this.persisted || !this.session) {
+        throw new AuthError(mapped.code, `You are still signed in: the session could not be deleted. ${mapped.message}`, {
+          cause: error,
+        });
+      }
+      notes.push('The OS keychain could not be reached; this session was kept in memory only and has ended.');
+      return this.session;
+    }
+  }
+
   private async revoke(refreshToken: string, notes: string[]): Promise<boolean> {
     try {
       const { config, metadata } = await this.connect();
@@ -432,7 +503,21 @@ export class AuthService extends EventEmitter<Events> {
   // ── internals ──────────────────────────────────────────────────────────────────────────────
 
   private async connect(): Promise<ProviderClient> {
-    return this.directory.connect(await this.clientSecret().catch(() => undefined));
+    return this.directory.connect(await this.clientSecretForRequests());
+  }
+
+  /**
+   * The secret to authenticate with. A keychain with no Secret Service at all cannot hold one, so
+   * the client is public then; a *locked* keychain may hold one, so that is an error rather than a
+   * silent switch to a public client the provider would refuse.
+   */
+  private async clientSecretForRequests(): Promise<string | undefined> {
+    try {
+      return await this.clientSecret();
+    } catch (error) {
+      if (isAuthError(error, 'keychain_unavailable')) return undefined;
+      throw error;
+    }
   }
 
   private async connectOrFail(): Promise<ProviderClient> {
@@ -448,15 +533,31 @@ export class AuthService extends EventEmitter<Events> {
     const session = this.session;
     if (!session) throw new AuthError('not_signed_in', 'You are not signed in. Sign in first.');
     if (!needsRefresh(session, this.clock.now())) return session;
-    this.refreshing ??= this.refresh(session).finally(() => {
+    this.refreshing ??= this.refreshShared(session).finally(() => {
       this.refreshing = undefined;
     });
     return this.refreshing;
   }
 
-  private async refresh(session: StoredSession): Promise<StoredSession> {
+  /**
+   * Refreshes across processes: under the lock, re-read the stored session; if another process
+   * refreshed it meanwhile, take that one over with no request; only otherwise refresh, and store
+   * the result before the lock is released. A session kept in memory only is this process's own.
+   */
+  private async refreshShared(session: StoredSession): Promise<StoredSession> {
+    if (!this.persisted) return this.refresh(session, false);
+    return this.shared.exclusive(async () => {
+      const latest = await this.adoptStored();
+      if (!latest) throw new AuthError('not_signed_in', 'You were signed out elsewhere. Sign in again.');
+      if (!needsRefresh(latest, this.clock.now())) return latest;
+      return this.refresh(latest, true);
+    });
+  }
+
+  /** One refresh request. Inside the lock when `shared`; `retried` guards the one retry. */
+  private async refresh(session: StoredSession, shared: boolean, retried = false): Promise<StoredSession> {
     if (!session.refreshToken) {
-      await this.clearSession('expired');
+      await this.endRefusedSession('expired', shared);
       throw new AuthError('not_signed_in', 'Your session has expired. Sign in again.');
     }
     let next: StoredSession;
@@ -469,26 +570,71 @@ export class AuthService extends EventEmitter<Events> {
       next = sessionFromTokens(tokens, this.clock.now(), session);
     } catch (error) {
       const mapped = toAuthError(error);
-      if (mapped.providerError === 'invalid_grant') {
-        await this.clearSession('revoked');
-        throw new AuthError('not_signed_in', 'Your sign-in has expired or was revoked. Sign in again.', {
-          cause: error,
-        });
+      if (mapped.providerError !== 'invalid_grant') throw mapped;
+      // Refused: but if the stored session is no longer the one we sent (a process that ignores
+      // the lock refreshed it), take that one over and try once more rather than sign out.
+      if (shared && !retried) {
+        const latest = await this.adoptStored();
+        if (latest && latest.refreshToken !== session.refreshToken) {
+          return needsRefresh(latest, this.clock.now()) ? this.refresh(latest, shared, true) : latest;
+        }
       }
-      throw mapped;
+      await this.endRefusedSession('revoked', shared);
+      throw new AuthError('not_signed_in', 'Your sign-in has expired or was revoked. Sign in again.', {
+        cause: error,
+      });
     }
     // A rotated refresh token replaces the old one, which dies soon: store before use.
-    await this.replaceSession(next);
+    await this.storeRefreshed(next, shared);
     this.emit('session-changed', { type: 'refreshed', profile: this.profile()! });
     return next;
   }
 
-  /** Makes `session` current and stores it; with no keychain it lives in memory only. */
-  private async replaceSession(session: StoredSession): Promise<void> {
+  /**
+   * Re-reads the stored session and, when another process changed it, makes it this process's
+   * (announcing the change to listeners). Returns the session now current.
+   */
+  private async adoptStored(): Promise<StoredSession | undefined> {
+    const { session, changed } = await this.shared.latest();
+    if (!changed) return this.session;
+    if (!session) {
+      this.forgetSession('elsewhere', this.session !== undefined);
+      return undefined;
+    }
+    this.session = session;
+    this.persisted = true;
+    this.emit('session-changed', { type: 'synced', profile: this.profile()! });
+    this.scheduleRefreshIfStarted();
+    return session;
+  }
+
+  /** Follows a change another process announced. */
+  private async syncFromStore(): Promise<void> {
+    if (this.refreshing || this.attempt) return;
+    await this.adoptStored();
+  }
+
+  /** Stores a new sign-in, replacing whatever is stored; with no keychain it lives in memory only. */
+  private async storeSignedIn(session: StoredSession): Promise<void> {
     this.session = session;
     this.restored = true;
+    await this.persist(() => this.shared.exclusive(() => this.shared.save(session, false)));
+  }
+
+  /** Stores a refreshed session over the one it came from (compare-and-swap inside the lock). */
+  private async storeRefreshed(session: StoredSession, shared: boolean): Promise<void> {
+    this.session = session;
+    if (!shared) return;
+    await this.persist(async () => {
+      if (!(await this.shared.save(session, true))) {
+        throw new AuthError('internal', 'The stored session changed during a refresh.');
+      }
+    });
+  }
+
+  private async persist(write: () => Promise<unknown>): Promise<void> {
     try {
-      await this.vault.write(this.account, session);
+      await write();
       this.persisted = true;
     } catch (error) {
       if (!isAuthError(error, 'keychain_unavailable')) throw error;
@@ -497,18 +643,27 @@ export class AuthService extends EventEmitter<Events> {
     }
   }
 
-  private async clearSession(reason: SignOutReason): Promise<void> {
+  /**
+   * Ends a session the provider refused: deletes it only if it is still the stored version
+   * (compare-and-delete: never someone else's newer session).
+   */
+  private async endRefusedSession(reason: SignOutReason, shared: boolean): Promise<void> {
+    try {
+      if (shared) await this.shared.remove(true);
+    } catch (error) {
+      this.logger.warn(`Could not remove the session from the keychain: ${toAuthError(error).message}`);
+    }
+    this.forgetSession(reason, true);
+  }
+
+  /** Drops the session from memory and tells listeners. */
+  private forgetSession(reason: SignOutReason, announce: boolean): void {
     const wasSignedIn = this.session !== undefined;
     this.session = undefined;
     this.restored = true;
     clearTimeout(this.refreshTimer);
     this.refreshTimer = undefined;
-    try {
-      await this.vault.remove(this.account);
-    } catch (error) {
-      this.logger.warn(`Could not remove the session from the keychain: ${toAuthError(error).message}`);
-    }
-    if (wasSignedIn || reason === 'user') this.emit('session-changed', { type: 'signed-out', reason });
+    if (announce && (wasSignedIn || reason === 'user')) this.emit('session-changed', { type: 'signed-out', reason });
   }
 
   private scheduleRefreshIfStarted(): void {

@@ -17,6 +17,8 @@ export type AuthErrorCode =
   | 'state_mismatch'
   | 'invalid_settings'
   | 'keychain_unavailable'
+  | 'keychain_locked'
+  | 'session_busy'
   | 'not_signed_in'
   | 'internal';
 

@@ -1,29 +1,66 @@
 /**
- * JSON values in the OS keychain, safe for large values and for crashes.
+ * JSON values in the OS keychain, safe for several processes and for kills at any moment.
  *
- * Windows Credential Manager refuses blobs over 2,560 bytes, and Cognito tokens with groups exceed
- * that, so a value is split into numbered chunk entries of at most {@link CHUNK_BYTES} bytes plus an
- * index entry naming the slot that holds the chunks. There are two slots, `a` and `b`: a write fills
- * the slot the index does not name, then rewrites the index (one keychain write, so atomic). A crash
- * at any point leaves the old value or the new one readable, never a mix. Reusing two fixed slots
- * (rather than new entry names each time) keeps writes fast: replacing an entry costs a fraction of
- * creating one in GNOME Keyring, and no listing or deleting is needed on the way.
+ * Two layouts, chosen by what the OS keychain can hold:
+ * - `single-entry` (macOS Keychain, the Secret Service on Linux): the value is one entry,
+ *   `{"v":1,"data":…}`. One keychain call reads it, one writes it, and the keychain replaces an
+ *   entry atomically, so a reader sees the old value or the new one, never a mix.
+ * - `chunked` (Windows): Credential Manager refuses blobs over 2,560 bytes and Cognito tokens with
+ *   groups exceed that, so the value is split into chunk entries of at most {@link CHUNK_BYTES}
+ *   bytes in one of two slots (`a`, `b`) plus an index entry `{"v":1,"slot","n","sum"}`. A write
+ *   fills the slot the index does not name, then rewrites the index (one keychain call, so
+ *   atomic), then clears the other slot. `sum` is a checksum of the joined chunks: a reader that
+ *   raced two writers and joined chunks of two values sees the mismatch and reads again, so a mix
+ *   is never returned.
+ * Either layout reads the other's entries, so a session stored by an older version still loads.
+ *
+ * Every write and removal compares the main entry with the version the caller read first
+ * (compare-and-swap): nothing is trusted from a per-process cache. The vault never lists the
+ * keychain: it names every entry from the index (listing a locked Secret Service collection
+ * crashes libsecret).
  */
+import { createHash } from 'node:crypto';
 import { withTimeout } from './async-limits.ts';
 import { AuthError, isAuthError } from './errors.ts';
-import type { SecretStore } from './ports.ts';
+import { KeychainLockedError, type SecretStore } from './ports.ts';
 
-/** Bytes per keychain entry: under Windows' 2,560-byte limit with room for the entry's own overhead. */
+/** Bytes per chunk entry: under Windows' 2,560-byte limit with room for the entry's own overhead. */
 export const CHUNK_BYTES = 2000;
 /** How long one keychain call may take before the keychain counts as unavailable. */
 export const KEYCHAIN_TIMEOUT_MS = 5000;
+/** How often a read starts again after seeing a value change under it (chunked layout only). */
+const READ_ATTEMPTS = 4;
 
+export type VaultLayout = 'single-entry' | 'chunked';
 type Slot = 'a' | 'b';
+
+interface InlineEntry {
+  v: 1;
+  data: unknown;
+}
 
 interface ChunkIndex {
   v: 1;
   slot: Slot;
   n: number;
+  /** Checksum of the joined chunks; absent in indexes written before it existed. */
+  sum?: string;
+}
+
+/** A value as read, with the version it was read at (the main entry's text; null when none). */
+export interface Versioned<T> {
+  value: T | undefined;
+  version: string | null;
+}
+
+/** A write or removal found the entry changed since the caller read it. */
+export class VersionConflictError extends Error {
+  override readonly name = 'VersionConflictError';
+}
+
+/** The layout the OS keychain needs: chunks only where entries have a size limit (Windows). */
+export function layoutFor(platform: NodeJS.Platform = process.platform): VaultLayout {
+  return platform === 'win32' ? 'chunked' : 'single-entry';
 }
 
 /** The fix to suggest when the keychain does not answer, per OS. */
@@ -31,6 +68,16 @@ export function keychainFix(platform = process.platform): string {
   if (platform === 'darwin') return 'Unlock your login keychain (Keychain Access) and try again.';
   if (platform === 'win32') return 'Check that Windows Credential Manager is running and try again.';
   return 'Install and unlock GNOME Keyring or KWallet (a Secret Service on D-Bus), then try again.';
+}
+
+/** The fix to suggest when the keychain is locked, per OS. */
+export function keychainUnlockFix(platform = process.platform): string {
+  if (platform === 'darwin') return 'Unlock your login keychain in Keychain Access, then try again.';
+  if (platform === 'win32') return 'Sign in to Windows again to unlock Credential Manager, then try again.';
+  return (
+    'Unlock your keyring (Passwords and Keys / Seahorse, or `gnome-keyring-daemon --unlock` in an ' +
+    'SSH session), then try again.'
+  );
 }
 
 /** JSON with every non-ASCII character escaped, so chunks can be cut at any character. */
@@ -48,6 +95,14 @@ export function splitIntoChunks(text: string, size = CHUNK_BYTES): string[] {
   return chunks.length > 0 ? chunks : [''];
 }
 
+function checksum(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
+}
+
+function isInlineEntry(value: unknown): value is InlineEntry {
+  return typeof value === 'object' && value !== null && (value as InlineEntry).v === 1 && 'data' in value;
+}
+
 function isChunkIndex(value: unknown): value is ChunkIndex {
   const index = value as ChunkIndex;
   return (
@@ -56,116 +111,171 @@ function isChunkIndex(value: unknown): value is ChunkIndex {
     index.v === 1 &&
     (index.slot === 'a' || index.slot === 'b') &&
     Number.isInteger(index.n) &&
-    index.n > 0
+    index.n > 0 &&
+    (index.sum === undefined || typeof index.sum === 'string')
   );
 }
 
-/** Reads and writes JSON values under one keychain service name. */
-export class TokenVault {
-  /** The slot each account's index names, as last read or written by this process. */
-  private readonly slots = new Map<string, Slot | undefined>();
-  /** Writes run one at a time, so two writers never fill the same slot. */
-  private queue: Promise<unknown> = Promise.resolve();
-
-  constructor(
-    private readonly store: SecretStore,
-    readonly service: string,
-    private readonly timeoutMs = KEYCHAIN_TIMEOUT_MS,
-  ) {}
-
-  /** The value stored under `account`, or undefined when there is none (or it is unreadable). */
-  async read<T>(account: string): Promise<T | undefined> {
-    const index = this.parse(await this.call((s) => s.get(this.service, account)));
-    if (!isChunkIndex(index)) {
-      this.slots.set(account, undefined);
-      return undefined;
-    }
-    this.slots.set(account, index.slot);
-    const chunks = await Promise.all(
-      Array.from({ length: index.n }, (_, i) =>
-        this.call((s) => s.get(this.service, chunkAccount(account, index.slot, i))),
-      ),
-    );
-    if (chunks.some((c) => c === null)) return undefined;
-    return this.parse(chunks.join('')) as T | undefined;
-  }
-
-  /** Stores `value` under `account`, replacing the old value atomically. */
-  write(account: string, value: unknown): Promise<void> {
-    return this.serialize(async () => {
-      const chunks = splitIntoChunks(asciiJson(value));
-      const current = this.slots.has(account) ? this.slots.get(account) : await this.currentSlot(account);
-      const slot: Slot = current === 'a' ? 'b' : 'a';
-      await Promise.all(
-        chunks.map((chunk, i) =>
-          this.call((s) => s.set(this.service, chunkAccount(account, slot, i), chunk)),
-        ),
-      );
-      const index: ChunkIndex = { v: 1, slot, n: chunks.length };
-      await this.call((s) => s.set(this.service, account, JSON.stringify(index)));
-      this.slots.set(account, slot);
-    });
-  }
-
-  /** Removes the value under `account`: the index first, so a crash midway leaves nothing readable. */
-  remove(account: string): Promise<void> {
-    return this.serialize(async () => {
-      await this.call((s) => s.delete(this.service, account));
-      this.slots.set(account, undefined);
-      const prefix = `${account}#`;
-      const chunks = (await this.call((s) => s.list(this.service))).filter((a) => a.startsWith(prefix));
-      await Promise.all(chunks.map((chunk) => this.call((s) => s.delete(this.service, chunk))));
-    });
-  }
-
-  /** The accounts under this service that hold a value (chunk entries left out). */
-  async accounts(): Promise<string[]> {
-    return (await this.call((s) => s.list(this.service))).filter((a) => !a.includes('#'));
-  }
-
-  private async currentSlot(account: string): Promise<Slot | undefined> {
-    const index = this.parse(await this.call((s) => s.get(this.service, account)));
-    return isChunkIndex(index) ? index.slot : undefined;
-  }
-
-  private serialize(operation: () => Promise<void>): Promise<void> {
-    const run = this.queue.then(operation, operation);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private parse(text: string | null): unknown {
-    if (text === null) return undefined;
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** One keychain call, with a time limit; every failure becomes `keychain_unavailable`. */
-  private async call<T>(operation: (store: SecretStore) => Promise<T>): Promise<T> {
-    try {
-      return await withTimeout(
-        operation(this.store),
-        this.timeoutMs,
-        () =>
-          new AuthError(
-            'keychain_unavailable',
-            `The OS keychain did not answer within ${this.timeoutMs / 1000} s. ${keychainFix()}`,
-          ),
-      );
-    } catch (error) {
-      if (isAuthError(error)) throw error;
-      throw new AuthError('keychain_unavailable', `The OS keychain is not available. ${keychainFix()}`, {
-        cause: error,
-      });
-    }
+function parse(text: string | null): unknown {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
 }
 
 function chunkAccount(account: string, slot: Slot, i: number): string {
   return `${account}#${slot}.${i}`;
+}
+
+/** Reads and writes JSON values under one keychain service name. */
+export class TokenVault {
+  /** Writes and removals in this process run one at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** A keychain call that outlived its time limit and has not settled yet. */
+  private stuck: Promise<unknown> | undefined;
+
+  constructor(
+    private readonly store: SecretStore,
+    readonly service: string,
+    private readonly timeoutMs = KEYCHAIN_TIMEOUT_MS,
+    readonly layout: VaultLayout = layoutFor(),
+  ) {}
+
+  /** The value stored under `account`, or undefined when there is none (or it is unreadable). */
+  async read<T>(account: string): Promise<T | undefined> {
+    return (await this.readVersioned<T>(account)).value;
+  }
+
+  /** The value under `account` with the version to pass to {@link write} or {@link remove}. */
+  async readVersioned<T>(account: string): Promise<Versioned<T>> {
+    let version: string | null = null;
+    for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+      version = await this.call((s) => s.get(this.service, account));
+      const entry = parse(version);
+      if (isInlineEntry(entry)) return { value: entry.data as T, version };
+      if (!isChunkIndex(entry)) return { value: undefined, version };
+      const chunks = await this.readChunks(account, entry.slot, entry.n);
+      const text = chunks?.join('');
+      if (text !== undefined && (entry.sum === undefined || entry.sum === checksum(text))) {
+        return { value: parse(text) as T | undefined, version };
+      }
+      // Missing chunks or a checksum mismatch: a writer replaced the slot while we read it, or the
+      // value is damaged. Read again from the index; an index that did not change means damage.
+      const again = await this.call((s) => s.get(this.service, account));
+      if (again === version) return { value: undefined, version };
+    }
+    return { value: undefined, version };
+  }
+
+  /**
+   * Stores `value` under `account`, replacing the old value atomically. With `expected`, writes
+   * only if the entry is still at that version, else throws {@link VersionConflictError}.
+   * Returns the new version.
+   */
+  write(account: string, value: unknown, expected?: string | null): Promise<string> {
+    return this.serialize(async () => {
+      const current = await this.call((s) => s.get(this.service, account));
+      if (expected !== undefined && current !== expected) throw new VersionConflictError();
+      const before = parse(current);
+      if (this.layout === 'single-entry') {
+        const entry = JSON.stringify({ v: 1, data: value } satisfies InlineEntry);
+        await this.call((s) => s.set(this.service, account, entry));
+        // Written by the chunked layout before: its chunks hold old token bytes.
+        if (isChunkIndex(before)) await this.clearSlots(account, ['a', 'b']);
+        return entry;
+      }
+      const text = asciiJson(value);
+      const chunks = splitIntoChunks(text);
+      const slot: Slot = isChunkIndex(before) && before.slot === 'a' ? 'b' : 'a';
+      await Promise.all(
+        chunks.map((chunk, i) => this.call((s) => s.set(this.service, chunkAccount(account, slot, i), chunk))),
+      );
+      const index = JSON.stringify({ v: 1, slot, n: chunks.length, sum: checksum(text) } satisfies ChunkIndex);
+      await this.call((s) => s.set(this.service, account, index));
+      // The previous value stays at rest nowhere: clear the other slot and this slot's tail.
+      await this.clearSlots(account, [slot === 'a' ? 'b' : 'a']);
+      await this.clearChunks(account, slot, chunks.length);
+      return index;
+    });
+  }
+
+  /**
+   * Removes the value under `account`: its chunks first and the main entry last, so a kill midway
+   * never leaves token bytes that no index names. With `expected`, removes only if the entry is
+   * still at that version (compare-and-delete); returns false when it was not.
+   */
+  remove(account: string, expected?: string | null): Promise<boolean> {
+    return this.serialize(async () => {
+      const current = await this.call((s) => s.get(this.service, account));
+      if (expected !== undefined && current !== expected) return false;
+      if (!isInlineEntry(parse(current))) await this.clearSlots(account, ['a', 'b']);
+      if (current !== null) await this.call((s) => s.delete(this.service, account));
+      return true;
+    });
+  }
+
+  private async readChunks(account: string, slot: Slot, n: number): Promise<string[] | undefined> {
+    const chunks = await Promise.all(
+      Array.from({ length: n }, (_, i) => this.call((s) => s.get(this.service, chunkAccount(account, slot, i)))),
+    );
+    return chunks.some((c) => c === null) ? undefined : (chunks as string[]);
+  }
+
+  private async clearSlots(account: string, slots: Slot[]): Promise<void> {
+    for (const slot of slots) await this.clearChunks(account, slot, 0);
+  }
+
+  /** Deletes chunks `from`, `from + 1`… of a slot until one is missing (chunks are numbered without gaps). */
+  private async clearChunks(account: string, slot: Slot, from: number): Promise<void> {
+    for (let i = from; await this.call((s) => s.delete(this.service, chunkAccount(account, slot, i))); i++);
+  }
+
+  private serialize<T>(operation: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(operation, operation);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * One keychain call, with a time limit. A call that outlives it may hold a keychain thread for
+   * good (libsecret waiting on an unlock prompt nobody sees), so until it settles every further
+   * call fails at once instead of queuing behind it. Every failure becomes `keychain_locked` or
+   * `keychain_unavailable`.
+   */
+  private async call<T>(operation: (store: SecretStore) => Promise<T>): Promise<T> {
+    if (this.stuck) {
+      throw new AuthError(
+        'keychain_unavailable',
+        `The OS keychain has stopped answering. ${keychainFix()}`,
+      );
+    }
+    const pending = operation(this.store);
+    try {
+      return await withTimeout(pending, this.timeoutMs, () => {
+        this.stuck = pending;
+        const unstick = (): void => {
+          if (this.stuck === pending) this.stuck = undefined;
+        };
+        pending.then(unstick, unstick);
+        return new AuthError(
+          'keychain_unavailable',
+          `The OS keychain did not answer within ${this.timeoutMs / 1000} s. ${keychainFix()}`,
+        );
+      });
+    } catch (error) {
+      if (isAuthError(error)) throw error;
+      if (error instanceof KeychainLockedError) {
+        throw new AuthError('keychain_locked', `The OS keychain is locked. ${keychainUnlockFix()}`, {
+          cause: error,
+        });
+      }
+      throw new AuthError('keychain_unavailable', `The OS keychain is not available. ${keychainFix()}`, {
+        cause: error,
+      });
+    }
+  }
 }
 
 /** Keychain account of the stored session for one provider and app client. */
@@ -175,7 +285,7 @@ export function sessionAccount(issuer: string, clientId: string): string {
 
 /**
  * Keychain account of the client secret. Keyed by provider and client id, so switching to another
- * app client never sends an old secret (DESIGN.md section 5b).
+ * app client never sends an old secret.
  */
 export function clientSecretAccount(issuer: string, clientId: string): string {
   return `client-secret:${clientId}@${issuer}`;

@@ -13,6 +13,8 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   state_mismatch: 'That sign-in did not come from this app',
   invalid_settings: 'Settings need attention',
   keychain_unavailable: 'The system keychain is not available',
+  keychain_locked: 'The system keychain is locked',
+  session_busy: 'Another cognito-desktop is busy with your session',
   not_signed_in: 'You are signed out',
   internal: 'Something went wrong',
   bad_request: 'Something went wrong',

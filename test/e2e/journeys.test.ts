@@ -258,7 +258,6 @@ describe('journeys', () => {
       get: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
       set: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
       delete: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
-      list: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
     };
     const app = await startApp({ configure: false, secretStore: noKeychain });
     await app.controller

@@ -10,15 +10,18 @@ export class MemorySecretStore implements SecretStore {
   failOnWrite: number | undefined;
   /** When set, every call throws this error (e.g. "Cannot autolaunch D-Bus"). */
   unavailable: Error | undefined;
-  /** When set, every call waits this long (a keychain that hangs). */
+  /** When set, every call waits this long (a keychain that hangs); Infinity: never answers. */
   delayMs = 0;
   writes = 0;
+  calls = 0;
 
   private key(service: string, account: string): string {
     return `${service}\u0000${account}`;
   }
 
   private async gate(): Promise<void> {
+    this.calls += 1;
+    if (this.delayMs === Infinity) await new Promise(() => undefined);
     if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
     if (this.unavailable) throw this.unavailable;
   }
@@ -44,11 +47,5 @@ export class MemorySecretStore implements SecretStore {
   async delete(service: string, account: string): Promise<boolean> {
     await this.gate();
     return this.entries.delete(this.key(service, account));
-  }
-
-  async list(service: string): Promise<string[]> {
-    await this.gate();
-    const prefix = `${service}\u0000`;
-    return [...this.entries.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
   }
 }

@@ -230,17 +230,56 @@ describe('sign-in', () => {
 });
 
 describe('refresh and revoke', () => {
-  it('refreshes without a new refresh token while rotation is off, with one when on', async () => {
+  it('refreshes without a new refresh token while rotation is off', async () => {
     const config = await configFor(CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET);
     const first = await signInWithPosts(config);
     const refreshed = await oidc.refreshTokenGrant(config, first.refresh_token!);
     expect(refreshed.refresh_token).toBeUndefined();
     expect(refreshed.access_token).not.toBe(first.access_token);
-    emulator.refreshTokenRotation = true;
+    await expect(oidc.refreshTokenGrant(config, first.refresh_token!)).resolves.toBeTruthy();
+  });
+
+  it('grace rotation: the old refresh token works within the grace period, then dies alone', async () => {
+    const config = await configFor(CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET);
+    const first = await signInWithPosts(config);
+    emulator.refreshTokenRotation = 'grace';
+    emulator.rotationGraceSeconds = 1;
     const rotated = await oidc.refreshTokenGrant(config, first.refresh_token!);
     expect(rotated.refresh_token).toBeTruthy();
     expect(rotated.refresh_token).not.toBe(first.refresh_token);
+    // Within the grace period the old token still refreshes.
+    const retry = await oidc.refreshTokenGrant(config, first.refresh_token!);
+    expect(retry.access_token).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 1100));
     await expect(oidc.refreshTokenGrant(config, first.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+    // The family lives on: the newest token still works.
+    await expect(oidc.refreshTokenGrant(config, retry.refresh_token!)).resolves.toBeTruthy();
+  });
+
+  it('grace rotation with 0 s: the old refresh token dies at once', async () => {
+    const config = await configFor(CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET);
+    const first = await signInWithPosts(config);
+    emulator.refreshTokenRotation = 'grace';
+    const rotated = await oidc.refreshTokenGrant(config, first.refresh_token!);
+    await new Promise((r) => setTimeout(r, 5));
+    await expect(oidc.refreshTokenGrant(config, first.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+    await expect(oidc.refreshTokenGrant(config, rotated.refresh_token!)).resolves.toBeTruthy();
+  });
+
+  it('reuse detection: an old refresh token coming back revokes the whole family', async () => {
+    const config = await configFor(CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET);
+    const first = await signInWithPosts(config);
+    emulator.refreshTokenRotation = 'reuse-detection';
+    const rotated = await oidc.refreshTokenGrant(config, first.refresh_token!);
+    expect(rotated.refresh_token).not.toBe(first.refresh_token);
+    await expect(oidc.refreshTokenGrant(config, first.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+    await expect(oidc.refreshTokenGrant(config, rotated.refresh_token!)).rejects.toMatchObject({
       error: 'invalid_grant',
     });
   });

@@ -9,7 +9,9 @@
  * - Cognito's 12-key discovery document (no `code_challenge_methods_supported`);
  * - Cognito-shaped tokens: a JWT access token with `client_id`, `username`, `token_use` and no `aud`;
  *   an ID token with `cognito:username`, `cognito:groups`, `token_use: "id"`;
- * - no refresh token in a refresh response unless rotation is on;
+ * - no refresh token in a refresh response unless rotation is on; rotation in the three modes real
+ *   providers have (off; Cognito's, with a retry grace period; Okta's and Auth0's, with reuse
+ *   detection that revokes the whole token family);
  * - `/logout?client_id&logout_uri` with no confirm page;
  * - a sign-in form that checks passwords;
  * - fault switches a test flips at run time.
@@ -42,9 +44,22 @@ export interface EmulatorOptions {
   users?: PoolUser[];
   clients?: AppClient[];
   lifetimes?: Partial<Lifetimes>;
-  /** Cognito's "refresh token rotation"; off by default, as in Cognito. */
-  refreshTokenRotation?: boolean;
+  /** Refresh-token rotation; off by default, as in Cognito. */
+  refreshTokenRotation?: RotationMode;
+  /** With `grace` rotation: how long a replaced refresh token keeps working (Cognito: 0–60 s). */
+  rotationGraceSeconds?: number;
 }
+
+/**
+ * How refresh tokens rotate:
+ * - `off`: the refresh token stays the same and a refresh response carries none (Cognito's default);
+ * - `grace`: each refresh returns a new refresh token; the old one keeps working for the grace
+ *   period, then is refused with `invalid_grant` (Cognito's `RefreshTokenRotation` with
+ *   `RetryGracePeriodSeconds`, 0 = at once);
+ * - `reuse-detection`: each refresh returns a new refresh token; an old one coming back revokes the
+ *   whole family, the newest token included (Okta, Auth0; oidc-provider's own behaviour).
+ */
+export type RotationMode = 'off' | 'grace' | 'reuse-detection';
 
 /** Switches a test flips at run time to make the provider misbehave. */
 export interface FaultSwitches {
@@ -82,7 +97,8 @@ const epochSeconds = (): number => Math.floor(Date.now() / 1000);
 export class CognitoEmulator {
   readonly faults: FaultSwitches = { tokenDelayMs: 0, tokenInvalidGrant: false, clockOffsetSeconds: 0 };
   readonly requests: SeenRequest[] = [];
-  refreshTokenRotation: boolean;
+  refreshTokenRotation: RotationMode;
+  rotationGraceSeconds: number;
   readonly users: PoolUser[];
   readonly clients: AppClient[];
   readonly lifetimes: Lifetimes;
@@ -93,6 +109,8 @@ export class CognitoEmulator {
   private domainPort = 0;
   private provider!: Provider;
   private readonly storage = new Map<string, Stored>();
+  /** With `grace` rotation: each replaced refresh token, when it was replaced and by which. */
+  private readonly replacedRefreshTokens = new Map<string, { at: number; by: string }>();
 
   private constructor(
     private readonly options: EmulatorOptions,
@@ -103,7 +121,8 @@ export class CognitoEmulator {
     this.users = options.users ?? defaultUsers();
     this.clients = options.clients ?? defaultClients();
     this.lifetimes = { ...DEFAULT_LIFETIMES, ...options.lifetimes };
-    this.refreshTokenRotation = options.refreshTokenRotation ?? false;
+    this.refreshTokenRotation = options.refreshTokenRotation ?? 'off';
+    this.rotationGraceSeconds = options.rotationGraceSeconds ?? 0;
     this.issuerServer = createServer((req, res) => this.serveIssuerOrigin(req, res));
   }
 
@@ -146,7 +165,8 @@ export class CognitoEmulator {
       tokenInvalidGrant: false,
       clockOffsetSeconds: 0,
     });
-    this.refreshTokenRotation = this.options.refreshTokenRotation ?? false;
+    this.refreshTokenRotation = this.options.refreshTokenRotation ?? 'off';
+    this.rotationGraceSeconds = this.options.rotationGraceSeconds ?? 0;
   }
 
   /** Rotates the signing key: new tokens carry a new `kid`; the JWKS publishes it. */
@@ -287,7 +307,7 @@ export class CognitoEmulator {
       },
       // Cognito has no offline_access scope: every code grant yields a refresh token.
       issueRefreshToken: () => true,
-      rotateRefreshToken: () => this.refreshTokenRotation,
+      rotateRefreshToken: () => this.refreshTokenRotation !== 'off',
       pkce: { required: () => true },
       responseTypes: ['code'],
       routes: {
@@ -349,13 +369,43 @@ export class CognitoEmulator {
       ctx.body = { error: 'invalid_grant', error_description: 'Refresh Token has been revoked' };
       return;
     }
+    if (this.refreshTokenRotation === 'grace' && !(await this.applyGracePeriod(ctx, seen))) return;
     await next();
-    const grantType =
-      typeof ctx.oidc?.params?.grant_type === 'string' ? ctx.oidc.params.grant_type : undefined;
+    const params = ctx.oidc?.params;
+    const grantType = typeof params?.grant_type === 'string' ? params.grant_type : undefined;
     if (grantType) seen.grantType = grantType;
     if (ctx.status === 200 && isTokenResponse(ctx.body)) {
+      const used = typeof params?.refresh_token === 'string' ? params.refresh_token : undefined;
+      const issued = ctx.body.refresh_token;
+      if (grantType === 'refresh_token' && used && issued && issued !== used) {
+        this.replacedRefreshTokens.set(used, { at: Date.now(), by: issued });
+      }
       ctx.body = await this.cognitoTokenResponse(ctx.body, grantType);
     }
+  }
+
+  /**
+   * Cognito's retry grace period: a replaced refresh token still works for a while (the request
+   * goes on with the newest token of its family), then is refused without revoking the family.
+   * Reads the form itself; oidc-provider then takes the rewritten body. False when answered here.
+   */
+  private async applyGracePeriod(ctx: KoaContextWithOIDC, seen: SeenRequest): Promise<boolean> {
+    const form = new URLSearchParams(await readBody(ctx.req));
+    const presented = form.get('refresh_token');
+    let replaced = presented === null ? undefined : this.replacedRefreshTokens.get(presented);
+    if (form.get('grant_type') === 'refresh_token' && replaced) {
+      seen.grantType = 'refresh_token';
+      if (Date.now() - replaced.at > this.rotationGraceSeconds * 1000) {
+        ctx.status = 400;
+        ctx.body = { error: 'invalid_grant', error_description: 'Invalid Refresh Token' };
+        return false;
+      }
+      let newest = replaced.by;
+      while ((replaced = this.replacedRefreshTokens.get(newest))) newest = replaced.by;
+      form.set('refresh_token', newest);
+    }
+    (ctx.req as IncomingMessage & { body?: string }).body = form.toString();
+    return true;
   }
 
   /** Re-issues oidc-provider's token response in Cognito's shape, signed with the emulator's keys. */
@@ -403,7 +453,7 @@ export class CognitoEmulator {
       response.id_token = await this.keys.sign(idToken);
     }
     // Cognito returns no refresh token on refresh unless rotation is on.
-    const keepRefreshToken = grantType !== 'refresh_token' || this.refreshTokenRotation;
+    const keepRefreshToken = grantType !== 'refresh_token' || this.refreshTokenRotation !== 'off';
     if (body.refresh_token && keepRefreshToken) response.refresh_token = body.refresh_token;
     return response;
   }

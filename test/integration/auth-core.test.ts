@@ -14,6 +14,7 @@ import { AuthService, type SessionChange } from '../../main/core/auth-service.ts
 import { validateSettings } from '../../main/core/settings.ts';
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
 import { AuthError } from '../../main/core/errors.ts';
+import type { VaultLayout } from '../../main/core/token-vault.ts';
 import { startCognitoEmulator, type CognitoEmulator } from '../idp/emulator.ts';
 import { useRealParts } from '../support/real-parts.ts';
 import {
@@ -52,7 +53,12 @@ beforeEach(async () => {
 });
 
 function newService(
-  options: { clientId?: string; clock?: { now(): number }; issuer?: string } = {},
+  options: {
+    clientId?: string;
+    clock?: { now(): number };
+    issuer?: string;
+    keychainLayout?: VaultLayout;
+  } = {},
 ): AuthService {
   return new AuthService({
     settings: validateSettings({
@@ -65,6 +71,7 @@ function newService(
     browser,
     configDir,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.keychainLayout ? { keychainLayout: options.keychainLayout } : {}),
   });
 }
 
@@ -208,19 +215,29 @@ describe('sign-in', () => {
     expect(profile.username).toBe('alice@example.com');
   });
 
-  it('stores tokens over 2,560 bytes in entries under the Windows limit and reads them back', async () => {
+  it('stores tokens over 2,560 bytes in entries under the Windows limit (chunked layout) and reads them back', async () => {
     browser.next = { kind: 'sign-in', credentials: { username: 'many.groups', password: 'Passw0rd!many' } };
-    const service = await signedInService({ clientId: PUBLIC_CLIENT_ID });
+    const service = await signedInService({ clientId: PUBLIC_CLIENT_ID, keychainLayout: 'chunked' });
     const token = await service.getAccessToken();
     const idToken = await service.getIdToken();
     expect(Buffer.byteLength(token) + Buffer.byteLength(idToken)).toBeGreaterThan(2560);
     const entries = await keytar.findCredentials(SERVICE);
     expect(entries.length).toBeGreaterThan(2);
     for (const entry of entries) expect(Buffer.byteLength(entry.password)).toBeLessThanOrEqual(2000);
-    const restored = newService({ clientId: PUBLIC_CLIENT_ID });
+    // Either layout reads the other's entries: a session stored in chunks loads in one entry's layout.
+    const restored = newService({ clientId: PUBLIC_CLIENT_ID, keychainLayout: 'single-entry' });
     expect((await restored.restore())!.groups).toHaveLength(60);
     expect(await restored.getAccessToken()).toBe(token);
   });
+
+  it('stores the session in one keychain entry where the keychain has no size limit', async () => {
+    browser.next = { kind: 'sign-in', credentials: { username: 'many.groups', password: 'Passw0rd!many' } };
+    const service = await signedInService({ clientId: PUBLIC_CLIENT_ID, keychainLayout: 'single-entry' });
+    const token = await service.getAccessToken();
+    expect(await keychainAccounts(SERVICE)).toEqual([`session:${PUBLIC_CLIENT_ID}@${emulator.issuer}`]);
+    expect(await newService({ clientId: PUBLIC_CLIENT_ID }).getAccessToken()).toBe(token);
+  });
+
 });
 
 describe('refresh', () => {
@@ -240,15 +257,25 @@ describe('refresh', () => {
     expect(emulator.countRequests('/oauth2/token', 'refresh_token')).toBeGreaterThan(0);
   });
 
-  it('with rotation on, stores the new refresh token before using it', async () => {
-    emulator.refreshTokenRotation = true;
-    await signedInService({ clientId: PUBLIC_CLIENT_ID });
-    const later = newService({ clientId: PUBLIC_CLIENT_ID, clock: expiredClock });
-    await later.getAccessToken();
-    // The old refresh token is dead: a third instance can refresh only with the rotated one from the keychain.
-    const third = newService({ clientId: PUBLIC_CLIENT_ID, clock: expiredClock });
-    await expect(third.getAccessToken()).resolves.toMatch(/^ey/);
-  });
+  it.each(['grace', 'reuse-detection'] as const)(
+    'with %s rotation, stores the new refresh token before using it',
+    async (mode) => {
+      emulator.refreshTokenRotation = mode;
+      await signedInService({ clientId: PUBLIC_CLIENT_ID });
+      const signedIn = await readStoredSession(SERVICE, emulator.issuer, PUBLIC_CLIENT_ID);
+      const later = newService({ clientId: PUBLIC_CLIENT_ID, clock: expiredClock });
+      await later.getAccessToken();
+      const rotated = await readStoredSession(SERVICE, emulator.issuer, PUBLIC_CLIENT_ID);
+      expect(rotated.refreshToken).not.toBe(signedIn.refreshToken);
+      // The old refresh token is dead: a third instance, whose clock makes even the refreshed
+      // access token look expired, can refresh only with the rotated one from the keychain.
+      const evenLater = { now: () => Date.now() + 2 * 3600_000 };
+      const before = emulator.countRequests('/oauth2/token', 'refresh_token');
+      const third = newService({ clientId: PUBLIC_CLIENT_ID, clock: evenLater });
+      await expect(third.getAccessToken()).resolves.toMatch(/^ey/);
+      expect(emulator.countRequests('/oauth2/token', 'refresh_token') - before).toBe(1);
+    },
+  );
 
   it('makes exactly one refresh request for 100 concurrent callers', async () => {
     await signedInService({ clientId: PUBLIC_CLIENT_ID });

@@ -2,7 +2,6 @@
  * The `cognito-desktop` CLI as a user runs it: a separate process, the real keychain, and Chromium
  * as the system browser through the `BROWSER` variable (test/support/system-browser.ts).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,46 +10,32 @@ import { keychainValue } from '../support/keychain-inspect.ts';
 import { readStoredSession } from '../support/stored-session.ts';
 import type { CognitoEmulator } from '../idp/emulator.ts';
 import { useRealParts } from '../support/real-parts.ts';
+import { TSX, runCliProcess, type CliRun } from '../support/cli-process.ts';
 import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET, PUBLIC_CLIENT_ID } from '../idp/directory.ts';
 
 const PORT = 47612;
 const REDIRECT_URI = `http://127.0.0.1:${PORT}/callback`;
 const SERVICE = `cognito-desktop-cli-test-${process.pid}`;
-const TSX = resolve('node_modules/.bin/tsx');
 
 let emulator: CognitoEmulator;
 let configDir: string;
 let browserLog: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<Run> {
-  return new Promise((resolveRun) => {
-    const child = spawn(TSX, ['main/cli.ts', ...args], {
-      env: {
-        ...process.env,
-        COGNITO_DESKTOP_CONFIG_DIR: configDir,
-        COGNITO_DISCOVERY_URL: emulator.issuer,
-        COGNITO_CLIENT_ID: PUBLIC_CLIENT_ID,
-        COGNITO_REDIRECT_URI: REDIRECT_URI,
-        COGNITO_DESKTOP_KEYCHAIN_SERVICE: SERVICE,
-        BROWSER: `${TSX} ${resolve('test/support/system-browser.ts')}`,
-        SYSTEM_BROWSER_LOG: browserLog,
-        ...env,
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.stdin.end(stdin ?? '');
-    child.on('close', (code) => resolveRun({ code: code ?? -1, stdout, stderr }));
-  });
+function cli(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliRun> {
+  return runCliProcess(
+    args,
+    {
+      COGNITO_DESKTOP_CONFIG_DIR: configDir,
+      COGNITO_DISCOVERY_URL: emulator.issuer,
+      COGNITO_CLIENT_ID: PUBLIC_CLIENT_ID,
+      COGNITO_REDIRECT_URI: REDIRECT_URI,
+      COGNITO_DESKTOP_KEYCHAIN_SERVICE: SERVICE,
+      BROWSER: `${TSX} ${resolve('test/support/system-browser.ts')}`,
+      SYSTEM_BROWSER_LOG: browserLog,
+      ...env,
+    },
+    stdin,
+  );
 }
 
 function browserVisits(): { opened: string; params: string[]; title?: string }[] {
@@ -141,8 +126,9 @@ describe('cognito-desktop CLI', () => {
     expect(login.code).toBe(0);
     expect(login.stdout.trim().split('\n')).toHaveLength(1);
     const token = (await cli(['token'], { COGNITO_CLIENT_ID: CONFIDENTIAL_CLIENT_ID })).stdout.trim();
-    for (const file of readdirSync(configDir)) {
-      const text = readFileSync(join(configDir, file), 'utf8');
+    for (const file of readdirSync(configDir, { recursive: true, withFileTypes: true })) {
+      if (!file.isFile()) continue;
+      const text = readFileSync(join(file.parentPath, file.name), 'utf8');
       expect(text).not.toContain(CONFIDENTIAL_CLIENT_SECRET);
       expect(text).not.toContain(token.slice(-30));
     }
@@ -196,7 +182,7 @@ describe('cognito-desktop CLI', () => {
     const status = await cli(['status'], noKeychain);
     expect(status.code).toBe(5);
     expect(status.stderr).toContain('keychain is not available');
-    expect(readdirSync(configDir).join(' ')).not.toMatch(/session|token/);
+    expect(readdirSync(configDir, { recursive: true }).join(' ')).not.toMatch(/session|token/);
   });
 
   it('config check prints the URLs to register', async () => {

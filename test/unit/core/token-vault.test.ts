@@ -2,14 +2,19 @@ import { describe, expect, it } from 'vitest';
 import {
   CHUNK_BYTES,
   TokenVault,
+  VersionConflictError,
   clientSecretAccount,
+  layoutFor,
   sessionAccount,
   splitIntoChunks,
+  type VaultLayout,
 } from '../../../main/core/token-vault.ts';
 import { AuthError } from '../../../main/core/errors.ts';
+import { KeychainLockedError } from '../../../main/core/ports.ts';
 import { MemorySecretStore } from '../../fakes/memory-secret-store.ts';
 
 const big = (n: number): { blob: string; name: string } => ({ blob: 'x'.repeat(n), name: 'Zoë 🔑' });
+const LAYOUTS: VaultLayout[] = ['single-entry', 'chunked'];
 
 describe('splitIntoChunks', () => {
   it.each([
@@ -26,66 +31,125 @@ describe('splitIntoChunks', () => {
   });
 });
 
-describe('TokenVault', () => {
+describe('layoutFor', () => {
+  it.each([
+    ['win32', 'chunked'],
+    ['linux', 'single-entry'],
+    ['darwin', 'single-entry'],
+  ] as const)('%s → %s', (platform, layout) => expect(layoutFor(platform)).toBe(layout));
+});
+
+describe('TokenVault, chunked layout (Windows)', () => {
   it('round-trips values larger than the Windows limit, every entry under 2,560 bytes', async () => {
     const store = new MemorySecretStore();
-    const vault = new TokenVault(store, 'svc');
+    const vault = new TokenVault(store, 'svc', undefined, 'chunked');
     const value = big(7000);
     await vault.write('session:a', value);
     expect(await vault.read('session:a')).toEqual(value);
     for (const entry of store.entries.values()) expect(Buffer.byteLength(entry)).toBeLessThanOrEqual(2560);
-    expect(store.entries.size).toBeGreaterThan(3);
-    expect(await vault.accounts()).toEqual(['session:a']);
+    expect(store.entries.size).toBe(1 + 4);
   });
 
-  it('replaces a value by filling the other slot, then the index', async () => {
+  it('replaces a value by filling the other slot, then the index, then clearing the old slot', async () => {
     const store = new MemorySecretStore();
-    const vault = new TokenVault(store, 'svc');
+    const vault = new TokenVault(store, 'svc', undefined, 'chunked');
     await vault.write('s', big(9000));
     await vault.write('s', big(100));
     expect(await vault.read('s')).toEqual(big(100));
-    await vault.write('s', big(50));
-    // A second process (new vault) reads the slot from the index.
-    expect(await new TokenVault(store, 'svc').read('s')).toEqual(big(50));
-    // Two slots at most: the entries do not pile up.
-    await vault.write('s', big(100));
-    expect(store.entries.size).toBeLessThanOrEqual(1 + 5 + 1);
+    // The previous value is not kept at rest: index + one chunk.
+    expect(store.entries.size).toBe(2);
+    await vault.write('s', big(5000));
+    expect(await new TokenVault(store, 'svc', undefined, 'chunked').read('s')).toEqual(big(5000));
+    expect(store.entries.size).toBe(1 + 3);
   });
 
   it.each([0, 1, 2, 3])(
     'keeps the old value readable when a write crashes after %i entries (3 chunks, then the index)',
     async (n) => {
       const store = new MemorySecretStore();
-      const vault = new TokenVault(store, 'svc');
+      const vault = new TokenVault(store, 'svc', undefined, 'chunked');
       const old = { v: 'old', pad: 'o'.repeat(3000) };
       await vault.write('s', old);
       store.failOnWrite = n;
       const next = { v: 'new', pad: 'n'.repeat(5000) };
       await expect(vault.write('s', next)).rejects.toThrow();
-      const read = await vault.read<typeof old>('s');
-      expect(read).toEqual(old);
-      // A fresh process sees the old value too, and its next write succeeds.
-      const fresh = new TokenVault(store, 'svc');
+      expect(await vault.read('s')).toEqual(old);
+      const fresh = new TokenVault(store, 'svc', undefined, 'chunked');
       expect(await fresh.read('s')).toEqual(old);
       await fresh.write('s', next);
-      expect(await new TokenVault(store, 'svc').read('s')).toEqual(next);
+      expect(await new TokenVault(store, 'svc', undefined, 'chunked').read('s')).toEqual(next);
     },
   );
 
-  it('removes a value with all its chunks', async () => {
+  it('never returns a mix: chunks of another value under an index fail the checksum', async () => {
     const store = new MemorySecretStore();
-    const vault = new TokenVault(store, 'svc');
+    const vault = new TokenVault(store, 'svc', undefined, 'chunked');
+    await vault.write('s', { v: 'one', pad: 'a'.repeat(3000) });
+    const index = JSON.parse((await store.get('svc', 's'))!) as { slot: string };
+    // Another writer's chunk lands in the slot the index names (what a stale slot cache did).
+    await store.set('svc', `s#${index.slot}.1`, 'b'.repeat(1100));
+    expect(await vault.read('s')).toBeUndefined();
+  });
+
+  it('reads an index written before checksums existed', async () => {
+    const store = new MemorySecretStore();
+    await store.set('svc', 's#a.0', '{"v":"old"}');
+    await store.set('svc', 's', JSON.stringify({ v: 1, slot: 'a', n: 1 }));
+    expect(await new TokenVault(store, 'svc', undefined, 'single-entry').read('s')).toEqual({ v: 'old' });
+  });
+
+  it.each([0, 1, 2])('removal killed after %i deletes leaves no chunk without its index', async (n) => {
+    const store = new MemorySecretStore();
+    const vault = new TokenVault(store, 'svc', undefined, 'chunked');
+    await vault.write('s', big(5000));
+    let deletes = 0;
+    const realDelete = store.delete.bind(store);
+    store.delete = async (service, account) => {
+      if (deletes++ === n) throw new Error('killed');
+      return realDelete(service, account);
+    };
+    await expect(vault.remove('s')).rejects.toThrow();
+    const chunksLeft = [...store.entries.keys()].filter((k) => k.includes('#')).length;
+    const indexLeft = store.entries.has('svc\u0000s');
+    expect(chunksLeft === 0 || indexLeft).toBe(true);
+  });
+});
+
+describe.each(LAYOUTS)('TokenVault, %s layout', (layout) => {
+  const vaultOn = (store: MemorySecretStore, timeoutMs?: number): TokenVault =>
+    new TokenVault(store, 'svc', timeoutMs, layout);
+
+  it('removes a value with all its entries and keeps others', async () => {
+    const store = new MemorySecretStore();
+    const vault = vaultOn(store);
     await vault.write('s', big(5000));
     await vault.write('other', 'keep');
-    await vault.remove('s');
+    expect(await vault.remove('s')).toBe(true);
     expect(await vault.read('s')).toBeUndefined();
     expect(await vault.read('other')).toBe('keep');
-    expect(store.entries.size).toBe(2);
+    expect([...store.entries.keys()].filter((k) => k.startsWith('svc\u0000s'))).toEqual([]);
+  });
+
+  it('writes and deletes only over the version the caller read (compare-and-swap)', async () => {
+    const store = new MemorySecretStore();
+    const mine = vaultOn(store);
+    const theirs = vaultOn(store);
+    await mine.write('s', { n: 1 });
+    const seen = await mine.readVersioned('s');
+    await theirs.write('s', { n: 2 });
+    await expect(mine.write('s', { n: 3 }, seen.version)).rejects.toBeInstanceOf(VersionConflictError);
+    expect(await mine.remove('s', seen.version)).toBe(false);
+    expect(await mine.read('s')).toEqual({ n: 2 });
+    const now = await mine.readVersioned('s');
+    expect(await mine.write('s', { n: 4 }, now.version)).not.toBe(now.version);
+    expect(await mine.read('s')).toEqual({ n: 4 });
+    expect(await mine.remove('s', (await mine.readVersioned('s')).version)).toBe(true);
+    expect(await mine.write('s', { n: 5 }, null)).toBeTruthy();
   });
 
   it('reads a missing or corrupt value as undefined', async () => {
     const store = new MemorySecretStore();
-    const vault = new TokenVault(store, 'svc');
+    const vault = vaultOn(store);
     expect(await vault.read('nothing')).toBeUndefined();
     await store.set('svc', 'bad', 'not json');
     expect(await vault.read('bad')).toBeUndefined();
@@ -96,20 +160,37 @@ describe('TokenVault', () => {
   it('turns any keychain failure into keychain_unavailable with a fix', async () => {
     const store = new MemorySecretStore();
     store.unavailable = new Error('Cannot autolaunch D-Bus without X11 $DISPLAY');
-    const vault = new TokenVault(store, 'svc');
-    const error = await vault.read('s').catch((e: unknown) => e);
+    const error = await vaultOn(store)
+      .read('s')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthError);
     expect((error as AuthError).code).toBe('keychain_unavailable');
     expect((error as AuthError).message).toMatch(/GNOME Keyring|Keychain|Credential Manager/);
   });
 
-  it('gives up on a keychain that does not answer in time', async () => {
+  it('turns a locked keychain into keychain_locked with unlock advice', async () => {
     const store = new MemorySecretStore();
-    store.delayMs = 200;
-    const vault = new TokenVault(store, 'svc', 50);
-    await expect(vault.write('s', 'v')).rejects.toMatchObject({ code: 'keychain_unavailable' });
+    store.unavailable = new KeychainLockedError('locked');
+    await expect(vaultOn(store).read('s')).rejects.toMatchObject({
+      code: 'keychain_locked',
+      message: expect.stringMatching(/locked.*[Uu]nlock/),
+    });
   });
 
+  it('gives up on a keychain that does not answer in time, and fails fast while it hangs', async () => {
+    const store = new MemorySecretStore();
+    store.delayMs = Infinity;
+    const vault = vaultOn(store, 50);
+    await expect(vault.write('s', 'v')).rejects.toMatchObject({ code: 'keychain_unavailable' });
+    const callsBefore = store.calls;
+    const started = Date.now();
+    await expect(vault.read('s')).rejects.toMatchObject({ code: 'keychain_unavailable' });
+    expect(Date.now() - started).toBeLessThan(40);
+    expect(store.calls).toBe(callsBefore);
+  });
+});
+
+describe('keychain accounts', () => {
   it('keys entries by provider and client id', () => {
     expect(clientSecretAccount('https://a', 'c1')).not.toBe(clientSecretAccount('https://a', 'c2'));
     expect(clientSecretAccount('https://a', 'c1')).not.toBe(clientSecretAccount('https://b', 'c1'));

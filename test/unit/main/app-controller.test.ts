@@ -61,14 +61,14 @@ describe('AppController settings', () => {
     expect((await app.settingsView()).values.discoveryUrl).toBe(POOL);
   });
 
-  it('keeps COGNITO_CLIENT_SECRET in the keychain, never in the settings file', async () => {
+  it('uses COGNITO_CLIENT_SECRET in memory only: never in the keychain or the settings file', async () => {
     const secret = 'env-secret-value-123';
     const { app, configDir, secretStore } = controller({
       env: { COGNITO_DISCOVERY_URL: POOL, COGNITO_CLIENT_ID: 'c1', COGNITO_CLIENT_SECRET: secret },
     });
     await app.init();
     expect((await app.settingsView()).hasClientSecret).toBe(true);
-    expect([...secretStore.entries.values()].join('')).toContain(secret);
+    expect([...secretStore.entries.values()].join('')).not.toContain(secret);
     await app.saveSettings({ values: (await app.settingsView()).values });
     expect(readFileSync(join(configDir, 'config.json'), 'utf8')).not.toContain(secret);
   });
