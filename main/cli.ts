@@ -7,6 +7,7 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { AuthError, toAuthError, type AuthErrorCode } from './core/errors.ts';
 import { runDoctor, type DoctorReport } from './core/doctor.ts';
+import { describeUncaught, installLastResort } from './core/last-resort.ts';
 import {
   defaultConfigDir,
   findSettingsProblems,
@@ -52,8 +53,11 @@ Commands:
   config set-secret                                   store the client secret from standard input (empty: remove)
   config check [--json]                               check the configuration, print the URLs to register
 
+Options for every command: --verbose (details of an internal error), --help.
+
 Exit codes: 0 ok, 1 not signed in, 2 usage or settings, 3 provider rejected,
-4 network or timeout talking to the provider, 5 keychain unavailable, 6 sign-in cancelled or timed out.`;
+4 network or timeout talking to the provider, 5 keychain unavailable or locked,
+6 sign-in cancelled or timed out, 7 another process kept the session busy, 10 internal error.`;
 
 interface Io {
   out(text: string): void;
@@ -85,6 +89,26 @@ function parseArgs(argv: string[]): Parsed {
     else parsed.command.push(arg);
   }
   return parsed;
+}
+
+/** The login time limit: 1 s to 24 h (Node clamps longer timers to 1 ms). */
+const TIMEOUT_RANGE_SECONDS = { min: 1, max: 24 * 3600 };
+
+function parseTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < TIMEOUT_RANGE_SECONDS.min || seconds > TIMEOUT_RANGE_SECONDS.max) {
+    throw new UsageError(`--timeout takes seconds from 1 to 86400 (24 h); "${value}" is not.`);
+  }
+  return seconds * 1000;
+}
+
+/** "45 s", "5 min", "2 h 30 min". */
+function describeSeconds(seconds: number): string {
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
 }
 
 function describeProfile(profile: Profile): string {
@@ -163,6 +187,7 @@ export async function runCli(
   io: Io = processIo,
 ): Promise<number> {
   let json = false;
+  const verbose = argv.includes('--verbose');
   try {
     const args = parseArgs(argv);
     json = args.flags.has('json');
@@ -180,10 +205,7 @@ export async function runCli(
 
     switch (command) {
       case 'login': {
-        const timeout = args.values.get('timeout');
-        const timeoutMs = timeout === undefined ? undefined : Number(timeout) * 1000;
-        if (timeoutMs !== undefined && !(timeoutMs > 0))
-          throw new UsageError('--timeout must be a positive number of seconds.');
+        const timeoutMs = parseTimeout(args.values.get('timeout'));
         const service = createAuthService(options);
         const openBrowser = !args.flags.has('no-browser');
         const onSigint = (): void => service.cancelSignIn();
@@ -193,7 +215,7 @@ export async function runCli(
             openBrowser,
             ...(timeoutMs ? { timeoutMs } : {}),
             onStarted: (attempt) => {
-              const minutes = Math.round((attempt.expiresAt - attempt.startedAt) / 60_000);
+              const limit = describeSeconds((attempt.expiresAt - attempt.startedAt) / 1000);
               io.err(
                 openBrowser
                   ? 'Opening your browser to sign in. If it does not open, visit:'
@@ -201,7 +223,7 @@ export async function runCli(
               );
               io.err(`  ${attempt.url}`);
               io.err(
-                `Waiting for you to finish in your browser (gives up after ${minutes} min; Ctrl-C cancels)…`,
+                `Waiting for you to finish in your browser (gives up after ${limit}; Ctrl-C cancels)…`,
               );
             },
           });
@@ -268,7 +290,9 @@ export async function runCli(
     }
     const mapped = toAuthError(error);
     if (json) io.out(JSON.stringify({ ok: false, error: { code: mapped.code, message: mapped.message } }));
-    io.err(mapped.message);
+    if (mapped.code !== 'internal') io.err(mapped.message);
+    else if (!verbose) io.err(`${mapped.message} (--verbose shows the details.)`);
+    else io.err(`${mapped.message}\n${describeUncaught(mapped.cause ?? mapped, true)}`);
     return EXIT_CODES[mapped.code];
   }
 }
@@ -347,7 +371,9 @@ async function runConfig(
         secretStore: options.secretStore,
       });
       io.out(json ? JSON.stringify({ ok: report.ok, report }) : formatDoctor(report));
-      return report.ok ? EXIT_CODES.ok : EXIT_CODES.usage;
+      const firstFailure = report.checks.find((c) => !c.ok);
+      if (!firstFailure) return EXIT_CODES.ok;
+      return firstFailure.id === 'keychain' ? EXIT_CODES.keychain_unavailable : EXIT_CODES.usage;
     }
     default:
       throw new UsageError(`Unknown config command "${sub ?? ''}".`);
@@ -358,6 +384,11 @@ async function runConfig(
 const invokedDirectly =
   process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
 if (invokedDirectly) {
+  installLastResort({
+    verbose: process.argv.includes('--verbose'),
+    write: (line) => process.stderr.write(`${line}\n`),
+    exit: (code) => process.exit(code),
+  });
   const code = await runCli(process.argv.slice(2));
   // Let stdout drain, then exit: a finished command must not hang on a keep-alive socket.
   process.stdout.write('', () => process.exit(code));

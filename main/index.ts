@@ -14,6 +14,8 @@ import { appSenderPolicy, createIpcHandlers, originOf } from './ipc/handlers.ts'
 import { registerIpcHandlers } from './ipc/register.ts';
 import { loadInstallerSettings } from './installer-settings.ts';
 import { buildMenuTemplate } from './menu.ts';
+import { withoutSecrets } from './core/browser-command.ts';
+import { installLastResort } from './core/last-resort.ts';
 import { createMainWindow } from './window.ts';
 import { EVENTS, type AppState } from '../preload/contract.ts';
 
@@ -25,6 +27,21 @@ const HELP_URL =
   'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html';
 /** Set by `npm start` in development: the renderer comes from Vite's dev server. */
 const DEV_SERVER_URL = process.env.VITE_DEV_SERVER_URL;
+
+/**
+ * The environment as the app started with it, for the settings. Then the process's own copy loses
+ * `COGNITO_*` and anything named like a secret: what the OS opener and the browser it starts
+ * inherit (shell.openExternal passes this process's environment on).
+ */
+const startupEnv = { ...process.env };
+const inheritable = withoutSecrets(process.env);
+for (const name of Object.keys(process.env)) if (!(name in inheritable)) delete process.env[name];
+
+installLastResort({
+  verbose: !app.isPackaged,
+  write: (line) => console.error(line),
+  exit: (code) => app.exit(code),
+});
 
 // app:// must be a standard, secure scheme so the page gets a real origin and no file:// powers.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
@@ -55,7 +72,7 @@ async function serveAppFile(request: Request): Promise<Response> {
 }
 
 function setupApp(): void {
-  const configDir = process.env.COGNITO_DESKTOP_CONFIG_DIR ?? app.getPath('userData');
+  const configDir = startupEnv.COGNITO_DESKTOP_CONFIG_DIR ?? app.getPath('userData');
   const appOrigin = (DEV_SERVER_URL && originOf(DEV_SERVER_URL)) || APP_ORIGIN;
   let window: BrowserWindow | undefined;
 
@@ -82,14 +99,14 @@ function setupApp(): void {
   };
 
   const installer = loadInstallerSettings(join(process.resourcesPath ?? '', 'provider.json'));
-  const emulator = emulatorFromEnv(process.env);
+  const emulator = emulatorFromEnv(startupEnv);
   const controller: AppController = new AppController({
     configDir,
     settingsStore: new ElectronSettingsStore(configDir),
     secretStore: new KeytarSecretStore(),
     browser: new ShellBrowser(),
     clipboard: new ElectronClipboard(),
-    env: process.env,
+    env: startupEnv,
     ...(installer ? { installer } : {}),
     ...(emulator ? { emulator } : {}),
     onStateChanged: (state) => {

@@ -3,7 +3,7 @@
  * the OS opener. The browser runs on its own: we do not wait for it to exit.
  */
 import { spawn } from 'node:child_process';
-import { browserCommand, osOpenCommand } from '../core/browser-command.ts';
+import { browserCommand, osOpenCommand, withoutSecrets } from '../core/browser-command.ts';
 import type { Browser } from '../core/ports.ts';
 
 /** {@link Browser} that runs `BROWSER` or `open` / `xdg-open` / `rundll32`. */
@@ -14,7 +14,9 @@ export class OsBrowser implements Browser {
     const argv = (this.env.BROWSER ? browserCommand(this.env.BROWSER, url) : undefined) ?? osOpenCommand(url);
     const [command, ...args] = argv;
     return new Promise((resolve, reject) => {
-      const child = spawn(command!, args, { detached: true, stdio: 'ignore', env: this.env });
+      // The browser and everything it starts get the user's environment minus our settings and
+      // anything named like a secret (COGNITO_CLIENT_SECRET above all).
+      const child = spawn(command!, args, { detached: true, stdio: 'ignore', env: withoutSecrets(this.env) });
       child.once('error', (error) => reject(new Error(`${command} could not be started: ${error.message}`)));
       child.once('spawn', () => {
         child.unref();

@@ -51,3 +51,19 @@ export function osOpenCommand(url: string, platform: NodeJS.Platform = process.p
   if (platform === 'win32') return ['rundll32', 'url.dll,FileProtocolHandler', url];
   return ['xdg-open', url];
 }
+
+/** Names of variables that hold secrets, by the words people use for them. */
+const SECRET_NAME = /SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|SESSION_?KEY/i;
+
+/**
+ * `env` without this app's own settings (`COGNITO_*`, the client secret among them) and without
+ * anything named like a secret or token: what a browser we start may inherit.
+ */
+export function withoutSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const clean: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (/^COGNITO_/i.test(name) || SECRET_NAME.test(name)) continue;
+    clean[name] = value;
+  }
+  return clean;
+}

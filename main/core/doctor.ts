@@ -131,16 +131,25 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
   const vault = new TokenVault(deps.secretStore, settings.keychainService, deps.keychainTimeoutMs);
   const secret = await vault.read<string>(clientSecretAccount(settings.discoveryUrl, settings.clientId)).then(
     (value) => ({ reachable: true as const, stored: typeof value === 'string' && value !== '' }),
-    (error: unknown) => ({ reachable: false as const, message: toAuthError(error).message }),
+    (error: unknown) => {
+      const mapped = toAuthError(error);
+      return { reachable: false as const, locked: mapped.code === 'keychain_locked', message: mapped.message };
+    },
   );
   checks.push({
     id: 'keychain',
-    label: 'OS keychain is reachable',
+    label: 'OS keychain is reachable and unlocked',
     ok: secret.reachable,
     detail: secret.reachable
       ? `Entries are kept under the service name "${settings.keychainService}".`
       : secret.message,
-    ...(secret.reachable ? {} : { fix: 'Without a keychain, sign-in lasts only until the app quits.' }),
+    ...(secret.reachable
+      ? {}
+      : {
+          fix: secret.locked
+            ? 'Unlock the keychain: until then the app can neither read nor store your session or the client secret.'
+            : 'Without a keychain, sign-in lasts only until the app quits.',
+        }),
   });
   if (secret.reachable) {
     checks.push({

@@ -49,3 +49,8 @@ export const FOREIGN_CALLBACK_PAGE = page(
 );
 
 export const NOT_FOUND_PAGE = page('Not found — cognito-desktop', 'Not found', 'Nothing is served here.');
+export const BAD_REQUEST_PAGE = page(
+  'Bad request — cognito-desktop',
+  'Bad request',
+  'This address is not one cognito-desktop serves.',
+);

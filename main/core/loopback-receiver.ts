@@ -11,12 +11,15 @@
  * - After a good callback it redirects to the bare redirect path so the code leaves the address bar
  *   and history, then serves a page with `Content-Security-Policy: default-src 'none'`.
  * - It always closes: on success, error, timeout, cancel, a new attempt and process exit.
+ * - It survives any bytes: any local process can reach it, so a request it cannot parse gets a
+ *   400 and never ends the attempt, let alone the process.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { AuthError } from './errors.ts';
 import { closeServer, listen } from './http-server.ts';
 import {
+  BAD_REQUEST_PAGE,
   FOREIGN_CALLBACK_PAGE,
   LOOPBACK_PAGE_CSP,
   NOT_FOUND_PAGE,
@@ -205,11 +208,22 @@ export class LoopbackReceiver {
     this.resultPageServed?.();
   }
 
+  /** Every request passes here: nothing a request carries may throw out of the server's listener. */
   private handle(req: IncomingMessage, res: ServerResponse): void {
+    try {
+      this.route(req, res);
+    } catch {
+      if (!res.headersSent) send(res, 400, BAD_REQUEST_PAGE);
+      else res.destroy();
+    }
+  }
+
+  private route(req: IncomingMessage, res: ServerResponse): void {
     const expectedHost = this.redirect.host;
     if (req.headers.host !== expectedHost) return send(res, 400, FOREIGN_CALLBACK_PAGE);
     if (req.method !== 'GET') return send(res, 405, NOT_FOUND_PAGE, { allow: 'GET' });
-    const url = new URL(req.url ?? '/', this.redirect.origin);
+    const url = parseTarget(req.url, this.redirect.origin);
+    if (!url) return send(res, 400, BAD_REQUEST_PAGE);
     if (url.pathname === this.redirect.pathname) return this.handleCallback(url, res);
     if (this.signOutPath && url.pathname === this.signOutPath) {
       send(res, 200, SIGNED_OUT_PAGE);
@@ -237,6 +251,21 @@ export class LoopbackReceiver {
     // 303 to the bare path: the code leaves the address bar and the history entry.
     res.writeHead(303, { location: this.redirect.pathname, ...SECURITY_HEADERS });
     res.end();
+  }
+}
+
+/**
+ * The request target as a URL on our origin, or undefined. Only origin-form targets (`/path?query`,
+ * RFC 9112 section 3.2.1) are ours: `//host/…` would be read as another host, and absolute-form is
+ * for proxies. `new URL` throws on targets such as `//[` or `//a:99999/`: those are undefined too.
+ */
+function parseTarget(target: string | undefined, origin: string): URL | undefined {
+  if (!target?.startsWith('/') || target.startsWith('//')) return undefined;
+  try {
+    const url = new URL(target, origin);
+    return url.origin === origin ? url : undefined;
+  } catch {
+    return undefined;
   }
 }
 

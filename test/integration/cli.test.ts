@@ -146,6 +146,38 @@ describe('cognito-desktop CLI', () => {
     expect(run.stderr).toContain('did not come back');
   });
 
+  it.each(['3000000', '0', '-5', 'soon', '86401'])('exits 2 for --timeout %s (1 s to 24 h)', async (value) => {
+    const run = await cli(['login', '--no-browser', '--timeout', value]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--timeout takes seconds from 1 to 86400');
+    expect(run.stderr).not.toContain('TimeoutOverflowWarning');
+  });
+
+  it('says the time limit in seconds when it is under a minute', async () => {
+    const run = await cli(['login', '--no-browser', '--timeout', '1']);
+    expect(run.stderr).toContain('gives up after 1 s');
+  });
+
+  it('starts the browser without the client secret or anything named like a secret in its environment', async () => {
+    const recorded = join(configDir, 'browser-env.json');
+    const run = await cli(['login', '--timeout', '2'], {
+      BROWSER: `${process.execPath} ${resolve('test/support/env-recording-browser.mjs')}`,
+      RECORD_ENV_TO: recorded,
+      COGNITO_CLIENT_SECRET: 'the-client-secret-value',
+      AWS_SESSION_TOKEN: 'aws-session-token-value',
+      GITHUB_TOKEN: 'github-token-value',
+      MY_API_KEY: 'api-key-value',
+      DB_PASSWORD: 'db-password-value',
+      KEEP_ME: 'kept',
+    });
+    expect(run.code).toBe(6);
+    const env = JSON.parse(readFileSync(recorded, 'utf8')) as Record<string, string>;
+    expect(env.KEEP_ME).toBe('kept');
+    expect(env.PATH).toBe(process.env.PATH);
+    expect(Object.keys(env).filter((k) => /^COGNITO_|TOKEN|SECRET|PASSWORD|API_KEY/.test(k))).toEqual([]);
+    expect(JSON.stringify(env)).not.toMatch(/client-secret-value|token-value|api-key-value|password-value/);
+  });
+
   it('exits 6 when the user presses Cancel at the provider', async () => {
     const run = await cli(['login'], { SYSTEM_BROWSER_ACTION: 'cancel' });
     expect(run.code).toBe(6);

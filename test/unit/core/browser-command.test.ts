@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserCommand, osOpenCommand, splitCommandLine } from '../../../main/core/browser-command.ts';
+import { browserCommand, osOpenCommand, splitCommandLine, withoutSecrets } from '../../../main/core/browser-command.ts';
 
 const URL_WITH_AMP = 'https://example.com/a?x=1&y=2';
 
@@ -29,5 +29,28 @@ describe('BROWSER command lines', () => {
     ['linux', ['xdg-open', URL_WITH_AMP]],
   ] as const)('uses the OS opener on %s without a shell', (platform, expected) => {
     expect(osOpenCommand(URL_WITH_AMP, platform)).toEqual(expected);
+  });
+});
+
+describe('withoutSecrets', () => {
+  it.each([
+    ['COGNITO_CLIENT_SECRET', false],
+    ['COGNITO_DISCOVERY_URL', false],
+    ['AWS_SECRET_ACCESS_KEY', false],
+    ['AWS_SESSION_TOKEN', false],
+    ['GITHUB_TOKEN', false],
+    ['NPM_AUTH_TOKEN', false],
+    ['OPENAI_API_KEY', false],
+    ['PGPASSWORD', false],
+    ['SSH_PRIVATE_KEY', false],
+    ['AZURE_CREDENTIALS', false],
+    ['PATH', true],
+    ['HOME', true],
+    ['DISPLAY', true],
+    ['DBUS_SESSION_BUS_ADDRESS', true],
+    ['XDG_RUNTIME_DIR', true],
+    ['LANG', true],
+  ])('%s kept: %s', (name, kept) => {
+    expect(name in withoutSecrets({ [name]: 'value' })).toBe(kept);
   });
 });
