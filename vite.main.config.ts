@@ -17,7 +17,7 @@ export default defineConfig({
     sourcemap: false,
     target: 'node20',
     rollupOptions: {
-      input: { index: 'main/index.ts', cli: 'main/cli.ts' },
+      input: { index: 'main/index.ts', cli: 'main/cli-bin.ts' },
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       external: ['electron', ...builtinModules, /^node:/, ...Object.keys(pkg.dependencies)],
     },

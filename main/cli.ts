@@ -1,10 +1,7 @@
-#!/usr/bin/env node
 /**
  * `cognito-desktop`: the auth core from a terminal, in plain Node (no Electron). Same settings
  * file, same keychain entries, same flows as the app.
  */
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { AuthError, toAuthError, type AuthErrorCode } from './core/errors.ts';
 import { runDoctor, type DoctorReport } from './core/doctor.ts';
 import { describeUncaught, installLastResort } from './core/last-resort.ts';
@@ -97,7 +94,11 @@ const TIMEOUT_RANGE_SECONDS = { min: 1, max: 24 * 3600 };
 function parseTimeout(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < TIMEOUT_RANGE_SECONDS.min || seconds > TIMEOUT_RANGE_SECONDS.max) {
+  if (
+    !Number.isFinite(seconds) ||
+    seconds < TIMEOUT_RANGE_SECONDS.min ||
+    seconds > TIMEOUT_RANGE_SECONDS.max
+  ) {
     throw new UsageError(`--timeout takes seconds from 1 to 86400 (24 h); "${value}" is not.`);
   }
   return seconds * 1000;
@@ -222,9 +223,7 @@ export async function runCli(
                   : 'Open this URL in a browser to sign in:',
               );
               io.err(`  ${attempt.url}`);
-              io.err(
-                `Waiting for you to finish in your browser (gives up after ${limit}; Ctrl-C cancels)…`,
-              );
+              io.err(`Waiting for you to finish in your browser (gives up after ${limit}; Ctrl-C cancels)…`);
             },
           });
           print({ ok: true, profile }, describeProfile(profile));
@@ -380,10 +379,8 @@ async function runConfig(
   }
 }
 
-// Run when executed (also through the npm `bin` symlink), not when imported by tests.
-const invokedDirectly =
-  process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
-if (invokedDirectly) {
+/** Runs the command line of this process and exits with its code. */
+export async function main(): Promise<void> {
   installLastResort({
     verbose: process.argv.includes('--verbose'),
     write: (line) => process.stderr.write(`${line}\n`),

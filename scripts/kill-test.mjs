@@ -10,8 +10,11 @@ if (!Number.isInteger(iterations) || iterations < 1) {
   process.exit(2);
 }
 process.exit(
-  runWithKeychain(['node_modules/.bin/vitest', 'run', '--project', 'integration', 'test/integration/kill.test.ts'], {
-    ...process.env,
-    KILL_TEST_ITERATIONS: String(iterations),
-  }),
+  runWithKeychain(
+    ['node_modules/.bin/vitest', 'run', '--project', 'integration', 'test/integration/kill.test.ts'],
+    {
+      ...process.env,
+      KILL_TEST_ITERATIONS: String(iterations),
+    },
+  ),
 );

@@ -5,7 +5,6 @@
  * {@link LOCK_WAIT_MS} ends in `session_busy`, never a hang.
  */
 import { mkdirSync } from 'node:fs';
-import lockfile from 'proper-lockfile';
 import { AuthError } from '../core/errors.ts';
 import type { SessionLock } from '../core/ports.ts';
 import { sharedFileName } from './shared-session-files.ts';
@@ -37,6 +36,9 @@ export class FileSessionLock implements SessionLock {
 
   private async acquire(path: string): Promise<() => Promise<void>> {
     mkdirSync(this.dir, { recursive: true });
+    // Loaded on first use: it patches `fs` (graceful-fs) at load, which costs a command that only
+    // reads a valid session some 15 ms for nothing.
+    const { default: lockfile } = await import('proper-lockfile');
     const deadline = Date.now() + this.waitMs;
     for (;;) {
       try {

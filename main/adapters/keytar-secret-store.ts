@@ -10,6 +10,7 @@
  * - On Linux, "no such entry" from a get or a delete is checked against the Secret Service's
  *   locked state: libsecret answers so for a locked collection, which is not the same as empty.
  */
+import { createRequire } from 'node:module';
 import type * as KeytarModule from 'keytar';
 import { KeychainLockedError, type SecretStore } from '../core/ports.ts';
 import { isSecretServiceLocked } from './secret-service-lock-probe.ts';
@@ -49,7 +50,9 @@ export class KeytarSecretStore implements SecretStore {
   }
 
   private load(): Promise<Keytar> {
-    this.keytar ??= import('keytar').then((m) => (m as { default?: Keytar }).default ?? m);
+    // keytar is CommonJS: `require` loads it without the ES-module loader's scan of its exports,
+    // a few milliseconds of every `cognito-desktop token`.
+    this.keytar ??= Promise.resolve().then(() => createRequire(import.meta.url)('keytar') as Keytar);
     return this.keytar;
   }
 

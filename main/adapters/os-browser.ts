@@ -2,7 +2,6 @@
  * Opens URLs in the system browser from plain Node (the CLI): the `BROWSER` command when set, else
  * the OS opener. The browser runs on its own: we do not wait for it to exit.
  */
-import { spawn } from 'node:child_process';
 import { browserCommand, osOpenCommand, withoutSecrets } from '../core/browser-command.ts';
 import type { Browser } from '../core/ports.ts';
 
@@ -10,7 +9,9 @@ import type { Browser } from '../core/ports.ts';
 export class OsBrowser implements Browser {
   constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
 
-  open(url: string): Promise<void> {
+  async open(url: string): Promise<void> {
+    // Loaded here, not at start: most commands never open a browser.
+    const { spawn } = await import('node:child_process');
     const argv = (this.env.BROWSER ? browserCommand(this.env.BROWSER, url) : undefined) ?? osOpenCommand(url);
     const [command, ...args] = argv;
     return new Promise((resolve, reject) => {

@@ -5,10 +5,9 @@
  */
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import * as oidc from 'openid-client';
-import { withTimeout } from './async-limits.ts';
+import { DEFAULT_CALLBACK_TIMEOUT_MS, withTimeout } from './async-limits.ts';
 import { AuthError, isAuthError, toAuthError } from './errors.ts';
-import { LoopbackReceiver, DEFAULT_CALLBACK_TIMEOUT_MS } from './loopback-receiver.ts';
+import type { LoopbackReceiver } from './loopback-receiver.ts';
 import { ProviderDirectory, type Fetch, type ProviderClient } from './provider.ts';
 import {
   processLocalLock,
@@ -202,7 +201,7 @@ export class AuthService extends EventEmitter<Events> {
   /** Calls the provider's userinfo endpoint with the access token: the pattern for the app's own APIs. */
   async fetchUserInfo(): Promise<Record<string, unknown>> {
     const session = await this.validSession();
-    const { config } = await this.connect();
+    const { oidc, config } = await this.connect();
     try {
       const subject = typeof session.claims.sub === 'string' ? session.claims.sub : oidc.skipSubjectCheck;
       return await oidc.fetchUserInfo(config, session.accessToken, subject);
@@ -283,6 +282,7 @@ export class AuthService extends EventEmitter<Events> {
     await this.signOutReceiver?.close();
     const timeoutMs = options.timeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS;
     const client = await this.connectOrFail();
+    const { oidc } = client;
     const verifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
@@ -295,7 +295,7 @@ export class AuthService extends EventEmitter<Events> {
       state,
       nonce,
     });
-    const receiver = new LoopbackReceiver(this.settings.redirectUri, this.settings.logoutUri);
+    const receiver = await this.newReceiver();
     await receiver.start();
     receiver.expectState(state);
     const now = this.clock.now();
@@ -377,7 +377,7 @@ export class AuthService extends EventEmitter<Events> {
     state: string,
     nonce: string,
   ): Promise<StoredSession> {
-    const tokens = await oidc.authorizationCodeGrant(client.config, callback, {
+    const tokens = await client.oidc.authorizationCodeGrant(client.config, callback, {
       pkceCodeVerifier: verifier,
       expectedState: state,
       expectedNonce: nonce,
@@ -431,7 +431,7 @@ export class AuthService extends EventEmitter<Events> {
       this.settings.logoutUri,
     );
     if (options.openBrowser === false) return result;
-    const receiver = new LoopbackReceiver(this.settings.redirectUri, this.settings.logoutUri);
+    const receiver = await this.newReceiver();
     this.signOutReceiver = receiver;
     const listening = await receiver.start().then(
       () => true,
@@ -468,9 +468,13 @@ export class AuthService extends EventEmitter<Events> {
       const mapped = toAuthError(error);
       const keychainError = mapped.code === 'keychain_unavailable' || mapped.code === 'keychain_locked';
       if (!keychainError || this.persisted || !this.session) {
-        throw new AuthError(mapped.code, `You are still signed in: the session could not be deleted. ${mapped.message}`, {
-          cause: error,
-        });
+        throw new AuthError(
+          mapped.code,
+          `You are still signed in: the session could not be deleted. ${mapped.message}`,
+          {
+            cause: error,
+          },
+        );
       }
       notes.push('The OS keychain could not be reached; this session was kept in memory only and has ended.');
       return this.session;
@@ -479,7 +483,7 @@ export class AuthService extends EventEmitter<Events> {
 
   private async revoke(refreshToken: string, notes: string[]): Promise<boolean> {
     try {
-      const { config, metadata } = await this.connect();
+      const { oidc, config, metadata } = await this.connect();
       if (!metadata.revocation_endpoint) {
         notes.push(
           'The provider has no revocation endpoint: the refresh token stays valid until it expires.',
@@ -501,6 +505,12 @@ export class AuthService extends EventEmitter<Events> {
   }
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────
+
+  /** A loopback receiver; its module (Node's HTTP server) loads only when one is needed. */
+  private async newReceiver(): Promise<LoopbackReceiver> {
+    const { LoopbackReceiver } = await import('./loopback-receiver.ts');
+    return new LoopbackReceiver(this.settings.redirectUri, this.settings.logoutUri);
+  }
 
   private async connect(): Promise<ProviderClient> {
     return this.directory.connect(await this.clientSecretForRequests());
@@ -563,7 +573,7 @@ export class AuthService extends EventEmitter<Events> {
     let next: StoredSession;
     try {
       const client = await this.connect();
-      const tokens = await oidc.refreshTokenGrant(client.config, session.refreshToken, {
+      const tokens = await client.oidc.refreshTokenGrant(client.config, session.refreshToken, {
         scope: this.settings.scopes,
       });
       if (tokens.id_token) await client.verifier.verify(tokens.id_token);
@@ -663,7 +673,8 @@ export class AuthService extends EventEmitter<Events> {
     this.restored = true;
     clearTimeout(this.refreshTimer);
     this.refreshTimer = undefined;
-    if (announce && (wasSignedIn || reason === 'user')) this.emit('session-changed', { type: 'signed-out', reason });
+    if (announce && (wasSignedIn || reason === 'user'))
+      this.emit('session-changed', { type: 'signed-out', reason });
   }
 
   private scheduleRefreshIfStarted(): void {

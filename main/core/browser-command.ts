@@ -53,7 +53,8 @@ export function osOpenCommand(url: string, platform: NodeJS.Platform = process.p
 }
 
 /** Names of variables that hold secrets, by the words people use for them. */
-const SECRET_NAME = /SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|SESSION_?KEY/i;
+const SECRET_NAME =
+  /SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|SESSION_?KEY/i;
 
 /**
  * `env` without this app's own settings (`COGNITO_*`, the client secret among them) and without

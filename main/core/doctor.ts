@@ -2,7 +2,6 @@
  * "Check configuration": every check an admin would do by hand, each with a tick or the fix, plus
  * the exact URLs to register in Cognito. Runs with settings as typed, valid or not.
  */
-import { LoopbackReceiver } from './loopback-receiver.ts';
 import { ProviderDirectory, type Fetch } from './provider.ts';
 import { systemClock, type SecretStore } from './ports.ts';
 import { findSettingsProblems, validateSettings, withDefaults, type SettingsInput } from './settings.ts';
@@ -111,6 +110,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     });
   }
 
+  const { LoopbackReceiver } = await import('./loopback-receiver.ts');
   const receiver = new LoopbackReceiver(settings.redirectUri);
   const portFree: true | string = await receiver.start().then(
     () => true as const,
@@ -133,7 +133,11 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     (value) => ({ reachable: true as const, stored: typeof value === 'string' && value !== '' }),
     (error: unknown) => {
       const mapped = toAuthError(error);
-      return { reachable: false as const, locked: mapped.code === 'keychain_locked', message: mapped.message };
+      return {
+        reachable: false as const,
+        locked: mapped.code === 'keychain_locked',
+        message: mapped.message,
+      };
     },
   );
   checks.push({

@@ -5,7 +5,38 @@
  *
  * Messages never carry tokens, codes, verifiers or the client secret.
  */
-import * as oidc from 'openid-client';
+
+/**
+ * The error codes openid-client (and oauth4webapi under it) put on its errors. Errors are matched
+ * by these codes, not by class: the core then need not load openid-client for commands that never
+ * talk to the provider (a test checks the values against the library's own exports).
+ */
+export const OPENID_ERROR_CODES = {
+  authorizationResponse: 'OAUTH_AUTHORIZATION_RESPONSE_ERROR',
+  responseBody: 'OAUTH_RESPONSE_BODY_ERROR',
+  wwwAuthenticateChallenge: 'OAUTH_WWW_AUTHENTICATE_CHALLENGE',
+  invalidResponse: 'OAUTH_INVALID_RESPONSE',
+  jwtTimestampCheck: 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED',
+  jwtClaimComparison: 'OAUTH_JWT_CLAIM_COMPARISON_FAILED',
+  jsonAttributeComparison: 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED',
+  timeout: 'OAUTH_TIMEOUT',
+} as const;
+
+/** The fields of openid-client's errors the mapping reads. */
+interface OpenIdError extends Error {
+  code?: string;
+  error?: string;
+  error_description?: string;
+  status?: number;
+}
+
+function isOpenIdError(error: unknown): error is OpenIdError {
+  return (
+    error instanceof Error &&
+    (error.name === 'ClientError' ||
+      Object.values(OPENID_ERROR_CODES).includes((error as OpenIdError).code as never))
+  );
+}
 
 /** What went wrong, as the UI and the CLI's exit codes see it. */
 export type AuthErrorCode =
@@ -100,26 +131,14 @@ function networkError(detail: string, cause: unknown): AuthError {
 }
 
 /**
- * Maps any error to an {@link AuthError}. openid-client raises `AuthorizationResponseError` for a
- * callback `?error=`, `ResponseBodyError` for an OAuth error body, `ClientError` for its own checks
- * (`OAUTH_TIMEOUT` for a time-out) and lets fetch's `TypeError` through for a network failure.
+ * Maps any error to an {@link AuthError}. openid-client raises, by code: an authorization response
+ * error for a callback `?error=`, a response body error for an OAuth error body, a WWW-Authenticate
+ * challenge for a 401 with one, `ClientError`s for its own checks (`OAUTH_TIMEOUT` for a time-out);
+ * fetch's `TypeError` comes through for a network failure.
  */
 export function toAuthError(error: unknown): AuthError {
   if (error instanceof AuthError) return error;
-  if (error instanceof oidc.AuthorizationResponseError) {
-    return providerRejected(error.error, error.error_description, error);
-  }
-  if (error instanceof oidc.ResponseBodyError) {
-    if (error.status >= 500) return networkError(`the provider answered HTTP ${error.status}`, error);
-    return providerRejected(error.error, error.error_description, error);
-  }
-  if (error instanceof oidc.WWWAuthenticateChallengeError) {
-    // A 401 with a WWW-Authenticate challenge, e.g. invalid_client for a wrong secret sent with Basic.
-    if (error.status >= 500) return networkError(`the provider answered HTTP ${error.status}`, error);
-    const challenge = error.cause[0]?.parameters;
-    return providerRejected(challenge?.error ?? 'invalid_client', challenge?.error_description, error);
-  }
-  if (error instanceof oidc.ClientError) return mapClientError(error);
+  if (isOpenIdError(error)) return mapOpenIdError(error);
   if (error instanceof TypeError && /fetch failed|network|ECONNREFUSED|ENOTFOUND/i.test(errorText(error))) {
     return networkError(connectionDetail(error), error);
   }
@@ -135,8 +154,31 @@ export function toAuthError(error: unknown): AuthError {
   );
 }
 
-function mapClientError(error: oidc.ClientError): AuthError {
-  if (error.code === 'OAUTH_TIMEOUT') return networkError('the provider did not answer in time', error);
+function mapOpenIdError(error: OpenIdError): AuthError {
+  switch (error.code) {
+    case OPENID_ERROR_CODES.authorizationResponse:
+      return providerRejected(error.error ?? 'unknown_error', error.error_description, error);
+    case OPENID_ERROR_CODES.responseBody:
+      if ((error.status ?? 0) >= 500)
+        return networkError(`the provider answered HTTP ${error.status}`, error);
+      return providerRejected(error.error ?? 'unknown_error', error.error_description, error);
+    case OPENID_ERROR_CODES.wwwAuthenticateChallenge: {
+      // A 401 with a WWW-Authenticate challenge, e.g. invalid_client for a wrong secret sent with Basic.
+      if ((error.status ?? 0) >= 500)
+        return networkError(`the provider answered HTTP ${error.status}`, error);
+      const challenges = error.cause as
+        { parameters?: { error?: string; error_description?: string } }[] | undefined;
+      const challenge = challenges?.[0]?.parameters;
+      return providerRejected(challenge?.error ?? 'invalid_client', challenge?.error_description, error);
+    }
+    default:
+      return mapClientError(error);
+  }
+}
+
+function mapClientError(error: OpenIdError): AuthError {
+  if (error.code === OPENID_ERROR_CODES.timeout)
+    return networkError('the provider did not answer in time', error);
   const status = error.cause instanceof Response ? error.cause.status : undefined;
   if (status !== undefined && status >= 500)
     return networkError(`the provider answered HTTP ${status}`, error);
@@ -147,7 +189,7 @@ function mapClientError(error: oidc.ClientError): AuthError {
       { cause: error },
     );
   }
-  if (error.code === 'OAUTH_INVALID_RESPONSE' && /state/i.test(error.message)) {
+  if (error.code === OPENID_ERROR_CODES.invalidResponse && /state/i.test(error.message)) {
     return new AuthError(
       'state_mismatch',
       'The browser returned a sign-in that this app did not start. Try again.',

@@ -16,6 +16,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
+import { DEFAULT_CALLBACK_TIMEOUT_MS } from './async-limits.ts';
 import { AuthError } from './errors.ts';
 import { closeServer, listen } from './http-server.ts';
 import {
@@ -28,8 +29,6 @@ import {
   SIGN_IN_FAILED_PAGE,
 } from './loopback-pages.ts';
 
-/** How long the receiver waits for the browser by default: 5 minutes. */
-export const DEFAULT_CALLBACK_TIMEOUT_MS = 5 * 60_000;
 const MAX_HEADER_BYTES = 8 * 1024;
 const REQUEST_TIMEOUT_MS = 10_000;
 

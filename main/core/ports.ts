@@ -68,7 +68,10 @@ export function processLocalLock(): SessionLock {
   return {
     run<T>(name: string, task: () => Promise<T>): Promise<T> {
       const run = (tails.get(name) ?? Promise.resolve()).then(task, task);
-      tails.set(name, run.catch(() => undefined));
+      tails.set(
+        name,
+        run.catch(() => undefined),
+      );
       return run;
     },
   };

@@ -3,7 +3,7 @@
  * click opens the browser without waiting on the network) and the client configuration.
  */
 import { readFileSync } from 'node:fs';
-import * as oidc from 'openid-client';
+import type * as oidc from 'openid-client';
 import { AuthError, toAuthError } from './errors.ts';
 import { writeFileAtomically } from './files.ts';
 import { IdTokenSignatureVerifier } from './id-token-signature.ts';
@@ -24,8 +24,15 @@ interface CachedDiscovery {
 /** A fetch the core uses for every provider request; tests and the benchmark count through it. */
 export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 
-/** A connected client: the openid-client configuration plus the ID token signature check. */
+/** openid-client, loaded on first use: commands that never talk to the provider never load it. */
+export type OpenIdClient = typeof oidc;
+export function loadOpenIdClient(): Promise<OpenIdClient> {
+  return import('openid-client');
+}
+
+/** A connected client: openid-client and its configuration, plus the ID token signature check. */
 export interface ProviderClient {
+  oidc: OpenIdClient;
   config: oidc.Configuration;
   metadata: oidc.ServerMetadata;
   verifier: IdTokenSignatureVerifier;
@@ -85,15 +92,19 @@ export class ProviderDirectory {
     const metadata = await this.metadata();
     // Reused while the document and the secret are the same: the client holds the JWKS cache.
     if (this.client?.metadata === metadata && this.client.secret === clientSecret) return this.client.value;
-    const value = this.buildClient(metadata, clientSecret);
+    const value = this.buildClient(await loadOpenIdClient(), metadata, clientSecret);
     this.client = { metadata, secret: clientSecret, value };
     return value;
   }
 
-  private buildClient(metadata: oidc.ServerMetadata, clientSecret: string | undefined): ProviderClient {
+  private buildClient(
+    oidc: OpenIdClient,
+    metadata: oidc.ServerMetadata,
+    clientSecret: string | undefined,
+  ): ProviderClient {
     const auth = clientSecret ? oidc.ClientSecretBasic(clientSecret) : oidc.None();
     const config = new oidc.Configuration(metadata, this.settings.clientId, undefined, auth);
-    this.applyTransport(config);
+    this.applyTransport(oidc, config);
     if (!metadata.jwks_uri)
       throw new AuthError(
         'provider_rejected',
@@ -105,16 +116,17 @@ export class ProviderDirectory {
         headers: { accept: 'application/json' },
       }),
     );
-    return { config, metadata, verifier };
+    return { oidc, config, metadata, verifier };
   }
 
-  private applyTransport(config: oidc.Configuration): void {
+  private applyTransport(oidc: OpenIdClient, config: oidc.Configuration): void {
     config.timeout = PROVIDER_TIMEOUT_SECONDS;
     config[oidc.customFetch] = (url, init) => this.fetchImpl(url, init as RequestInit);
     if (this.isLoopbackProvider) oidc.allowInsecureRequests(config);
   }
 
   private async discover(): Promise<oidc.ServerMetadata> {
+    const oidc = await loadOpenIdClient();
     const issuer = new URL(this.settings.discoveryUrl);
     const config = await oidc.discovery(issuer, this.settings.clientId, undefined, oidc.None(), {
       execute: this.isLoopbackProvider ? [oidc.allowInsecureRequests] : [],

@@ -54,13 +54,18 @@ export class SharedSession {
    * only a process that ignores the lock could have changed it); returns false when it changed.
    */
   async save(session: StoredSession, compare: boolean): Promise<boolean> {
+    const known = this.version ?? null;
     try {
-      this.version = await this.vault.write(this.account, session, compare ? (this.version ?? null) : undefined);
+      this.version = await this.vault.write(
+        this.account,
+        session,
+        compare ? { expected: known } : this.version === undefined ? {} : { current: known },
+      );
     } catch (error) {
       if (error instanceof VersionConflictError) return false;
       throw error;
     }
-    this.signal.announce(this.account);
+    this.announce();
     return true;
   }
 
@@ -69,8 +74,16 @@ export class SharedSession {
     const removed = await this.vault.remove(this.account, compare ? (this.version ?? null) : undefined);
     if (!removed) return false;
     this.version = null;
-    this.signal.announce(this.account);
+    this.announce();
     return true;
+  }
+
+  /**
+   * Tells the other processes, just after this turn: the caller's own reaction to the change
+   * (showing the new state) comes first, and a slow disk never delays it.
+   */
+  private announce(): void {
+    setImmediate(() => this.signal.announce(this.account));
   }
 
   /** Calls `listener` when another process changed the stored session; returns a stop function. */

@@ -53,6 +53,13 @@ export interface Versioned<T> {
   version: string | null;
 }
 
+export interface WriteOptions {
+  /** Write only over this version (compare-and-swap); null: only where there is no entry. */
+  expected?: string | null;
+  /** The version the caller knows is stored, when it does not need a comparison. */
+  current?: string | null;
+}
+
 /** A write or removal found the entry changed since the caller read it. */
 export class VersionConflictError extends Error {
   override readonly name = 'VersionConflictError';
@@ -171,12 +178,15 @@ export class TokenVault {
 
   /**
    * Stores `value` under `account`, replacing the old value atomically. With `expected`, writes
-   * only if the entry is still at that version, else throws {@link VersionConflictError}.
-   * Returns the new version.
+   * only if the entry is still at that version, else throws {@link VersionConflictError}. Without
+   * it, `current` (the version the caller knows is stored) spares reading the entry first in the
+   * single-entry layout. Returns the new version.
    */
-  write(account: string, value: unknown, expected?: string | null): Promise<string> {
+  write(account: string, value: unknown, options: WriteOptions = {}): Promise<string> {
+    const { expected, current: known } = options;
     return this.serialize(async () => {
-      const current = await this.call((s) => s.get(this.service, account));
+      const skipRead = expected === undefined && known !== undefined && this.layout === 'single-entry';
+      const current = skipRead ? known : await this.call((s) => s.get(this.service, account));
       if (expected !== undefined && current !== expected) throw new VersionConflictError();
       const before = parse(current);
       if (this.layout === 'single-entry') {
@@ -190,9 +200,16 @@ export class TokenVault {
       const chunks = splitIntoChunks(text);
       const slot: Slot = isChunkIndex(before) && before.slot === 'a' ? 'b' : 'a';
       await Promise.all(
-        chunks.map((chunk, i) => this.call((s) => s.set(this.service, chunkAccount(account, slot, i), chunk))),
+        chunks.map((chunk, i) =>
+          this.call((s) => s.set(this.service, chunkAccount(account, slot, i), chunk)),
+        ),
       );
-      const index = JSON.stringify({ v: 1, slot, n: chunks.length, sum: checksum(text) } satisfies ChunkIndex);
+      const index = JSON.stringify({
+        v: 1,
+        slot,
+        n: chunks.length,
+        sum: checksum(text),
+      } satisfies ChunkIndex);
       await this.call((s) => s.set(this.service, account, index));
       // The previous value stays at rest nowhere: clear the other slot and this slot's tail.
       await this.clearSlots(account, [slot === 'a' ? 'b' : 'a']);
@@ -218,7 +235,9 @@ export class TokenVault {
 
   private async readChunks(account: string, slot: Slot, n: number): Promise<string[] | undefined> {
     const chunks = await Promise.all(
-      Array.from({ length: n }, (_, i) => this.call((s) => s.get(this.service, chunkAccount(account, slot, i)))),
+      Array.from({ length: n }, (_, i) =>
+        this.call((s) => s.get(this.service, chunkAccount(account, slot, i))),
+      ),
     );
     return chunks.some((c) => c === null) ? undefined : (chunks as string[]);
   }
@@ -246,10 +265,7 @@ export class TokenVault {
    */
   private async call<T>(operation: (store: SecretStore) => Promise<T>): Promise<T> {
     if (this.stuck) {
-      throw new AuthError(
-        'keychain_unavailable',
-        `The OS keychain has stopped answering. ${keychainFix()}`,
-      );
+      throw new AuthError('keychain_unavailable', `The OS keychain has stopped answering. ${keychainFix()}`);
     }
     const pending = operation(this.store);
     try {

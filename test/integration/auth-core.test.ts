@@ -237,7 +237,6 @@ describe('sign-in', () => {
     expect(await keychainAccounts(SERVICE)).toEqual([`session:${PUBLIC_CLIENT_ID}@${emulator.issuer}`]);
     expect(await newService({ clientId: PUBLIC_CLIENT_ID }).getAccessToken()).toBe(token);
   });
-
 });
 
 describe('refresh', () => {

@@ -146,12 +146,15 @@ describe('cognito-desktop CLI', () => {
     expect(run.stderr).toContain('did not come back');
   });
 
-  it.each(['3000000', '0', '-5', 'soon', '86401'])('exits 2 for --timeout %s (1 s to 24 h)', async (value) => {
-    const run = await cli(['login', '--no-browser', '--timeout', value]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--timeout takes seconds from 1 to 86400');
-    expect(run.stderr).not.toContain('TimeoutOverflowWarning');
-  });
+  it.each(['3000000', '0', '-5', 'soon', '86401'])(
+    'exits 2 for --timeout %s (1 s to 24 h)',
+    async (value) => {
+      const run = await cli(['login', '--no-browser', '--timeout', value]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('--timeout takes seconds from 1 to 86400');
+      expect(run.stderr).not.toContain('TimeoutOverflowWarning');
+    },
+  );
 
   it('says the time limit in seconds when it is under a minute', async () => {
     const run = await cli(['login', '--no-browser', '--timeout', '1']);

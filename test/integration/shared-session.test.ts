@@ -93,13 +93,16 @@ async function expireStoredSession(): Promise<StoredSession> {
 const refreshRequests = (): number => emulator.countRequests('/oauth2/token', 'refresh_token');
 const JWT = /^eyJ[\w-]+\.[\w-]+\.[\w-]+$/;
 
-function waitFor<T>(
+function waitFor(
   service: AuthService,
   accept: (change: SessionChange) => boolean,
   timeoutMs: number,
 ): Promise<SessionChange> {
   return new Promise((resolveChange, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no matching session change in ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no matching session change in ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     const listener = (change: SessionChange): void => {
       if (!accept(change)) return;
       clearTimeout(timer);

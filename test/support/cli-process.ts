@@ -22,7 +22,7 @@ export function runCliProcess(args: string[], env: NodeJS.ProcessEnv, stdin = ''
   return new Promise((resolveRun) => {
     const started = performance.now();
     const [node, ...nodeArgs] = TS_NODE;
-    const child = spawn(node!, [...nodeArgs, 'main/cli.ts', ...args], {
+    const child = spawn(node!, [...nodeArgs, 'main/cli-bin.ts', ...args], {
       env: { ...process.env, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

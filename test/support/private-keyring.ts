@@ -28,7 +28,7 @@ export class PrivateKeyring {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     const address = await new Promise<string>((resolve, reject) => {
-      bus.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+      bus.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
       bus.once('error', reject);
     });
     const env = { DBUS_SESSION_BUS_ADDRESS: address, XDG_DATA_HOME: dataHome };
@@ -39,7 +39,7 @@ export class PrivateKeyring {
     });
     // libsecret asks for an unlock prompt on a locked collection; the bus then fails to start one
     // (no display) and says so on its stderr, which is inherited: expected here, and noisy.
-    keyring.stdin!.end(password);
+    keyring.stdin.end(password);
     const started = new PrivateKeyring(bus, keyring, env, password);
     for (let i = 0; i < 100 && (await started.isLocked().catch(() => undefined)) !== false; i++) {
       await new Promise((r) => setTimeout(r, 50));
@@ -55,10 +55,13 @@ export class PrivateKeyring {
   async unlock(): Promise<void> {
     // A Secret Service session belongs to the connection that opened it: one connection for both.
     await this.withBus(async (call) => {
-      const opened = await call('/org/freedesktop/secrets', 'org.freedesktop.Secret.Service', 'OpenSession', 'sv', [
-        'plain',
-        new dbus.Variant('s', ''),
-      ]);
+      const opened = await call(
+        '/org/freedesktop/secrets',
+        'org.freedesktop.Secret.Service',
+        'OpenSession',
+        'sv',
+        ['plain', new dbus.Variant('s', '')],
+      );
       const session = opened.body[1] as string;
       await call(
         '/org/freedesktop/secrets',
@@ -83,7 +86,13 @@ export class PrivateKeyring {
     this.bus.kill();
   }
 
-  private call(path: string, iface: string, member: string, signature: string, body: unknown[]): Promise<dbus.Message> {
+  private call(
+    path: string,
+    iface: string,
+    member: string,
+    signature: string,
+    body: unknown[],
+  ): Promise<dbus.Message> {
     return this.withBus((call) => call(path, iface, member, signature, body));
   }
 
@@ -103,4 +112,10 @@ export class PrivateKeyring {
   }
 }
 
-type Call = (path: string, iface: string, member: string, signature: string, body: unknown[]) => Promise<dbus.Message>;
+type Call = (
+  path: string,
+  iface: string,
+  member: string,
+  signature: string,
+  body: unknown[],
+) => Promise<dbus.Message>;

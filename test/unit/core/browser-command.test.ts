@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { browserCommand, osOpenCommand, splitCommandLine, withoutSecrets } from '../../../main/core/browser-command.ts';
+import {
+  browserCommand,
+  osOpenCommand,
+  splitCommandLine,
+  withoutSecrets,
+} from '../../../main/core/browser-command.ts';
 
 const URL_WITH_AMP = 'https://example.com/a?x=1&y=2';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as oidc from 'openid-client';
-import { AuthError, toAuthError, type AuthErrorCode } from '../../../main/core/errors.ts';
+import { AuthError, OPENID_ERROR_CODES, toAuthError, type AuthErrorCode } from '../../../main/core/errors.ts';
 
 function responseBodyError(status: number, error: string): oidc.ResponseBodyError {
   const response = new Response(JSON.stringify({ error }), { status });
@@ -85,5 +85,33 @@ describe('toAuthError', () => {
   it('says what to do for common provider errors', () => {
     expect(toAuthError(responseBodyError(401, 'invalid_client')).message).toMatch(/client id or secret/);
     expect(toAuthError(responseBodyError(400, 'invalid_grant')).message).toMatch(/Sign in again/);
+  });
+});
+
+describe('OPENID_ERROR_CODES', () => {
+  it('are the codes openid-client and oauth4webapi put on their errors', async () => {
+    const oauth = await import('oauth4webapi');
+    expect(OPENID_ERROR_CODES).toEqual({
+      authorizationResponse: oauth.AUTHORIZATION_RESPONSE_ERROR,
+      responseBody: oauth.RESPONSE_BODY_ERROR,
+      wwwAuthenticateChallenge: oauth.WWW_AUTHENTICATE_CHALLENGE,
+      invalidResponse: oauth.INVALID_RESPONSE,
+      jwtTimestampCheck: oauth.JWT_TIMESTAMP_CHECK,
+      jwtClaimComparison: oauth.JWT_CLAIM_COMPARISON,
+      jsonAttributeComparison: oauth.JSON_ATTRIBUTE_COMPARISON,
+      timeout: 'OAUTH_TIMEOUT',
+    });
+    // openid-client's own time-out code, from a real time-out.
+    const slow = async (): Promise<Response> => {
+      await new Promise((r) => setTimeout(r, 200));
+      throw new DOMException('timed out', 'TimeoutError');
+    };
+    const failure = await oidc
+      .discovery(new URL('https://idp.example'), 'c', undefined, undefined, {
+        [oidc.customFetch]: slow,
+        timeout: 1,
+      })
+      .catch((e: unknown) => e);
+    expect((failure as { code?: string }).code).toBe(OPENID_ERROR_CODES.timeout);
   });
 });

@@ -33,7 +33,19 @@ const HAND_PICKED_TARGETS = [
   '/callback#state=' + STATE,
   '/callback?' + 'a'.repeat(20_000),
 ];
-const METHODS = ['GET', 'POST', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'CONNECT', 'TRACE', 'PRI', 'G\u0000T', ''];
+const METHODS = [
+  'GET',
+  'POST',
+  'HEAD',
+  'OPTIONS',
+  'PUT',
+  'DELETE',
+  'CONNECT',
+  'TRACE',
+  'PRI',
+  'G\u0000T',
+  '',
+];
 const ALPHABET = '/?#[]@:%&=+.-_~!$\'()*,;abcXYZ019 \t\\"<>{}|^`\u00e9\u0000\u007f';
 
 let receiver: LoopbackReceiver | undefined;
@@ -51,11 +63,20 @@ function randomText(max: number): string {
 }
 
 function randomRequest(port: number): Buffer {
-  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`, 'evil.example', `127.0.0.1:${port}.evil`, randomText(20), ''];
-  const target = Math.random() < 0.3 ? pick(HAND_PICKED_TARGETS) : pick(['/', '//', '/callback?', '']) + randomText(60);
+  const hosts = [
+    `127.0.0.1:${port}`,
+    `localhost:${port}`,
+    'evil.example',
+    `127.0.0.1:${port}.evil`,
+    randomText(20),
+    '',
+  ];
+  const target =
+    Math.random() < 0.3 ? pick(HAND_PICKED_TARGETS) : pick(['/', '//', '/callback?', '']) + randomText(60);
   const lines = [`${pick(METHODS)} ${target} ${pick(['HTTP/1.1', 'HTTP/1.0', 'HTTP/2', randomText(8)])}`];
   if (Math.random() < 0.9) lines.push(`Host: ${pick(hosts)}`);
-  for (let i = Math.floor(Math.random() * 4); i > 0; i--) lines.push(`${randomText(12) || 'X'}: ${randomText(40)}`);
+  for (let i = Math.floor(Math.random() * 4); i > 0; i--)
+    lines.push(`${randomText(12) || 'X'}: ${randomText(40)}`);
   if (Math.random() < 0.1) lines.push(`Content-Length: ${pick(['5', '-1', '99999999999', 'x'])}`);
   if (Math.random() < 0.1) lines.push('Transfer-Encoding: chunked');
   const raw = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
@@ -105,7 +126,9 @@ it(`survives ${HAND_PICKED_TARGETS.length} hand-picked and ${RANDOM_REQUESTS} ra
     );
     for (const status of await Promise.all(batch)) statuses.set(status, (statuses.get(status) ?? 0) + 1);
   }
-  console.log(`fuzz: ${RANDOM_REQUESTS} random requests, answers by status ${JSON.stringify(Object.fromEntries(statuses))}`);
+  console.log(
+    `fuzz: ${RANDOM_REQUESTS} random requests, answers by status ${JSON.stringify(Object.fromEntries(statuses))}`,
+  );
   expect(statuses.has(303)).toBe(false);
   expect(statuses.has(200)).toBe(false);
   expect(settled).toBe(false);

@@ -137,14 +137,16 @@ describe.each(LAYOUTS)('TokenVault, %s layout', (layout) => {
     await mine.write('s', { n: 1 });
     const seen = await mine.readVersioned('s');
     await theirs.write('s', { n: 2 });
-    await expect(mine.write('s', { n: 3 }, seen.version)).rejects.toBeInstanceOf(VersionConflictError);
+    await expect(mine.write('s', { n: 3 }, { expected: seen.version })).rejects.toBeInstanceOf(
+      VersionConflictError,
+    );
     expect(await mine.remove('s', seen.version)).toBe(false);
     expect(await mine.read('s')).toEqual({ n: 2 });
     const now = await mine.readVersioned('s');
-    expect(await mine.write('s', { n: 4 }, now.version)).not.toBe(now.version);
+    expect(await mine.write('s', { n: 4 }, { expected: now.version })).not.toBe(now.version);
     expect(await mine.read('s')).toEqual({ n: 4 });
     expect(await mine.remove('s', (await mine.readVersioned('s')).version)).toBe(true);
-    expect(await mine.write('s', { n: 5 }, null)).toBeTruthy();
+    expect(await mine.write('s', { n: 5 }, { expected: null })).toBeTruthy();
   });
 
   it('reads a missing or corrupt value as undefined', async () => {
@@ -171,10 +173,11 @@ describe.each(LAYOUTS)('TokenVault, %s layout', (layout) => {
   it('turns a locked keychain into keychain_locked with unlock advice', async () => {
     const store = new MemorySecretStore();
     store.unavailable = new KeychainLockedError('locked');
-    await expect(vaultOn(store).read('s')).rejects.toMatchObject({
-      code: 'keychain_locked',
-      message: expect.stringMatching(/locked.*[Uu]nlock/),
-    });
+    const error = (await vaultOn(store)
+      .read('s')
+      .catch((e: unknown) => e)) as AuthError;
+    expect(error.code).toBe('keychain_locked');
+    expect(error.message).toMatch(/locked.*[Uu]nlock/);
   });
 
   it('gives up on a keychain that does not answer in time, and fails fast while it hangs', async () => {
@@ -187,6 +190,25 @@ describe.each(LAYOUTS)('TokenVault, %s layout', (layout) => {
     await expect(vault.read('s')).rejects.toMatchObject({ code: 'keychain_unavailable' });
     expect(Date.now() - started).toBeLessThan(40);
     expect(store.calls).toBe(callsBefore);
+  });
+});
+
+describe('TokenVault, single-entry layout', () => {
+  it('writes with one keychain call when the caller knows what is stored', async () => {
+    const store = new MemorySecretStore();
+    const vault = new TokenVault(store, 'svc', undefined, 'single-entry');
+    const version = await vault.write('s', { n: 1 });
+    const before = store.calls;
+    await vault.write('s', { n: 2 }, { current: version });
+    expect(store.calls - before).toBe(1);
+    expect(await vault.read('s')).toEqual({ n: 2 });
+  });
+
+  it('clears the chunks of a session stored in the chunked layout when it replaces it', async () => {
+    const store = new MemorySecretStore();
+    const version = await new TokenVault(store, 'svc', undefined, 'chunked').write('s', big(5000));
+    await new TokenVault(store, 'svc', undefined, 'single-entry').write('s', { n: 1 }, { current: version });
+    expect([...store.entries.keys()]).toEqual(['svc\u0000s']);
   });
 });
 

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppController, type InstallerSettings } from '../../../main/app-controller.ts';
 import { JsonFileSettingsStore } from '../../../main/adapters/json-file-settings-store.ts';
+import { FileSessionSignal } from '../../../main/adapters/file-session-signal.ts';
+import { TokenVault, sessionAccount } from '../../../main/core/token-vault.ts';
 import { MemorySecretStore } from '../../fakes/memory-secret-store.ts';
 import type { AppState } from '../../../preload/contract.ts';
 
@@ -15,7 +17,12 @@ const POOL = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123';
 const OTHER_POOL = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other';
 
 function controller(
-  options: { installer?: InstallerSettings; env?: NodeJS.ProcessEnv; file?: Record<string, string> } = {},
+  options: {
+    installer?: InstallerSettings;
+    env?: NodeJS.ProcessEnv;
+    file?: Record<string, string>;
+    onSignedIn?: () => void;
+  } = {},
 ) {
   const configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-controller-'));
   const settingsStore = new JsonFileSettingsStore(configDir);
@@ -33,6 +40,7 @@ function controller(
     fetch: () => Promise.reject(new TypeError('fetch failed')),
     ...(options.installer ? { installer: options.installer } : {}),
     ...(options.env ? { env: options.env } : {}),
+    ...(options.onSignedIn ? { onSignedIn: options.onSignedIn } : {}),
   });
   return { app, states, configDir, secretStore };
 }
@@ -99,5 +107,43 @@ describe('AppController settings', () => {
     await app.init();
     await app.signIn();
     expect(states.at(-1)).toMatchObject({ status: 'signed-out', error: { code: 'network' } });
+  });
+});
+
+describe('AppController follows the session other processes share', () => {
+  const storedSession = {
+    v: 1,
+    accessToken: 'access',
+    idToken: 'id',
+    refreshToken: 'refresh',
+    expiresAt: Date.now() + 3600_000,
+    claims: { sub: 'sub-1', email: 'carol@example.com' },
+    signedInAt: Date.now(),
+  };
+
+  it('shows a sign-in and then a sign-out made by another process, without focusing the window', async () => {
+    let focused = 0;
+    const { app, configDir, secretStore } = controller({
+      file: { discoveryUrl: POOL, clientId: 'c1' },
+      onSignedIn: () => (focused += 1),
+    });
+    await app.init();
+    expect(app.state().status).toBe('signed-out');
+
+    // "Another process": the same keychain entry and the same change marker in the settings folder.
+    const account = sessionAccount(POOL, 'c1');
+    const vault = new TokenVault(secretStore, 'cognito-desktop');
+    const signal = new FileSessionSignal(join(configDir, 'sync'));
+    await vault.write(account, storedSession);
+    signal.announce(account);
+    await expect.poll(() => app.state().status, { timeout: 3000 }).toBe('signed-in');
+    expect(app.state()).toMatchObject({ profile: { username: 'carol@example.com' } });
+    expect(focused).toBe(0);
+
+    await vault.remove(account);
+    signal.announce(account);
+    await expect.poll(() => app.state().status, { timeout: 3000 }).toBe('signed-out');
+    expect((app.state() as { notice?: string }).notice).toContain('another window');
+    app.dispose();
   });
 });

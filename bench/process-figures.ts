@@ -1,0 +1,107 @@
+/**
+ * Figures of whole CLI processes, as scripts run them: `token` and `status` on a valid session
+ * against the floor of any such command (starting Node plus one native keychain read with
+ * `secret-tool`), and N `token` processes at once on an expired session (one refresh between them).
+ * Runs the built CLI (out/main/cli.js), the way the installed `cognito-desktop` runs.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { StoredSession } from '../main/core/session.ts';
+import { TokenVault, sessionAccount } from '../main/core/token-vault.ts';
+import { KeytarSecretStore } from '../main/adapters/keytar-secret-store.ts';
+import type { CognitoEmulator } from '../test/idp/emulator.ts';
+import { PUBLIC_CLIENT_ID } from '../test/idp/directory.ts';
+import type { Figure } from './extra-figures.ts';
+
+const CLI = 'out/main/cli.js';
+const RUNS = 15;
+const PROCESSES = 8;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function timed(argv: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; code: number }> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(argv[0]!, argv.slice(1), { env, stdio: 'ignore' });
+    child.on('close', (code) => resolve({ ms: performance.now() - started, code: code ?? -1 }));
+  });
+}
+
+async function medianMs(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS + 2; i++) {
+    const run = await timed(argv, env);
+    if (run.code !== 0) throw new Error(`${argv.join(' ')} exited ${run.code}`);
+    times.push(run.ms);
+  }
+  return median(times.slice(2));
+}
+
+/** The figures; a valid session for PUBLIC_CLIENT_ID must be stored under `keychainService`. */
+export async function processFigures(options: {
+  emulator: CognitoEmulator;
+  configDir: string;
+  redirectUri: string;
+  keychainService: string;
+}): Promise<Figure[]> {
+  if (!existsSync(CLI) && spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' }).status !== 0) {
+    throw new Error('npm run build failed');
+  }
+  const { emulator, keychainService } = options;
+  const account = sessionAccount(emulator.issuer, PUBLIC_CLIENT_ID);
+  const env = {
+    ...process.env,
+    COGNITO_DESKTOP_CONFIG_DIR: options.configDir,
+    COGNITO_DISCOVERY_URL: emulator.issuer,
+    COGNITO_CLIENT_ID: PUBLIC_CLIENT_ID,
+    COGNITO_REDIRECT_URI: options.redirectUri,
+    COGNITO_DESKTOP_KEYCHAIN_SERVICE: keychainService,
+  };
+  const node = await medianMs([process.execPath, '-e', '0'], env);
+  const lookup = await medianMs(
+    ['secret-tool', 'lookup', 'service', keychainService, 'account', account],
+    env,
+  );
+  const token = await medianMs([process.execPath, CLI, 'token'], env);
+  const status = await medianMs([process.execPath, CLI, 'status'], env);
+  const floor = node + lookup;
+  const figures: Figure[] = [
+    { name: 'process_floor_node_start', value: node, unit: 'ms' },
+    { name: 'process_floor_keychain_lookup', value: lookup, unit: 'ms' },
+    { name: 'cli_token_valid_session', value: token, unit: 'ms' },
+    { name: 'cli_token_vs_floor', value: token / floor, unit: 'x', target: { max: 1.5 } },
+    { name: 'cli_status_valid_session', value: status, unit: 'ms' },
+    { name: 'cli_status_vs_floor', value: status / floor, unit: 'x', target: { max: 1.5 } },
+  ];
+
+  // N processes at once on an expired session: one refresh between them.
+  const vault = new TokenVault(new KeytarSecretStore(), keychainService);
+  const session = (await vault.read<StoredSession>(account))!;
+  await vault.write(account, { ...session, expiresAt: Date.now() - 1000 });
+  const before = emulator.countRequests('/oauth2/token', 'refresh_token');
+  const started = performance.now();
+  const runs = await Promise.all(
+    Array.from({ length: PROCESSES }, () => timed([process.execPath, CLI, 'token'], env)),
+  );
+  const wall = performance.now() - started;
+  const failed = runs.filter((r) => r.code !== 0).length;
+  figures.push(
+    {
+      name: `cli_token_${PROCESSES}_processes_expired_failures`,
+      value: failed,
+      unit: 'processes',
+      target: { max: 0 },
+    },
+    {
+      name: `cli_token_${PROCESSES}_processes_expired_refreshes`,
+      value: emulator.countRequests('/oauth2/token', 'refresh_token') - before,
+      unit: 'requests',
+      target: { max: 1 },
+    },
+    { name: `cli_token_${PROCESSES}_processes_expired_wall`, value: wall, unit: 'ms' },
+  );
+  return figures;
+}

@@ -1,0 +1,122 @@
+/**
+ * The README's exit-code table is true: every code it lists is produced by a real failure of that
+ * kind, in a real CLI process, and the CLI has no code the table leaves out.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, it } from 'vitest';
+import { EXIT_CODES } from '../../main/cli.ts';
+import { createAuthService } from '../../main/compose.ts';
+import type { StoredSession } from '../../main/core/session.ts';
+import { TokenVault, sessionAccount } from '../../main/core/token-vault.ts';
+import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
+import { JsonFileSettingsStore } from '../../main/adapters/json-file-settings-store.ts';
+import { PUBLIC_CLIENT_ID } from '../idp/directory.ts';
+import { useRealParts } from '../support/real-parts.ts';
+import { FormPostBrowser } from '../support/form-post-browser.ts';
+import { TS_NODE, runCliProcess, type CliRun } from '../support/cli-process.ts';
+
+const PORT = 47620;
+const REDIRECT_URI = `http://127.0.0.1:${PORT}/callback`;
+const SERVICE = `cognito-desktop-exit-test-${process.pid}`;
+
+const parts = useRealParts({
+  redirectUri: REDIRECT_URI,
+  logoutUri: `http://127.0.0.1:${PORT}/signed-out`,
+  keychainService: SERVICE,
+  chromium: false,
+});
+
+/** The codes in the README's table. */
+function documentedCodes(): number[] {
+  const readme = readFileSync('README.md', 'utf8');
+  const table = readme.slice(readme.indexOf('| Exit code'));
+  const rows = table.slice(0, table.indexOf('\n\n')).split('\n').slice(2);
+  return rows.map((row) => Number(/^\|\s*(\d+)\s*\|/.exec(row)?.[1]));
+}
+
+it('every exit code in the README comes from a real failure of its kind, and no other code exists', async () => {
+  const { emulator } = parts;
+  const configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-exit-'));
+  const env = {
+    COGNITO_DESKTOP_CONFIG_DIR: configDir,
+    COGNITO_DISCOVERY_URL: emulator.issuer,
+    COGNITO_CLIENT_ID: PUBLIC_CLIENT_ID,
+    COGNITO_REDIRECT_URI: REDIRECT_URI,
+    COGNITO_DESKTOP_KEYCHAIN_SERVICE: SERVICE,
+  };
+  const cli = (args: string[], extra: Record<string, string> = {}): Promise<CliRun> =>
+    runCliProcess(args, { ...env, ...extra });
+
+  expect(documentedCodes().sort((a, b) => a - b)).toEqual(
+    [...new Set(Object.values(EXIT_CODES))].sort((a, b) => a - b),
+  );
+
+  // Signed out first, for "not signed in".
+  const notSignedIn = await cli(['status']);
+
+  // Then a stored session whose access token has expired: the next `token` must refresh.
+  const browser = new FormPostBrowser(emulator.domain, REDIRECT_URI);
+  const service = createAuthService({
+    configDir,
+    env,
+    settingsStore: new JsonFileSettingsStore(configDir),
+    secretStore: new KeytarSecretStore(),
+    browser,
+  });
+  await service.signIn({ timeoutMs: 30_000 });
+  await browser.settle();
+  service.dispose();
+  const vault = new TokenVault(new KeytarSecretStore(), SERVICE);
+  const account = sessionAccount(emulator.issuer, PUBLIC_CLIENT_ID);
+  const session = (await vault.read<StoredSession>(account))!;
+  await vault.write(account, { ...session, expiresAt: Date.now() - 1000 });
+
+  // Another process holds the session lock and never lets go.
+  const [node, ...nodeArgs] = TS_NODE;
+  const holder = spawn(
+    node!,
+    [...nodeArgs, resolve('test/support/hold-lock.ts'), join(configDir, 'sync'), account],
+    {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
+  await new Promise((held) => holder.stdout.once('data', held));
+  const notAFolder = join(configDir, 'not-a-folder');
+  writeFileSync(notAFolder, '');
+
+  try {
+    const runs: Record<number, Promise<CliRun>> = {
+      0: cli(['status']),
+      2: cli(['frobnicate']),
+      // A discovery URL with no provider behind it: HTTP 404 where OpenID metadata was expected.
+      3: cli(['login', '--no-browser'], {
+        COGNITO_DISCOVERY_URL: emulator.issuer.replace(/[^/]+$/, 'us-east-1_Missing'),
+      }),
+      4: cli(['login', '--no-browser'], { COGNITO_DISCOVERY_URL: 'http://127.0.0.1:9/us-east-1_Nowhere' }),
+      5: cli(['status'], { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '' }),
+      6: cli(['login', '--no-browser', '--timeout', '1'], {
+        COGNITO_DESKTOP_CONFIG_DIR: join(configDir, 'other'),
+      }),
+      7: cli(['token']),
+      // The settings folder is a file: the session lock cannot be made there.
+      10: cli(['token'], { COGNITO_DESKTOP_CONFIG_DIR: notAFolder }),
+    };
+    const finished = Object.fromEntries(
+      await Promise.all(Object.entries(runs).map(async ([code, run]) => [code, await run] as const)),
+    );
+    finished[1] = notSignedIn;
+    for (const code of documentedCodes()) {
+      const run = finished[code];
+      expect(run, `a failure mode for exit code ${code}`).toBeDefined();
+      expect({ code, got: run!.code, stderr: run!.stderr }).toMatchObject({ got: code });
+      expect(run!.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(finished[7]!.stderr).toContain('Another cognito-desktop process');
+    expect(finished[10]!.stderr).toContain('--verbose');
+  } finally {
+    holder.kill('SIGKILL');
+  }
+}, 120_000);
