@@ -26,6 +26,7 @@ import {
   needsRefresh,
   nextRefreshDelay,
   profileOf,
+  refreshedIdTokenMismatch,
   sessionFromTokens,
   type Profile,
   type StoredSession,
@@ -577,6 +578,15 @@ export class AuthService extends EventEmitter<Events> {
         scope: this.settings.scopes,
       });
       if (tokens.id_token) await client.verifier.verify(tokens.id_token);
+      const claims = tokens.claims() as Record<string, unknown> | undefined;
+      const mismatch = claims && refreshedIdTokenMismatch(session.claims, claims);
+      if (mismatch) {
+        throw new AuthError(
+          'provider_rejected',
+          `The provider's refreshed ID token is not for this sign-in (its "${mismatch}" differs). Sign in again; if it persists, report it.`,
+          { providerError: 'invalid_id_token' },
+        );
+      }
       next = sessionFromTokens(tokens, this.clock.now(), session);
     } catch (error) {
       const mapped = toAuthError(error);

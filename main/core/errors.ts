@@ -198,8 +198,10 @@ function mapClientError(error: OpenIdError): AuthError {
       },
     );
   }
+  // The ID token's own checks: their codes are shared with other checks (an invalid response, an
+  // unsupported operation), so the message, or its cause's, says which part failed.
   if (
-    /JWT|JWS|ID Token|nonce|"iss"|"aud"/i.test(error.message) ||
+    /JWT|JWS|ID Token|nonce|"iss"|"aud"/i.test(errorText(error)) ||
     (error.code ?? '').startsWith('OAUTH_JW')
   ) {
     return new AuthError(

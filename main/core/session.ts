@@ -119,6 +119,23 @@ export function sessionFromTokens(
   return session;
 }
 
+/**
+ * The claim by which an ID token from a refresh does not belong to the session it refreshes, or
+ * undefined when it does. OpenID Connect Core 12.2: its `iss`, `sub` and `aud` must be those of the
+ * original ID token, and a `nonce`, if it has one, the original's.
+ */
+export function refreshedIdTokenMismatch(
+  original: Record<string, unknown>,
+  refreshed: Record<string, unknown>,
+): string | undefined {
+  const audience = (claims: Record<string, unknown>): string => JSON.stringify([claims.aud].flat().sort());
+  if (refreshed.iss !== original.iss) return 'iss';
+  if (refreshed.sub !== original.sub) return 'sub';
+  if (audience(refreshed) !== audience(original)) return 'aud';
+  if (refreshed.nonce !== undefined && refreshed.nonce !== original.nonce) return 'nonce';
+  return undefined;
+}
+
 /** True for a value read from the keychain that has the shape of a {@link StoredSession}. */
 export function isStoredSession(value: unknown): value is StoredSession {
   const s = value as StoredSession;

@@ -73,7 +73,17 @@ export interface FaultSwitches {
   tokenInvalidGrant: boolean;
   /** Seconds added to `iat`, `exp` and `auth_time` of issued tokens (a provider clock that is off). */
   clockOffsetSeconds: number;
+  /** Issued ID tokens are forged this way: what a client must refuse, at sign-in and at refresh. */
+  idTokenForgery?: IdTokenForgery;
 }
+
+/**
+ * ID tokens an attacker or a broken provider could hand out: signed by a key the JWKS does not
+ * publish, unsigned (`alg: none`), from another issuer, for another client, with another nonce, or
+ * (on refresh) for another user.
+ */
+export type IdTokenForgery =
+  'foreign-key' | 'alg-none' | 'foreign-issuer' | 'foreign-audience' | 'wrong-nonce' | 'other-subject';
 
 /** One request the emulator saw, for tests that count them. */
 export interface SeenRequest {
@@ -164,6 +174,7 @@ export class CognitoEmulator {
       tokenDelayMs: 0,
       tokenInvalidGrant: false,
       clockOffsetSeconds: 0,
+      idTokenForgery: undefined,
     });
     this.refreshTokenRotation = this.options.refreshTokenRotation ?? 'off';
     this.rotationGraceSeconds = this.options.rotationGraceSeconds ?? 0;
@@ -450,12 +461,27 @@ export class CognitoEmulator {
         exp: now + this.lifetimes.idToken,
         jti: randomUUID(),
       };
-      response.id_token = await this.keys.sign(idToken);
+      response.id_token = await this.signIdToken(idToken);
     }
     // Cognito returns no refresh token on refresh unless rotation is on.
     const keepRefreshToken = grantType !== 'refresh_token' || this.refreshTokenRotation !== 'off';
     if (body.refresh_token && keepRefreshToken) response.refresh_token = body.refresh_token;
     return response;
+  }
+
+  /** Signs an ID token, forged as the fault switch says. */
+  private signIdToken(claims: JWTPayload): Promise<string> {
+    const forgery = this.faults.idTokenForgery;
+    if (forgery === 'foreign-key' || forgery === 'alg-none') return this.keys.forge(claims, forgery);
+    const forged: Record<IdTokenForgery, JWTPayload> = {
+      'foreign-key': claims,
+      'alg-none': claims,
+      'foreign-issuer': { ...claims, iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Attacker' },
+      'foreign-audience': { ...claims, aud: 'another-app-client-of-the-pool' },
+      'wrong-nonce': { ...claims, nonce: 'not-the-nonce-the-client-sent' },
+      'other-subject': { ...claims, sub: randomUUID() },
+    };
+    return this.keys.sign(forgery ? forged[forgery] : claims);
   }
 
   private async handleUserInfo(ctx: KoaContextWithOIDC): Promise<void> {

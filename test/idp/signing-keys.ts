@@ -56,6 +56,19 @@ export class SigningKeys {
     return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid }).sign(privateKey);
   }
 
+  /**
+   * A forged token for tests of the client's checks: `foreign-key` is signed by a key the JWKS does
+   * not publish (under the current kid); `alg-none` carries no signature at all.
+   */
+  async forge(payload: JWTPayload, how: 'foreign-key' | 'alg-none'): Promise<string> {
+    if (how === 'alg-none') {
+      const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+      return `${part({ alg: 'none', typ: 'JWT' })}.${part(payload)}.`;
+    }
+    const { privateKey } = await generateKeyPair('RS256');
+    return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: this.currentKid }).sign(privateKey);
+  }
+
   /** Verifies a token signed by one of the published keys, as of `nowSeconds`. */
   async verify(token: string, nowSeconds: number): Promise<JWTPayload> {
     const { payload } = await jwtVerify(token, createLocalJWKSet(this.jwks()), {

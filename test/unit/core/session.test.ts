@@ -6,6 +6,7 @@ import {
   nextRefreshDelay,
   pickUsername,
   profileOf,
+  refreshedIdTokenMismatch,
   type StoredSession,
 } from '../../../main/core/session.ts';
 
@@ -92,5 +93,21 @@ describe('buildLogoutUrl', () => {
     expect(url.searchParams.get('logout_uri')).toBe('http://127.0.0.1:47621/signed-out');
     expect(url.searchParams.has('redirect_uri')).toBe(false);
     expect(url.searchParams.has('response_type')).toBe(false);
+  });
+});
+
+describe('refreshedIdTokenMismatch (OpenID Connect Core 12.2)', () => {
+  const original = { iss: 'https://idp', sub: 'u1', aud: 'c1', nonce: 'n1' };
+  it.each([
+    [{ ...original }, undefined],
+    [{ iss: 'https://idp', sub: 'u1', aud: 'c1' }, undefined],
+    [{ ...original, aud: ['c1'] }, undefined],
+    [{ ...original, iss: 'https://evil' }, 'iss'],
+    [{ ...original, sub: 'u2' }, 'sub'],
+    [{ ...original, aud: 'c2' }, 'aud'],
+    [{ ...original, aud: ['c1', 'c2'] }, 'aud'],
+    [{ ...original, nonce: 'n2' }, 'nonce'],
+  ])('%j → %s', (refreshed, mismatch) => {
+    expect(refreshedIdTokenMismatch(original, refreshed)).toBe(mismatch);
   });
 });

@@ -1,0 +1,113 @@
+/**
+ * The ID-token signature check on its own: which tokens pass and which are refused, and when the
+ * JWKS is fetched. Keys are made here with jose; the JWKS is served by a counting stand-in.
+ */
+import { describe, expect, it } from 'vitest';
+import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { IdTokenSignatureVerifier } from '../../../main/core/id-token-signature.ts';
+
+type Alg = 'RS256' | 'ES256';
+
+async function keyPair(alg: Alg, kid: string, extra: Partial<JWK> = {}) {
+  const { privateKey, publicKey } = await generateKeyPair(alg);
+  const jwk = { ...(await exportJWK(publicKey)), kid, alg, use: 'sig', ...extra };
+  const sign = (payload: object, header: Record<string, string> = {}): Promise<string> =>
+    new SignJWT({ sub: 'user', ...payload }).setProtectedHeader({ alg, kid, ...header }).sign(privateKey);
+  return { jwk, sign };
+}
+
+function jwks(sets: JWK[][]): { fetch: (url: string) => Promise<Response>; fetches: () => number } {
+  let count = 0;
+  return {
+    fetch: () => {
+      const keys = sets[Math.min(count, sets.length - 1)]!;
+      count += 1;
+      return Promise.resolve(Response.json({ keys }));
+    },
+    fetches: () => count,
+  };
+}
+
+const refused = { code: 'provider_rejected', providerError: 'invalid_id_token' };
+
+describe('IdTokenSignatureVerifier', () => {
+  it.each(['RS256', 'ES256'] as const)('accepts a token signed by a published %s key', async (alg) => {
+    const key = await keyPair(alg, 'k1');
+    const source = jwks([[key.jwk]]);
+    await expect(
+      new IdTokenSignatureVerifier('https://idp/jwks', source.fetch).verify(await key.sign({})),
+    ).resolves.toBeUndefined();
+  });
+
+  it('refuses a token signed by another key under a published kid (bad signature)', async () => {
+    const published = await keyPair('RS256', 'k1');
+    const attacker = await keyPair('RS256', 'k1');
+    const verifier = new IdTokenSignatureVerifier('https://idp/jwks', jwks([[published.jwk]]).fetch);
+    await expect(verifier.verify(await attacker.sign({}))).rejects.toMatchObject(refused);
+  });
+
+  it('refuses a token whose payload was changed after signing', async () => {
+    const key = await keyPair('RS256', 'k1');
+    const token = await key.sign({ email: 'alice@example.com' });
+    const [header, , signature] = token.split('.');
+    const payload = Buffer.from(JSON.stringify({ sub: 'user', email: 'mallory@example.com' })).toString(
+      'base64url',
+    );
+    const verifier = new IdTokenSignatureVerifier('https://idp/jwks', jwks([[key.jwk]]).fetch);
+    await expect(verifier.verify(`${header}.${payload}.${signature}`)).rejects.toMatchObject(refused);
+  });
+
+  it.each([
+    ['alg none, no signature', { alg: 'none' }, ''],
+    ['HS256 (a shared-secret algorithm)', { alg: 'HS256', kid: 'k1' }, 'c2ln'],
+    ['no alg', { kid: 'k1' }, 'c2ln'],
+  ])('refuses %s', async (_, header, signature) => {
+    const key = await keyPair('RS256', 'k1');
+    const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const verifier = new IdTokenSignatureVerifier('https://idp/jwks', jwks([[key.jwk]]).fetch);
+    await expect(verifier.verify(`${part(header)}.${part({ sub: 'u' })}.${signature}`)).rejects.toMatchObject(
+      refused,
+    );
+  });
+
+  it.each(['not a token', 'a.b', '..', ''])('refuses the malformed token %j', async (token) => {
+    const key = await keyPair('RS256', 'k1');
+    const verifier = new IdTokenSignatureVerifier('https://idp/jwks', jwks([[key.jwk]]).fetch);
+    await expect(verifier.verify(token)).rejects.toMatchObject(refused);
+  });
+
+  it('ignores keys published for encryption or for another algorithm', async () => {
+    const forEncryption = await keyPair('RS256', 'k1', { use: 'enc' });
+    const otherAlg = await keyPair('RS256', 'k2', { alg: 'RS512' });
+    const verifier = new IdTokenSignatureVerifier(
+      'https://idp/jwks',
+      jwks([[forEncryption.jwk, otherAlg.jwk]]).fetch,
+    );
+    await expect(verifier.verify(await forEncryption.sign({}))).rejects.toMatchObject(refused);
+    await expect(verifier.verify(await otherAlg.sign({}))).rejects.toMatchObject(refused);
+  });
+
+  it('fetches the JWKS once, again at once for an unknown kid (a key rollover), then caches', async () => {
+    const old = await keyPair('RS256', 'old');
+    const rolled = await keyPair('RS256', 'new');
+    const source = jwks([[old.jwk], [old.jwk, rolled.jwk]]);
+    const verifier = new IdTokenSignatureVerifier('https://idp/jwks', source.fetch);
+    await verifier.verify(await old.sign({}));
+    await verifier.verify(await old.sign({}));
+    expect(source.fetches()).toBe(1);
+    await verifier.verify(await rolled.sign({}));
+    expect(source.fetches()).toBe(2);
+    await verifier.verify(await rolled.sign({}));
+    expect(source.fetches()).toBe(2);
+  });
+
+  it('refuses when the JWKS cannot be had', async () => {
+    const key = await keyPair('RS256', 'k1');
+    const down = new IdTokenSignatureVerifier('https://idp/jwks', () =>
+      Promise.resolve(new Response('nope', { status: 503 })),
+    );
+    await expect(down.verify(await key.sign({}))).rejects.toMatchObject(refused);
+    const empty = new IdTokenSignatureVerifier('https://idp/jwks', () => Promise.resolve(Response.json({})));
+    await expect(empty.verify(await key.sign({}))).rejects.toMatchObject(refused);
+  });
+});
