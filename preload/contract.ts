@@ -137,6 +137,29 @@ export const CHANNELS = {
 export type RequestMethod = keyof typeof CHANNELS;
 export type Channel = (typeof CHANNELS)[RequestMethod];
 
+/**
+ * What each request takes: nothing, the Settings values ({@link SettingsDto}), the save input
+ * ({@link SaveSettingsInput}), or one short text. The IPC handlers check every call against it,
+ * and the tests generate their bad-argument rows from it, so a new channel gets both.
+ */
+export type ArgumentKind = 'none' | 'settings' | 'save-input' | 'text';
+export const ARGUMENTS = {
+  getState: 'none',
+  signIn: 'none',
+  cancelSignIn: 'none',
+  copySignInLink: 'none',
+  openBrowserAgain: 'none',
+  signOut: 'none',
+  signInAsSomeoneElse: 'none',
+  callUserInfo: 'none',
+  getSettings: 'none',
+  validateSettings: 'settings',
+  saveSettings: 'save-input',
+  checkConfiguration: 'settings',
+  copyText: 'text',
+  useEmulator: 'none',
+} as const satisfies Record<RequestMethod, ArgumentKind>;
+
 /** Events from main to renderer (`domain:noun-changed`). */
 export const EVENTS = {
   stateChanged: 'session:state-changed',

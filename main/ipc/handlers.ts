@@ -6,8 +6,10 @@
  */
 import { toErrorDto, type AppController } from '../app-controller.ts';
 import {
+  ARGUMENTS,
   CHANNELS,
   SETTINGS_FIELDS,
+  type ArgumentKind,
   type Channel,
   type ErrorDto,
   type RequestMethod,
@@ -40,9 +42,13 @@ function asText(value: unknown, name: string): string {
   return value;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function asSettings(value: unknown): SettingsDto {
-  if (typeof value !== 'object' || value === null) throw new BadRequest('settings must be an object.');
-  const record = value as Record<string, unknown>;
+  if (!isRecord(value)) throw new BadRequest('settings must be an object.');
+  const record = value;
   const settings = {} as SettingsDto;
   for (const key of SETTINGS_FIELDS)
     settings[key] = record[key] === undefined ? '' : asText(record[key], key);
@@ -50,20 +56,24 @@ function asSettings(value: unknown): SettingsDto {
 }
 
 function asSaveInput(value: unknown): SaveSettingsInput {
-  if (typeof value !== 'object' || value === null) throw new BadRequest('save input must be an object.');
-  const record = value as Record<string, unknown>;
+  if (!isRecord(value)) throw new BadRequest('save input must be an object.');
+  const record = value;
   const input: SaveSettingsInput = { values: asSettings(record.values) };
   if (record.clientSecret !== undefined) input.clientSecret = asText(record.clientSecret, 'clientSecret');
   return input;
 }
 
-function noArgs(args: unknown[]): void {
-  if (args.length > 0) throw new BadRequest('this call takes no arguments.');
-}
-
-function oneArg(args: unknown[]): unknown {
+/** The one argument of a call, checked against the kind the contract names (undefined for none). */
+function takeArgument(kind: ArgumentKind, args: unknown[]): unknown {
+  if (kind === 'none') {
+    if (args.length > 0) throw new BadRequest('this call takes no arguments.');
+    return undefined;
+  }
   if (args.length !== 1) throw new BadRequest('this call takes one argument.');
-  return args[0];
+  const [arg] = args;
+  if (kind === 'settings') return asSettings(arg);
+  if (kind === 'save-input') return asSaveInput(arg);
+  return asText(arg, 'text');
 }
 
 function failure(error: unknown): { ok: false; error: ErrorDto } {
@@ -74,21 +84,22 @@ function failure(error: unknown): { ok: false; error: ErrorDto } {
 
 /** The handler of every channel, keyed by channel name. */
 export function createIpcHandlers(app: AppController, isTrusted: SenderPolicy): Record<Channel, Handler> {
-  const actions: Record<RequestMethod, (args: unknown[]) => unknown> = {
-    getState: (args) => (noArgs(args), app.state()),
-    signIn: async (args) => (noArgs(args), await app.signIn(), null),
-    cancelSignIn: (args) => (noArgs(args), app.cancelSignIn(), null),
-    copySignInLink: async (args) => (noArgs(args), await app.copySignInLink(), null),
-    openBrowserAgain: async (args) => (noArgs(args), await app.openBrowserAgain(), null),
-    signOut: async (args) => (noArgs(args), await app.signOut(), null),
-    signInAsSomeoneElse: async (args) => (noArgs(args), await app.signInAsSomeoneElse(), null),
-    callUserInfo: (args) => (noArgs(args), app.callUserInfo()),
-    getSettings: (args) => (noArgs(args), app.settingsView()),
-    validateSettings: (args) => app.validate(asSettings(oneArg(args))),
-    saveSettings: (args) => app.saveSettings(asSaveInput(oneArg(args))),
-    checkConfiguration: (args) => app.checkConfiguration(asSettings(oneArg(args))),
-    copyText: async (args) => (await app.copyText(asText(oneArg(args), 'text')), null),
-    useEmulator: async (args) => (noArgs(args), await app.useEmulator(), null),
+  // Each action gets its argument already checked against ARGUMENTS (hence the casts below).
+  const actions: Record<RequestMethod, (arg: unknown) => unknown> = {
+    getState: () => app.state(),
+    signIn: async () => (await app.signIn(), null),
+    cancelSignIn: () => (app.cancelSignIn(), null),
+    copySignInLink: async () => (await app.copySignInLink(), null),
+    openBrowserAgain: async () => (await app.openBrowserAgain(), null),
+    signOut: async () => (await app.signOut(), null),
+    signInAsSomeoneElse: async () => (await app.signInAsSomeoneElse(), null),
+    callUserInfo: () => app.callUserInfo(),
+    getSettings: () => app.settingsView(),
+    validateSettings: (values) => app.validate(values as SettingsDto),
+    saveSettings: (input) => app.saveSettings(input as SaveSettingsInput),
+    checkConfiguration: (values) => app.checkConfiguration(values as SettingsDto),
+    copyText: async (text) => (await app.copyText(text as string), null),
+    useEmulator: async () => (await app.useEmulator(), null),
   };
   const handlers = {} as Record<Channel, Handler>;
   for (const [method, channel] of Object.entries(CHANNELS) as [RequestMethod, Channel][]) {
@@ -97,7 +108,7 @@ export function createIpcHandlers(app: AppController, isTrusted: SenderPolicy): 
         return { ok: false, error: { code: 'forbidden', message: 'This page may not use the app’s API.' } };
       }
       try {
-        return { ok: true, value: await actions[method](args) };
+        return { ok: true, value: await actions[method](takeArgument(ARGUMENTS[method], args)) };
       } catch (error) {
         return failure(error);
       }

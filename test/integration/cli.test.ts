@@ -82,8 +82,19 @@ describe('cognito-desktop CLI', () => {
     expect(token.code).toBe(0);
     expect(token.stdout.trim()).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
     // Only `token` prints a token: nothing else the CLI said carries one, nor the refresh token.
-    const { refreshToken } = await readStoredSession(SERVICE, emulator.issuer, PUBLIC_CLIENT_ID);
-    for (const output of [login.stdout, login.stderr, status.stdout, status.stderr, token.stderr]) {
+    const { refreshToken, idToken } = await readStoredSession(SERVICE, emulator.issuer, PUBLIC_CLIENT_ID);
+    const statusText = await cli(['status']);
+    expect(statusText.stdout).toContain('Signed in as alice@example.com');
+    for (const output of [
+      login.stdout,
+      login.stderr,
+      status.stdout,
+      status.stderr,
+      statusText.stdout,
+      statusText.stderr,
+      token.stderr,
+    ]) {
+      expect(output).not.toContain(idToken.slice(-24));
       expect(output).not.toContain(token.stdout.trim().slice(-24));
       expect(output).not.toContain(refreshToken!.slice(-16));
     }

@@ -30,14 +30,27 @@ function nonLoopbackAddress(): string | undefined {
 }
 
 describe('LoopbackReceiver', () => {
-  it('listens on 127.0.0.1 only, not on other interfaces', async () => {
+  it('listens on 127.0.0.1 only, not on every address', async () => {
     const { port } = await startReceiver();
-    const other = nonLoopbackAddress();
-    if (!other) {
-      console.log('skipped the other-interface probe: this machine has no non-loopback IPv4 address');
-      return;
+    expect((await rawRequest(port, '/callback?state=x')).status).toBe(400);
+    // Linux routes all of 127.0.0.0/8 to the loopback interface: a server bound to every address
+    // (0.0.0.0) answers on 127.0.0.2 too, one bound to 127.0.0.1 alone does not. This probe needs
+    // no other network interface, so it runs on every Linux machine, CI's included.
+    if (process.platform === 'linux') {
+      await expect(rawRequest(port, '/callback', { address: '127.0.0.2' })).rejects.toThrow(/ECONNREFUSED/);
     }
-    await expect(rawRequest(port, '/callback', { address: other })).rejects.toThrow(/ECONNREFUSED/);
+    const other = nonLoopbackAddress();
+    if (other)
+      await expect(rawRequest(port, '/callback', { address: other })).rejects.toThrow(/ECONNREFUSED/);
+    else if (process.platform !== 'linux') console.warn('NOT CHECKED: no non-loopback IPv4 address here');
+  });
+
+  it('refuses request headers over its own limit (8 KiB, under Node’s 16 KiB)', async () => {
+    const { port } = await startReceiver();
+    const over = await rawRequest(port, '/callback?state=x', { headers: { 'x-pad': 'a'.repeat(10 * 1024) } });
+    expect(over.status).toBe(431);
+    const under = await rawRequest(port, '/callback?state=x', { headers: { 'x-pad': 'a'.repeat(6 * 1024) } });
+    expect(under.status).toBe(400);
   });
 
   it('for a localhost redirect URI, answers on 127.0.0.1 and [::1]', async () => {

@@ -73,3 +73,32 @@ describe('discovery cache', () => {
     expect(requests).toHaveLength(3);
   });
 });
+
+describe('the discovery cache file', () => {
+  it('is used only for the issuer it was written for', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'discovery-')), 'discovery-cache.json');
+    const requests: string[] = [];
+    const fetchFor = (document: object) => (url: string) => {
+      requests.push(url);
+      return Promise.resolve(Response.json(document));
+    };
+    const clock = { now: () => 1_800_000_000_000 };
+    const first = new ProviderDirectory(
+      validateSettings({ discoveryUrl: ISSUER, clientId: 'c1' }),
+      file,
+      clock,
+      fetchFor(DOCUMENT),
+    );
+    await first.metadata();
+    const OTHER = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other';
+    const other = new ProviderDirectory(
+      validateSettings({ discoveryUrl: OTHER, clientId: 'c1' }),
+      file,
+      clock,
+      fetchFor({ ...DOCUMENT, issuer: OTHER, jwks_uri: `${OTHER}/.well-known/jwks.json` }),
+    );
+    expect(other.cachedMetadata()).toBeUndefined();
+    expect((await other.metadata()).issuer).toBe(OTHER);
+    expect(requests.filter((u) => u.startsWith(OTHER))).toHaveLength(1);
+  });
+});

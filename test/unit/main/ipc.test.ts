@@ -4,13 +4,21 @@
 import { describe, expect, it, vi } from 'vitest';
 import { appSenderPolicy, createIpcHandlers, originOf, type Sender } from '../../../main/ipc/handlers.ts';
 import { registerIpcHandlers, senderOf } from '../../../main/ipc/register.ts';
-import { CHANNELS } from '../../../preload/contract.ts';
+import { ARGUMENTS, CHANNELS, type ArgumentKind, type RequestMethod } from '../../../preload/contract.ts';
 import type { AppController } from '../../../main/app-controller.ts';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 
 const APP = 'app://cognito-desktop';
 const trusted: Sender = { frameUrl: `${APP}/index.html`, isMainFrame: true, webContentsId: 7 };
 const policy = appSenderPolicy(APP, () => 7);
+const VALID_SETTINGS = {
+  discoveryUrl: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123',
+  clientId: 'c1',
+  redirectUri: 'http://127.0.0.1:47621/callback',
+  logoutUri: 'http://127.0.0.1:47621/signed-out',
+  scopes: 'openid email profile',
+  usernameClaim: 'email',
+};
 
 function fakeController(): AppController {
   return {
@@ -52,19 +60,59 @@ describe('handlers', () => {
     expect(app.signIn).not.toHaveBeenCalled();
   });
 
-  it.each<[string, unknown[]]>([
-    [CHANNELS.signIn, ['unexpected']],
-    [CHANNELS.copyText, []],
-    [CHANNELS.copyText, [{ text: 'x' }]],
-    [CHANNELS.copyText, ['x'.repeat(5000)]],
-    [CHANNELS.validateSettings, ['not an object']],
-    [CHANNELS.validateSettings, [{ discoveryUrl: 42 }]],
-    [CHANNELS.saveSettings, [{ values: {}, clientSecret: 7 }]],
-  ])('%s with bad arguments %j → bad_request, never a throw', async (channel, args) => {
-    const handlers = createIpcHandlers(fakeController(), policy);
-    const result = await handlers[channel as keyof typeof handlers](trusted, args);
-    expect(result).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  /** Bad calls for each kind of argument the contract names. */
+  const BAD_ARGUMENTS: Record<ArgumentKind, unknown[][]> = {
+    none: [['unexpected'], [undefined], [{}, {}]],
+    settings: [[], ['not an object'], [null], [{ discoveryUrl: 42 }], [[]], [VALID_SETTINGS, 'extra']],
+    'save-input': [[], ['x'], [null], [{ values: {}, clientSecret: 7 }], [{ values: 'x' }], [{}, {}]],
+    text: [[], [42], [{ text: 'x' }], ['x'.repeat(5000)], ['a', 'b']],
+  };
+  const rows = (Object.entries(ARGUMENTS) as [RequestMethod, ArgumentKind][]).flatMap(([method, kind]) =>
+    BAD_ARGUMENTS[kind].map((args) => [CHANNELS[method], method, args] as const),
+  );
+
+  it('has bad-argument rows for every channel of the contract', () => {
+    expect(new Set(rows.map(([channel]) => channel))).toEqual(new Set(Object.values(CHANNELS)));
   });
+
+  it.each(rows)(
+    '%s with bad arguments → bad_request, the app never called',
+    async (channel, method, args) => {
+      const calls: string[] = [];
+      const app = new Proxy({} as AppController, {
+        get: (_, name) => () => {
+          calls.push(String(name));
+          return Promise.resolve(null);
+        },
+      });
+      const handlers = createIpcHandlers(app, policy);
+      const result = await handlers[channel](trusted, [...args]);
+      expect(result).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      expect(calls, `${method} must not reach the app`).toEqual([]);
+    },
+  );
+
+  it.each(Object.entries(ARGUMENTS) as [RequestMethod, ArgumentKind][])(
+    '%s with good arguments reaches the app',
+    async (method, kind) => {
+      const calls: string[] = [];
+      const app = new Proxy({} as AppController, {
+        get: (_, name) => () => {
+          calls.push(String(name));
+          return Promise.resolve(null);
+        },
+      });
+      const good: Record<ArgumentKind, unknown[]> = {
+        none: [],
+        settings: [VALID_SETTINGS],
+        'save-input': [{ values: VALID_SETTINGS, clientSecret: 's' }],
+        text: ['some text'],
+      };
+      const result = await createIpcHandlers(app, policy)[CHANNELS[method]](trusted, good[kind]);
+      expect(result).toMatchObject({ ok: true });
+      expect(calls).toHaveLength(1);
+    },
+  );
 
   it('returns a mapped error instead of throwing, without the thrown text', async () => {
     const handlers = createIpcHandlers(fakeController(), policy);

@@ -88,7 +88,13 @@ describe('the app window', () => {
     ['https://evil.example/', true, true],
     ['http://127.0.0.1:47621/callback', true, false],
     ['file:///etc/passwd', true, false],
+    // Look-alikes that a check by string prefix would let through: only the origin counts.
+    [`${APP}.evil.example/index.html`, true, false],
+    [`${APP}@evil.example/index.html`, true, false],
+    [`${APP}:8080/index.html`, true, false],
+    [`${APP.replace('app:', 'apps:')}/index.html`, true, false],
     [`${APP}/index.html`, false, false],
+    [`${APP}/settings/../index.html#x`, false, false],
   ])('navigation to %s: prevented %s, opened in the system browser %s', (url, prevented, external) => {
     const e = event();
     created[0]!.listeners.get('will-navigate')!(e, url);
