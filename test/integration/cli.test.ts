@@ -82,7 +82,8 @@ describe('cognito-desktop CLI', () => {
     expect(token.code).toBe(0);
     expect(token.stdout.trim()).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
     // Only `token` prints a token: nothing else the CLI said carries one, nor the refresh token.
-    const { refreshToken, idToken } = await readStoredSession(SERVICE, emulator.issuer, PUBLIC_CLIENT_ID);
+    const stored = await readStoredSession(SERVICE, emulator.issuer, PUBLIC_CLIENT_ID);
+    const refreshToken = stored.refreshToken;
     const statusText = await cli(['status']);
     expect(statusText.stdout).toContain('Signed in as alice@example.com');
     for (const output of [
@@ -94,7 +95,7 @@ describe('cognito-desktop CLI', () => {
       statusText.stderr,
       token.stderr,
     ]) {
-      expect(output).not.toContain(idToken.slice(-24));
+      expect(output).not.toContain(stored.idToken.slice(-24));
       expect(output).not.toContain(token.stdout.trim().slice(-24));
       expect(output).not.toContain(refreshToken!.slice(-16));
     }
