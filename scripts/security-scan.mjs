@@ -1,11 +1,21 @@
 // Electronegativity (Doyensec) over main, preload and renderer. It exits 0 whatever it finds, so
-// this reads its CSV and fails on any HIGH or CRITICAL finding; lower ones are listed for review.
+// this reads its CSV and fails on any HIGH or CRITICAL finding and on any finding, of whatever
+// severity, of a check not reviewed below: a weakened sandbox, context isolation, navigation or
+// permission rule is a MEDIUM or LOW finding to Electronegativity, and must still fail the build.
+// (The window's rules and the preload's surface are also tested on the built output.)
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const BLOCKING = new Set(['HIGH', 'CRITICAL']);
+/** Checks whose findings were reviewed and are intended, with why. */
+const REVIEWED = {
+  OPEN_EXTERNAL_JS_CHECK: 'only https links and the provider URLs go to the system browser (tested)',
+  PROTOCOL_HANDLER_JS_CHECK: 'app:// serves the built renderer only, no path traversal (tested)',
+  PRELOAD_JS_CHECK: 'the one preload exposes the contract’s api only (tested on the built output)',
+  CSP_GLOBAL_CHECK: 'the renderer has a strict CSP; the check notes that one exists',
+};
 mkdirSync('test-results', { recursive: true });
 let blocking = 0;
 let total = 0;
@@ -39,13 +49,14 @@ for (const dir of [staging]) {
     });
   for (const f of findings) {
     total += 1;
-    const mark = BLOCKING.has(f.severity) ? '✖' : '·';
-    if (BLOCKING.has(f.severity)) blocking += 1;
+    const blocks = BLOCKING.has(f.severity) || !(f.issue in REVIEWED);
+    const mark = blocks ? '✖' : '·';
+    if (blocks) blocking += 1;
     console.log(
       `${mark} ${f.severity.padEnd(13)} ${f.issue.padEnd(28)} ${f.file}:${f.location} (${f.confidence})`,
     );
   }
 }
 rmSync(staging, { recursive: true, force: true });
-console.log(`electronegativity: ${total} finding(s), ${blocking} high or critical`);
+console.log(`electronegativity: ${total} finding(s), ${blocking} blocking (high, critical or not reviewed)`);
 process.exit(blocking > 0 ? 1 : 0);

@@ -25,22 +25,25 @@ const electron = vi.hoisted(() => {
     loaded?: string;
     sent: [string, unknown][];
     focused: number;
+    contentsListeners: Map<string, (...args: unknown[]) => unknown>;
+    openHandler?: (details: { url: string }) => unknown;
   }[] = [];
+  const permissionHandlers: ((...args: unknown[]) => unknown)[] = [];
   const menus: MenuItemConstructorOptions[][] = [];
   let protocolHandler: ((request: Request) => Promise<Response>) | undefined;
   class BrowserWindow {
     record: (typeof windows)[number];
     webContents: Record<string, unknown>;
     constructor(options: Record<string, unknown>) {
-      this.record = { options, sent: [], focused: 0 };
+      this.record = { options, sent: [], focused: 0, contentsListeners: new Map() };
       windows.push(this.record);
       const record = this.record;
       const mainFrame = {};
       this.webContents = {
         id: 1,
         mainFrame,
-        on: () => undefined,
-        setWindowOpenHandler: () => undefined,
+        on: (event: string, fn: (...args: unknown[]) => unknown) => record.contentsListeners.set(event, fn),
+        setWindowOpenHandler: (fn: (details: { url: string }) => unknown) => (record.openHandler = fn),
         send: (channel: string, payload: unknown) => record.sent.push([channel, payload]),
       };
     }
@@ -86,14 +89,14 @@ const electron = vi.hoisted(() => {
     BrowserWindow,
     session: {
       defaultSession: {
-        setPermissionRequestHandler: () => undefined,
-        setPermissionCheckHandler: () => undefined,
+        setPermissionRequestHandler: (fn: (...args: unknown[]) => unknown) => permissionHandlers.push(fn),
+        setPermissionCheckHandler: (fn: (...args: unknown[]) => unknown) => permissionHandlers.push(fn),
       },
     },
     shell: { openExternal: () => Promise.resolve() },
     clipboard: { writeText: () => Promise.resolve() },
   };
-  return { api, listeners, ipcHandlers, windows, menus, protocol: () => protocolHandler };
+  return { api, listeners, ipcHandlers, windows, menus, permissionHandlers, protocol: () => protocolHandler };
 });
 
 vi.mock('electron', () => ({ ...electron.api, default: electron.api }));
@@ -160,6 +163,37 @@ describe('the built main process', () => {
     );
     await until(() => window!.sent.some(([channel]) => channel === EVENTS.stateChanged));
     expect(window!.sent.some(([channel]) => channel === EVENTS.stateChanged)).toBe(true);
+  });
+
+  it('keeps the built window inside the app: navigation by origin, no new windows, no webviews, no permissions', () => {
+    const [window] = electron.windows;
+    const navigate = window!.contentsListeners.get('will-navigate')!;
+    const tried = (url: string): boolean => {
+      let prevented = false;
+      navigate({ preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    for (const url of [
+      'https://evil.example/',
+      'app://cognito-desktop.evil.example/index.html',
+      'app://cognito-desktop@evil.example/index.html',
+      'file:///etc/passwd',
+    ])
+      expect(tried(url), url).toBe(true);
+    expect(tried('app://cognito-desktop/index.html')).toBe(false);
+    expect(window!.openHandler!({ url: 'https://docs.example/' })).toEqual({ action: 'deny' });
+    expect(window!.openHandler!({ url: 'app://cognito-desktop/index.html' })).toEqual({ action: 'deny' });
+    let webviewPrevented = false;
+    window!.contentsListeners.get('will-attach-webview')!({
+      preventDefault: () => (webviewPrevented = true),
+    });
+    expect(webviewPrevented).toBe(true);
+    expect(electron.permissionHandlers.length).toBeGreaterThan(0);
+    for (const handler of electron.permissionHandlers) {
+      let granted: unknown;
+      const answer = handler({}, 'media', (allowed: unknown) => (granted = allowed), {});
+      expect(granted ?? answer).toBe(false);
+    }
   });
 
   it('serves the built renderer on app:// with the CSP, and nothing outside it', async () => {
