@@ -14,7 +14,7 @@ import {
   type Settings,
 } from './core/settings.ts';
 import type { Profile } from './core/session.ts';
-import { createAuthService, effectiveSettingsInput, type ComposeOptions } from './compose.ts';
+import { createAuthService, effectiveSettingsInput, type ComposeOptions } from './app/compose.ts';
 import { JsonFileSettingsStore } from './adapters/json-file-settings-store.ts';
 import { KeytarSecretStore } from './adapters/keytar-secret-store.ts';
 import { OsBrowser } from './adapters/os-browser.ts';

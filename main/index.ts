@@ -1,22 +1,23 @@
 /**
  * The Electron main process: composition and app lifecycle only. Everything that decides lives in
- * main/core and main/app-controller.ts; everything that touches Electron is wired here.
+ * main/core and main/app; everything that touches Electron is wired here.
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, ipcMain, Menu, protocol, shell, type BrowserWindow } from 'electron';
-import { AppController, type EmulatorLauncher } from './app-controller.ts';
-import { APP_ORIGIN, APP_SCHEME, appResponseHeaders, resolveAppFile } from './app-protocol.ts';
-import { ElectronClipboard, ElectronSettingsStore, ShellBrowser } from './adapters/electron-adapters.ts';
+import { AppController, type EmulatorLauncher } from './app/app-controller.ts';
+import { APP_ORIGIN, APP_SCHEME, appResponseHeaders, resolveAppFile } from './shell/app-protocol.ts';
+import { ElectronClipboard, ElectronSettingsStore, ShellBrowser } from './shell/electron-adapters.ts';
 import { KeytarSecretStore } from './adapters/keytar-secret-store.ts';
-import { appSenderPolicy, createIpcHandlers, originOf } from './ipc/handlers.ts';
+import { appSenderPolicy, createIpcHandlers } from './ipc/handlers.ts';
+import { originOf } from './core/origin.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
-import { loadInstallerSettings } from './installer-settings.ts';
-import { buildMenuTemplate } from './menu.ts';
+import { loadInstallerSettings } from './app/installer-settings.ts';
+import { buildMenuTemplate } from './shell/menu.ts';
 import { withoutSecrets } from './core/browser-command.ts';
 import { installLastResort } from './core/last-resort.ts';
-import { createMainWindow } from './window.ts';
+import { createMainWindow } from './shell/window.ts';
 import { EVENTS, type AppState } from '../preload/contract.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));

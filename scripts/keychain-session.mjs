@@ -1,6 +1,6 @@
 // Gives a command a real OS keychain. On a desktop one already answers on D-Bus; on a headless
 // Linux machine (CI) this starts a private D-Bus session with GNOME Keyring and an unlocked,
-// unencrypted "login" collection in a throw-away data folder (DESIGN.md section 5), so tests
+// unencrypted "login" collection in a throw-away data folder, so tests
 // never touch the user's own keyrings.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';

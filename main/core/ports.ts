@@ -46,6 +46,11 @@ export interface SettingsStore {
   write(settings: SettingsInput): void;
 }
 
+/** Writes text to the OS clipboard. */
+export interface Clipboard {
+  writeText(text: string): Promise<void>;
+}
+
 /** Opens a URL in the user's browser. */
 export interface Browser {
   open(url: string): Promise<void>;

@@ -151,7 +151,7 @@ export function isStoredSession(value: unknown): value is StoredSession {
 
 /**
  * Cognito's sign-out URL: `/logout?client_id=…&logout_uri=…`. `post_logout_redirect_uri` is added
- * for other OpenID providers (RP-Initiated Logout); Cognito ignores it (DESIGN.md section 2).
+ * for other OpenID providers (RP-Initiated Logout); Cognito ignores it.
  */
 export function buildLogoutUrl(endSessionEndpoint: string, clientId: string, logoutUri: string): string {
   const url = new URL(endSessionEndpoint);

@@ -75,7 +75,7 @@ export function isLoopbackHost(hostname: string): boolean {
 export function issuerFromDiscoveryUrl(discoveryUrl: string): string {
   let issuer = discoveryUrl.trim();
   if (issuer.endsWith(WELL_KNOWN_SUFFIX)) issuer = issuer.slice(0, -WELL_KNOWN_SUFFIX.length);
-  // Cognito's issuer has no trailing slash; with one, the issuer check fails (DESIGN.md section 2).
+  // Cognito's issuer has no trailing slash; with one, the issuer check fails.
   return issuer.replace(/\/+$/, '');
 }
 

@@ -4,7 +4,8 @@
  * returns a {@link Result}; none ever throws. Plain functions, no Electron: main/ipc/register.ts
  * hands them to ipcMain, and the browser journeys call the very same functions.
  */
-import { toErrorDto, type AppController } from '../app-controller.ts';
+import { toErrorDto, type AppController } from '../app/app-controller.ts';
+import { originOf } from '../core/origin.ts';
 import {
   ARGUMENTS,
   CHANNELS,
@@ -123,14 +124,4 @@ export function appSenderPolicy(appOrigin: string, windowId: () => number | unde
     if (!sender.isMainFrame || sender.webContentsId !== windowId()) return false;
     return originOf(sender.frameUrl) === appOrigin;
   };
-}
-
-/** `scheme://host[:port]` of a URL. (URL.origin is "null" for custom schemes such as app://.) */
-export function originOf(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}`;
-  } catch {
-    return undefined;
-  }
 }

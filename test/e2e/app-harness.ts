@@ -10,8 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser as Chromium, BrowserContext, Page } from 'playwright-core';
-import { AppController, type AppControllerDeps } from '../../main/app-controller.ts';
-import { APP_ORIGIN, appResponseHeaders, resolveAppFile } from '../../main/app-protocol.ts';
+import { AppController, type AppControllerDeps } from '../../main/app/app-controller.ts';
+import { APP_ORIGIN, appResponseHeaders, resolveAppFile } from '../../main/shell/app-protocol.ts';
 import { appSenderPolicy, createIpcHandlers, type Handler } from '../../main/ipc/handlers.ts';
 import { CHANNELS, EVENTS, createApi, type AppState, type Channel } from '../../preload/contract.ts';
 

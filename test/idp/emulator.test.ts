@@ -1,6 +1,6 @@
 /**
  * The Cognito emulator is infrastructure every auth test trusts: these tests hold it to the Cognito
- * behaviour listed in DESIGN.md section 2, with a real browser and openid-client as the client.
+ * behaviour listed in docs/ARCHITECTURE.md ("What the code relies on"), with a real browser and openid-client as the client.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as oidc from 'openid-client';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { EXIT_CODES } from '../../main/cli.ts';
-import { createAuthService } from '../../main/compose.ts';
+import { createAuthService } from '../../main/app/compose.ts';
 import type { StoredSession } from '../../main/core/session.ts';
 import { TokenVault, sessionAccount } from '../../main/core/token-vault.ts';
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';

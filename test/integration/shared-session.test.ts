@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAuthService } from '../../main/compose.ts';
+import { createAuthService } from '../../main/app/compose.ts';
 import type { AuthService, SessionChange } from '../../main/core/auth-service.ts';
 import type { StoredSession } from '../../main/core/session.ts';
 import { TokenVault, sessionAccount } from '../../main/core/token-vault.ts';

@@ -1,6 +1,6 @@
 /**
  * Debian's Chromium, driven by playwright-core, as the "system browser" of the tests.
- * Never `npx playwright install`: the browser comes from the OS package (DESIGN.md section 5).
+ * Never `npx playwright install`: the browser comes from the OS package. See README, Prerequisites.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';

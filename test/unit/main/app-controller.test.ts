@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppController, type InstallerSettings } from '../../../main/app-controller.ts';
+import { AppController, type InstallerSettings } from '../../../main/app/app-controller.ts';
 import { JsonFileSettingsStore } from '../../../main/adapters/json-file-settings-store.ts';
 import { FileSessionSignal } from '../../../main/adapters/file-session-signal.ts';
 import { TokenVault, sessionAccount } from '../../../main/core/token-vault.ts';

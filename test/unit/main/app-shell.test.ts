@@ -1,8 +1,8 @@
 /** The pure parts of the app shell: the menu, the app:// file resolution, installer presets. */
 import { describe, expect, it, vi } from 'vitest';
-import { buildMenuTemplate, type MenuActions } from '../../../main/menu.ts';
-import { APP_CSP, resolveAppFile } from '../../../main/app-protocol.ts';
-import { parseInstallerSettings } from '../../../main/installer-settings.ts';
+import { buildMenuTemplate, type MenuActions } from '../../../main/shell/menu.ts';
+import { APP_CSP, resolveAppFile } from '../../../main/shell/app-protocol.ts';
+import { parseInstallerSettings } from '../../../main/app/installer-settings.ts';
 import type { AppState } from '../../../preload/contract.ts';
 import type { MenuItemConstructorOptions } from 'electron';
 

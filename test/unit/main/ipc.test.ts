@@ -2,10 +2,11 @@
  * The IPC layer: the sender policy, argument validation, and registration with a mocked ipcMain.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { appSenderPolicy, createIpcHandlers, originOf, type Sender } from '../../../main/ipc/handlers.ts';
+import { appSenderPolicy, createIpcHandlers, type Sender } from '../../../main/ipc/handlers.ts';
+import { originOf } from '../../../main/core/origin.ts';
 import { registerIpcHandlers, senderOf } from '../../../main/ipc/register.ts';
 import { ARGUMENTS, CHANNELS, type ArgumentKind, type RequestMethod } from '../../../preload/contract.ts';
-import type { AppController } from '../../../main/app-controller.ts';
+import type { AppController } from '../../../main/app/app-controller.ts';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 
 const APP = 'app://cognito-desktop';

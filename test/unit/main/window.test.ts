@@ -49,7 +49,7 @@ vi.mock('electron', () => {
   };
 });
 
-const { createMainWindow } = await import('../../../main/window.ts');
+const { createMainWindow } = await import('../../../main/shell/window.ts');
 
 const APP = 'app://cognito-desktop';
 

@@ -4,13 +4,13 @@
  * ask. main/index.ts wires it to Electron; the browser journeys drive it through the same IPC
  * handlers without Electron.
  */
-import type { AuthService, SessionChange } from './core/auth-service.ts';
+import type { AuthService, SessionChange } from '../core/auth-service.ts';
 import { createAuthService, effectiveSettingsInput, type ComposeOptions } from './compose.ts';
-import { runDoctor } from './core/doctor.ts';
-import { AuthError, toAuthError } from './core/errors.ts';
-import type { Browser, Logger, SecretStore, SettingsStore } from './core/ports.ts';
-import type { Fetch } from './core/provider.ts';
-import type { Profile } from './core/session.ts';
+import { runDoctor } from '../core/doctor.ts';
+import { AuthError, toAuthError } from '../core/errors.ts';
+import type { Browser, Clipboard, Logger, SecretStore, SettingsStore } from '../core/ports.ts';
+import type { Fetch } from '../core/provider.ts';
+import type { Profile } from '../core/session.ts';
 import {
   SETTING_KEYS,
   findSettingsProblems,
@@ -19,7 +19,7 @@ import {
   validateSettings,
   withDefaults,
   type SettingsInput,
-} from './core/settings.ts';
+} from '../core/settings.ts';
 import type {
   AppState,
   DoctorReportDto,
@@ -29,13 +29,8 @@ import type {
   SettingsDto,
   SettingsProblemDto,
   SettingsView,
-} from '../preload/contract.ts';
-import { SETTINGS_FIELDS } from '../preload/contract.ts';
-
-/** Writes text to the OS clipboard. */
-export interface Clipboard {
-  writeText(text: string): Promise<void>;
-}
+} from '../../preload/contract.ts';
+import { SETTINGS_FIELDS } from '../../preload/contract.ts';
 
 /** Settings an installer ships (provider.json): defaults, some of them locked. */
 export interface InstallerSettings {
@@ -231,7 +226,7 @@ export class AppController {
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────
 
-  /** The wiring the CLI uses too (main/compose.ts), with the installer's presets. */
+  /** The wiring the CLI uses too (./compose.ts), with the installer's presets. */
   private composeOptions(): ComposeOptions {
     const { installer, fetch, logger } = this.deps;
     return {

@@ -3,12 +3,12 @@
  * process and the integration tests, so all three run the same wiring.
  */
 import { join } from 'node:path';
-import { AuthService } from './core/auth-service.ts';
-import type { Browser, Logger, SecretStore, SettingsStore } from './core/ports.ts';
-import type { Fetch } from './core/provider.ts';
-import { applyEnvOverrides, validateSettings, type SettingsInput } from './core/settings.ts';
-import { FileSessionLock } from './adapters/file-session-lock.ts';
-import { FileSessionSignal } from './adapters/file-session-signal.ts';
+import { AuthService } from '../core/auth-service.ts';
+import type { Browser, Logger, SecretStore, SettingsStore } from '../core/ports.ts';
+import type { Fetch } from '../core/provider.ts';
+import { applyEnvOverrides, validateSettings, type SettingsInput } from '../core/settings.ts';
+import { FileSessionLock } from '../adapters/file-session-lock.ts';
+import { FileSessionSignal } from '../adapters/file-session-signal.ts';
 
 export interface ComposeOptions {
   configDir: string;

@@ -3,7 +3,7 @@
  * File/Edit/View/Window/Help), with the account items enabled by session state.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { AppState } from '../preload/contract.ts';
+import type { AppState } from '../../preload/contract.ts';
 
 export interface MenuActions {
   signIn(): void;

@@ -3,7 +3,7 @@
  * no Node in the page, navigation only within the app, no new windows, no webviews, no permissions.
  */
 import { BrowserWindow, session, shell, type Session, type WebContents } from 'electron';
-import { originOf } from './ipc/handlers.ts';
+import { originOf } from '../core/origin.ts';
 
 /** Opens `url` in the system browser if it is https (the only links the app lets out). */
 export function openHttpsExternally(url: string, openExternal: (url: string) => Promise<void>): void {

@@ -4,10 +4,9 @@
  */
 import { clipboard, shell } from 'electron';
 import Store from 'electron-store';
-import type { Browser, SettingsStore } from '../core/ports.ts';
+import type { Browser, Clipboard, SettingsStore } from '../core/ports.ts';
 import type { SettingsInput } from '../core/settings.ts';
-import type { Clipboard } from '../app-controller.ts';
-import { pickSettings } from './json-file-settings-store.ts';
+import { pickSettings } from '../adapters/json-file-settings-store.ts';
 
 export class ShellBrowser implements Browser {
   open(url: string): Promise<void> {

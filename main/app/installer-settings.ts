@@ -3,9 +3,9 @@
  * organisation"). They are the defaults; user settings win unless the file locks a setting.
  */
 import { readFileSync } from 'node:fs';
-import { SETTING_KEYS, type SettingsInput } from './core/settings.ts';
+import { SETTING_KEYS, type SettingsInput } from '../core/settings.ts';
 import type { InstallerSettings } from './app-controller.ts';
-import { SETTINGS_FIELDS, type SettingsDto } from '../preload/contract.ts';
+import { SETTINGS_FIELDS, type SettingsDto } from '../../preload/contract.ts';
 
 /** Parses provider.json; unknown keys are ignored, a secret is never accepted. */
 export function parseInstallerSettings(text: string): InstallerSettings {

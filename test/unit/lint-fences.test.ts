@@ -1,0 +1,45 @@
+/**
+ * The lint fences between the layers hold: ESLint, with the project's own configuration, refuses an
+ * import of an upper layer (or of Electron, or of Node in the renderer) in each layer's files.
+ * The code is linted as if it stood in a real file of that layer.
+ */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint();
+
+async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('layer fences', () => {
+  it.each([
+    ['main/core/files.ts', "import { app } from 'electron';"],
+    ['main/core/files.ts', "import keytar from 'keytar';"],
+    ['main/core/files.ts', "import { KeytarSecretStore } from '../adapters/keytar-secret-store.ts';"],
+    ['main/core/files.ts', "import { AppController } from '../app/app-controller.ts';"],
+    ['main/core/files.ts', "import { createMainWindow } from '../shell/window.ts';"],
+    ['main/core/files.ts', "import { createIpcHandlers } from '../ipc/handlers.ts';"],
+    ['main/adapters/os-browser.ts', "import { AppController } from '../app/app-controller.ts';"],
+    ['main/adapters/os-browser.ts', "import { shell } from 'electron';"],
+    ['main/app/compose.ts', "import { app } from 'electron';"],
+    ['main/app/compose.ts', "import { createMainWindow } from '../shell/window.ts';"],
+    ['main/ipc/register.ts', "import { buildMenuTemplate } from '../shell/menu.ts';"],
+    ['renderer/src/messages.ts', "import { readFileSync } from 'node:fs';"],
+    ['renderer/src/messages.ts', "import { ipcRenderer } from 'electron';"],
+    ['renderer/src/messages.ts', "import { AuthError } from '../../main/core/errors.ts';"],
+  ])('%s may not: %s', async (file, line) => {
+    expect(await restrictedImports(file, `${line}\nexport {};\n`)).toHaveLength(1);
+  });
+
+  it.each([
+    ['main/core/files.ts', "import { AuthError } from './errors.ts';"],
+    ['main/adapters/os-browser.ts', "import type { Browser } from '../core/ports.ts';"],
+    ['main/app/compose.ts', "import { FileSessionLock } from '../adapters/file-session-lock.ts';"],
+    ['main/shell/window.ts', "import { BrowserWindow } from 'electron';"],
+    ['renderer/src/messages.ts', "import type { ErrorCode } from '../../preload/contract.ts';"],
+  ])('%s may: %s', async (file, line) => {
+    expect(await restrictedImports(file, `${line}\nexport {};\n`)).toEqual([]);
+  });
+});
