@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { JsonFileSettingsStore } from '../main/adapters/json-file-settings-store.ts';
-import { applyEnvOverrides, defaultConfigDir, isProviderConfigured } from '../main/core/settings.ts';
+import { defaultConfigDir, isProviderConfigured, resolveSettings } from '../main/core/settings.ts';
 import { describeEmulator, startStandaloneEmulator } from '../test/idp/cli.ts';
 import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET } from '../test/idp/directory.ts';
 
@@ -27,7 +27,10 @@ if (process.argv.includes('--dev')) {
   console.log(`Renderer served by Vite at ${env.VITE_DEV_SERVER_URL}`);
 }
 
-const settings = applyEnvOverrides(new JsonFileSettingsStore(defaultConfigDir(env)).read(), env);
+const settings = resolveSettings({
+  file: new JsonFileSettingsStore(defaultConfigDir(env)).read(),
+  env,
+}).input;
 if (!isProviderConfigured(settings)) {
   console.log('No provider configured: starting the local Cognito emulator for you to try the app.');
   const emulator = await startStandaloneEmulator();

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { AuthService } from '../core/auth-service.ts';
 import type { Browser, Logger, SecretStore, SettingsStore } from '../core/ports.ts';
 import type { Fetch } from '../core/provider.ts';
-import { applyEnvOverrides, validateSettings, type SettingsInput } from '../core/settings.ts';
+import {
+  resolveSettings,
+  validateSettings,
+  type ResolvedSettings,
+  type SettingsInput,
+} from '../core/settings.ts';
 import { FileSessionLock } from '../adapters/file-session-lock.ts';
 import { FileSessionSignal } from '../adapters/file-session-signal.ts';
 
@@ -24,10 +29,19 @@ export interface ComposeOptions {
   overrides?: SettingsInput;
 }
 
-/** The settings in effect: defaults, then the file, then environment variables, then overrides. */
+/** The settings in effect and where each comes from (core's one resolver). */
+export function resolveComposedSettings(options: ComposeOptions): ResolvedSettings {
+  return resolveSettings({
+    file: options.settingsStore.read(),
+    env: options.env ?? process.env,
+    ...(options.defaults ? { installer: options.defaults } : {}),
+    ...(options.overrides ? { locked: options.overrides } : {}),
+  });
+}
+
+/** The explicit settings in effect (no defaults filled in). */
 export function effectiveSettingsInput(options: ComposeOptions): SettingsInput {
-  const fromFile = { ...options.defaults, ...options.settingsStore.read() };
-  return { ...applyEnvOverrides(fromFile, options.env ?? process.env), ...options.overrides };
+  return resolveComposedSettings(options).input;
 }
 
 /**

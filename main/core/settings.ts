@@ -198,14 +198,63 @@ export function validateSettings(input: SettingsInput): Settings {
   return withDefaults(input);
 }
 
-/** `input` with every setting whose environment variable is set replaced by it. */
-export function applyEnvOverrides(input: SettingsInput, env: NodeJS.ProcessEnv): SettingsInput {
-  const result: SettingsInput = { ...input };
+/** Where a setting's value in effect came from, lowest precedence first. */
+export type SettingSource = 'default' | 'installer' | 'file' | 'env' | 'locked';
+
+/** The layers settings come from: each wins over the ones before it. */
+export interface SettingsLayers {
+  /** An installer's presets (provider.json): under the user's own file. */
+  installer?: SettingsInput;
+  /** The settings file the user (or the app's Settings screen) wrote. */
+  file: SettingsInput;
+  /** The environment: `COGNITO_*` variables override the file. */
+  env?: NodeJS.ProcessEnv;
+  /** An installer's locked presets: over everything, environment included. */
+  locked?: SettingsInput;
+}
+
+/** Settings resolved from their layers. */
+export interface ResolvedSettings {
+  /** The explicit values in effect (no defaults filled in): what validation and the app take. */
+  input: SettingsInput;
+  /** The values in effect with defaults filled in, unvalidated: what `config show` shows. */
+  values: Settings;
+  /** Where each value in effect came from. */
+  sources: Record<keyof Settings, SettingSource>;
+  /** What is wrong with the values in effect, per setting. */
+  problems: SettingsProblem[];
+}
+
+/**
+ * The one place settings precedence is decided: defaults, then an installer's presets, then the
+ * settings file, then the environment, then an installer's locked presets. The app, the CLI and
+ * the Settings screen (through the app) all read settings through this.
+ */
+export function resolveSettings(layers: SettingsLayers): ResolvedSettings {
+  const envLayer: SettingsInput = {};
   for (const key of SETTING_KEYS) {
-    const value = env[SETTING_ENV[key]];
-    if (value !== undefined && value !== '') result[key] = value;
+    const value = layers.env?.[SETTING_ENV[key]];
+    if (value !== undefined && value !== '') envLayer[key] = value;
   }
-  return result;
+  const ordered: [SettingSource, SettingsInput][] = [
+    ['installer', layers.installer ?? {}],
+    ['file', layers.file],
+    ['env', envLayer],
+    ['locked', layers.locked ?? {}],
+  ];
+  const input: SettingsInput = {};
+  const sources = Object.fromEntries(SETTING_KEYS.map((k) => [k, 'default'])) as Record<
+    keyof Settings,
+    SettingSource
+  >;
+  for (const [source, layer] of ordered) {
+    for (const key of SETTING_KEYS) {
+      if (layer[key] === undefined) continue;
+      input[key] = layer[key];
+      sources[key] = source;
+    }
+  }
+  return { input, values: withDefaults(input), sources, problems: findSettingsProblems(input) };
 }
 
 /** True when the user has pointed the app at a provider (else `npm start` offers the emulator). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyEnvOverrides,
+  resolveSettings,
   defaultConfigDir,
   findSettingsProblems,
   isProviderConfigured,
@@ -136,11 +136,14 @@ describe('validateSettings', () => {
 
 describe('environment overrides and folders', () => {
   it('lets each COGNITO_* variable win over the file', () => {
-    const input = applyEnvOverrides(valid, {
-      COGNITO_CLIENT_ID: 'from-env',
-      COGNITO_SCOPES: 'openid phone',
-      COGNITO_DESKTOP_KEYCHAIN_SERVICE: 'svc',
-      COGNITO_REDIRECT_URI: '',
+    const { input, sources } = resolveSettings({
+      file: valid,
+      env: {
+        COGNITO_CLIENT_ID: 'from-env',
+        COGNITO_SCOPES: 'openid phone',
+        COGNITO_DESKTOP_KEYCHAIN_SERVICE: 'svc',
+        COGNITO_REDIRECT_URI: '',
+      },
     });
     expect(input).toMatchObject({
       clientId: 'from-env',
@@ -149,6 +152,33 @@ describe('environment overrides and folders', () => {
       discoveryUrl: POOL,
     });
     expect(input.redirectUri).toBeUndefined();
+    expect(sources).toMatchObject({ clientId: 'env', discoveryUrl: 'file', redirectUri: 'default' });
+  });
+
+  it.each([
+    // [layers present (lowest first), source in effect, value in effect]
+    [{ installer: 'i' }, 'installer', 'i'],
+    [{ installer: 'i', file: 'f' }, 'file', 'f'],
+    [{ installer: 'i', file: 'f', env: 'e' }, 'env', 'e'],
+    [{ installer: 'i', file: 'f', env: 'e', locked: 'l' }, 'locked', 'l'],
+    [{ locked: 'l', file: 'f' }, 'locked', 'l'],
+    [{}, 'default', 'email'],
+  ] as const)('precedence: %j → %s', (layers, source, value) => {
+    const l = layers as Partial<Record<'installer' | 'file' | 'env' | 'locked', string>>;
+    const resolved = resolveSettings({
+      ...(l.installer ? { installer: { usernameClaim: l.installer } } : {}),
+      file: l.file ? { usernameClaim: l.file } : {},
+      env: l.env ? { COGNITO_USERNAME_CLAIM: l.env } : {},
+      ...(l.locked ? { locked: { usernameClaim: l.locked } } : {}),
+    });
+    expect(resolved.sources.usernameClaim).toBe(source);
+    expect(resolved.values.usernameClaim).toBe(value);
+  });
+
+  it('reports the problems of the values in effect', () => {
+    const { problems } = resolveSettings({ file: { ...valid, redirectUri: 'https://example.com/cb' } });
+    expect(problems.map((p) => p.setting)).toContain('redirectUri');
+    expect(resolveSettings({ file: valid }).problems).toEqual([]);
   });
 
   it('knows when a provider is configured', () => {

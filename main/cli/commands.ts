@@ -1,0 +1,334 @@
+/**
+ * The CLI's commands, one entry each: name, arguments, options, what it does. The dispatcher
+ * (main/cli.ts) parses each command's options strictly from this table, and the usage text is
+ * written from it, so a command's help and its parser cannot disagree.
+ */
+import type { ComposeOptions } from '../app/compose.ts';
+import { AuthError, type AuthErrorCode } from '../core/errors.ts';
+import type { DoctorReport } from '../core/doctor.ts';
+import { SETTING_ENV, SETTING_KEYS, findSettingsProblems, type Settings } from '../core/settings.ts';
+import type { Profile } from '../core/session.ts';
+import { createAuthService, resolveComposedSettings } from '../app/compose.ts';
+import { JsonFileSettingsStore } from '../adapters/json-file-settings-store.ts';
+import { describeSeconds, readHiddenLine, readStdin, type Io } from './terminal.ts';
+
+/** Exit codes, documented in the README (a test holds the two together). */
+export const EXIT_CODES: Record<AuthErrorCode | 'ok' | 'usage', number> = {
+  ok: 0,
+  not_signed_in: 1,
+  usage: 2,
+  invalid_settings: 2,
+  port_in_use: 2,
+  provider_rejected: 3,
+  state_mismatch: 3,
+  network: 4,
+  keychain_unavailable: 5,
+  keychain_locked: 5,
+  cancelled: 6,
+  timeout: 6,
+  session_busy: 7,
+  internal: 10,
+};
+
+/** A usage error: exit 2, with the command's usage. */
+export class UsageError extends Error {}
+
+export interface OptionSpec {
+  type: 'boolean' | 'string';
+  /** Shown in the usage, e.g. `SECONDS`. */
+  valueName?: string;
+  description: string;
+}
+
+/** What a command gets: its parsed options and arguments, the wiring, and where to write. */
+export interface CommandContext {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+  options: ComposeOptions;
+  io: Io;
+  /** Prints `value` as one JSON line with `--json`, else `text`. */
+  print: (value: object, text: string) => void;
+}
+
+export interface Command {
+  /** One or two words: `login`, `config show`. */
+  name: string;
+  summary: string;
+  /** The positional arguments, in order, e.g. `['KEY', 'VALUE']`. */
+  args?: string[];
+  options: Record<string, OptionSpec>;
+  run(context: CommandContext): Promise<number>;
+}
+
+const JSON_OPTION: OptionSpec = { type: 'boolean', description: 'print one JSON object on stdout' };
+const NO_BROWSER: OptionSpec = { type: 'boolean', description: 'print the URL instead of opening a browser' };
+
+/** The login time limit: 1 s to 24 h (Node clamps longer timers to 1 ms). */
+const TIMEOUT_RANGE_SECONDS = { min: 1, max: 24 * 3600 };
+
+function parseTimeout(value: string | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (
+    !Number.isFinite(seconds) ||
+    seconds < TIMEOUT_RANGE_SECONDS.min ||
+    seconds > TIMEOUT_RANGE_SECONDS.max
+  ) {
+    throw new UsageError(`--timeout takes seconds from 1 to 86400 (24 h); "${String(value)}" is not.`);
+  }
+  return seconds * 1000;
+}
+
+function describeProfile(profile: Profile): string {
+  const groups = profile.groups.length > 0 ? ` · groups: ${profile.groups.join(', ')}` : '';
+  const minutes = Math.max(0, Math.round((profile.expiresAt - Date.now()) / 60_000));
+  return `Signed in as ${profile.username}${groups} · access token valid for ${minutes} min`;
+}
+
+function settingKey(name: string): keyof Settings {
+  const camel = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  const key = SETTING_KEYS.find((k) => k === camel || SETTING_ENV[k] === name);
+  if (!key) throw new UsageError(`Unknown setting "${name}". Settings: ${SETTING_KEYS.join(', ')}.`);
+  return key;
+}
+
+function formatDoctor(report: DoctorReport): string {
+  const lines = report.checks.map(
+    (c) => `${c.ok ? '✓' : '✗'} ${c.label}: ${c.detail}${c.fix ? `\n    → ${c.fix}` : ''}`,
+  );
+  lines.push(
+    '',
+    'Register these in your Cognito app client (Login pages):',
+    `  Allowed callback URL:  ${report.callbackUrl}`,
+    `  Allowed sign-out URL:  ${report.signOutUrl}`,
+  );
+  return lines.join('\n');
+}
+
+const SOURCE_LABELS = {
+  default: 'default',
+  installer: 'installer preset',
+  file: 'file',
+  env: 'env',
+  locked: 'installer (locked)',
+} as const;
+
+export const COMMANDS: Command[] = [
+  {
+    name: 'login',
+    summary: 'sign in through the system browser',
+    options: {
+      'no-browser': NO_BROWSER,
+      timeout: {
+        type: 'string',
+        valueName: 'SECONDS',
+        description: 'give up after this long (1 to 86400; default 300)',
+      },
+      json: JSON_OPTION,
+    },
+    async run({ values, options, io, print }) {
+      const timeoutMs = parseTimeout(values.timeout);
+      const service = createAuthService(options);
+      const openBrowser = values['no-browser'] !== true;
+      const onSigint = (): void => service.cancelSignIn();
+      process.once('SIGINT', onSigint);
+      try {
+        const profile = await service.signIn({
+          openBrowser,
+          ...(timeoutMs ? { timeoutMs } : {}),
+          onStarted: (attempt) => {
+            const limit = describeSeconds((attempt.expiresAt - attempt.startedAt) / 1000);
+            io.err(
+              openBrowser
+                ? 'Opening your browser to sign in. If it does not open, visit:'
+                : 'Open this URL in a browser to sign in:',
+            );
+            io.err(`  ${attempt.url}`);
+            io.err(`Waiting for you to finish in your browser (gives up after ${limit}; Ctrl-C cancels)…`);
+          },
+        });
+        print({ ok: true, profile }, describeProfile(profile));
+        if (!profile.persisted) {
+          io.err('Warning: the OS keychain is unavailable, so this sign-in will not be remembered.');
+          return EXIT_CODES.keychain_unavailable;
+        }
+        return EXIT_CODES.ok;
+      } finally {
+        process.off('SIGINT', onSigint);
+      }
+    },
+  },
+  {
+    name: 'status',
+    summary: 'who is signed in (no network while the token is valid)',
+    options: { json: JSON_OPTION },
+    async run({ options, print }) {
+      const profile = await createAuthService(options).restore();
+      if (!profile) throw new AuthError('not_signed_in', 'Not signed in.');
+      print({ ok: true, profile }, describeProfile(profile));
+      return EXIT_CODES.ok;
+    },
+  },
+  {
+    name: 'token',
+    summary: 'print a valid access token (or ID token), refreshing when needed',
+    options: { id: { type: 'boolean', description: 'print the ID token instead' }, json: JSON_OPTION },
+    async run({ values, options, print }) {
+      const service = createAuthService(options);
+      const token = values.id === true ? await service.getIdToken() : await service.getAccessToken();
+      print({ ok: true, token, expiresAt: service.profile()?.expiresAt }, token);
+      return EXIT_CODES.ok;
+    },
+  },
+  {
+    name: 'userinfo',
+    summary: "call the provider's userinfo endpoint",
+    options: { json: JSON_OPTION },
+    async run({ options, print }) {
+      const info = await createAuthService(options).fetchUserInfo();
+      print({ ok: true, userinfo: info }, JSON.stringify(info, null, 2));
+      return EXIT_CODES.ok;
+    },
+  },
+  {
+    name: 'logout',
+    summary: 'sign out here and at the provider',
+    options: { 'no-browser': NO_BROWSER, json: JSON_OPTION },
+    async run({ values, options, print }) {
+      const openBrowser = values['no-browser'] !== true;
+      const result = await createAuthService(options).signOut({ openBrowser });
+      const lines = ['Signed out of cognito-desktop.'];
+      if (result.revoked) lines.push('The refresh token was revoked at the provider.');
+      if (result.logoutUrl && !openBrowser)
+        lines.push(`To end the provider session too, open:\n  ${result.logoutUrl}`);
+      if (result.browserOpened)
+        lines.push(
+          result.signedOutPageServed
+            ? 'The provider session has ended.'
+            : 'Opened the provider’s sign-out page in your browser.',
+        );
+      lines.push(...result.notes);
+      print({ ok: true, ...result }, lines.join('\n'));
+      return EXIT_CODES.ok;
+    },
+  },
+  {
+    name: 'config show',
+    summary: 'show the settings and where each comes from',
+    options: { json: JSON_OPTION },
+    async run({ options, print }) {
+      const resolved = resolveComposedSettings(options);
+      const rows = SETTING_KEYS.map((key) => {
+        const source = resolved.sources[key];
+        return {
+          key,
+          value: resolved.values[key] || null,
+          source: source === 'env' ? `env ${SETTING_ENV[key]}` : SOURCE_LABELS[source],
+        };
+      });
+      const hasSecret = await Promise.resolve()
+        .then(() => createAuthService(options).hasClientSecret())
+        .catch(() => undefined);
+      const secret =
+        hasSecret === undefined
+          ? 'unknown until the discovery URL and client ID are set'
+          : hasSecret
+            ? 'stored in the keychain'
+            : 'none (public client)';
+      const store = options.settingsStore;
+      const file = store instanceof JsonFileSettingsStore ? store.file : undefined;
+      const text = [
+        ...rows.map((r) => `${r.key.padEnd(16)} ${(r.value ?? '(not set)').padEnd(60)} ${r.source}`),
+        `${'clientSecret'.padEnd(16)} ${secret}`,
+      ];
+      print({ ok: true, file, settings: rows, clientSecret: secret }, text.join('\n'));
+      return EXIT_CODES.ok;
+    },
+  },
+  {
+    name: 'config set',
+    summary: 'change a setting (validated)',
+    args: ['KEY', 'VALUE'],
+    options: { json: JSON_OPTION },
+    async run({ positionals, options, print }) {
+      const [name = '', value = ''] = positionals;
+      const key = settingKey(name);
+      const store = options.settingsStore;
+      const next = { ...store.read(), [key]: value };
+      const problem = findSettingsProblems(next).find((p) => p.setting === key);
+      if (problem) throw new AuthError('invalid_settings', problem.message, { setting: key });
+      store.write(next);
+      print({ ok: true, key, value }, `${key} = ${value}`);
+      return Promise.resolve(EXIT_CODES.ok);
+    },
+  },
+  {
+    name: 'config set-secret',
+    summary: 'store the client secret from standard input, never the command line (empty: remove)',
+    options: { json: JSON_OPTION },
+    async run({ options, io, print }) {
+      const secret = process.stdin.isTTY
+        ? await readHiddenLine(io, 'Client secret (not shown; empty removes it): ')
+        : await readStdin();
+      await createAuthService(options).setClientSecret(secret);
+      print(
+        { ok: true, stored: secret !== '' },
+        secret
+          ? 'Client secret stored in the OS keychain.'
+          : 'Client secret removed: the app signs in as a public client.',
+      );
+      return EXIT_CODES.ok;
+    },
+  },
+  {
+    name: 'config check',
+    summary: 'check the configuration, print the URLs to register',
+    options: { json: JSON_OPTION },
+    async run({ options, print }) {
+      const { runDoctor } = await import('../core/doctor.ts');
+      const report = await runDoctor({
+        input: resolveComposedSettings(options).input,
+        secretStore: options.secretStore,
+      });
+      print({ ok: report.ok, report }, formatDoctor(report));
+      const firstFailure = report.checks.find((c) => !c.ok);
+      if (!firstFailure) return EXIT_CODES.ok;
+      return firstFailure.id === 'keychain' ? EXIT_CODES.keychain_unavailable : EXIT_CODES.usage;
+    },
+  },
+];
+
+/** `  login [--no-browser] [--timeout SECONDS] [--json]` */
+export function commandSynopsis(command: Command): string {
+  const options = Object.entries(command.options).map(
+    ([name, spec]) => `[--${name}${spec.valueName ? ` ${spec.valueName}` : ''}]`,
+  );
+  return [command.name, ...(command.args ?? []), ...options].join(' ');
+}
+
+/** The help of one command: synopsis, summary, and each option. */
+export function commandHelp(command: Command): string {
+  const lines = [`Usage: cognito-desktop ${commandSynopsis(command)}`, '', `  ${command.summary}`, ''];
+  for (const [name, spec] of Object.entries(command.options)) {
+    lines.push(
+      `  --${`${name}${spec.valueName ? ` ${spec.valueName}` : ''}`.padEnd(20)} ${spec.description}`,
+    );
+  }
+  lines.push(
+    `  ${'--verbose'.padEnd(22)} details of an unexpected internal error`,
+    `  ${'--help'.padEnd(22)} this help`,
+  );
+  if (command.name === 'config set') lines.push('', `  KEY: ${SETTING_KEYS.join(', ')}`);
+  return lines.join('\n');
+}
+
+export const USAGE = `Usage: cognito-desktop <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${commandSynopsis(c).padEnd(52)} ${c.summary}`).join('\n')}
+
+Every command takes --verbose (details of an internal error) and --help (its options).
+
+Exit codes: 0 ok, 1 not signed in, 2 usage or settings, 3 provider rejected,
+4 network or timeout talking to the provider, 5 keychain unavailable or locked,
+6 sign-in cancelled or timed out, 7 another process kept the session busy, 10 internal error.`;
