@@ -7,7 +7,6 @@
  * Types shared with the core are imported from it (types only: nothing of main reaches the page).
  */
 import type { AuthErrorCode } from '../main/core/errors.ts';
-import type { Profile } from '../main/core/session.ts';
 import type { Settings } from '../main/core/settings.ts';
 
 /**
@@ -26,8 +25,27 @@ export interface ErrorDto {
 /** What an IPC handler returns: it never throws across the bridge. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorDto };
 
-/** The signed-in user, as the renderer may show it (the core's Profile: no token, ever). */
-export type ProfileDto = Profile;
+/**
+ * The signed-in user, as the renderer may show it: no token, ever. Declared here, on the wire,
+ * rather than borrowed from the core: a field added to the core's profile does not reach the page
+ * unless it is added here too (and the type check in main/app says where it comes from).
+ */
+export interface ProfileDto {
+  /** The user's name by the configured username claim (with fallbacks). */
+  username: string;
+  /** Which claim gave {@link username}. */
+  usernameClaim: string;
+  subject: string;
+  email?: string;
+  emailVerified?: boolean;
+  groups: string[];
+  /** When the access token expires, ms since the epoch. */
+  expiresAt: number;
+  signedInAt: number;
+  refreshedAt?: number;
+  /** False when the keychain was unavailable: the session ends with the app. */
+  persisted: boolean;
+}
 
 export interface ProviderDto {
   /** The host users recognise: the user-pool domain (where the sign-in page is), else the issuer's host. */
@@ -137,6 +155,12 @@ export const CHANNELS = {
 export type RequestMethod = keyof typeof CHANNELS;
 export type Channel = (typeof CHANNELS)[RequestMethod];
 
+/** The argument of a request method (undefined for none). */
+export type RequestArgument<M extends RequestMethod> = Parameters<Api[M]>[0];
+/** What a request method's Result carries when it succeeds. */
+export type RequestValue<M extends RequestMethod> =
+  Awaited<ReturnType<Api[M]>> extends Result<infer V> ? V : never;
+
 /**
  * What each request takes: nothing, the Settings values ({@link SettingsDto}), the save input
  * ({@link SaveSettingsInput}), or one short text. The IPC handlers check every call against it,
@@ -179,17 +203,33 @@ export const SETTINGS_FIELDS: (keyof SettingsDto)[] = [
 /**
  * Builds `window.api` from two transport functions. The preload passes Electron's ipcRenderer;
  * the browser journeys pass a bridge to the same handlers, so both expose the same API.
+ * What comes back over the wire is the handler's Result for that channel (main/ipc types each
+ * handler from {@link Api}); `request` is the one place that trusts it.
  */
 export function createApi(
   invoke: (channel: Channel, args: unknown[]) => Promise<unknown>,
   subscribe: (event: string, listener: (payload: unknown) => void) => () => void,
 ): Api {
-  const api: Record<string, unknown> = {};
-  for (const [method, channel] of Object.entries(CHANNELS)) {
-    api[method] = (...args: unknown[]) => invoke(channel, args);
-  }
-  api.onStateChanged = (listener: (state: AppState) => void) =>
-    subscribe(EVENTS.stateChanged, (payload) => listener(payload as AppState));
-  api.onOpenSettings = (listener: () => void) => subscribe(EVENTS.openSettings, () => listener());
-  return api as unknown as Api;
+  const request =
+    <M extends RequestMethod>(method: M) =>
+    (...args: unknown[]): Promise<Result<RequestValue<M>>> =>
+      invoke(CHANNELS[method], args) as Promise<Result<RequestValue<M>>>;
+  return {
+    getState: request('getState'),
+    signIn: request('signIn'),
+    cancelSignIn: request('cancelSignIn'),
+    copySignInLink: request('copySignInLink'),
+    openBrowserAgain: request('openBrowserAgain'),
+    signOut: request('signOut'),
+    signInAsSomeoneElse: request('signInAsSomeoneElse'),
+    callUserInfo: request('callUserInfo'),
+    getSettings: request('getSettings'),
+    validateSettings: request('validateSettings'),
+    saveSettings: request('saveSettings'),
+    checkConfiguration: request('checkConfiguration'),
+    copyText: request('copyText'),
+    useEmulator: request('useEmulator'),
+    onStateChanged: (listener) => subscribe(EVENTS.stateChanged, (payload) => listener(payload as AppState)),
+    onOpenSettings: (listener) => subscribe(EVENTS.openSettings, () => listener()),
+  };
 }

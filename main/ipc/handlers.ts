@@ -13,7 +13,9 @@ import {
   type ArgumentKind,
   type Channel,
   type ErrorDto,
+  type RequestArgument,
   type RequestMethod,
+  type RequestValue,
   type Result,
   type SaveSettingsInput,
   type SettingsDto,
@@ -85,8 +87,11 @@ function failure(error: unknown): { ok: false; error: ErrorDto } {
 
 /** The handler of every channel, keyed by channel name. */
 export function createIpcHandlers(app: AppController, isTrusted: SenderPolicy): Record<Channel, Handler> {
-  // Each action gets its argument already checked against ARGUMENTS (hence the casts below).
-  const actions: Record<RequestMethod, (arg: unknown) => unknown> = {
+  // Typed from the contract's Api: each action takes its method's argument (already checked
+  // against ARGUMENTS) and returns what its method's Result carries.
+  const actions: {
+    [M in RequestMethod]: (arg: RequestArgument<M>) => RequestValue<M> | Promise<RequestValue<M>>;
+  } = {
     getState: () => app.state(),
     signIn: async () => (await app.signIn(), null),
     cancelSignIn: () => (app.cancelSignIn(), null),
@@ -96,12 +101,15 @@ export function createIpcHandlers(app: AppController, isTrusted: SenderPolicy): 
     signInAsSomeoneElse: async () => (await app.signInAsSomeoneElse(), null),
     callUserInfo: () => app.callUserInfo(),
     getSettings: () => app.settingsView(),
-    validateSettings: (values) => app.validate(values as SettingsDto),
-    saveSettings: (input) => app.saveSettings(input as SaveSettingsInput),
-    checkConfiguration: (values) => app.checkConfiguration(values as SettingsDto),
-    copyText: async (text) => (await app.copyText(text as string), null),
+    validateSettings: (values) => app.validate(values),
+    saveSettings: (input) => app.saveSettings(input),
+    checkConfiguration: (values) => app.checkConfiguration(values),
+    copyText: async (text) => (await app.copyText(text), null),
     useEmulator: async () => (await app.useEmulator(), null),
   };
+  /** Calls one action with an argument checked at run time against the contract's ARGUMENTS. */
+  const perform = <M extends RequestMethod>(method: M, arg: unknown): unknown =>
+    actions[method](arg as RequestArgument<M>);
   const handlers = {} as Record<Channel, Handler>;
   for (const [method, channel] of Object.entries(CHANNELS) as [RequestMethod, Channel][]) {
     handlers[channel] = async (sender, args) => {
@@ -109,7 +117,7 @@ export function createIpcHandlers(app: AppController, isTrusted: SenderPolicy): 
         return { ok: false, error: { code: 'forbidden', message: 'This page may not use the app’s API.' } };
       }
       try {
-        return { ok: true, value: await actions[method](takeArgument(ARGUMENTS[method], args)) };
+        return { ok: true, value: await perform(method, takeArgument(ARGUMENTS[method], args)) };
       } catch (error) {
         return failure(error);
       }

@@ -5,7 +5,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { appSenderPolicy, createIpcHandlers, type Sender } from '../../../main/ipc/handlers.ts';
 import { originOf } from '../../../main/core/origin.ts';
 import { registerIpcHandlers, senderOf } from '../../../main/ipc/register.ts';
-import { ARGUMENTS, CHANNELS, type ArgumentKind, type RequestMethod } from '../../../preload/contract.ts';
+import {
+  ARGUMENTS,
+  CHANNELS,
+  EVENTS,
+  type ArgumentKind,
+  type RequestMethod,
+} from '../../../preload/contract.ts';
 import type { AppController } from '../../../main/app/app-controller.ts';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 
@@ -120,6 +126,26 @@ describe('handlers', () => {
     const result = await handlers[CHANNELS.saveSettings](trusted, [{ values: {} }]);
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(result)).not.toContain('secret-value');
+  });
+
+  it('keeps the channel names: a renamed channel would break a preload of another build', () => {
+    expect(Object.values(CHANNELS).sort()).toEqual([
+      'api:call-userinfo',
+      'clipboard:write-text',
+      'session:cancel-sign-in',
+      'session:copy-sign-in-link',
+      'session:get-state',
+      'session:open-browser-again',
+      'session:sign-in',
+      'session:sign-in-as-someone-else',
+      'session:sign-out',
+      'settings:check',
+      'settings:get',
+      'settings:save',
+      'settings:use-emulator',
+      'settings:validate',
+    ]);
+    expect(Object.values(EVENTS).sort()).toEqual(['menu:settings-requested', 'session:state-changed']);
   });
 
   it('has one handler per channel of the contract', () => {
