@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type {
   DoctorReportDto,
   ErrorDto,
@@ -84,6 +84,7 @@ export function Settings({
   const [error, setError] = useState<ErrorDto | undefined>(undefined);
   const [report, setReport] = useState<DoctorReportDto | undefined>(undefined);
   const [status, setStatus] = useState('');
+  const validationRequest = useRef(0);
 
   useEffect(() => {
     void api.getSettings().then((result) => {
@@ -108,8 +109,10 @@ export function Settings({
     const next = { ...values, [key]: value };
     setValues(next);
     setStatus('');
+    // Replies can come back out of order: only the one for the latest values may show.
+    const request = ++validationRequest.current;
     void api.validateSettings(next).then((result) => {
-      if (result.ok)
+      if (result.ok && request === validationRequest.current)
         setProblems(
           result.value.filter(
             (p) => next[p.setting] !== '' || p.setting === 'discoveryUrl' || p.setting === 'clientId',

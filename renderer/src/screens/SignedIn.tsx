@@ -12,7 +12,10 @@ export function SignedIn({ state }: { state: SignedInState }): ReactNode {
   const now = useNow();
   const { profile } = state;
   const [answer, setAnswer] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<ErrorDto | undefined>(state.error);
+  // The failure of this screen's own call, tied to the state it was shown in: a newer state from
+  // the main process (with or without an error) replaces it rather than hiding behind it.
+  const [failure, setFailure] = useState<{ error: ErrorDto | undefined; state: SignedInState }>();
+  const error = failure?.state === state ? failure.error : state.error;
   const [busy, setBusy] = useState(false);
   const callApi = async (): Promise<void> => {
     setBusy(true);
@@ -20,8 +23,8 @@ export function SignedIn({ state }: { state: SignedInState }): ReactNode {
     setBusy(false);
     if (result.ok) {
       setAnswer(JSON.stringify(result.value, null, 2));
-      setError(undefined);
-    } else setError(result.error);
+      setFailure({ error: undefined, state });
+    } else setFailure({ error: result.error, state });
   };
   return (
     <div className="app">

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import type { AppState } from '../../../preload/contract.ts';
+import type { AppState, ErrorDto } from '../../../preload/contract.ts';
 import { useApi } from '../api.tsx';
 import { ErrorNotice, InfoNotice } from '../components/ErrorNotice.tsx';
 
@@ -15,14 +15,16 @@ export function SignedOut({
 }): ReactNode {
   const api = useApi();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(state.error);
+  // The failure of this screen's own call, tied to the state it was shown in: a newer state from
+  // the main process replaces it rather than hiding behind it.
+  const [failure, setFailure] = useState<{ error: ErrorDto | undefined; state: SignedOutState }>();
   const signIn = async (): Promise<void> => {
     setBusy(true);
     const result = await api.signIn();
     setBusy(false);
-    setError(result.ok ? undefined : result.error);
+    setFailure({ error: result.ok ? undefined : result.error, state });
   };
-  const shown = error ?? state.error;
+  const shown = failure?.state === state ? failure.error : state.error;
   return (
     <main className="centered" aria-labelledby="signed-out-title">
       <h1 id="signed-out-title">cognito-desktop</h1>

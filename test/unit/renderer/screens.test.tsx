@@ -65,6 +65,39 @@ describe('signed out', () => {
   });
 });
 
+describe('errors pushed by the main process', () => {
+  it('show a newer state’s error even after a failed call of the screen’s own', async () => {
+    const api = fakeApi({ status: 'signed-out', provider: PROVIDER });
+    api.signIn = () =>
+      Promise.resolve({ ok: false, error: { code: 'network', message: 'Could not reach the provider.' } });
+    renderApp(api);
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign in' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Could not reach the sign-in service');
+    act(() =>
+      api.emit({
+        status: 'signed-out',
+        provider: PROVIDER,
+        error: { code: 'keychain_locked', message: 'The OS keychain is locked.' },
+      }),
+    );
+    expect((await screen.findByRole('alert')).textContent).toContain('The system keychain is locked');
+    act(() => api.emit({ status: 'signed-out', provider: PROVIDER }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  it('signed in: a refresh error pushed later shows though the page showed another', async () => {
+    const state: AppState = { status: 'signed-in', provider: PROVIDER, profile: PROFILE, autoRefresh: true };
+    const api = fakeApi(state);
+    api.callUserInfo = () =>
+      Promise.resolve({ ok: false, error: { code: 'network', message: 'Could not reach the provider.' } });
+    renderApp(api);
+    await userEvent.click(await screen.findByRole('button', { name: /userinfo/i }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Could not reach the sign-in service');
+    act(() => api.emit({ ...state, error: { code: 'provider_rejected', message: 'The provider refused.' } }));
+    expect((await screen.findByRole('alert')).textContent).toContain('The sign-in service refused');
+  });
+});
+
 describe('waiting', () => {
   it('says to finish in the browser, shows time, and offers cancel, copy and open again', async () => {
     const api = fakeApi({
@@ -152,6 +185,24 @@ describe('settings', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(api.saveSettings).not.toHaveBeenCalled();
     expect(screen.getByText(/Not saved/)).toBeTruthy();
+  });
+
+  it('shows the problems of the latest values when validation replies come back out of order', async () => {
+    const api = fakeApi({ status: 'unconfigured', emulatorOffered: false });
+    const replies: ((problems: { setting: 'redirectUri'; message: string }[]) => void)[] = [];
+    api.validateSettings = () => new Promise((resolve) => replies.push((problems) => resolve(ok(problems))));
+    renderApp(api);
+    const field = await screen.findByLabelText(/Redirect URI/);
+    fireEvent.change(field, { target: { value: 'http://127.0.0.1/callback' } });
+    fireEvent.change(field, { target: { value: 'http://127.0.0.1:47621/callback' } });
+    expect(replies).toHaveLength(2);
+    // The reply for the latest (valid) value arrives first, the stale one last.
+    await act(async () => replies[1]!([]));
+    await act(async () =>
+      replies[0]!([{ setting: 'redirectUri', message: 'Redirect URI must name a port.' }]),
+    );
+    expect(screen.queryByText('Redirect URI must name a port.')).toBeNull();
+    expect(field.getAttribute('aria-invalid')).not.toBe('true');
   });
 
   it('saves values and a new secret, then clears the secret field', async () => {
