@@ -197,8 +197,8 @@ describe('settings', () => {
     fireEvent.change(field, { target: { value: 'http://127.0.0.1:47621/callback' } });
     expect(replies).toHaveLength(2);
     // The reply for the latest (valid) value arrives first, the stale one last.
-    await act(async () => replies[1]!([]));
-    await act(async () =>
+    await act(() => replies[1]!([]));
+    await act(() =>
       replies[0]!([{ setting: 'redirectUri', message: 'Redirect URI must name a port.' }]),
     );
     expect(screen.queryByText('Redirect URI must name a port.')).toBeNull();
