@@ -197,10 +197,12 @@ describe('settings', () => {
     fireEvent.change(field, { target: { value: 'http://127.0.0.1:47621/callback' } });
     expect(replies).toHaveLength(2);
     // The reply for the latest (valid) value arrives first, the stale one last.
-    await act(() => replies[1]!([]));
-    await act(() =>
-      replies[0]!([{ setting: 'redirectUri', message: 'Redirect URI must name a port.' }]),
-    );
+    const reply = async (index: number, problems: { setting: 'redirectUri'; message: string }[]) => {
+      replies[index]!(problems);
+      await Promise.resolve();
+    };
+    await act(() => reply(1, []));
+    await act(() => reply(0, [{ setting: 'redirectUri', message: 'Redirect URI must name a port.' }]));
     expect(screen.queryByText('Redirect URI must name a port.')).toBeNull();
     expect(field.getAttribute('aria-invalid')).not.toBe('true');
   });
