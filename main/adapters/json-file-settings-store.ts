@@ -1,10 +1,12 @@
 /**
- * Settings in `<settings folder>/config.json`: the file electron-store writes for the app, read
- * and written here in the same format for the CLI (plain Node, no Electron).
+ * Settings in `<settings folder>/config.json`, the file electron-store keeps for the app, for the
+ * CLI in plain Node. Reading is plain JSON (what every command needs, at no cost); writing goes
+ * through `conf`, electron-store's own plain-Node base, so the CLI writes the file exactly as the
+ * app does (same serializer, atomic write with a unique temporary file). conf is loaded only to
+ * write: it costs more to load than most commands take.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomically } from '../core/files.ts';
 import { SETTINGS_FILE_NAME, SETTING_KEYS, type SettingsInput } from '../core/settings.ts';
 import type { SettingsStore } from '../core/ports.ts';
 
@@ -15,11 +17,11 @@ export function pickSettings(input: Record<string, unknown>): SettingsInput {
   return picked;
 }
 
-/** {@link SettingsStore} on a JSON file, written atomically. */
+/** {@link SettingsStore} on the JSON settings file. */
 export class JsonFileSettingsStore implements SettingsStore {
   readonly file: string;
 
-  constructor(configDir: string) {
+  constructor(private readonly configDir: string) {
     this.file = join(configDir, SETTINGS_FILE_NAME);
   }
 
@@ -34,7 +36,16 @@ export class JsonFileSettingsStore implements SettingsStore {
     }
   }
 
-  write(settings: SettingsInput): void {
-    writeFileAtomically(this.file, `${JSON.stringify(pickSettings(settings), null, '\t')}\n`);
+  async write(settings: SettingsInput): Promise<void> {
+    const { default: Conf } = await import('conf');
+    const store = new Conf<Record<string, unknown>>({
+      cwd: this.configDir,
+      configName: SETTINGS_FILE_NAME.replace(/\.json$/, ''),
+      // An unreadable file is replaced, not an error: the user is writing new settings.
+      clearInvalidConfig: true,
+      // Readable by the user only, as everything the app keeps in its folder.
+      configFileMode: 0o600,
+    });
+    store.store = { ...pickSettings(settings) };
   }
 }

@@ -191,7 +191,7 @@ export class AppController {
       if (typeof value === 'string' && value.trim() !== '') stored[key] = value.trim();
       else delete stored[key];
     }
-    this.deps.settingsStore.write(stored);
+    await this.deps.settingsStore.write(stored);
     await this.rebuild();
     if (input.clientSecret !== undefined) await this.requireService().setClientSecret(input.clientSecret);
     return this.settingsView();
@@ -219,7 +219,7 @@ export class AppController {
         'The local emulator is offered only in development (npm start).',
       );
     const { clientSecret, ...values } = await this.deps.emulator.start();
-    this.deps.settingsStore.write({ ...this.deps.settingsStore.read(), ...values });
+    await this.deps.settingsStore.write({ ...this.deps.settingsStore.read(), ...values });
     await this.rebuild();
     if (clientSecret !== undefined) await this.requireService().setClientSecret(clientSecret);
   }

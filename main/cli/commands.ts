@@ -257,9 +257,9 @@ export const COMMANDS: Command[] = [
       const next = { ...store.read(), [key]: value };
       const problem = findSettingsProblems(next).find((p) => p.setting === key);
       if (problem) throw new AuthError('invalid_settings', problem.message, { setting: key });
-      store.write(next);
+      await store.write(next);
       print({ ok: true, key, value }, `${key} = ${value}`);
-      return Promise.resolve(EXIT_CODES.ok);
+      return EXIT_CODES.ok;
     },
   },
   {

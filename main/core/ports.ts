@@ -43,7 +43,7 @@ export interface SessionSignal {
 /** Where the non-secret settings live (one JSON file in the settings folder). */
 export interface SettingsStore {
   read(): SettingsInput;
-  write(settings: SettingsInput): void;
+  write(settings: SettingsInput): Promise<void>;
 }
 
 /** Writes text to the OS clipboard. */

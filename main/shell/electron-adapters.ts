@@ -36,7 +36,8 @@ export class ElectronSettingsStore implements SettingsStore {
     return pickSettings(this.store.store);
   }
 
-  write(settings: SettingsInput): void {
+  write(settings: SettingsInput): Promise<void> {
     this.store.store = { ...pickSettings(settings) };
+    return Promise.resolve();
   }
 }

@@ -263,7 +263,7 @@ describe('journeys', () => {
     await app.controller
       .saveSettings({ values: { ...VALUES, clientId: 'x', discoveryUrl: emulator.issuer } })
       .catch(() => undefined);
-    new JsonFileSettingsStore(configDir).write({
+    await new JsonFileSettingsStore(configDir).write({
       ...VALUES,
       discoveryUrl: emulator.issuer,
       clientId: '7emu1atorpub1icc1ientnosecret',

@@ -16,7 +16,7 @@ import type { AppState } from '../../../preload/contract.ts';
 const POOL = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123';
 const OTHER_POOL = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other';
 
-function controller(
+async function controller(
   options: {
     installer?: InstallerSettings;
     env?: NodeJS.ProcessEnv;
@@ -26,7 +26,7 @@ function controller(
 ) {
   const configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-controller-'));
   const settingsStore = new JsonFileSettingsStore(configDir);
-  if (options.file) settingsStore.write(options.file);
+  if (options.file) await settingsStore.write(options.file);
   const states: AppState[] = [];
   const secretStore = new MemorySecretStore();
   const app = new AppController({
@@ -47,7 +47,7 @@ function controller(
 
 describe('AppController settings', () => {
   it('is unconfigured with nothing set, and says the emulator is not offered outside development', async () => {
-    const { app } = controller();
+    const { app } = await controller();
     await app.init();
     expect(app.state()).toEqual({ status: 'unconfigured', emulatorOffered: false });
     await expect(app.useEmulator()).rejects.toMatchObject({ code: 'invalid_settings' });
@@ -58,7 +58,10 @@ describe('AppController settings', () => {
       values: { discoveryUrl: POOL, clientId: 'preset-client', scopes: 'openid email' },
       locked: ['discoveryUrl'],
     };
-    const { app } = controller({ installer, file: { clientId: 'my-client', discoveryUrl: OTHER_POOL } });
+    const { app } = await controller({
+      installer,
+      file: { clientId: 'my-client', discoveryUrl: OTHER_POOL },
+    });
     await app.init();
     expect(app.state().status).toBe('signed-out');
     const view = await app.settingsView();
@@ -71,7 +74,7 @@ describe('AppController settings', () => {
 
   it('uses COGNITO_CLIENT_SECRET in memory only: never in the keychain or the settings file', async () => {
     const secret = 'env-secret-value-123';
-    const { app, configDir, secretStore } = controller({
+    const { app, configDir, secretStore } = await controller({
       env: { COGNITO_DISCOVERY_URL: POOL, COGNITO_CLIENT_ID: 'c1', COGNITO_CLIENT_SECRET: secret },
     });
     await app.init();
@@ -82,7 +85,7 @@ describe('AppController settings', () => {
   });
 
   it('stores, keeps and removes the write-only secret', async () => {
-    const { app } = controller({ file: { discoveryUrl: POOL, clientId: 'c1' } });
+    const { app } = await controller({ file: { discoveryUrl: POOL, clientId: 'c1' } });
     await app.init();
     const values = (await app.settingsView()).values;
     expect((await app.saveSettings({ values, clientSecret: 's3cret' })).hasClientSecret).toBe(true);
@@ -91,7 +94,7 @@ describe('AppController settings', () => {
   });
 
   it('refuses to save invalid settings, naming the setting, and keeps the old file', async () => {
-    const { app, configDir } = controller({ file: { discoveryUrl: POOL, clientId: 'c1' } });
+    const { app, configDir } = await controller({ file: { discoveryUrl: POOL, clientId: 'c1' } });
     await app.init();
     const before = readFileSync(join(configDir, 'config.json'), 'utf8');
     const values = { ...(await app.settingsView()).values, redirectUri: 'https://127.0.0.1:47621/callback' };
@@ -103,7 +106,7 @@ describe('AppController settings', () => {
   });
 
   it('reports a provider it cannot reach as a readable error when signing in', async () => {
-    const { app, states } = controller({ file: { discoveryUrl: POOL, clientId: 'c1' } });
+    const { app, states } = await controller({ file: { discoveryUrl: POOL, clientId: 'c1' } });
     await app.init();
     await app.signIn();
     expect(states.at(-1)).toMatchObject({ status: 'signed-out', error: { code: 'network' } });
@@ -123,7 +126,7 @@ describe('AppController follows the session other processes share', () => {
 
   it('shows a sign-in and then a sign-out made by another process, without focusing the window', async () => {
     let focused = 0;
-    const { app, configDir, secretStore } = controller({
+    const { app, configDir, secretStore } = await controller({
       file: { discoveryUrl: POOL, clientId: 'c1' },
       onSignedIn: () => (focused += 1),
     });
