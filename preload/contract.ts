@@ -91,6 +91,14 @@ export interface SettingsProblemDto {
   message: string;
 }
 
+/** What the main process says of values being typed: their problems, and the URLs they mean. */
+export interface SettingsValidationDto {
+  problems: SettingsProblemDto[];
+  /** The callback and sign-out URLs to register for these values (defaults filled in). */
+  callbackUrl: string;
+  signOutUrl: string;
+}
+
 export interface SaveSettingsInput {
   values: SettingsDto;
   /** undefined: keep the stored secret; '': remove it (public client); else store this one. */
@@ -123,7 +131,7 @@ export interface Api {
   signInAsSomeoneElse(): Promise<Result<null>>;
   callUserInfo(): Promise<Result<Record<string, unknown>>>;
   getSettings(): Promise<Result<SettingsView>>;
-  validateSettings(values: SettingsDto): Promise<Result<SettingsProblemDto[]>>;
+  validateSettings(values: SettingsDto): Promise<Result<SettingsValidationDto>>;
   saveSettings(input: SaveSettingsInput): Promise<Result<SettingsView>>;
   checkConfiguration(values: SettingsDto): Promise<Result<DoctorReportDto>>;
   copyText(text: string): Promise<Result<null>>;

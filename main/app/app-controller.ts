@@ -28,6 +28,7 @@ import type {
   SaveSettingsInput,
   SettingsDto,
   SettingsProblemDto,
+  SettingsValidationDto,
   SettingsView,
 } from '../../preload/contract.ts';
 import { SETTINGS_FIELDS } from '../../preload/contract.ts';
@@ -174,9 +175,19 @@ export class AppController {
     };
   }
 
-  /** Problems with `values`, per field. */
-  validate(values: SettingsDto): SettingsProblemDto[] {
-    return findSettingsProblems(this.withLocked(values)).filter((p): p is SettingsProblemDto =>
+  /** Problems with `values`, per field, and the URLs to register that they mean. */
+  validate(values: SettingsDto): SettingsValidationDto {
+    const input = this.withLocked(values);
+    const inEffect = withDefaults(input);
+    return {
+      problems: this.problemsOf(input),
+      callbackUrl: inEffect.redirectUri,
+      signOutUrl: inEffect.logoutUri,
+    };
+  }
+
+  private problemsOf(input: SettingsInput): SettingsProblemDto[] {
+    return findSettingsProblems(input).filter((p): p is SettingsProblemDto =>
       SETTINGS_FIELDS.includes(p.setting as keyof SettingsDto),
     );
   }

@@ -42,7 +42,11 @@ export function fakeApi(state: AppState): Api & { emit(state: AppState): void; o
     signInAsSomeoneElse: vi.fn(() => Promise.resolve(ok(null))),
     callUserInfo: vi.fn(() => Promise.resolve(ok({ sub: 's-1', email: 'a@example.com' }))),
     getSettings: vi.fn(() => Promise.resolve(ok(SETTINGS_VIEW))),
-    validateSettings: vi.fn(() => Promise.resolve(ok([]))),
+    validateSettings: vi.fn(() =>
+      Promise.resolve(
+        ok({ problems: [], callbackUrl: SETTINGS_VIEW.callbackUrl, signOutUrl: SETTINGS_VIEW.signOutUrl }),
+      ),
+    ),
     saveSettings: vi.fn(() => Promise.resolve(ok(SETTINGS_VIEW))),
     checkConfiguration: vi.fn(() =>
       Promise.resolve(

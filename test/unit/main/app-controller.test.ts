@@ -93,6 +93,24 @@ describe('AppController settings', () => {
     expect((await app.saveSettings({ values, clientSecret: '' })).hasClientSecret).toBe(false);
   });
 
+  it('answers a validation with the problems and the URLs to register for the typed values', async () => {
+    const { app } = await controller({ file: { discoveryUrl: POOL, clientId: 'c1' } });
+    await app.init();
+    const values = {
+      ...(await app.settingsView()).values,
+      redirectUri: 'http://127.0.0.1:5000/cb',
+      logoutUri: '',
+    };
+    expect(app.validate(values)).toEqual({
+      problems: [],
+      callbackUrl: 'http://127.0.0.1:5000/cb',
+      signOutUrl: 'http://127.0.0.1:5000/signed-out',
+    });
+    expect(app.validate({ ...values, redirectUri: 'https://x/cb' }).problems.map((p) => p.setting)).toContain(
+      'redirectUri',
+    );
+  });
+
   it('refuses to save invalid settings, naming the setting, and keeps the old file', async () => {
     const { app, configDir } = await controller({ file: { discoveryUrl: POOL, clientId: 'c1' } });
     await app.init();
@@ -139,13 +157,13 @@ describe('AppController follows the session other processes share', () => {
     const signal = new FileSessionSignal(join(configDir, 'sync'));
     await vault.write(account, storedSession);
     signal.announce(account);
-    await expect.poll(() => app.state().status, { timeout: 3000 }).toBe('signed-in');
+    await expect.poll(() => app.state().status, { timeout: 8000 }).toBe('signed-in');
     expect(app.state()).toMatchObject({ profile: { username: 'carol@example.com' } });
     expect(focused).toBe(0);
 
     await vault.remove(account);
     signal.announce(account);
-    await expect.poll(() => app.state().status, { timeout: 3000 }).toBe('signed-out');
+    await expect.poll(() => app.state().status, { timeout: 8000 }).toBe('signed-out');
     expect((app.state() as { notice?: string }).notice).toContain('another window');
     app.dispose();
   });

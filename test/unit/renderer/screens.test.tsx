@@ -176,7 +176,13 @@ describe('settings', () => {
   it('shows validation errors beside the field and does not save', async () => {
     const api = fakeApi({ status: 'unconfigured', emulatorOffered: false });
     api.validateSettings = () =>
-      Promise.resolve(ok([{ setting: 'redirectUri' as const, message: 'Redirect URI must name a port.' }]));
+      Promise.resolve(
+        ok({
+          problems: [{ setting: 'redirectUri' as const, message: 'Redirect URI must name a port.' }],
+          callbackUrl: 'http://127.0.0.1/callback',
+          signOutUrl: 'http://127.0.0.1/signed-out',
+        }),
+      );
     renderApp(api);
     const field = await screen.findByLabelText(/Redirect URI/);
     fireEvent.change(field, { target: { value: 'http://127.0.0.1/callback' } });
@@ -190,7 +196,14 @@ describe('settings', () => {
   it('shows the problems of the latest values when validation replies come back out of order', async () => {
     const api = fakeApi({ status: 'unconfigured', emulatorOffered: false });
     const replies: ((problems: { setting: 'redirectUri'; message: string }[]) => void)[] = [];
-    api.validateSettings = () => new Promise((resolve) => replies.push((problems) => resolve(ok(problems))));
+    api.validateSettings = () =>
+      new Promise((resolve) =>
+        replies.push((problems) =>
+          resolve(
+            ok({ problems, callbackUrl: SETTINGS_VIEW.callbackUrl, signOutUrl: SETTINGS_VIEW.signOutUrl }),
+          ),
+        ),
+      );
     renderApp(api);
     const field = await screen.findByLabelText(/Redirect URI/);
     fireEvent.change(field, { target: { value: 'http://127.0.0.1/callback' } });

@@ -1,0 +1,82 @@
+import type { ReactNode } from 'react';
+import type { SettingsDto, SettingsValidationDto, SettingsView } from '../../../../preload/contract.ts';
+import { SETTINGS_FIELDS } from '../../../../preload/contract.ts';
+
+const FIELDS: Record<keyof SettingsDto, { label: string; hint: string; placeholder?: string }> = {
+  discoveryUrl: {
+    label: 'Discovery URL',
+    hint: 'The user pool’s issuer, https://cognito-idp.<region>.amazonaws.com/<pool id>, or its /.well-known/openid-configuration URL.',
+    placeholder: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123',
+  },
+  clientId: { label: 'Client ID', hint: 'From the app client in Cognito.' },
+  redirectUri: {
+    label: 'Redirect URI',
+    hint: 'Must match an allowed callback URL exactly, port included.',
+  },
+  logoutUri: {
+    label: 'Sign-out URI',
+    hint: 'Must be an allowed sign-out URL; same host and port as the redirect URI.',
+  },
+  scopes: {
+    label: 'Scopes',
+    hint: 'Separated by spaces; must include openid.',
+    placeholder: 'openid email profile',
+  },
+  usernameClaim: {
+    label: 'Username claim',
+    hint: 'The claim shown as your name (#email# works too).',
+    placeholder: 'email',
+  },
+};
+
+/** The provider's settings, one labelled field each, with its hint and its problem. */
+export function SettingsFields({
+  view,
+  values,
+  validation,
+  onChange,
+}: {
+  view: SettingsView;
+  values: SettingsDto;
+  validation: SettingsValidationDto | undefined;
+  onChange: (key: keyof SettingsDto, value: string) => void;
+}): ReactNode {
+  // An empty redirect or sign-out URI means the default: show what that is, as the main process
+  // worked it out for the values typed.
+  const placeholders: Partial<Record<keyof SettingsDto, string>> = {
+    redirectUri: view.callbackUrl,
+    logoutUri: validation?.signOutUrl ?? view.signOutUrl,
+  };
+  return SETTINGS_FIELDS.map((key) => {
+    const field = FIELDS[key];
+    const problem = validation?.problems.find((p) => p.setting === key)?.message;
+    const locked = view.locked.includes(key);
+    return (
+      <div className="field" key={key}>
+        <label htmlFor={`field-${key}`}>
+          {field.label}
+          {view.fromInstaller.includes(key) ? <span className="badge">from installer</span> : null}
+          {locked ? <span className="badge">set by your organisation</span> : null}
+        </label>
+        <input
+          id={`field-${key}`}
+          name={key}
+          value={values[key]}
+          placeholder={placeholders[key] ?? field.placeholder}
+          readOnly={locked}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={`hint-${key}${problem ? ` error-${key}` : ''}`}
+          onChange={(event) => onChange(key, event.target.value)}
+          spellCheck={false}
+          autoComplete="off"
+        />
+        <small id={`hint-${key}`}>{field.hint}</small>
+        {problem ? (
+          <small id={`error-${key}`} className="field-error">
+            {problem}
+          </small>
+        ) : null}
+      </div>
+    );
+  });
+}

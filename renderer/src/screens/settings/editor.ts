@@ -1,0 +1,89 @@
+/**
+ * The Settings screen's state and every change to it, in one reducer: the view from the main
+ * process, the values being typed, the write-only secret, the problems and URLs of the latest
+ * validation, the configuration check, the status line.
+ */
+import { useReducer } from 'react';
+import type {
+  DoctorReportDto,
+  ErrorDto,
+  SettingsDto,
+  SettingsValidationDto,
+  SettingsView,
+} from '../../../../preload/contract.ts';
+
+export interface EditorState {
+  view?: SettingsView;
+  values?: SettingsDto;
+  secret: string;
+  removeSecret: boolean;
+  validation?: SettingsValidationDto;
+  report?: DoctorReportDto;
+  error?: ErrorDto;
+  status: string;
+}
+
+export type EditorAction =
+  | { type: 'loaded'; view: SettingsView }
+  | { type: 'failed'; error: ErrorDto }
+  | { type: 'typed'; key: keyof SettingsDto; value: string }
+  | { type: 'validated'; validation: SettingsValidationDto; showAll: boolean }
+  | { type: 'secret-typed'; secret: string }
+  | { type: 'remove-secret-set'; remove: boolean }
+  | { type: 'not-saved' }
+  | { type: 'saved'; view: SettingsView }
+  | { type: 'checking' }
+  | { type: 'checked'; report: DoctorReportDto };
+
+export const initialEditorState: EditorState = { secret: '', removeSecret: false, status: '' };
+
+/** Problems shown while typing: a field left empty is not an error until Save, except the required two. */
+function whileTyping(validation: SettingsValidationDto, values: SettingsDto): SettingsValidationDto {
+  return {
+    ...validation,
+    problems: validation.problems.filter(
+      (p) => values[p.setting] !== '' || p.setting === 'discoveryUrl' || p.setting === 'clientId',
+    ),
+  };
+}
+
+export function editorReducer(state: EditorState, action: EditorAction): EditorState {
+  switch (action.type) {
+    case 'loaded':
+      return { ...state, view: action.view, values: action.view.values };
+    case 'failed':
+      return { ...state, error: action.error, status: '' };
+    case 'typed':
+      if (!state.values) return state;
+      return { ...state, values: { ...state.values, [action.key]: action.value }, status: '' };
+    case 'validated':
+      if (!state.values) return state;
+      return {
+        ...state,
+        validation: action.showAll ? action.validation : whileTyping(action.validation, state.values),
+      };
+    case 'secret-typed':
+      return { ...state, secret: action.secret };
+    case 'remove-secret-set':
+      return { ...state, removeSecret: action.remove };
+    case 'not-saved':
+      return { ...state, status: 'Not saved: correct the fields marked below.' };
+    case 'saved':
+      return {
+        ...state,
+        view: action.view,
+        secret: '',
+        removeSecret: false,
+        error: undefined,
+        status: 'Settings saved.',
+      };
+    case 'checking':
+      return { ...state, report: undefined, status: 'Checking the configuration…' };
+    case 'checked':
+      return { ...state, report: action.report, status: '' };
+  }
+}
+
+export function useSettingsEditor(): [EditorState, (action: EditorAction) => void] {
+  return useReducer(editorReducer, initialEditorState);
+}
