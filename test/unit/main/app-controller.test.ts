@@ -166,5 +166,5 @@ describe('AppController follows the session other processes share', () => {
     await expect.poll(() => app.state().status, { timeout: 8000 }).toBe('signed-out');
     expect((app.state() as { notice?: string }).notice).toContain('another window');
     app.dispose();
-  });
+  }, 20_000);
 });
