@@ -14,20 +14,14 @@ import { TokenVault, sessionAccount } from '../../main/core/token-vault.ts';
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
 import { JsonFileSettingsStore } from '../../main/adapters/json-file-settings-store.ts';
 import { PUBLIC_CLIENT_ID } from '../idp/directory.ts';
-import { useRealParts } from '../support/real-parts.ts';
+import { cliEnvironment, testEndpoints, useProviderAndKeychain } from '../support/real-parts.ts';
 import { FormPostBrowser } from '../support/form-post-browser.ts';
 import { TS_NODE, runCliProcess, type CliRun } from '../support/cli-process.ts';
 
-const PORT = 47620;
-const REDIRECT_URI = `http://127.0.0.1:${PORT}/callback`;
-const SERVICE = `cognito-desktop-exit-test-${process.pid}`;
+const ENDPOINTS = testEndpoints(47620, 'exit');
+const { redirectUri: REDIRECT_URI, keychainService: SERVICE } = ENDPOINTS;
 
-const parts = useRealParts({
-  redirectUri: REDIRECT_URI,
-  logoutUri: `http://127.0.0.1:${PORT}/signed-out`,
-  keychainService: SERVICE,
-  chromium: false,
-});
+const parts = useProviderAndKeychain(ENDPOINTS);
 
 /** The codes in the README's table. */
 function documentedCodes(): number[] {
@@ -40,13 +34,7 @@ function documentedCodes(): number[] {
 it('every exit code in the README comes from a real failure of its kind, and no other code exists', async () => {
   const { emulator } = parts;
   const configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-exit-'));
-  const env = {
-    COGNITO_DESKTOP_CONFIG_DIR: configDir,
-    COGNITO_DISCOVERY_URL: emulator.issuer,
-    COGNITO_CLIENT_ID: PUBLIC_CLIENT_ID,
-    COGNITO_REDIRECT_URI: REDIRECT_URI,
-    COGNITO_DESKTOP_KEYCHAIN_SERVICE: SERVICE,
-  };
+  const env = cliEnvironment(emulator, configDir, ENDPOINTS, PUBLIC_CLIENT_ID);
   const cli = (args: string[], extra: Record<string, string> = {}): Promise<CliRun> =>
     runCliProcess(args, { ...env, ...extra });
 

@@ -14,21 +14,15 @@ import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
 import type { Browser } from '../../main/core/ports.ts';
 import type { IdTokenForgery } from '../idp/emulator.ts';
 import { PUBLIC_CLIENT_ID } from '../idp/directory.ts';
-import { useRealParts } from '../support/real-parts.ts';
+import { testEndpoints, useProviderAndKeychain } from '../support/real-parts.ts';
 import { FormPostBrowser } from '../support/form-post-browser.ts';
 import { readStoredSession } from '../support/stored-session.ts';
 import { keychainAccounts } from '../support/keychain-inspect.ts';
 
-const PORT = 47622;
-const REDIRECT_URI = `http://127.0.0.1:${PORT}/callback`;
-const SERVICE = `cognito-desktop-forgery-test-${process.pid}`;
+const ENDPOINTS = testEndpoints(47622, 'forgery');
+const { redirectUri: REDIRECT_URI, keychainService: SERVICE } = ENDPOINTS;
 
-const parts = useRealParts({
-  redirectUri: REDIRECT_URI,
-  logoutUri: `http://127.0.0.1:${PORT}/signed-out`,
-  keychainService: SERVICE,
-  chromium: false,
-});
+const parts = useProviderAndKeychain(ENDPOINTS);
 let configDir: string;
 beforeEach(() => {
   configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-forgery-'));

@@ -3,26 +3,18 @@
  * is `npm run test:kill` (200 rounds by default, `-- --iterations N` for more or fewer).
  */
 import { expect, it } from 'vitest';
-import { useRealParts } from '../support/real-parts.ts';
+import { testEndpoints, useProviderAndKeychain } from '../support/real-parts.ts';
 import { runKillLoop } from '../kill/kill-loop.ts';
 
-const PORT = 47618;
-const REDIRECT_URI = `http://127.0.0.1:${PORT}/callback`;
-const SERVICE = `cognito-desktop-kill-test-${process.pid}`;
+const ENDPOINTS = testEndpoints(47618, 'kill');
 const ITERATIONS = Number(process.env.KILL_TEST_ITERATIONS ?? 12);
 
-const parts = useRealParts({
-  redirectUri: REDIRECT_URI,
-  logoutUri: `http://127.0.0.1:${PORT}/signed-out`,
-  keychainService: SERVICE,
-  chromium: false,
-});
+const parts = useProviderAndKeychain(ENDPOINTS);
 
 it(`${ITERATIONS} rounds of kills during refresh, keychain writes and sign-out: never a mix, never a crash`, async () => {
   const report = await runKillLoop({
     emulator: parts.emulator,
-    redirectUri: REDIRECT_URI,
-    keychainService: SERVICE,
+    endpoints: ENDPOINTS,
     iterations: ITERATIONS,
   });
   console.log(`kill test: ${JSON.stringify(report)}`);

@@ -10,24 +10,17 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CognitoEmulator } from '../idp/emulator.ts';
 import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET } from '../idp/directory.ts';
-import { useRealParts } from '../support/real-parts.ts';
+import { cliEnvironment, testEndpoints, useProviderAndKeychain } from '../support/real-parts.ts';
 import { TSX, runCliProcess, type CliRun } from '../support/cli-process.ts';
 import { PrivateKeyring } from '../support/private-keyring.ts';
 
-const PORT = 47619;
-const REDIRECT_URI = `http://127.0.0.1:${PORT}/callback`;
-const SERVICE = `cognito-desktop-locked-test-${process.pid}`;
+const ENDPOINTS = testEndpoints(47619, 'locked');
 
 let emulator: CognitoEmulator;
 let keyring: PrivateKeyring;
 const configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-locked-'));
 
-const parts = useRealParts({
-  redirectUri: REDIRECT_URI,
-  logoutUri: `http://127.0.0.1:${PORT}/signed-out`,
-  keychainService: SERVICE,
-  chromium: false,
-});
+const parts = useProviderAndKeychain(ENDPOINTS);
 beforeAll(async () => {
   emulator = parts.emulator;
   keyring = await PrivateKeyring.start();
@@ -39,11 +32,7 @@ function cli(args: string[], stdin?: string): Promise<CliRun> {
     args,
     {
       ...keyring.env,
-      COGNITO_DESKTOP_CONFIG_DIR: configDir,
-      COGNITO_DISCOVERY_URL: emulator.issuer,
-      COGNITO_CLIENT_ID: CONFIDENTIAL_CLIENT_ID,
-      COGNITO_REDIRECT_URI: REDIRECT_URI,
-      COGNITO_DESKTOP_KEYCHAIN_SERVICE: SERVICE,
+      ...cliEnvironment(emulator, configDir, ENDPOINTS, CONFIDENTIAL_CLIENT_ID),
       BROWSER: `${TSX} ${resolve('test/support/system-browser.ts')}`,
     },
     stdin,

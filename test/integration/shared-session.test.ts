@@ -18,26 +18,19 @@ import { JsonFileSettingsStore } from '../../main/adapters/json-file-settings-st
 import { FileSessionLock } from '../../main/adapters/file-session-lock.ts';
 import type { CognitoEmulator, RotationMode } from '../idp/emulator.ts';
 import { PUBLIC_CLIENT_ID } from '../idp/directory.ts';
-import { useRealParts } from '../support/real-parts.ts';
+import { cliEnvironment, testEndpoints, useProviderAndKeychain } from '../support/real-parts.ts';
 import { FormPostBrowser } from '../support/form-post-browser.ts';
 import { TSX, TS_NODE, runCliProcess, type CliRun } from '../support/cli-process.ts';
 
-const PORT = 47617;
-const REDIRECT_URI = `http://127.0.0.1:${PORT}/callback`;
-const LOGOUT_URI = `http://127.0.0.1:${PORT}/signed-out`;
-const SERVICE = `cognito-desktop-shared-test-${process.pid}`;
+const ENDPOINTS = testEndpoints(47617, 'shared');
+const { redirectUri: REDIRECT_URI, keychainService: SERVICE } = ENDPOINTS;
 const PROCESSES = 8;
 const MODES: RotationMode[] = ['off', 'grace', 'reuse-detection'];
 
 let emulator: CognitoEmulator;
 let configDir: string;
 
-const parts = useRealParts({
-  redirectUri: REDIRECT_URI,
-  logoutUri: LOGOUT_URI,
-  keychainService: SERVICE,
-  chromium: false,
-});
+const parts = useProviderAndKeychain(ENDPOINTS);
 beforeAll(() => {
   emulator = parts.emulator;
 });
@@ -46,13 +39,7 @@ beforeEach(() => {
 });
 
 function settingsEnv(): Record<string, string> {
-  return {
-    COGNITO_DESKTOP_CONFIG_DIR: configDir,
-    COGNITO_DISCOVERY_URL: emulator.issuer,
-    COGNITO_CLIENT_ID: PUBLIC_CLIENT_ID,
-    COGNITO_REDIRECT_URI: REDIRECT_URI,
-    COGNITO_DESKTOP_KEYCHAIN_SERVICE: SERVICE,
-  };
+  return cliEnvironment(emulator, configDir, ENDPOINTS, PUBLIC_CLIENT_ID);
 }
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {

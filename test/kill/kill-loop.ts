@@ -21,12 +21,12 @@ import { PUBLIC_CLIENT_ID } from '../idp/directory.ts';
 import { accessTokenHash } from '../idp/signing-keys.ts';
 import { FormPostBrowser } from '../support/form-post-browser.ts';
 import { TS_NODE, runCliProcess } from '../support/cli-process.ts';
+import { cliEnvironment, type TestEndpoints } from '../support/real-parts.ts';
 import type { WriterConfig } from './session-writer.ts';
 
 export interface KillLoopOptions {
   emulator: CognitoEmulator;
-  redirectUri: string;
-  keychainService: string;
+  endpoints: TestEndpoints;
   iterations: number;
 }
 
@@ -74,7 +74,8 @@ const randomMs = (max: number): number => Math.floor(Math.random() * max);
 
 /** Runs the loop; returns the counts. */
 export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopReport> {
-  const { emulator, redirectUri, keychainService } = options;
+  const { emulator, endpoints } = options;
+  const { redirectUri, keychainService } = endpoints;
   const started = performance.now();
   const report: KillLoopReport = {
     iterations: 0,
@@ -118,13 +119,7 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
     }
 
     if (signOutRound) {
-      const env = {
-        COGNITO_DESKTOP_CONFIG_DIR: configDir,
-        COGNITO_DISCOVERY_URL: emulator.issuer,
-        COGNITO_CLIENT_ID: PUBLIC_CLIENT_ID,
-        COGNITO_REDIRECT_URI: redirectUri,
-        COGNITO_DESKTOP_KEYCHAIN_SERVICE: keychainService,
-      };
+      const env = cliEnvironment(emulator, configDir, endpoints, PUBLIC_CLIENT_ID);
       const [node, ...args] = TS_NODE;
       const logout = spawn(node!, [...args, 'main/cli-bin.ts', 'logout', '--no-browser'], {
         env: { ...process.env, ...env },
@@ -170,13 +165,10 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
       if (refused) report.deadButAlive += 1;
     }
     // A reader after the kills: a documented exit code, never a crash.
-    const status = await runCliProcess(['status'], {
-      COGNITO_DESKTOP_CONFIG_DIR: configDir,
-      COGNITO_DISCOVERY_URL: emulator.issuer,
-      COGNITO_CLIENT_ID: PUBLIC_CLIENT_ID,
-      COGNITO_REDIRECT_URI: redirectUri,
-      COGNITO_DESKTOP_KEYCHAIN_SERVICE: keychainService,
-    });
+    const status = await runCliProcess(
+      ['status'],
+      cliEnvironment(emulator, configDir, endpoints, PUBLIC_CLIENT_ID),
+    );
     if (!DOCUMENTED_EXIT_CODES.has(status.code) || /\n\s+at /.test(status.stderr)) report.crashes += 1;
     if (stored && status.code !== 0) report.crashes += 1;
     report.iterations += 1;

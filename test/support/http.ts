@@ -33,10 +33,18 @@ export function rawRequest(
   });
 }
 
-/** A TCP port that was free a moment ago. */
+/** The fixed ports the integration tests and the app listen on: never handed out as "free". */
+const FIXED_PORTS = { from: 47600, to: 47699 };
+
+/**
+ * A TCP port that was free a moment ago. Unit tests run beside the integration tests, whose
+ * receivers listen on fixed ports in the ephemeral range: a port from there is never returned.
+ */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  const port = await listen(server, 0, '127.0.0.1');
-  await closeServer(server);
-  return port;
+  for (;;) {
+    const server = createServer();
+    const port = await listen(server, 0, '127.0.0.1');
+    await closeServer(server);
+    if (port < FIXED_PORTS.from || port > FIXED_PORTS.to) return port;
+  }
 }

@@ -45,3 +45,39 @@ export function useRealParts(options: {
   });
   return parts;
 }
+
+/** The loopback URIs and keychain service name of one test file, on its own port. */
+export interface TestEndpoints {
+  redirectUri: string;
+  logoutUri: string;
+  keychainService: string;
+}
+
+export function testEndpoints(port: number, name: string): TestEndpoints {
+  return {
+    redirectUri: `http://127.0.0.1:${port}/callback`,
+    logoutUri: `http://127.0.0.1:${port}/signed-out`,
+    keychainService: `cognito-desktop-${name}-test-${process.pid}`,
+  };
+}
+
+/** {@link useRealParts} without a browser, for a file's own endpoints. */
+export function useProviderAndKeychain(endpoints: TestEndpoints): RealParts {
+  return useRealParts({ ...endpoints, chromium: false });
+}
+
+/** The environment that points a `cognito-desktop` process at the emulator, a settings folder and the test's keychain service. */
+export function cliEnvironment(
+  emulator: CognitoEmulator,
+  configDir: string,
+  endpoints: TestEndpoints,
+  clientId: string,
+): Record<string, string> {
+  return {
+    COGNITO_DESKTOP_CONFIG_DIR: configDir,
+    COGNITO_DISCOVERY_URL: emulator.issuer,
+    COGNITO_CLIENT_ID: clientId,
+    COGNITO_REDIRECT_URI: endpoints.redirectUri,
+    COGNITO_DESKTOP_KEYCHAIN_SERVICE: endpoints.keychainService,
+  };
+}

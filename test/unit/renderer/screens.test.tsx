@@ -30,6 +30,17 @@ function renderApp(api: Api): void {
   );
 }
 
+/** Signed out; Sign in is pressed and the call fails with a network error, which is shown. */
+async function signInThatFails(): Promise<ReturnType<typeof fakeApi>> {
+  const api = fakeApi({ status: 'signed-out', provider: PROVIDER });
+  api.signIn = () =>
+    Promise.resolve({ ok: false, error: { code: 'network', message: 'Could not reach the provider.' } });
+  renderApp(api);
+  await userEvent.click(await screen.findByRole('button', { name: 'Sign in' }));
+  expect((await screen.findByRole('alert')).textContent).toContain('Could not reach the sign-in service');
+  return api;
+}
+
 describe('signed out', () => {
   it('shows the provider, a Sign in button and what will happen; the button signs in', async () => {
     const api = fakeApi({ status: 'signed-out', provider: PROVIDER });
@@ -56,23 +67,13 @@ describe('signed out', () => {
   });
 
   it('shows an error returned by the sign-in call', async () => {
-    const api = fakeApi({ status: 'signed-out', provider: PROVIDER });
-    api.signIn = () =>
-      Promise.resolve({ ok: false, error: { code: 'network', message: 'Could not reach the provider.' } });
-    renderApp(api);
-    await userEvent.click(await screen.findByRole('button', { name: 'Sign in' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Could not reach the sign-in service');
+    await signInThatFails();
   });
 });
 
 describe('errors pushed by the main process', () => {
   it('show a newer state’s error even after a failed call of the screen’s own', async () => {
-    const api = fakeApi({ status: 'signed-out', provider: PROVIDER });
-    api.signIn = () =>
-      Promise.resolve({ ok: false, error: { code: 'network', message: 'Could not reach the provider.' } });
-    renderApp(api);
-    await userEvent.click(await screen.findByRole('button', { name: 'Sign in' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Could not reach the sign-in service');
+    const api = await signInThatFails();
     act(() =>
       api.emit({
         status: 'signed-out',
