@@ -53,7 +53,7 @@ function cli(args: string[]): Promise<{ errorAfterMs: number; code: number | nul
   });
   let stderr = '';
   let errorAfterMs = Infinity;
-  child.stderr!.on('data', (chunk: Buffer) => {
+  child.stderr.on('data', (chunk: Buffer) => {
     if (stderr === '') errorAfterMs = performance.now() - started;
     stderr += chunk.toString();
   });
