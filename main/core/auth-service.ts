@@ -309,13 +309,16 @@ export class AuthService extends EventEmitter<Events> {
       if (options.openBrowser !== false) await this.openBrowser(info.url);
       this.checkProviderWhileWaiting(attempt);
       const callback = await receiver.waitForCallback(timeoutMs);
-      const session = await this.exchangeCode(client, callback, verifier, state, nonce).catch(
+      const exchanged = this.exchangeCode(client, callback, verifier, state, nonce).catch(
         async (error: unknown) => {
           await receiver.complete(false);
           throw error;
         },
       );
-      await this.storeSignedIn(session);
+      // Awaited inside the lock below; marked handled now, so a failure that comes while the lock
+      // is still being taken is not an "unhandled rejection".
+      exchanged.catch(() => undefined);
+      await this.storeSignedIn(exchanged);
       const profile = this.profile()!;
       this.emit('session-changed', { type: 'signed-in', profile });
       this.scheduleRefreshIfStarted();
@@ -634,11 +637,19 @@ export class AuthService extends EventEmitter<Events> {
     await this.adoptStored();
   }
 
-  /** Stores a new sign-in, replacing whatever is stored; with no keychain it lives in memory only. */
-  private async storeSignedIn(session: StoredSession): Promise<void> {
-    this.session = session;
-    this.restored = true;
-    await this.persist(() => this.shared.exclusive(() => this.shared.save(session, false)));
+  /**
+   * Stores a new sign-in, replacing whatever is stored; with no keychain it lives in memory only.
+   * The cross-process lock is taken while the token request is still under way, so waiting for it
+   * costs the sign-in nothing in the usual case.
+   */
+  private async storeSignedIn(exchanged: Promise<StoredSession>): Promise<void> {
+    const save = async (): Promise<void> => {
+      const session = await exchanged;
+      this.session = session;
+      this.restored = true;
+      await this.shared.save(session, false);
+    };
+    await this.persist(() => this.shared.exclusive(save));
   }
 
   /** Stores a refreshed session over the one it came from (compare-and-swap inside the lock). */
