@@ -82,3 +82,21 @@ describe('a locked keychain', () => {
     expect((await cli(['token'])).code).toBe(0);
   });
 });
+
+describe('an unencrypted keyring nothing has unlocked yet', () => {
+  it('is not taken for a locked one: it reports Locked, yet opens without a prompt', async () => {
+    const fresh = await PrivateKeyring.start(null);
+    try {
+      expect(await fresh.isLocked()).toBe(true);
+      const freshConfig = mkdtempSync(join(tmpdir(), 'cognito-desktop-fresh-'));
+      const status = await runCliProcess(['status'], {
+        ...fresh.env,
+        ...cliEnvironment(emulator, freshConfig, ENDPOINTS, CONFIDENTIAL_CLIENT_ID),
+      });
+      expect(status.stderr).toContain('Not signed in');
+      expect(status.code).toBe(1);
+    } finally {
+      fresh.stop();
+    }
+  });
+});

@@ -5,7 +5,7 @@
  * through {@link PrivateKeyring.env}; lock and unlock go through the Secret Service on D-Bus.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dbus from 'dbus-next';
@@ -21,9 +21,21 @@ export class PrivateKeyring {
     private readonly password: string,
   ) {}
 
-  /** Starts D-Bus and GNOME Keyring; the login collection is created with `password`, unlocked. */
-  static async start(password = 'keyring-password'): Promise<PrivateKeyring> {
+  /**
+   * Starts D-Bus and GNOME Keyring; the login collection is created with `password`, unlocked.
+   * With `password` null it is an unencrypted collection that nothing has unlocked yet (what a
+   * fresh headless machine has): it reports itself locked, yet opens without a prompt.
+   */
+  static async start(password: string | null = 'keyring-password'): Promise<PrivateKeyring> {
     const dataHome = mkdtempSync(join(tmpdir(), 'cognito-desktop-locked-keyring-'));
+    if (password === null) {
+      mkdirSync(join(dataHome, 'keyrings'));
+      writeFileSync(
+        join(dataHome, 'keyrings', 'login.keyring'),
+        '[keyring]\ndisplay-name=login\nctime=0\nmtime=0\nlock-on-idle=false\nlock-after=false\n',
+      );
+      writeFileSync(join(dataHome, 'keyrings', 'default'), 'login\n');
+    }
     const bus = spawn('dbus-daemon', ['--session', '--nofork', '--nopidfile', '--print-address=1'], {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
@@ -33,17 +45,21 @@ export class PrivateKeyring {
     });
     const env = { DBUS_SESSION_BUS_ADDRESS: address, XDG_DATA_HOME: dataHome };
     // --unlock reads the password from standard input and creates the login keyring with it.
-    const keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
-      env: { ...process.env, ...env },
-      stdio: ['pipe', 'ignore', 'ignore'],
-    });
+    const keyring = spawn(
+      'gnome-keyring-daemon',
+      ['--foreground', ...(password === null ? [] : ['--unlock']), '--components=secrets'],
+      { env: { ...process.env, ...env }, stdio: ['pipe', 'ignore', 'ignore'] },
+    );
     // libsecret asks for an unlock prompt on a locked collection; the bus then fails to start one
     // (no display) and says so on its stderr, which is inherited: expected here, and noisy.
-    keyring.stdin.end(password);
-    const started = new PrivateKeyring(bus, keyring, env, password);
-    for (let i = 0; i < 100 && (await started.isLocked().catch(() => undefined)) !== false; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    keyring.stdin.end(password ?? '');
+    const started = new PrivateKeyring(bus, keyring, env, password ?? '');
+    // Ready when the service answers: unlocked with a password, or (unencrypted) at all.
+    const ready = async (): Promise<boolean> => {
+      const locked = await started.isLocked().catch(() => undefined);
+      return password === null ? locked !== undefined : locked === false;
+    };
+    for (let i = 0; i < 100 && !(await ready()); i++) await new Promise((r) => setTimeout(r, 50));
     return started;
   }
 
