@@ -1,25 +1,16 @@
 /**
  * The desktop app's behaviour, free of Electron: it owns the current {@link AuthService}, turns its
- * events into the {@link AppState} the window shows, and carries out what the window and the menu
- * ask. main/index.ts wires it to Electron; the browser journeys drive it through the same IPC
+ * events into the {@link AppState} the window shows, and carries out the session actions the window
+ * and the menu ask for. The settings actions are the {@link SettingsUseCases}'. main/index.ts wires it to Electron; the browser journeys drive it through the same IPC
  * handlers without Electron.
  */
 import type { AuthService, SessionChange } from '../core/auth-service.ts';
-import { createAuthService, effectiveSettingsInput, type ComposeOptions } from './compose.ts';
-import { runDoctor } from '../core/doctor.ts';
+import { createAuthService } from './compose.ts';
+import { SettingsUseCases, type SettingsDeps } from './settings-use-cases.ts';
 import { AuthError, toAuthError } from '../core/errors.ts';
-import type { Browser, Clipboard, Logger, SecretStore, SettingsStore } from '../core/ports.ts';
-import type { Fetch } from '../core/provider.ts';
+import type { Clipboard } from '../core/ports.ts';
 import type { Profile } from '../core/session.ts';
-import {
-  SETTING_KEYS,
-  findSettingsProblems,
-  isLoopbackHost,
-  isProviderConfigured,
-  validateSettings,
-  withDefaults,
-  type SettingsInput,
-} from '../core/settings.ts';
+import { isLoopbackHost, isProviderConfigured } from '../core/settings.ts';
 import type {
   AppState,
   DoctorReportDto,
@@ -27,39 +18,18 @@ import type {
   ProviderDto,
   SaveSettingsInput,
   SettingsDto,
-  SettingsProblemDto,
   SettingsValidationDto,
   SettingsView,
 } from '../../preload/contract.ts';
-import { SETTINGS_FIELDS } from '../../preload/contract.ts';
 
-/** Settings an installer ships (provider.json): defaults, some of them locked. */
-export interface InstallerSettings {
-  values: SettingsInput;
-  locked: (keyof SettingsDto)[];
-}
-
-/** The local Cognito emulator, offered in development when nothing is configured. */
-export interface EmulatorLauncher {
-  /** Starts it (if needed) and returns the settings that point the app at it. */
-  start(): Promise<SettingsInput & { clientSecret?: string }>;
-}
-
-export interface AppControllerDeps {
-  configDir: string;
-  settingsStore: SettingsStore;
-  secretStore: SecretStore;
-  browser: Browser;
+export interface AppControllerDeps extends SettingsDeps {
   clipboard: Clipboard;
   onStateChanged: (state: AppState) => void;
   /** Called when a sign-in completes: the window comes to the front. */
   onSignedIn?: () => void;
-  env?: NodeJS.ProcessEnv;
-  installer?: InstallerSettings;
-  emulator?: EmulatorLauncher;
-  fetch?: Fetch;
-  logger?: Logger;
 }
+
+export type { EmulatorLauncher, InstallerSettings } from './settings-use-cases.ts';
 
 /** What the user sees after a session ends on its own. */
 const ENDED_NOTICE: Record<string, string> = {
@@ -78,26 +48,19 @@ export function toErrorDto(error: unknown): ErrorDto {
   };
 }
 
-function pickDto(input: SettingsInput): SettingsDto {
-  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-  return {
-    discoveryUrl: text(input.discoveryUrl),
-    clientId: text(input.clientId),
-    redirectUri: text(input.redirectUri),
-    logoutUri: text(input.logoutUri),
-    scopes: text(input.scopes),
-    usernameClaim: text(input.usernameClaim),
-  };
-}
-
 /** The app: one instance per process. */
 export class AppController {
   private service: AuthService | undefined;
   private current: AppState = { status: 'unconfigured', emulatorOffered: false };
   private readonly deps: AppControllerDeps;
+  private readonly settings: SettingsUseCases;
 
   constructor(deps: AppControllerDeps) {
     this.deps = deps;
+    this.settings = new SettingsUseCases(deps, {
+      rebuild: () => this.rebuild(),
+      service: () => this.service,
+    });
   }
 
   /** The state the window shows now. */
@@ -156,131 +119,46 @@ export class AppController {
     return this.requireService().fetchUserInfo();
   }
 
-  // ── settings ───────────────────────────────────────────────────────────────────────────────
+  // ── settings (main/app/settings-use-cases.ts) ─────────────────────────────────────────────
 
-  /** The settings as the Settings screen shows them. */
-  async settingsView(): Promise<SettingsView> {
-    const input = this.effectiveInput();
-    const values = pickDto(input);
-    const inEffect = withDefaults(input);
-    const stored = this.deps.settingsStore.read();
-    const installerKeys = Object.keys(this.deps.installer?.values ?? {}) as (keyof SettingsDto)[];
-    return {
-      values,
-      locked: [...(this.deps.installer?.locked ?? [])],
-      fromInstaller: installerKeys.filter((k) => SETTINGS_FIELDS.includes(k) && stored[k] === undefined),
-      hasClientSecret: (await this.service?.hasClientSecret().catch(() => false)) ?? false,
-      callbackUrl: inEffect.redirectUri,
-      signOutUrl: inEffect.logoutUri,
-    };
+  settingsView(): Promise<SettingsView> {
+    return this.settings.settingsView();
   }
 
-  /** Problems with `values`, per field, and the URLs to register that they mean. */
   validate(values: SettingsDto): SettingsValidationDto {
-    const input = this.withLocked(values);
-    const inEffect = withDefaults(input);
-    return {
-      problems: this.problemsOf(input),
-      callbackUrl: inEffect.redirectUri,
-      signOutUrl: inEffect.logoutUri,
-    };
+    return this.settings.validate(values);
   }
 
-  private problemsOf(input: SettingsInput): SettingsProblemDto[] {
-    return findSettingsProblems(input).filter((p): p is SettingsProblemDto =>
-      SETTINGS_FIELDS.includes(p.setting as keyof SettingsDto),
-    );
+  saveSettings(input: SaveSettingsInput): Promise<SettingsView> {
+    return this.settings.saveSettings(input);
   }
 
-  /** Validates and saves; the secret goes to the keychain only. Rebuilds the session for the new settings. */
-  async saveSettings(input: SaveSettingsInput): Promise<SettingsView> {
-    const values = this.withLocked(input.values);
-    validateSettings(values);
-    const stored = { ...this.deps.settingsStore.read() };
-    for (const key of SETTINGS_FIELDS) {
-      const value = values[key];
-      if (typeof value === 'string' && value.trim() !== '') stored[key] = value.trim();
-      else delete stored[key];
-    }
-    await this.deps.settingsStore.write(stored);
-    await this.rebuild();
-    if (input.clientSecret !== undefined) await this.requireService().setClientSecret(input.clientSecret);
-    return this.settingsView();
+  checkConfiguration(values: SettingsDto): Promise<DoctorReportDto> {
+    return this.settings.checkConfiguration(values);
   }
 
-  /** Runs the configuration doctor on `values` (saved or not). */
-  async checkConfiguration(values: SettingsDto): Promise<DoctorReportDto> {
-    const input = { ...this.effectiveInput(), ...this.withLocked(values) };
-    return runDoctor({
-      input,
-      secretStore: this.deps.secretStore,
-      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
-    });
+  useEmulator(): Promise<void> {
+    return this.settings.useEmulator();
   }
 
   async copyText(text: string): Promise<void> {
     await this.deps.clipboard.writeText(text);
   }
 
-  /** Development: start the local emulator and point the app at it. */
-  async useEmulator(): Promise<void> {
-    if (!this.deps.emulator)
-      throw new AuthError(
-        'invalid_settings',
-        'The local emulator is offered only in development (npm start).',
-      );
-    const { clientSecret, ...values } = await this.deps.emulator.start();
-    await this.deps.settingsStore.write({ ...this.deps.settingsStore.read(), ...values });
-    await this.rebuild();
-    if (clientSecret !== undefined) await this.requireService().setClientSecret(clientSecret);
-  }
-
   // ── internals ──────────────────────────────────────────────────────────────────────────────
-
-  /** The wiring the CLI uses too (./compose.ts), with the installer's presets. */
-  private composeOptions(): ComposeOptions {
-    const { installer, fetch, logger } = this.deps;
-    return {
-      configDir: this.deps.configDir,
-      settingsStore: this.deps.settingsStore,
-      secretStore: this.deps.secretStore,
-      browser: this.deps.browser,
-      env: this.deps.env ?? {},
-      ...(installer ? { defaults: installer.values, overrides: this.lockedSettings() } : {}),
-      ...(fetch ? { fetch } : {}),
-      ...(logger ? { logger } : {}),
-    };
-  }
-
-  private effectiveInput(): SettingsInput {
-    return effectiveSettingsInput(this.composeOptions());
-  }
-
-  /** The installer's locked settings: they win over anything typed. */
-  private lockedSettings(): SettingsInput {
-    const locked: SettingsInput = {};
-    for (const key of this.deps.installer?.locked ?? []) locked[key] = this.deps.installer?.values[key];
-    return locked;
-  }
-
-  private withLocked(values: SettingsInput): SettingsInput {
-    const result: SettingsInput = {};
-    for (const key of SETTING_KEYS) if (values[key] !== undefined) result[key] = values[key];
-    return { ...result, ...this.lockedSettings() };
-  }
 
   private async rebuild(): Promise<void> {
     this.service?.dispose();
     this.service?.removeAllListeners();
     this.service = undefined;
-    const input = this.effectiveInput();
+    const input = this.settings.effectiveInput();
     if (!isProviderConfigured(input)) {
       this.publish({ status: 'unconfigured', emulatorOffered: this.deps.emulator !== undefined });
       return;
     }
     let service: AuthService;
     try {
-      service = createAuthService(this.composeOptions());
+      service = createAuthService(this.settings.composeOptions());
     } catch (error) {
       this.publish({
         status: 'unconfigured',

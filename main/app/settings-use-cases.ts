@@ -1,0 +1,194 @@
+/**
+ * The settings use cases of the app: what the Settings screen shows, validation while typing,
+ * saving (the secret to the keychain only), the configuration check, and the development
+ * emulator. Settings come from the one resolver (core's resolveSettings, through compose.ts) with
+ * the installer's presets; a save rebuilds the session for the new settings.
+ */
+import type { AuthService } from '../core/auth-service.ts';
+import { runDoctor } from '../core/doctor.ts';
+import { AuthError } from '../core/errors.ts';
+import type { Browser, Logger, SecretStore, SettingsStore } from '../core/ports.ts';
+import type { Fetch } from '../core/provider.ts';
+import {
+  SETTING_KEYS,
+  findSettingsProblems,
+  validateSettings,
+  withDefaults,
+  type SettingsInput,
+} from '../core/settings.ts';
+import type {
+  DoctorReportDto,
+  SaveSettingsInput,
+  SettingsDto,
+  SettingsProblemDto,
+  SettingsValidationDto,
+  SettingsView,
+} from '../../preload/contract.ts';
+import { SETTINGS_FIELDS } from '../../preload/contract.ts';
+import { effectiveSettingsInput, type ComposeOptions } from './compose.ts';
+
+/** Settings an installer ships (provider.json): defaults, some of them locked. */
+export interface InstallerSettings {
+  values: SettingsInput;
+  locked: (keyof SettingsDto)[];
+}
+
+/** The local Cognito emulator, offered in development when nothing is configured. */
+export interface EmulatorLauncher {
+  /** Starts it (if needed) and returns the settings that point the app at it. */
+  start(): Promise<SettingsInput & { clientSecret?: string }>;
+}
+
+/** What the settings use cases work with: where settings and secrets live, and the presets. */
+export interface SettingsDeps {
+  configDir: string;
+  settingsStore: SettingsStore;
+  secretStore: SecretStore;
+  browser: Browser;
+  env?: NodeJS.ProcessEnv;
+  installer?: InstallerSettings;
+  emulator?: EmulatorLauncher;
+  fetch?: Fetch;
+  logger?: Logger;
+}
+
+/** What the settings use cases need of the session side: rebuilding it, and the current service. */
+export interface SessionHost {
+  rebuild(): Promise<void>;
+  service(): AuthService | undefined;
+}
+
+function pickDto(input: SettingsInput): SettingsDto {
+  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+  return {
+    discoveryUrl: text(input.discoveryUrl),
+    clientId: text(input.clientId),
+    redirectUri: text(input.redirectUri),
+    logoutUri: text(input.logoutUri),
+    scopes: text(input.scopes),
+    usernameClaim: text(input.usernameClaim),
+  };
+}
+
+export class SettingsUseCases {
+  constructor(
+    private readonly deps: SettingsDeps,
+    private readonly session: SessionHost,
+  ) {}
+
+  /** The settings as the Settings screen shows them. */
+  async settingsView(): Promise<SettingsView> {
+    const input = this.effectiveInput();
+    const values = pickDto(input);
+    const inEffect = withDefaults(input);
+    const stored = this.deps.settingsStore.read();
+    const installerKeys = Object.keys(this.deps.installer?.values ?? {}) as (keyof SettingsDto)[];
+    return {
+      values,
+      locked: [...(this.deps.installer?.locked ?? [])],
+      fromInstaller: installerKeys.filter((k) => SETTINGS_FIELDS.includes(k) && stored[k] === undefined),
+      hasClientSecret:
+        (await this.session
+          .service()
+          ?.hasClientSecret()
+          .catch(() => false)) ?? false,
+      callbackUrl: inEffect.redirectUri,
+      signOutUrl: inEffect.logoutUri,
+    };
+  }
+
+  /** Problems with `values`, per field, and the URLs to register that they mean. */
+  validate(values: SettingsDto): SettingsValidationDto {
+    const input = this.withLocked(values);
+    const inEffect = withDefaults(input);
+    return {
+      problems: this.problemsOf(input),
+      callbackUrl: inEffect.redirectUri,
+      signOutUrl: inEffect.logoutUri,
+    };
+  }
+
+  private problemsOf(input: SettingsInput): SettingsProblemDto[] {
+    return findSettingsProblems(input).filter((p): p is SettingsProblemDto =>
+      SETTINGS_FIELDS.includes(p.setting as keyof SettingsDto),
+    );
+  }
+
+  /** Validates and saves; the secret goes to the keychain only. Rebuilds the session for the new settings. */
+  async saveSettings(input: SaveSettingsInput): Promise<SettingsView> {
+    const values = this.withLocked(input.values);
+    validateSettings(values);
+    const stored = { ...this.deps.settingsStore.read() };
+    for (const key of SETTINGS_FIELDS) {
+      const value = values[key];
+      if (typeof value === 'string' && value.trim() !== '') stored[key] = value.trim();
+      else delete stored[key];
+    }
+    await this.deps.settingsStore.write(stored);
+    await this.session.rebuild();
+    if (input.clientSecret !== undefined) await this.requireService().setClientSecret(input.clientSecret);
+    return this.settingsView();
+  }
+
+  /** Runs the configuration doctor on `values` (saved or not). */
+  async checkConfiguration(values: SettingsDto): Promise<DoctorReportDto> {
+    const input = { ...this.effectiveInput(), ...this.withLocked(values) };
+    return runDoctor({
+      input,
+      secretStore: this.deps.secretStore,
+      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+    });
+  }
+
+  /** Development: start the local emulator and point the app at it. */
+  async useEmulator(): Promise<void> {
+    if (!this.deps.emulator)
+      throw new AuthError(
+        'invalid_settings',
+        'The local emulator is offered only in development (npm start).',
+      );
+    const { clientSecret, ...values } = await this.deps.emulator.start();
+    await this.deps.settingsStore.write({ ...this.deps.settingsStore.read(), ...values });
+    await this.session.rebuild();
+    if (clientSecret !== undefined) await this.requireService().setClientSecret(clientSecret);
+  }
+
+  /** The wiring the CLI uses too (./compose.ts), with the installer's presets. */
+  composeOptions(): ComposeOptions {
+    const { installer, fetch, logger } = this.deps;
+    return {
+      configDir: this.deps.configDir,
+      settingsStore: this.deps.settingsStore,
+      secretStore: this.deps.secretStore,
+      browser: this.deps.browser,
+      env: this.deps.env ?? {},
+      ...(installer ? { defaults: installer.values, overrides: this.lockedSettings() } : {}),
+      ...(fetch ? { fetch } : {}),
+      ...(logger ? { logger } : {}),
+    };
+  }
+
+  /** The explicit settings in effect (the one resolver's answer). */
+  effectiveInput(): SettingsInput {
+    return effectiveSettingsInput(this.composeOptions());
+  }
+
+  /** The installer's locked settings: they win over anything typed. */
+  private lockedSettings(): SettingsInput {
+    const locked: SettingsInput = {};
+    for (const key of this.deps.installer?.locked ?? []) locked[key] = this.deps.installer?.values[key];
+    return locked;
+  }
+
+  private withLocked(values: SettingsInput): SettingsInput {
+    const result: SettingsInput = {};
+    for (const key of SETTING_KEYS) if (values[key] !== undefined) result[key] = values[key];
+    return { ...result, ...this.lockedSettings() };
+  }
+
+  private requireService(): AuthService {
+    const service = this.session.service();
+    if (!service) throw new AuthError('invalid_settings', 'The settings in effect are not valid yet.');
+    return service;
+  }
+}
