@@ -416,7 +416,7 @@ export class AuthService extends EventEmitter<Events> {
     this.cancelSignIn();
     const notes: string[] = [];
     const ended = await this.deleteStoredSession(notes);
-    this.forgetSession(reason, true);
+    this.forgetSession(reason);
     const metadata =
       this.directory.cachedMetadata() ?? (await this.directory.metadata().catch(() => undefined));
     const revoked = ended?.refreshToken ? await this.revoke(ended.refreshToken, notes) : false;
@@ -621,7 +621,7 @@ export class AuthService extends EventEmitter<Events> {
     const { session, changed } = await this.shared.latest();
     if (!changed) return this.session;
     if (!session) {
-      this.forgetSession('elsewhere', this.session !== undefined);
+      this.forgetSession('elsewhere');
       return undefined;
     }
     this.session = session;
@@ -684,18 +684,17 @@ export class AuthService extends EventEmitter<Events> {
     } catch (error) {
       this.logger.warn(`Could not remove the session from the keychain: ${toAuthError(error).message}`);
     }
-    this.forgetSession(reason, true);
+    this.forgetSession(reason);
   }
 
   /** Drops the session from memory and tells listeners. */
-  private forgetSession(reason: SignOutReason, announce: boolean): void {
+  private forgetSession(reason: SignOutReason): void {
     const wasSignedIn = this.session !== undefined;
     this.session = undefined;
     this.restored = true;
     clearTimeout(this.refreshTimer);
     this.refreshTimer = undefined;
-    if (announce && (wasSignedIn || reason === 'user'))
-      this.emit('session-changed', { type: 'signed-out', reason });
+    if (wasSignedIn || reason === 'user') this.emit('session-changed', { type: 'signed-out', reason });
   }
 
   private scheduleRefreshIfStarted(): void {
