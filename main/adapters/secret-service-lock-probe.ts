@@ -11,56 +11,74 @@
  *
  * Linux only; pure JavaScript (dbus-next), loaded only when needed.
  */
-import type { Message, MessageBus } from 'dbus-next';
+import type { Message } from 'dbus-next';
 
 const PROBE_TIMEOUT_MS = 1500;
-const SERVICE = 'org.freedesktop.secrets';
 const SERVICE_PATH = '/org/freedesktop/secrets';
 /** The object path D-Bus uses for "no object": an Unlock that needs no prompt returns it. */
 const NO_PROMPT = '/';
 
-/** True when locked, false when unlocked, undefined when it cannot tell (no Secret Service…). */
-export async function isSecretServiceLocked(): Promise<boolean | undefined> {
+/** One method call to the Secret Service; rejects when it answers with no message. */
+export type SecretServiceCall = (
+  path: string,
+  iface: string,
+  member: string,
+  signature: string,
+  body: unknown[],
+) => Promise<Message>;
+
+/**
+ * Runs `task` with a connection to the Secret Service on the session bus (or the bus at
+ * `busAddress`), closed afterwards. A bus that cannot be reached, or a task that takes longer than
+ * `timeoutMs`, rejects: an unreachable bus only reports an 'error' event and never answers.
+ */
+export async function withSecretService<T>(
+  task: (call: SecretServiceCall) => Promise<T>,
+  options: { busAddress?: string; timeoutMs?: number } = {},
+): Promise<T> {
   const dbus = await import('dbus-next');
-  const bus = dbus.sessionBus();
-  const call = (path: string, iface: string, member: string, signature: string, body: unknown[]) =>
-    bus.call(new dbus.Message({ destination: SERVICE, path, interface: iface, member, signature, body }));
+  const bus = dbus.sessionBus(options.busAddress ? { busAddress: options.busAddress } : {});
+  const call: SecretServiceCall = async (path, iface, member, signature, body) => {
+    const message = new dbus.Message({
+      destination: 'org.freedesktop.secrets',
+      path,
+      interface: iface,
+      member,
+      signature,
+      body,
+    });
+    const reply = await bus.call(message);
+    if (!reply) throw new Error(`the Secret Service sent no reply to ${member}`);
+    return reply;
+  };
   let timer: NodeJS.Timeout | undefined;
   try {
-    const answer = new Promise<boolean | undefined>((resolve) => {
-      // A bus that cannot be reached reports through 'error' and never answers the call.
-      bus.on('error', () => resolve(undefined));
-      timer = setTimeout(() => resolve(undefined), PROBE_TIMEOUT_MS);
-      probe(call).then(resolve, () => resolve(undefined));
+    return await new Promise<T>((resolve, reject) => {
+      bus.on('error', reject);
+      if (options.timeoutMs)
+        timer = setTimeout(() => reject(new Error('the Secret Service did not answer')), options.timeoutMs);
+      task(call).then(resolve, reject);
     });
-    return await answer;
   } finally {
     clearTimeout(timer);
     bus.disconnect();
   }
 }
 
-type Call = (
-  path: string,
-  iface: string,
-  member: string,
-  signature: string,
-  body: unknown[],
-) => ReturnType<MessageBus['call']>;
+/** True when locked, false when unlocked, undefined when it cannot tell (no Secret Service…). */
+export function isSecretServiceLocked(): Promise<boolean | undefined> {
+  return withSecretService(probe, { timeoutMs: PROBE_TIMEOUT_MS }).catch(() => undefined);
+}
 
-async function probe(call: Call): Promise<boolean | undefined> {
+async function probe(call: SecretServiceCall): Promise<boolean | undefined> {
   const alias = await call(SERVICE_PATH, 'org.freedesktop.Secret.Service', 'ReadAlias', 's', ['default']);
-  const collection = bodyAt<string>(alias, 0);
+  const collection = alias.body[0] as string | undefined;
   if (!collection || collection === NO_PROMPT) return undefined;
   const locked = await call(collection, 'org.freedesktop.DBus.Properties', 'Get', 'ss', [
     'org.freedesktop.Secret.Collection',
     'Locked',
   ]);
-  if (bodyAt<{ value?: unknown }>(locked, 0)?.value !== true) return false;
+  if ((locked.body[0] as { value?: unknown } | undefined)?.value !== true) return false;
   const unlock = await call(SERVICE_PATH, 'org.freedesktop.Secret.Service', 'Unlock', 'ao', [[collection]]);
-  return bodyAt<string>(unlock, 1) !== NO_PROMPT;
-}
-
-function bodyAt<T>(message: Message | null, index: number): T | undefined {
-  return message?.body[index] as T | undefined;
+  return (unlock.body[1] as string | undefined) !== NO_PROMPT;
 }

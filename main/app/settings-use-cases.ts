@@ -25,7 +25,7 @@ import type {
   SettingsView,
 } from '../../preload/contract.ts';
 import { SETTINGS_FIELDS } from '../../preload/contract.ts';
-import { effectiveSettingsInput, type ComposeOptions } from './compose.ts';
+import { effectiveSettingsInput, resolveComposedSettings, type ComposeOptions } from './compose.ts';
 
 /** Settings an installer ships (provider.json): defaults, some of them locked. */
 export interface InstallerSettings {
@@ -78,15 +78,12 @@ export class SettingsUseCases {
 
   /** The settings as the Settings screen shows them. */
   async settingsView(): Promise<SettingsView> {
-    const input = this.effectiveInput();
-    const values = pickDto(input);
-    const inEffect = withDefaults(input);
-    const stored = this.deps.settingsStore.read();
-    const installerKeys = Object.keys(this.deps.installer?.values ?? {}) as (keyof SettingsDto)[];
+    // One read of the settings: the resolver says where each value came from.
+    const { input, values: inEffect, sources } = resolveComposedSettings(this.composeOptions());
     return {
-      values,
+      values: pickDto(input),
       locked: [...(this.deps.installer?.locked ?? [])],
-      fromInstaller: installerKeys.filter((k) => SETTINGS_FIELDS.includes(k) && stored[k] === undefined),
+      fromInstaller: SETTINGS_FIELDS.filter((k) => sources[k] === 'installer'),
       hasClientSecret:
         (await this.session
           .service()

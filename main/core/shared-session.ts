@@ -16,7 +16,7 @@
  */
 import type { SessionLock, SessionSignal } from './ports.ts';
 import { isStoredSession, type StoredSession } from './session.ts';
-import { VersionConflictError, type TokenVault } from './token-vault.ts';
+import { VersionConflictError, type TokenVault, type WriteOptions } from './token-vault.ts';
 
 /** What a re-read found. */
 export interface LatestSession {
@@ -54,13 +54,8 @@ export class SharedSession {
    * only a process that ignores the lock could have changed it); returns false when it changed.
    */
   async save(session: StoredSession, compare: boolean): Promise<boolean> {
-    const known = this.version ?? null;
     try {
-      this.version = await this.vault.write(
-        this.account,
-        session,
-        compare ? { expected: known } : this.version === undefined ? {} : { current: known },
-      );
+      this.version = await this.vault.write(this.account, session, this.versionOptions(compare));
     } catch (error) {
       if (error instanceof VersionConflictError) return false;
       throw error;
@@ -71,11 +66,20 @@ export class SharedSession {
 
   /** Deletes the stored session; with `compare`, only the version last seen. False when it changed. */
   async remove(compare: boolean): Promise<boolean> {
-    const removed = await this.vault.remove(this.account, compare ? (this.version ?? null) : undefined);
+    const removed = await this.vault.remove(this.account, this.versionOptions(compare));
     if (!removed) return false;
     this.version = null;
     this.announce();
     return true;
+  }
+
+  /**
+   * What the vault is told of the version this process knows: to compare against, or (when no
+   * comparison is wanted) to spare it reading the entry again.
+   */
+  private versionOptions(compare: boolean): WriteOptions {
+    if (compare) return { expected: this.version ?? null };
+    return this.version === undefined ? {} : { current: this.version };
   }
 
   /**

@@ -53,8 +53,9 @@ export interface Versioned<T> {
   version: string | null;
 }
 
+/** How a write or removal relates to what is stored. */
 export interface WriteOptions {
-  /** Write only over this version (compare-and-swap); null: only where there is no entry. */
+  /** Only over this version (compare-and-swap); null: only where there is no entry. */
   expected?: string | null;
   /** The version the caller knows is stored, when it does not need a comparison. */
   current?: string | null;
@@ -221,13 +222,23 @@ export class TokenVault {
   /**
    * Removes the value under `account`: its chunks first and the main entry last, so a kill midway
    * never leaves token bytes that no index names. With `expected`, removes only if the entry is
-   * still at that version (compare-and-delete); returns false when it was not.
+   * still at that version (compare-and-delete); returns false when it was not. Without it,
+   * `current` (the version the caller knows is stored) spares reading the entry first.
    */
-  remove(account: string, expected?: string | null): Promise<boolean> {
+  remove(account: string, options: WriteOptions = {}): Promise<boolean> {
+    const { expected, current: known } = options;
     return this.serialize(async () => {
-      const current = await this.call((s) => s.get(this.service, account));
+      const current =
+        expected === undefined && known !== undefined
+          ? known
+          : await this.call((s) => s.get(this.service, account));
       if (expected !== undefined && current !== expected) return false;
-      if (!isInlineEntry(parse(current))) await this.clearSlots(account, ['a', 'b']);
+      const entry = parse(current);
+      // Chunks to clear: those an index names, and in the chunked layout any a killed first write
+      // left without an index.
+      if (isChunkIndex(entry) || (this.layout === 'chunked' && !isInlineEntry(entry))) {
+        await this.clearSlots(account, ['a', 'b']);
+      }
       if (current !== null) await this.call((s) => s.delete(this.service, account));
       return true;
     });

@@ -9,8 +9,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dbus from 'dbus-next';
+import { withSecretService, type SecretServiceCall } from '../../main/adapters/secret-service-lock-probe.ts';
 
-const SECRETS = 'org.freedesktop.secrets';
 const LOGIN = '/org/freedesktop/secrets/collection/login';
 
 export class PrivateKeyring {
@@ -112,26 +112,7 @@ export class PrivateKeyring {
     return this.withBus((call) => call(path, iface, member, signature, body));
   }
 
-  private async withBus<T>(task: (call: Call) => Promise<T>): Promise<T> {
-    const bus = dbus.sessionBus({ busAddress: this.env.DBUS_SESSION_BUS_ADDRESS });
-    try {
-      return await task(async (path, iface, member, signature, body) => {
-        const reply = await bus.call(
-          new dbus.Message({ destination: SECRETS, path, interface: iface, member, signature, body }),
-        );
-        if (!reply) throw new Error(`no reply to ${member}`);
-        return reply;
-      });
-    } finally {
-      bus.disconnect();
-    }
+  private withBus<T>(task: (call: SecretServiceCall) => Promise<T>): Promise<T> {
+    return withSecretService(task, { busAddress: this.env.DBUS_SESSION_BUS_ADDRESS });
   }
 }
-
-type Call = (
-  path: string,
-  iface: string,
-  member: string,
-  signature: string,
-  body: unknown[],
-) => Promise<dbus.Message>;

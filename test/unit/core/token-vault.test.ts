@@ -140,12 +140,12 @@ describe.each(LAYOUTS)('TokenVault, %s layout', (layout) => {
     await expect(mine.write('s', { n: 3 }, { expected: seen.version })).rejects.toBeInstanceOf(
       VersionConflictError,
     );
-    expect(await mine.remove('s', seen.version)).toBe(false);
+    expect(await mine.remove('s', { expected: seen.version })).toBe(false);
     expect(await mine.read('s')).toEqual({ n: 2 });
     const now = await mine.readVersioned('s');
     expect(await mine.write('s', { n: 4 }, { expected: now.version })).not.toBe(now.version);
     expect(await mine.read('s')).toEqual({ n: 4 });
-    expect(await mine.remove('s', (await mine.readVersioned('s')).version)).toBe(true);
+    expect(await mine.remove('s', { expected: (await mine.readVersioned('s')).version })).toBe(true);
     expect(await mine.write('s', { n: 5 }, { expected: null })).toBeTruthy();
   });
 
