@@ -298,11 +298,14 @@ export const COMMANDS: Command[] = [
   },
 ];
 
+/** `--timeout SECONDS`, `--json`. */
+function optionWithValue(name: string, spec: OptionSpec): string {
+  return `--${name}${spec.valueName ? ` ${spec.valueName}` : ''}`;
+}
+
 /** `  login [--no-browser] [--timeout SECONDS] [--json]` */
 export function commandSynopsis(command: Command): string {
-  const options = Object.entries(command.options).map(
-    ([name, spec]) => `[--${name}${spec.valueName ? ` ${spec.valueName}` : ''}]`,
-  );
+  const options = Object.entries(command.options).map(([name, spec]) => `[${optionWithValue(name, spec)}]`);
   return [command.name, ...(command.args ?? []), ...options].join(' ');
 }
 
@@ -310,9 +313,7 @@ export function commandSynopsis(command: Command): string {
 export function commandHelp(command: Command): string {
   const lines = [`Usage: cognito-desktop ${commandSynopsis(command)}`, '', `  ${command.summary}`, ''];
   for (const [name, spec] of Object.entries(command.options)) {
-    lines.push(
-      `  --${`${name}${spec.valueName ? ` ${spec.valueName}` : ''}`.padEnd(20)} ${spec.description}`,
-    );
+    lines.push(`  ${optionWithValue(name, spec).padEnd(22)} ${spec.description}`);
   }
   lines.push(
     `  ${'--verbose'.padEnd(22)} details of an unexpected internal error`,
