@@ -20,6 +20,7 @@ import { signInWithFormPosts } from '../test/support/hosted-ui.ts';
 import { FormPostBrowser } from '../test/support/form-post-browser.ts';
 import { extraFigures } from './extra-figures.ts';
 import { processFigures } from './process-figures.ts';
+import { startRemoteProvider } from './remote-provider.ts';
 import { FileSessionLock } from '../main/adapters/file-session-lock.ts';
 import { FileSessionSignal } from '../main/adapters/file-session-signal.ts';
 
@@ -27,6 +28,9 @@ const PORT = 47615;
 const REDIRECT_URI = `http://127.0.0.1:${PORT}/callback`;
 const SERVICE = `cognito-desktop-bench-${process.pid}`;
 const ALICE = { username: 'alice', password: 'Passw0rd!alice' };
+/** Sign-ins per callback-to-session figure (a few milliseconds of keychain drift each): medians of many. */
+const ROUNDS = 65;
+const WARM_UP = 5;
 
 setFlagsFromString('--expose_gc');
 const gc = runInNewContext('gc') as () => void;
@@ -54,10 +58,11 @@ function service(
   browser: Browser,
   clock?: { now(): number },
   secretStore: SecretStore = new KeytarSecretStore(),
+  issuer = emulator.issuer,
 ): AuthService {
   return new AuthService({
     settings: validateSettings({
-      discoveryUrl: emulator.issuer,
+      discoveryUrl: issuer,
       clientId: PUBLIC_CLIENT_ID,
       redirectUri: REDIRECT_URI,
       keychainService: SERVICE,
@@ -84,12 +89,12 @@ async function signInMeasured(auth: AuthService, browser: FormPostBrowser): Prom
 }
 
 /** A bare authorization-code token POST, timed alone: the floor for the callback-to-session time. */
-async function bareTokenPost(): Promise<number> {
+async function bareTokenPost(domain: string): Promise<number> {
   const verifier = 'v'.repeat(64);
   const challenge = Buffer.from(
     await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)),
   ).toString('base64url');
-  const authorize = new URL(`${emulator.domain}/oauth2/authorize`);
+  const authorize = new URL(`${domain}/oauth2/authorize`);
   authorize.search = new URLSearchParams({
     client_id: PUBLIC_CLIENT_ID,
     redirect_uri: REDIRECT_URI,
@@ -102,7 +107,7 @@ async function bareTokenPost(): Promise<number> {
   }).toString();
   const callback = await signInWithFormPosts(authorize.href, REDIRECT_URI, ALICE);
   const started = performance.now();
-  const response = await fetch(`${emulator.domain}/oauth2/token`, {
+  const response = await fetch(`${domain}/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
@@ -122,34 +127,36 @@ function activeSockets(): number {
 }
 
 try {
-  // 1. Callback-to-stored-session vs a bare token POST, same emulator, same run.
-  const browser = new FormPostBrowser(emulator.domain, REDIRECT_URI);
-  const auth = service(browser);
+  // 1. Callback-to-stored-session vs a bare token POST, same provider, same run. The provider runs
+  // in a process of its own, as a real one would.
+  const remote = await startRemoteProvider(REDIRECT_URI, `http://127.0.0.1:${PORT}/signed-out`);
+  const remoteBrowser = new FormPostBrowser(remote.domain, REDIRECT_URI);
+  const remoteAuth = service(remoteBrowser, undefined, undefined, remote.issuer);
   // The floor, measured in the same rounds (the keychain's speed drifts with the disk): the token
   // POST plus one native keychain write of the same bytes the vault stores.
   const sessionTimes: number[] = [];
   const postTimes: number[] = [];
   const rawWrites: number[] = [];
-  const account = sessionAccount(emulator.issuer, PUBLIC_CLIENT_ID);
-  for (let i = 0; i < 25; i++) {
-    sessionTimes.push(await signInMeasured(auth, browser));
-    postTimes.push(await bareTokenPost());
+  const account = sessionAccount(remote.issuer, PUBLIC_CLIENT_ID);
+  for (let i = 0; i < ROUNDS; i++) {
+    sessionTimes.push(await signInMeasured(remoteAuth, remoteBrowser));
+    postTimes.push(await bareTokenPost(remote.domain));
     const storedEntry = await keytar.getPassword(SERVICE, account);
     const started = performance.now();
     await keytar.setPassword(SERVICE, 'bench-write', storedEntry!);
     rawWrites.push(performance.now() - started);
   }
   await keytar.deletePassword(SERVICE, 'bench-write');
-  const session = median(sessionTimes.slice(5));
-  const post = median(postTimes.slice(5));
-  const rawWrite = median(rawWrites.slice(5));
+  const session = median(sessionTimes.slice(WARM_UP));
+  const post = median(postTimes.slice(WARM_UP));
+  const rawWrite = median(rawWrites.slice(WARM_UP));
   figure('bare_token_post_median', post, 'ms');
   figure('keychain_single_entry_write_median', rawWrite, 'ms');
   figure('callback_to_stored_session_median', session, 'ms');
   figure('callback_to_stored_session_vs_post_plus_write', session / (post + rawWrite), 'x', { max: 1.2 });
   // What a whole vault write costs (compare-and-swap: a read, then the write).
   const vault = new TokenVault(new KeytarSecretStore(), SERVICE);
-  const sessionValue = await vault.read<unknown>(sessionAccount(emulator.issuer, PUBLIC_CLIENT_ID));
+  const sessionValue = await vault.read<unknown>(account);
   const writeTimes: number[] = [];
   for (let i = 0; i < 20; i++) {
     const started = performance.now();
@@ -159,10 +166,18 @@ try {
   await vault.remove('bench-write');
   figure('keychain_session_write_median', median(writeTimes.slice(5)), 'ms');
   // The same flow with an in-memory store: the core's own cost on top of the token POST.
-  const memoryAuth = service(browser, undefined, new MemorySecretStore());
+  const memoryAuth = service(remoteBrowser, undefined, new MemorySecretStore(), remote.issuer);
   const memoryTimes: number[] = [];
-  for (let i = 0; i < 25; i++) memoryTimes.push(await signInMeasured(memoryAuth, browser));
-  figure('callback_to_session_memory_store_ratio', median(memoryTimes.slice(5)) / post, 'x');
+  for (let i = 0; i < ROUNDS; i++) memoryTimes.push(await signInMeasured(memoryAuth, remoteBrowser));
+  figure('callback_to_session_memory_store_ratio', median(memoryTimes.slice(WARM_UP)) / post, 'x');
+  await remoteAuth.signOut({ openBrowser: false });
+  remote.stop();
+
+  // The other figures count requests at the provider: an emulator in this process.
+  const browser = new FormPostBrowser(emulator.domain, REDIRECT_URI);
+  const auth = service(browser);
+  await auth.signIn({ timeoutMs: 30_000 });
+  await browser.settle();
 
   // 2. Restore of a valid session: no network, fast.
   const restoreTimes: number[] = [];

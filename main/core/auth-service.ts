@@ -318,9 +318,7 @@ export class AuthService extends EventEmitter<Events> {
       // Awaited inside the lock below; marked handled now, so a failure that comes while the lock
       // is still being taken is not an "unhandled rejection".
       exchanged.catch(() => undefined);
-      await this.storeSignedIn(exchanged);
-      const profile = this.profile()!;
-      this.emit('session-changed', { type: 'signed-in', profile });
+      const profile = await this.storeSignedIn(exchanged);
       this.scheduleRefreshIfStarted();
       await receiver.complete(true);
       return profile;
@@ -638,18 +636,30 @@ export class AuthService extends EventEmitter<Events> {
   }
 
   /**
-   * Stores a new sign-in, replacing whatever is stored; with no keychain it lives in memory only.
-   * The cross-process lock is taken while the token request is still under way, so waiting for it
-   * costs the sign-in nothing in the usual case.
+   * Stores a new sign-in, replacing whatever is stored (with no keychain it lives in memory only),
+   * and tells listeners. The cross-process lock is taken while the token request is still under
+   * way, so waiting for it costs the sign-in nothing in the usual case; and listeners hear of the
+   * sign-in as soon as it is stored, not after the lock's release (a file-system call the user
+   * should not wait for).
    */
-  private async storeSignedIn(exchanged: Promise<StoredSession>): Promise<void> {
+  private async storeSignedIn(exchanged: Promise<StoredSession>): Promise<Profile> {
+    let announced = false;
+    const announce = (): void => {
+      if (announced) return;
+      announced = true;
+      this.emit('session-changed', { type: 'signed-in', profile: this.profile()! });
+    };
     const save = async (): Promise<void> => {
       const session = await exchanged;
       this.session = session;
       this.restored = true;
       await this.shared.save(session, false);
+      announce();
     };
+    // Not stored (no keychain, signed in for this session only): announced all the same.
     await this.persist(() => this.shared.exclusive(save));
+    announce();
+    return this.profile()!;
   }
 
   /** Stores a refreshed session over the one it came from (compare-and-swap inside the lock). */
