@@ -18,7 +18,9 @@ import { buildMenuTemplate } from './shell/menu.ts';
 import { withoutSecrets } from './core/browser-command.ts';
 import { installLastResort } from './core/last-resort.ts';
 import { createMainWindow } from './shell/window.ts';
-import { EVENTS, type AppState } from '../preload/contract.ts';
+import { EVENTS } from '../preload/contract.ts';
+import type { AppStatus } from './app/app-status.ts';
+import { toAppState } from './ipc/wire.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = join(here, '../renderer');
@@ -77,7 +79,7 @@ function setupApp(): void {
   const appOrigin = (DEV_SERVER_URL && originOf(DEV_SERVER_URL)) || APP_ORIGIN;
   let window: BrowserWindow | undefined;
 
-  const refreshMenu = (state: AppState): void => {
+  const refreshMenu = (state: AppStatus): void => {
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         buildMenuTemplate(
@@ -110,9 +112,9 @@ function setupApp(): void {
     env: startupEnv,
     ...(installer ? { installer } : {}),
     ...(emulator ? { emulator } : {}),
-    onStateChanged: (state) => {
-      window?.webContents.send(EVENTS.stateChanged, state);
-      refreshMenu(state);
+    onStateChanged: (status) => {
+      window?.webContents.send(EVENTS.stateChanged, toAppState(status));
+      refreshMenu(status);
     },
     onSignedIn: () => focus(window),
   });

@@ -28,7 +28,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorDto };
 /**
  * The signed-in user, as the renderer may show it: no token, ever. Declared here, on the wire,
  * rather than borrowed from the core: a field added to the core's profile does not reach the page
- * unless it is added here too (and the type check in main/app says where it comes from).
+ * unless it is added here and copied in main/ipc/wire.ts.
  */
 export interface ProfileDto {
   /** The user's name by the configured username claim (with fallbacks). */
@@ -76,6 +76,8 @@ export type SettingsDto = Record<Exclude<keyof Settings, 'keychainService'>, str
 
 export interface SettingsView {
   values: SettingsDto;
+  /** Each field's label: the names the problem messages use too. */
+  labels: Record<keyof SettingsDto, string>;
   /** Settings fixed by the installer (provider.json); shown read-only. */
   locked: (keyof SettingsDto)[];
   /** Settings whose value came from the installer's defaults. */

@@ -1,8 +1,9 @@
 /**
  * The desktop app's behaviour, free of Electron: it owns the current {@link AuthService}, turns its
- * events into the {@link AppState} the window shows, and carries out the session actions the window
- * and the menu ask for. The settings actions are the {@link SettingsUseCases}'. main/index.ts wires it to Electron; the browser journeys drive it through the same IPC
- * handlers without Electron.
+ * events into the {@link AppStatus} the window shows (main/ipc/wire.ts turns that into the wire's
+ * AppState), and carries out the session actions the window and the menu ask for. The settings
+ * actions are the {@link SettingsUseCases}'. main/index.ts wires it to Electron; the browser
+ * journeys drive it through the same IPC handlers without Electron.
  */
 import type { AuthService, SessionChange } from '../core/auth-service.ts';
 import { createAuthService } from './compose.ts';
@@ -10,12 +11,10 @@ import { SettingsUseCases, type SettingsDeps } from './settings-use-cases.ts';
 import { AuthError, toAuthError } from '../core/errors.ts';
 import type { Clipboard } from '../core/ports.ts';
 import type { Profile } from '../core/session.ts';
-import { isLoopbackHost, isProviderConfigured } from '../core/settings.ts';
+import { isLoopbackHost, isProviderConfigured, type ResolvedSettings } from '../core/settings.ts';
+import type { AppStatus, ProviderInfo } from './app-status.ts';
 import type {
-  AppState,
   DoctorReportDto,
-  ErrorDto,
-  ProviderDto,
   SaveSettingsInput,
   SettingsDto,
   SettingsValidationDto,
@@ -24,7 +23,7 @@ import type {
 
 export interface AppControllerDeps extends SettingsDeps {
   clipboard: Clipboard;
-  onStateChanged: (state: AppState) => void;
+  onStateChanged: (state: AppStatus) => void;
   /** Called when a sign-in completes: the window comes to the front. */
   onSignedIn?: () => void;
 }
@@ -38,33 +37,23 @@ const ENDED_NOTICE: Record<string, string> = {
   elsewhere: 'You signed out from the command line or another window.',
 };
 
-/** An error as it crosses to the renderer: its code, its user-safe message, the setting at fault. */
-export function toErrorDto(error: unknown): ErrorDto {
-  const mapped = toAuthError(error);
-  return {
-    code: mapped.code,
-    message: mapped.message,
-    ...(mapped.setting ? { setting: mapped.setting } : {}),
-  };
-}
-
 /** The app: one instance per process. */
 export class AppController {
   private service: AuthService | undefined;
-  private current: AppState = { status: 'unconfigured', emulatorOffered: false };
+  private current: AppStatus = { status: 'unconfigured', emulatorOffered: false };
   private readonly deps: AppControllerDeps;
   private readonly settings: SettingsUseCases;
 
   constructor(deps: AppControllerDeps) {
     this.deps = deps;
     this.settings = new SettingsUseCases(deps, {
-      rebuild: () => this.rebuild(),
+      rebuild: (resolved) => this.rebuild(resolved),
       service: () => this.service,
     });
   }
 
   /** The state the window shows now. */
-  state(): AppState {
+  state(): AppStatus {
     return this.current;
   }
 
@@ -147,23 +136,22 @@ export class AppController {
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────
 
-  private async rebuild(): Promise<void> {
+  private async rebuild(resolved: ResolvedSettings = this.settings.resolve()): Promise<void> {
     this.service?.dispose();
     this.service?.removeAllListeners();
     this.service = undefined;
-    const input = this.settings.effectiveInput();
-    if (!isProviderConfigured(input)) {
+    if (!isProviderConfigured(resolved.input)) {
       this.publish({ status: 'unconfigured', emulatorOffered: this.deps.emulator !== undefined });
       return;
     }
     let service: AuthService;
     try {
-      service = createAuthService(this.settings.composeOptions());
+      service = createAuthService(this.settings.composeOptions(), resolved);
     } catch (error) {
       this.publish({
         status: 'unconfigured',
         emulatorOffered: this.deps.emulator !== undefined,
-        error: toErrorDto(error),
+        error: toAuthError(error),
       });
       return;
     }
@@ -172,7 +160,7 @@ export class AppController {
     service.on('sign-in-started', () => this.publish(this.waitingState(service)));
     service.on('sign-in-problem', (error) => {
       if (this.service === service && this.current.status === 'waiting')
-        this.publish({ ...this.current, warning: toErrorDto(error) });
+        this.publish({ ...this.current, warning: toAuthError(error) });
     });
     try {
       const profile = await service.restore();
@@ -186,7 +174,7 @@ export class AppController {
         () => undefined,
       );
     } catch (error) {
-      this.publish(this.signedOutState(toErrorDto(error)));
+      this.publish(this.signedOutState(toAuthError(error)));
     }
   }
 
@@ -195,9 +183,9 @@ export class AppController {
     // The outcome arrives through events; a failure lands in the state as a readable error.
     const done = run().catch((error: unknown) => {
       if (this.service !== service) return;
-      const dto = toErrorDto(error);
+      const mapped = toAuthError(error);
       const profile = service.profile();
-      this.publish(profile ? { ...this.signedInState(profile), error: dto } : this.signedOutState(dto));
+      this.publish(profile ? { ...this.signedInState(profile), error: mapped } : this.signedOutState(mapped));
     });
     let started: () => void = () => undefined;
     const waiting = new Promise<void>((resolve) => (started = resolve));
@@ -224,7 +212,7 @@ export class AppController {
     this.publish({ ...this.current, provider: this.provider() });
   }
 
-  private provider(): ProviderDto {
+  private provider(): ProviderInfo {
     const service = this.requireService();
     const issuer = service.settings.discoveryUrl;
     const authorize = service.directory.cachedMetadata()?.authorization_endpoint;
@@ -232,7 +220,7 @@ export class AppController {
     return { domain: host, issuer, isEmulator: isLoopbackHost(new URL(issuer).hostname) };
   }
 
-  private signedInState(profile: Profile): Extract<AppState, { status: 'signed-in' }> {
+  private signedInState(profile: Profile): Extract<AppStatus, { status: 'signed-in' }> {
     return {
       status: 'signed-in',
       provider: this.provider(),
@@ -241,7 +229,7 @@ export class AppController {
     };
   }
 
-  private signedOutState(error?: ErrorDto, notice?: string): AppState {
+  private signedOutState(error?: AuthError, notice?: string): AppStatus {
     return {
       status: 'signed-out',
       provider: this.provider(),
@@ -250,7 +238,7 @@ export class AppController {
     };
   }
 
-  private waitingState(service: AuthService): AppState {
+  private waitingState(service: AuthService): AppStatus {
     const attempt = service.currentAttempt();
     const now = Date.now();
     return {
@@ -261,7 +249,7 @@ export class AppController {
     };
   }
 
-  private publish(state: AppState): void {
+  private publish(state: AppStatus): void {
     this.current = state;
     this.deps.onStateChanged(state);
   }

@@ -8,7 +8,7 @@ import type { Browser, Logger, SecretStore, SettingsStore } from '../core/ports.
 import type { Fetch } from '../core/provider.ts';
 import {
   resolveSettings,
-  validateSettings,
+  validResolvedSettings,
   type ResolvedSettings,
   type SettingsInput,
 } from '../core/settings.ts';
@@ -29,30 +29,34 @@ export interface ComposeOptions {
   overrides?: SettingsInput;
 }
 
-/** The settings in effect and where each comes from (core's one resolver). */
-export function resolveComposedSettings(options: ComposeOptions): ResolvedSettings {
+/**
+ * The settings in effect and where each comes from (core's one resolver). `file` is the settings
+ * file's content when the caller has just read or written it (one read per action).
+ */
+export function resolveComposedSettings(
+  options: ComposeOptions,
+  file: SettingsInput = options.settingsStore.read(),
+): ResolvedSettings {
   return resolveSettings({
-    file: options.settingsStore.read(),
+    file,
     env: options.env ?? process.env,
     ...(options.defaults ? { installer: options.defaults } : {}),
     ...(options.overrides ? { locked: options.overrides } : {}),
   });
 }
 
-/** The explicit settings in effect (no defaults filled in). */
-export function effectiveSettingsInput(options: ComposeOptions): SettingsInput {
-  return resolveComposedSettings(options).input;
-}
-
 /**
- * An {@link AuthService} for the effective settings. Throws `invalid_settings` naming the bad
- * setting. `COGNITO_CLIENT_SECRET` overrides the stored secret in memory, like every other
- * environment setting: it is never written to the keychain or the settings file. Sessions are
- * shared with the other processes of this user through a lock and a change marker in the settings
- * folder.
+ * An {@link AuthService} for the settings in effect (resolved here unless the caller already did).
+ * Throws `invalid_settings` naming the bad setting. `COGNITO_CLIENT_SECRET` overrides the stored
+ * secret in memory, like every other environment setting: it is never written to the keychain or
+ * the settings file. Sessions are shared with the other processes of this user through a lock and
+ * a change marker in the settings folder.
  */
-export function createAuthService(options: ComposeOptions): AuthService {
-  const settings = validateSettings(effectiveSettingsInput(options));
+export function createAuthService(
+  options: ComposeOptions,
+  resolved: ResolvedSettings = resolveComposedSettings(options),
+): AuthService {
+  const settings = validResolvedSettings(resolved);
   const sharedDir = join(options.configDir, 'sync');
   const service = new AuthService({
     settings,

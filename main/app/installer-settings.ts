@@ -1,11 +1,22 @@
 /**
  * `provider.json`: settings an admin bakes into an installer (see README, "Preconfigure for your
- * organisation"). They are the defaults; user settings win unless the file locks a setting.
+ * organisation"). They are the defaults; user settings win unless the file locks a setting. The
+ * app reads the file next to its resources; the CLI reads it where
+ * `COGNITO_DESKTOP_INSTALLER_SETTINGS` points (an installed app's copy), so both see the same
+ * settings and sources.
  */
 import { readFileSync } from 'node:fs';
 import { SETTING_KEYS, type SettingsInput } from '../core/settings.ts';
-import type { InstallerSettings } from './app-controller.ts';
 import { SETTINGS_FIELDS, type SettingsDto } from '../../preload/contract.ts';
+
+/** Settings an installer ships: defaults, some of them locked. */
+export interface InstallerSettings {
+  values: SettingsInput;
+  locked: (keyof SettingsDto)[];
+}
+
+/** The environment variable that points the CLI at an installed app's provider.json. */
+export const INSTALLER_SETTINGS_ENV = 'COGNITO_DESKTOP_INSTALLER_SETTINGS';
 
 /** Parses provider.json; unknown keys are ignored, a secret is never accepted. */
 export function parseInstallerSettings(text: string): InstallerSettings {
@@ -37,4 +48,20 @@ export function loadInstallerSettings(path: string): InstallerSettings | undefin
     return undefined;
   }
   return parseInstallerSettings(text);
+}
+
+/** The installer's locked settings: they win over anything typed, the environment included. */
+export function lockedInstallerSettings(installer: InstallerSettings | undefined): SettingsInput {
+  const locked: SettingsInput = {};
+  for (const key of installer?.locked ?? []) locked[key] = installer?.values[key];
+  return locked;
+}
+
+/** The two layers an installer adds to the settings resolver (compose.ts). */
+export function installerLayers(installer: InstallerSettings | undefined): {
+  defaults?: SettingsInput;
+  overrides?: SettingsInput;
+} {
+  if (!installer) return {};
+  return { defaults: installer.values, overrides: lockedInstallerSettings(installer) };
 }

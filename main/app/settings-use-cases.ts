@@ -11,9 +11,11 @@ import type { Browser, Logger, SecretStore, SettingsStore } from '../core/ports.
 import type { Fetch } from '../core/provider.ts';
 import {
   SETTING_KEYS,
+  SETTING_LABELS,
   findSettingsProblems,
   validateSettings,
   withDefaults,
+  type ResolvedSettings,
   type SettingsInput,
 } from '../core/settings.ts';
 import type {
@@ -25,13 +27,10 @@ import type {
   SettingsView,
 } from '../../preload/contract.ts';
 import { SETTINGS_FIELDS } from '../../preload/contract.ts';
-import { effectiveSettingsInput, resolveComposedSettings, type ComposeOptions } from './compose.ts';
+import { resolveComposedSettings, type ComposeOptions } from './compose.ts';
+import { installerLayers, lockedInstallerSettings, type InstallerSettings } from './installer-settings.ts';
 
-/** Settings an installer ships (provider.json): defaults, some of them locked. */
-export interface InstallerSettings {
-  values: SettingsInput;
-  locked: (keyof SettingsDto)[];
-}
+export type { InstallerSettings } from './installer-settings.ts';
 
 /** The local Cognito emulator, offered in development when nothing is configured. */
 export interface EmulatorLauncher {
@@ -54,7 +53,8 @@ export interface SettingsDeps {
 
 /** What the settings use cases need of the session side: rebuilding it, and the current service. */
 export interface SessionHost {
-  rebuild(): Promise<void>;
+  /** Rebuilds the session for `resolved` (the settings just resolved by the caller). */
+  rebuild(resolved: ResolvedSettings): Promise<void>;
   service(): AuthService | undefined;
 }
 
@@ -70,18 +70,27 @@ function pickDto(input: SettingsInput): SettingsDto {
   };
 }
 
+/** The labels the Settings screen shows: core's table, the one that problem messages use. */
+function pickLabels(): Record<keyof SettingsDto, string> {
+  return Object.fromEntries(SETTINGS_FIELDS.map((key) => [key, SETTING_LABELS[key]])) as Record<
+    keyof SettingsDto,
+    string
+  >;
+}
+
 export class SettingsUseCases {
   constructor(
     private readonly deps: SettingsDeps,
     private readonly session: SessionHost,
   ) {}
 
-  /** The settings as the Settings screen shows them. */
-  async settingsView(): Promise<SettingsView> {
-    // One read of the settings: the resolver says where each value came from.
-    const { input, values: inEffect, sources } = resolveComposedSettings(this.composeOptions());
+  /** The settings as the Settings screen shows them (resolved now unless the caller just did). */
+  async settingsView(resolved: ResolvedSettings = this.resolve()): Promise<SettingsView> {
+    // The resolver says where each value came from: no second read of the file.
+    const { input, values: inEffect, sources } = resolved;
     return {
       values: pickDto(input),
+      labels: pickLabels(),
       locked: [...(this.deps.installer?.locked ?? [])],
       fromInstaller: SETTINGS_FIELDS.filter((k) => sources[k] === 'installer'),
       hasClientSecret:
@@ -111,7 +120,11 @@ export class SettingsUseCases {
     );
   }
 
-  /** Validates and saves; the secret goes to the keychain only. Rebuilds the session for the new settings. */
+  /**
+   * Validates and saves; the secret goes to the keychain only. Rebuilds the session for the new
+   * settings. One read of the settings file (to keep what the screen does not edit), one write,
+   * one resolution shared by the rebuild and the returned view.
+   */
   async saveSettings(input: SaveSettingsInput): Promise<SettingsView> {
     const values = this.withLocked(input.values);
     validateSettings(values);
@@ -122,14 +135,15 @@ export class SettingsUseCases {
       else delete stored[key];
     }
     await this.deps.settingsStore.write(stored);
-    await this.session.rebuild();
+    const resolved = this.resolve(stored);
+    await this.session.rebuild(resolved);
     if (input.clientSecret !== undefined) await this.requireService().setClientSecret(input.clientSecret);
-    return this.settingsView();
+    return this.settingsView(resolved);
   }
 
   /** Runs the configuration doctor on `values` (saved or not). */
   async checkConfiguration(values: SettingsDto): Promise<DoctorReportDto> {
-    const input = { ...this.effectiveInput(), ...this.withLocked(values) };
+    const input = { ...this.resolve().input, ...this.withLocked(values) };
     return runDoctor({
       input,
       secretStore: this.deps.secretStore,
@@ -145,42 +159,36 @@ export class SettingsUseCases {
         'The local emulator is offered only in development (npm start).',
       );
     const { clientSecret, ...values } = await this.deps.emulator.start();
-    await this.deps.settingsStore.write({ ...this.deps.settingsStore.read(), ...values });
-    await this.session.rebuild();
+    const stored = { ...this.deps.settingsStore.read(), ...values };
+    await this.deps.settingsStore.write(stored);
+    await this.session.rebuild(this.resolve(stored));
     if (clientSecret !== undefined) await this.requireService().setClientSecret(clientSecret);
   }
 
   /** The wiring the CLI uses too (./compose.ts), with the installer's presets. */
   composeOptions(): ComposeOptions {
-    const { installer, fetch, logger } = this.deps;
+    const { fetch, logger } = this.deps;
     return {
       configDir: this.deps.configDir,
       settingsStore: this.deps.settingsStore,
       secretStore: this.deps.secretStore,
       browser: this.deps.browser,
       env: this.deps.env ?? {},
-      ...(installer ? { defaults: installer.values, overrides: this.lockedSettings() } : {}),
+      ...installerLayers(this.deps.installer),
       ...(fetch ? { fetch } : {}),
       ...(logger ? { logger } : {}),
     };
   }
 
-  /** The explicit settings in effect (the one resolver's answer). */
-  effectiveInput(): SettingsInput {
-    return effectiveSettingsInput(this.composeOptions());
-  }
-
-  /** The installer's locked settings: they win over anything typed. */
-  private lockedSettings(): SettingsInput {
-    const locked: SettingsInput = {};
-    for (const key of this.deps.installer?.locked ?? []) locked[key] = this.deps.installer?.values[key];
-    return locked;
+  /** The settings in effect (the one resolver's answer); `file` when the caller has it in hand. */
+  resolve(file?: SettingsInput): ResolvedSettings {
+    return resolveComposedSettings(this.composeOptions(), file);
   }
 
   private withLocked(values: SettingsInput): SettingsInput {
     const result: SettingsInput = {};
     for (const key of SETTING_KEYS) if (values[key] !== undefined) result[key] = values[key];
-    return { ...result, ...this.lockedSettings() };
+    return { ...result, ...lockedInstallerSettings(this.deps.installer) };
   }
 
   private requireService(): AuthService {

@@ -6,7 +6,13 @@
 import type { ComposeOptions } from '../app/compose.ts';
 import { AuthError, type AuthErrorCode } from '../core/errors.ts';
 import type { DoctorReport } from '../core/doctor.ts';
-import { SETTING_ENV, SETTING_KEYS, findSettingsProblems, type Settings } from '../core/settings.ts';
+import {
+  SETTING_ENV,
+  SETTING_KEYS,
+  SETTING_LABELS,
+  findSettingsProblems,
+  type Settings,
+} from '../core/settings.ts';
 import type { Profile } from '../core/session.ts';
 import { createAuthService, resolveComposedSettings } from '../app/compose.ts';
 import { JsonFileSettingsStore } from '../adapters/json-file-settings-store.ts';
@@ -227,7 +233,7 @@ export const COMMANDS: Command[] = [
         };
       });
       const hasSecret = await Promise.resolve()
-        .then(() => createAuthService(options).hasClientSecret())
+        .then(() => createAuthService(options, resolved).hasClientSecret())
         .catch(() => undefined);
       const secret =
         hasSecret === undefined
@@ -253,6 +259,13 @@ export const COMMANDS: Command[] = [
     async run({ positionals, options, print }) {
       const [name = '', value = ''] = positionals;
       const key = settingKey(name);
+      if (options.overrides?.[key] !== undefined) {
+        throw new AuthError(
+          'invalid_settings',
+          `${SETTING_LABELS[key]} is set by your organisation's installer and cannot be changed.`,
+          { setting: key },
+        );
+      }
       const store = options.settingsStore;
       const next = { ...store.read(), [key]: value };
       const problem = findSettingsProblems(next).find((p) => p.setting === key);

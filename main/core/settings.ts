@@ -193,9 +193,13 @@ export function withDefaults(input: SettingsInput): Settings {
 
 /** Validates `input` and fills in defaults; throws `invalid_settings` naming the first bad setting. */
 export function validateSettings(input: SettingsInput): Settings {
-  const [first] = findSettingsProblems(input);
-  if (first) throw new AuthError('invalid_settings', first.message, { setting: first.setting });
+  failOnProblems(findSettingsProblems(input));
   return withDefaults(input);
+}
+
+function failOnProblems(problems: SettingsProblem[]): void {
+  const [first] = problems;
+  if (first) throw new AuthError('invalid_settings', first.message, { setting: first.setting });
 }
 
 /** Where a setting's value in effect came from, lowest precedence first. */
@@ -255,6 +259,12 @@ export function resolveSettings(layers: SettingsLayers): ResolvedSettings {
     }
   }
   return { input, values: withDefaults(input), sources, problems: findSettingsProblems(input) };
+}
+
+/** The settings in effect, when they are valid; else throws `invalid_settings` naming the first problem. */
+export function validResolvedSettings(resolved: ResolvedSettings): Settings {
+  failOnProblems(resolved.problems);
+  return resolved.values;
 }
 
 /** True when the user has pointed the app at a provider (else `npm start` offers the emulator). */

@@ -4,7 +4,8 @@
  * returns a {@link Result}; none ever throws. Plain functions, no Electron: main/ipc/register.ts
  * hands them to ipcMain, and the browser journeys call the very same functions.
  */
-import { toErrorDto, type AppController } from '../app/app-controller.ts';
+import type { AppController } from '../app/app-controller.ts';
+import { toAppState, toErrorDto } from './wire.ts';
 import { originOf } from '../core/origin.ts';
 import {
   ARGUMENTS,
@@ -92,7 +93,7 @@ export function createIpcHandlers(app: AppController, isTrusted: SenderPolicy): 
   const actions: {
     [M in RequestMethod]: (arg: RequestArgument<M>) => RequestValue<M> | Promise<RequestValue<M>>;
   } = {
-    getState: () => app.state(),
+    getState: () => toAppState(app.state()),
     signIn: async () => (await app.signIn(), null),
     cancelSignIn: () => (app.cancelSignIn(), null),
     copySignInLink: async () => (await app.copySignInLink(), null),

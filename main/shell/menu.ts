@@ -3,7 +3,7 @@
  * File/Edit/View/Window/Help), with the account items enabled by session state.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { AppState } from '../../preload/contract.ts';
+import type { AppStatus } from '../app/app-status.ts';
 
 export interface MenuActions {
   signIn(): void;
@@ -14,7 +14,7 @@ export interface MenuActions {
 }
 
 /** Which account items make sense in `state`. */
-export function accountItemsEnabled(state: AppState): {
+export function accountItemsEnabled(state: AppStatus): {
   signIn: boolean;
   signOut: boolean;
   switchUser: boolean;
@@ -48,7 +48,7 @@ function viewMenu(devTools: boolean): MenuItemConstructorOptions {
 /** The menu template for `platform` and `state`; `devTools` adds Toggle Developer Tools (development). */
 export function buildMenuTemplate(
   platform: NodeJS.Platform,
-  state: AppState,
+  state: AppStatus,
   actions: MenuActions,
   devTools = false,
 ): MenuItemConstructorOptions[] {

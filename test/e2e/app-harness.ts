@@ -13,6 +13,7 @@ import type { Browser as Chromium, BrowserContext, Page } from 'playwright-core'
 import { AppController, type AppControllerDeps } from '../../main/app/app-controller.ts';
 import { APP_ORIGIN, appResponseHeaders, resolveAppFile } from '../../main/shell/app-protocol.ts';
 import { appSenderPolicy, createIpcHandlers, type Handler } from '../../main/ipc/handlers.ts';
+import { toAppState } from '../../main/ipc/wire.ts';
 import { CHANNELS, EVENTS, createApi, type AppState, type Channel } from '../../preload/contract.ts';
 
 const RENDERER_DIR = resolve('out/renderer');
@@ -75,7 +76,8 @@ export class AppHarness {
     this.controller = new AppController({
       ...deps,
       clipboard: { writeText: (text) => Promise.resolve(void this.clipboard.push(text)) },
-      onStateChanged: (state) => {
+      onStateChanged: (status) => {
+        const state = toAppState(status);
         this.states.push(state);
         void this.page
           ?.evaluate(

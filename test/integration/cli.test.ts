@@ -2,7 +2,7 @@
  * The `cognito-desktop` CLI as a user runs it: a separate process, the real keychain, and Chromium
  * as the system browser through the `BROWSER` variable (test/support/system-browser.ts).
  */
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -202,6 +202,34 @@ describe('cognito-desktop CLI', () => {
     const run = await cli(['login'], { SYSTEM_BROWSER_ACTION: 'cancel' });
     expect(run.code).toBe(6);
     expect(run.stderr).toContain('cancelled');
+  });
+
+  it("shows an installed app's presets as their source and refuses to change a locked one", async () => {
+    const installerFile = join(configDir, 'provider.json');
+    writeFileSync(
+      installerFile,
+      JSON.stringify({
+        settings: { scopes: 'openid email', usernameClaim: 'name' },
+        locked: ['usernameClaim'],
+      }),
+    );
+    const env = { COGNITO_DESKTOP_INSTALLER_SETTINGS: installerFile, COGNITO_USERNAME_CLAIM: 'email' };
+    const show = await cli(['config', 'show', '--json'], env);
+    const rows = (JSON.parse(show.stdout) as { settings: { key: string; value: string; source: string }[] })
+      .settings;
+    expect(rows.find((r) => r.key === 'scopes')).toMatchObject({
+      value: 'openid email',
+      source: 'installer preset',
+    });
+    // Locked wins over the environment, as in the app.
+    expect(rows.find((r) => r.key === 'usernameClaim')).toMatchObject({
+      value: 'name',
+      source: 'installer (locked)',
+    });
+    const locked = await cli(['config', 'set', 'usernameClaim', 'email'], env);
+    expect(locked.code).toBe(2);
+    expect(locked.stderr).toContain("Username claim is set by your organisation's installer");
+    expect(existsSync(join(configDir, 'config.json'))).toBe(false);
   });
 
   it('exits 2 naming the setting for bad settings and for usage errors', async () => {

@@ -5,11 +5,12 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppController, type InstallerSettings } from '../../../main/app/app-controller.ts';
 import { JsonFileSettingsStore } from '../../../main/adapters/json-file-settings-store.ts';
 import { FileSessionSignal } from '../../../main/adapters/file-session-signal.ts';
 import { TokenVault, sessionAccount } from '../../../main/core/token-vault.ts';
+import { SETTING_LABELS } from '../../../main/core/settings.ts';
 import { MemorySecretStore } from '../../fakes/memory-secret-store.ts';
 import type { AppState } from '../../../preload/contract.ts';
 
@@ -42,7 +43,7 @@ async function controller(
     ...(options.env ? { env: options.env } : {}),
     ...(options.onSignedIn ? { onSignedIn: options.onSignedIn } : {}),
   });
-  return { app, states, configDir, secretStore };
+  return { app, states, configDir, secretStore, settingsStore };
 }
 
 describe('AppController settings', () => {
@@ -70,6 +71,27 @@ describe('AppController settings', () => {
     expect(view.fromInstaller).toEqual(['scopes']);
     await app.saveSettings({ values: { ...view.values, discoveryUrl: OTHER_POOL } });
     expect((await app.settingsView()).values.discoveryUrl).toBe(POOL);
+  });
+
+  it('saves with one read of the settings file and one write, and the view names fields as problems do', async () => {
+    const { app, settingsStore } = await controller({ file: { discoveryUrl: POOL, clientId: 'c1' } });
+    await app.init();
+    const view = await app.settingsView();
+    expect(view.labels).toEqual({
+      discoveryUrl: SETTING_LABELS.discoveryUrl,
+      clientId: SETTING_LABELS.clientId,
+      redirectUri: SETTING_LABELS.redirectUri,
+      logoutUri: SETTING_LABELS.logoutUri,
+      scopes: SETTING_LABELS.scopes,
+      usernameClaim: SETTING_LABELS.usernameClaim,
+    });
+    const reads = vi.spyOn(settingsStore, 'read');
+    const writes = vi.spyOn(settingsStore, 'write');
+    const saved = await app.saveSettings({ values: { ...view.values, clientId: 'c2' } });
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect(saved.values.clientId).toBe('c2');
+    expect(app.state().status).toBe('signed-out');
   });
 
   it('uses COGNITO_CLIENT_SECRET in memory only: never in the keychain or the settings file', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, type MenuActions } from '../../../main/shell/menu.ts';
 import { APP_CSP, resolveAppFile } from '../../../main/shell/app-protocol.ts';
 import { parseInstallerSettings } from '../../../main/app/installer-settings.ts';
-import type { AppState } from '../../../preload/contract.ts';
+import type { AppStatus } from '../../../main/app/app-status.ts';
 import type { MenuItemConstructorOptions } from 'electron';
 
 const provider = { domain: 'pool.auth.eu-west-1.amazoncognito.com', issuer: 'https://x', isEmulator: false };
@@ -20,7 +20,7 @@ function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptio
 }
 
 describe('application menu', () => {
-  it.each<[string, AppState, Record<string, boolean>]>([
+  it.each<[string, AppStatus, Record<string, boolean>]>([
     [
       'signed out',
       { status: 'signed-out', provider },

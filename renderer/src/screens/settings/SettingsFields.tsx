@@ -2,28 +2,24 @@ import type { ReactNode } from 'react';
 import type { SettingsDto, SettingsValidationDto, SettingsView } from '../../../../preload/contract.ts';
 import { SETTINGS_FIELDS } from '../../../../preload/contract.ts';
 
-const FIELDS: Record<keyof SettingsDto, { label: string; hint: string; placeholder?: string }> = {
+/** What the screen adds to each field; the labels come from the main process (view.labels). */
+const FIELDS: Record<keyof SettingsDto, { hint: string; placeholder?: string }> = {
   discoveryUrl: {
-    label: 'Discovery URL',
     hint: 'The user pool’s issuer, https://cognito-idp.<region>.amazonaws.com/<pool id>, or its /.well-known/openid-configuration URL.',
     placeholder: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123',
   },
-  clientId: { label: 'Client ID', hint: 'From the app client in Cognito.' },
+  clientId: { hint: 'From the app client in Cognito.' },
   redirectUri: {
-    label: 'Redirect URI',
     hint: 'Must match an allowed callback URL exactly, port included.',
   },
   logoutUri: {
-    label: 'Sign-out URI',
     hint: 'Must be an allowed sign-out URL; same host and port as the redirect URI.',
   },
   scopes: {
-    label: 'Scopes',
     hint: 'Separated by spaces; must include openid.',
     placeholder: 'openid email profile',
   },
   usernameClaim: {
-    label: 'Username claim',
     hint: 'The claim shown as your name (#email# works too).',
     placeholder: 'email',
   },
@@ -54,7 +50,7 @@ export function SettingsFields({
     return (
       <div className="field" key={key}>
         <label htmlFor={`field-${key}`}>
-          {field.label}
+          {view.labels[key]}
           {view.fromInstaller.includes(key) ? <span className="badge">from installer</span> : null}
           {locked ? <span className="badge">set by your organisation</span> : null}
         </label>

@@ -1,0 +1,28 @@
+/**
+ * What the app is doing, as the app layer knows it: core types (the profile, the error as thrown).
+ * The IPC layer turns it into the wire's {@link AppState} (main/ipc/wire.ts), choosing what reaches
+ * the page; nothing here is shaped for the renderer.
+ */
+import type { AuthError } from '../core/errors.ts';
+import type { Profile } from '../core/session.ts';
+
+/** The provider the app is set up for. */
+export interface ProviderInfo {
+  /** The host users recognise: the user-pool domain (where the sign-in page is), else the issuer's host. */
+  domain: string;
+  issuer: string;
+  /** True when this is the local Cognito emulator (development). */
+  isEmulator: boolean;
+}
+
+export type AppStatus =
+  | { status: 'unconfigured'; emulatorOffered: boolean; error?: AuthError }
+  | { status: 'signed-out'; provider: ProviderInfo; error?: AuthError; notice?: string }
+  | { status: 'waiting'; provider: ProviderInfo; startedAt: number; expiresAt: number; warning?: AuthError }
+  | {
+      status: 'signed-in';
+      provider: ProviderInfo;
+      profile: Profile;
+      autoRefresh: boolean;
+      error?: AuthError;
+    };

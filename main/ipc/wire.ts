@@ -1,0 +1,73 @@
+/**
+ * What crosses to the renderer: the app's status and errors turned into the contract's DTOs. The
+ * one place that decides which fields reach the page — a field added to the core's profile or to
+ * an error stays in main until it is copied here.
+ */
+import type { AppStatus } from '../app/app-status.ts';
+import { toAuthError } from '../core/errors.ts';
+import type { Profile } from '../core/session.ts';
+import type { AppState, ErrorDto, ProfileDto } from '../../preload/contract.ts';
+
+/** An error as it crosses to the renderer: its code, its user-safe message, the setting at fault. */
+export function toErrorDto(error: unknown): ErrorDto {
+  const mapped = toAuthError(error);
+  return {
+    code: mapped.code,
+    message: mapped.message,
+    ...(mapped.setting ? { setting: mapped.setting } : {}),
+  };
+}
+
+function toProfileDto(profile: Profile): ProfileDto {
+  return {
+    username: profile.username,
+    usernameClaim: profile.usernameClaim,
+    subject: profile.subject,
+    ...(profile.email !== undefined ? { email: profile.email } : {}),
+    ...(profile.emailVerified !== undefined ? { emailVerified: profile.emailVerified } : {}),
+    groups: [...profile.groups],
+    expiresAt: profile.expiresAt,
+    signedInAt: profile.signedInAt,
+    ...(profile.refreshedAt !== undefined ? { refreshedAt: profile.refreshedAt } : {}),
+    persisted: profile.persisted,
+  };
+}
+
+/** The optional error fields of a status, as DTOs. */
+function errors(status: { error?: unknown; warning?: unknown }): { error?: ErrorDto; warning?: ErrorDto } {
+  return {
+    ...(status.error ? { error: toErrorDto(status.error) } : {}),
+    ...(status.warning ? { warning: toErrorDto(status.warning) } : {}),
+  };
+}
+
+/** The app's status as the renderer receives it. */
+export function toAppState(status: AppStatus): AppState {
+  switch (status.status) {
+    case 'unconfigured':
+      return { status: 'unconfigured', emulatorOffered: status.emulatorOffered, ...errors(status) };
+    case 'signed-out':
+      return {
+        status: 'signed-out',
+        provider: { ...status.provider },
+        ...errors(status),
+        ...(status.notice ? { notice: status.notice } : {}),
+      };
+    case 'waiting':
+      return {
+        status: 'waiting',
+        provider: { ...status.provider },
+        startedAt: status.startedAt,
+        expiresAt: status.expiresAt,
+        ...errors(status),
+      };
+    case 'signed-in':
+      return {
+        status: 'signed-in',
+        provider: { ...status.provider },
+        profile: toProfileDto(status.profile),
+        autoRefresh: status.autoRefresh,
+        ...errors(status),
+      };
+  }
+}
