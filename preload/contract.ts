@@ -200,15 +200,23 @@ export const EVENTS = {
   openSettings: 'menu:settings-requested',
 } as const;
 
+/**
+ * Where each editable setting sits on the screen. A record, not a list: the keys come from the
+ * core's `Settings` type, so a setting added there does not compile until it has a place here.
+ */
+const SCREEN_ORDER: Record<keyof SettingsDto, number> = {
+  discoveryUrl: 0,
+  clientId: 1,
+  redirectUri: 2,
+  logoutUri: 3,
+  scopes: 4,
+  usernameClaim: 5,
+};
+
 /** The Settings fields, in screen order. */
-export const SETTINGS_FIELDS: (keyof SettingsDto)[] = [
-  'discoveryUrl',
-  'clientId',
-  'redirectUri',
-  'logoutUri',
-  'scopes',
-  'usernameClaim',
-];
+export const SETTINGS_FIELDS = (Object.keys(SCREEN_ORDER) as (keyof SettingsDto)[]).sort(
+  (a, b) => SCREEN_ORDER[a] - SCREEN_ORDER[b],
+);
 
 /**
  * Builds `window.api` from two transport functions. The preload passes Electron's ipcRenderer;

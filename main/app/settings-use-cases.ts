@@ -71,7 +71,7 @@ function pickDto(input: SettingsInput): SettingsDto {
 }
 
 /** The labels the Settings screen shows: core's table, the one that problem messages use. */
-function pickLabels(): Record<keyof SettingsDto, string> {
+export function settingLabels(): Record<keyof SettingsDto, string> {
   return Object.fromEntries(SETTINGS_FIELDS.map((key) => [key, SETTING_LABELS[key]])) as Record<
     keyof SettingsDto,
     string
@@ -90,7 +90,7 @@ export class SettingsUseCases {
     const { input, values: inEffect, sources } = resolved;
     return {
       values: pickDto(input),
-      labels: pickLabels(),
+      labels: settingLabels(),
       locked: [...(this.deps.installer?.locked ?? [])],
       fromInstaller: SETTINGS_FIELDS.filter((k) => sources[k] === 'installer'),
       hasClientSecret:

@@ -3,7 +3,7 @@
  * browser journeys use the real handlers instead.
  */
 import { vi } from 'vitest';
-import { SETTING_LABELS } from '../../main/core/settings.ts';
+import { settingLabels } from '../../main/app/settings-use-cases.ts';
 import type { Api, AppState, Result, SettingsView } from '../../preload/contract.ts';
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -23,14 +23,7 @@ export const SETTINGS_VIEW: SettingsView = {
     scopes: '',
     usernameClaim: '',
   },
-  labels: {
-    discoveryUrl: SETTING_LABELS.discoveryUrl,
-    clientId: SETTING_LABELS.clientId,
-    redirectUri: SETTING_LABELS.redirectUri,
-    logoutUri: SETTING_LABELS.logoutUri,
-    scopes: SETTING_LABELS.scopes,
-    usernameClaim: SETTING_LABELS.usernameClaim,
-  },
+  labels: settingLabels(),
   locked: [],
   fromInstaller: [],
   hasClientSecret: true,
