@@ -60,8 +60,8 @@ export class IdTokenSignatureVerifier {
     const [headerPart, payloadPart, signaturePart] = idToken.split('.');
     const header = decodePart(headerPart) as { alg?: string; kid?: string } | undefined;
     const algorithm = header?.alg ? ALGORITHMS[header.alg] : undefined;
-    if (!header || !algorithm || !payloadPart || !signaturePart)
-      throw invalid(`unsupported algorithm ${header?.alg ?? 'none'}`);
+    if (!header || !payloadPart || !signaturePart) throw invalid('not a signed JWT');
+    if (!algorithm) throw invalid(`unsupported algorithm ${header.alg ?? 'none'}`);
     let jwk = (await this.currentKeys()).find((k) => this.matches(k, header));
     if (!jwk) {
       this.keys = undefined;

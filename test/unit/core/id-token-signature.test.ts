@@ -2,16 +2,23 @@
  * The ID-token signature check on its own: which tokens pass and which are refused, and when the
  * JWKS is fetched. Keys are made here with jose; the JWKS is served by a counting stand-in.
  */
-import { describe, expect, it } from 'vitest';
+import { webcrypto } from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { IdTokenSignatureVerifier } from '../../../main/core/id-token-signature.ts';
 
-type Alg = 'RS256' | 'ES256';
+type Alg = 'RS256' | 'RS384' | 'RS512' | 'ES256' | 'ES384';
 
-async function keyPair(alg: Alg, kid: string, extra: Partial<JWK> = {}) {
-  const { privateKey, publicKey } = await generateKeyPair(alg);
+/** Generated once per algorithm and `material` index: RSA key generation takes a third of a second. */
+const generated = new Map<string, ReturnType<typeof generateKeyPair>>();
+
+/** A signing key: `material` 1 is a different key from 0 (an impostor's), whatever the kid. */
+async function keyPair(alg: Alg, kid: string, extra: Partial<JWK> = {}, material = 0) {
+  const cacheKey = `${alg}/${material}`;
+  if (!generated.has(cacheKey)) generated.set(cacheKey, generateKeyPair(alg));
+  const { privateKey, publicKey } = await generated.get(cacheKey)!;
   const jwk = { ...(await exportJWK(publicKey)), kid, alg, use: 'sig', ...extra };
-  const sign = (payload: object, header: Record<string, string> = {}): Promise<string> =>
+  const sign = (payload: object, header: Record<string, string | undefined> = {}): Promise<string> =>
     new SignJWT({ sub: 'user', ...payload }).setProtectedHeader({ alg, kid, ...header }).sign(privateKey);
   return { jwk, sign };
 }
@@ -31,17 +38,95 @@ function jwks(sets: JWK[][]): { fetch: (url: string) => Promise<Response>; fetch
 const refused = { code: 'provider_rejected', providerError: 'invalid_id_token' };
 
 describe('IdTokenSignatureVerifier', () => {
-  it.each(['RS256', 'ES256'] as const)('accepts a token signed by a published %s key', async (alg) => {
-    const key = await keyPair(alg, 'k1');
+  it.each(['RS256', 'RS384', 'RS512', 'ES256', 'ES384'] as const)(
+    'accepts a token signed by a published %s key',
+    async (alg) => {
+      const key = await keyPair(alg, 'k1');
+      const source = jwks([[key.jwk]]);
+      await expect(
+        new IdTokenSignatureVerifier('https://idp/jwks', source.fetch).verify(await key.sign({})),
+      ).resolves.toBeUndefined();
+    },
+  );
+
+  it('accepts a key published without use or alg, and a token without kid (both optional in JWK and JWS)', async () => {
+    const bare = await keyPair('RS256', 'k1', { use: undefined, alg: undefined });
+    const verifier = new IdTokenSignatureVerifier('https://idp/jwks', jwks([[bare.jwk]]).fetch);
+    await expect(verifier.verify(await bare.sign({}))).resolves.toBeUndefined();
+    // The JWK has a kid, the token names none: any signing key may then have signed it.
+    const unnamedKey = await keyPair('RS256', 'k1');
+    const noKid = await unnamedKey.sign({}, { kid: undefined });
+    expect(JSON.parse(Buffer.from(noKid.split('.')[0]!, 'base64url').toString())).not.toHaveProperty('kid');
+    const unnamed = new IdTokenSignatureVerifier('https://idp/jwks', jwks([[unnamedKey.jwk]]).fetch);
+    await expect(unnamed.verify(noKid)).resolves.toBeUndefined();
+  });
+
+  it('says why it refused, and what to do', async () => {
+    const key = await keyPair('RS256', 'k1');
+    const other = await keyPair('RS256', 'k2');
+    const impostor = await keyPair('RS256', 'k1', {}, 1);
+    const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const verifier = new IdTokenSignatureVerifier('https://idp/jwks', jwks([[key.jwk]]).fetch);
+    const reason = async (token: string): Promise<string> =>
+      verifier.verify(token).then(
+        () => 'accepted',
+        (error: Error) => error.message,
+      );
+    expect(await reason(`${part({ alg: 'none' })}.${part({ sub: 'u' })}.c2ln`)).toContain(
+      'unsupported algorithm none',
+    );
+    expect(await reason(`${part({ kid: 'k1' })}.${part({ sub: 'u' })}.c2ln`)).toContain(
+      'unsupported algorithm none',
+    );
+    expect(await reason(`${part({ alg: 'HS256' })}.${part({ sub: 'u' })}.c2ln`)).toContain(
+      'unsupported algorithm HS256',
+    );
+    expect(await reason(await other.sign({}))).toContain('signed with a key the provider does not publish');
+    expect(await reason(await impostor.sign({}))).toContain('bad signature');
+    expect(await reason(await impostor.sign({}))).toContain('Check the discovery URL');
+    const down = new IdTokenSignatureVerifier('https://idp/jwks', () =>
+      Promise.resolve(new Response('nope', { status: 503 })),
+    );
+    await expect(down.verify(await key.sign({}))).rejects.toThrow('the JWKS answered HTTP 503');
+    const empty = new IdTokenSignatureVerifier('https://idp/jwks', () => Promise.resolve(Response.json({})));
+    await expect(empty.verify(await key.sign({}))).rejects.toThrow('the JWKS has no keys');
+  });
+
+  it.each([
+    ['no signature', (t: string) => t.split('.').slice(0, 2).join('.') + '.'],
+    [
+      'no payload',
+      (t: string) => {
+        const [h, , sig] = t.split('.');
+        return `${h}..${sig}`;
+      },
+    ],
+    ['two parts', (t: string) => t.split('.').slice(0, 2).join('.')],
+  ])('refuses a token with %s before fetching any key', async (_, cut) => {
+    const key = await keyPair('RS256', 'k1');
     const source = jwks([[key.jwk]]);
-    await expect(
-      new IdTokenSignatureVerifier('https://idp/jwks', source.fetch).verify(await key.sign({})),
-    ).resolves.toBeUndefined();
+    const verifier = new IdTokenSignatureVerifier('https://idp/jwks', source.fetch);
+    await expect(verifier.verify(cut(await key.sign({})))).rejects.toThrow('not a signed JWT');
+    expect(source.fetches()).toBe(0);
+  });
+
+  it('imports each key once, for verifying only (not extractable)', async () => {
+    const key = await keyPair('ES256', 'k1');
+    const verifier = new IdTokenSignatureVerifier('https://idp/jwks', jwks([[key.jwk]]).fetch);
+    const imports = vi.spyOn(webcrypto.subtle, 'importKey');
+    try {
+      await verifier.verify(await key.sign({}));
+      await verifier.verify(await key.sign({ n: 2 }));
+      expect(imports).toHaveBeenCalledTimes(1);
+      expect(imports.mock.calls[0]!.slice(3)).toEqual([false, ['verify']]);
+    } finally {
+      imports.mockRestore();
+    }
   });
 
   it('refuses a token signed by another key under a published kid (bad signature)', async () => {
     const published = await keyPair('RS256', 'k1');
-    const attacker = await keyPair('RS256', 'k1');
+    const attacker = await keyPair('RS256', 'k1', {}, 1);
     const verifier = new IdTokenSignatureVerifier('https://idp/jwks', jwks([[published.jwk]]).fetch);
     await expect(verifier.verify(await attacker.sign({}))).rejects.toMatchObject(refused);
   });
