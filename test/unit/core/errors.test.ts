@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as oidc from 'openid-client';
-import { AuthError, OPENID_ERROR_CODES, toAuthError, type AuthErrorCode } from '../../../main/core/errors.ts';
+import {
+  AuthError,
+  OPENID_ERROR_CODES,
+  isAuthError,
+  toAuthError,
+  type AuthErrorCode,
+} from '../../../main/core/errors.ts';
 
 function responseBodyError(status: number, error: string): oidc.ResponseBodyError {
   const response = new Response(JSON.stringify({ error }), { status });
@@ -113,5 +119,193 @@ describe('OPENID_ERROR_CODES', () => {
       })
       .catch((e: unknown) => e);
     expect((failure as { code?: string }).code).toBe(OPENID_ERROR_CODES.timeout);
+  });
+});
+
+/** openid-client's error for a 401 with a WWW-Authenticate challenge. */
+function challengeError(status: number, parameters: Record<string, string>): Error {
+  return Object.assign(new Error('server responded with a challenge'), {
+    code: OPENID_ERROR_CODES.wwwAuthenticateChallenge,
+    status,
+    cause: [{ scheme: 'bearer', parameters }],
+  });
+}
+
+describe('the messages users read', () => {
+  // Each says what happened and what to do: a change to one is a change to what users are told.
+  it.each<[string, unknown, string]>([
+    [
+      'access_denied',
+      new oidc.AuthorizationResponseError('x', { cause: new URLSearchParams({ error: 'access_denied' }) }),
+      'Sign-in was cancelled in the browser.',
+    ],
+    [
+      'a callback error with a description',
+      new oidc.AuthorizationResponseError('x', {
+        cause: new URLSearchParams({ error: 'invalid_scope', error_description: 'scope x is not allowed' }),
+      }),
+      'The provider refused: invalid_scope (scope x is not allowed). The provider refused a scope. Check Scopes in Settings against the app client’s allowed scopes.',
+    ],
+    [
+      'a callback error without a code',
+      new oidc.AuthorizationResponseError('x', { cause: new URLSearchParams({}) }),
+      'The provider refused: unknown_error. Check the app client settings in your provider.',
+    ],
+    [
+      'unauthorized_client',
+      responseBodyError(400, 'unauthorized_client'),
+      'The provider refused: unauthorized_client (the description). This app client may not use the authorization code flow. Enable it in the app client settings.',
+    ],
+    [
+      'redirect_mismatch',
+      responseBodyError(400, 'redirect_mismatch'),
+      'The provider refused: redirect_mismatch (the description). The callback URL is not registered. Register the exact callback URL shown in Settings.',
+    ],
+    [
+      'server_error in a 400',
+      responseBodyError(400, 'server_error'),
+      'The provider refused: server_error (the description). The provider had an internal error. Try again in a moment.',
+    ],
+    [
+      'temporarily_unavailable in a 400',
+      responseBodyError(400, 'temporarily_unavailable'),
+      'The provider refused: temporarily_unavailable (the description). The provider is temporarily unavailable. Try again in a moment.',
+    ],
+    [
+      'a 500 with an OAuth body',
+      responseBodyError(500, 'server_error'),
+      'Could not reach the provider: the provider answered HTTP 500. Check your internet connection, then try again.',
+    ],
+    [
+      'a 401 challenge naming invalid_client',
+      challengeError(401, { error: 'invalid_client', error_description: 'bad secret' }),
+      'The provider refused: invalid_client (bad secret). The provider did not accept the client id or secret. Check both in Settings (a client with a secret needs it stored; a public client must have none).',
+    ],
+    [
+      'a 401 challenge without parameters',
+      challengeError(401, {}),
+      'The provider refused: invalid_client. The provider did not accept the client id or secret. Check both in Settings (a client with a secret needs it stored; a public client must have none).',
+    ],
+    [
+      'a 503 challenge',
+      challengeError(503, {}),
+      'Could not reach the provider: the provider answered HTTP 503. Check your internet connection, then try again.',
+    ],
+    [
+      'an openid-client time-out',
+      clientError('OAUTH_TIMEOUT', 'timed out'),
+      'Could not reach the provider: the provider did not answer in time. Check your internet connection, then try again.',
+    ],
+    [
+      'a 404 where JSON was expected',
+      clientError('OAUTH_RESPONSE_IS_NOT_CONFORM', 'x', new Response('', { status: 404 })),
+      'The provider answered HTTP 404 where an OpenID Connect answer was expected. Check the discovery URL.',
+    ],
+    [
+      'a state mismatch',
+      clientError(OPENID_ERROR_CODES.invalidResponse, 'unexpected "state" response parameter value'),
+      'The browser returned a sign-in that this app did not start. Try again.',
+    ],
+    [
+      'an expired ID token (a timestamp check)',
+      clientError(OPENID_ERROR_CODES.jwtTimestampCheck, 'unexpected timestamp'),
+      "The provider's ID token failed validation (unexpected timestamp). Check the client id and your computer's clock.",
+    ],
+    [
+      'a wrong nonce (named in the message only)',
+      clientError(OPENID_ERROR_CODES.jsonAttributeComparison, 'unexpected ID Token "nonce" claim value'),
+      'The provider\'s ID token failed validation (unexpected ID Token "nonce" claim value). Check the client id and your computer\'s clock.',
+    ],
+    [
+      'an ID-token problem named by the cause',
+      clientError(OPENID_ERROR_CODES.invalidResponse, 'invalid response', new Error('JWS signature invalid')),
+      "The provider's ID token failed validation (invalid response). Check the client id and your computer's clock.",
+    ],
+    [
+      'another invalid answer',
+      clientError(OPENID_ERROR_CODES.invalidResponse, 'unexpected "token_type" value'),
+      'The provider\'s answer was not valid: unexpected "token_type" value.',
+    ],
+    [
+      'a refused connection',
+      Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }),
+      'Could not reach the provider: the connection was refused. Check your internet connection, then try again.',
+    ],
+    [
+      'an unknown host',
+      Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }),
+      'Could not reach the provider: the provider’s host name was not found. Check your internet connection, then try again.',
+    ],
+    [
+      'another network failure',
+      Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } }),
+      'Could not reach the provider: the request failed. Check your internet connection, then try again.',
+    ],
+    [
+      'a network failure named by its cause',
+      new TypeError('request error', { cause: new Error('getaddrinfo ENOTFOUND idp.example') }),
+      'Could not reach the provider: the request failed. Check your internet connection, then try again.',
+    ],
+    [
+      'an aborted request',
+      new DOMException('aborted', 'AbortError'),
+      'Could not reach the provider: the provider did not answer in time. Check your internet connection, then try again.',
+    ],
+    [
+      'a TypeError that is not about the network',
+      new TypeError("Cannot read properties of undefined (reading 'x')"),
+      'Something unexpected went wrong. Try again; if it keeps happening, report it.',
+    ],
+    [
+      'a DOMException that is not a time-out',
+      new DOMException('bad', 'DataError'),
+      'Something unexpected went wrong. Try again; if it keeps happening, report it.',
+    ],
+    [
+      'an error named ClientError without a code',
+      Object.assign(new Error('unexpected answer'), { name: 'ClientError' }),
+      "The provider's answer was not valid: unexpected answer.",
+    ],
+  ])('for %s', (_name, error, message) => {
+    expect(toAuthError(error).message).toBe(message);
+  });
+
+  it('keeps provider text short and printable', () => {
+    const long = 'x'.repeat(300);
+    const clipped = toAuthError(responseBodyError(400, 'invalid_request')).message;
+    expect(clipped).toContain('(the description)');
+    const error = new oidc.AuthorizationResponseError('x', {
+      cause: new URLSearchParams({ error: 'invalid_request', error_description: `\u0007bell\n${long}` }),
+    });
+    const message = toAuthError(error).message;
+    expect(message).toContain(`(bell ${'x'.repeat(195)}…)`);
+    expect(message).not.toContain('\u0007');
+    const blank = new oidc.AuthorizationResponseError('x', {
+      cause: new URLSearchParams({ error: 'invalid_request', error_description: ' \n ' }),
+    });
+    expect(toAuthError(blank).message).toBe(
+      'The provider refused: invalid_request. Check the app client settings in your provider.',
+    );
+  });
+
+  it('keeps the cause, the provider error and the setting; tells codes apart', () => {
+    const cause = new Error('below');
+    const error = new AuthError('invalid_settings', 'm', { cause, setting: 'clientId', providerError: 'p' });
+    expect(error).toMatchObject({
+      name: 'AuthError',
+      code: 'invalid_settings',
+      setting: 'clientId',
+      providerError: 'p',
+    });
+    expect(error.cause).toBe(cause);
+    expect(new AuthError('internal', 'm')).not.toHaveProperty('cause');
+    expect(new AuthError('internal', 'm').setting).toBeUndefined();
+    expect(new AuthError('internal', 'm').providerError).toBeUndefined();
+    expect(isAuthError(error)).toBe(true);
+    expect(isAuthError(error, 'invalid_settings')).toBe(true);
+    expect(isAuthError(error, 'timeout')).toBe(false);
+    expect(isAuthError(new Error('m'))).toBe(false);
+    const mapped = toAuthError(responseBodyError(400, 'invalid_grant'));
+    expect(mapped.cause).toBeInstanceOf(oidc.ResponseBodyError);
   });
 });
