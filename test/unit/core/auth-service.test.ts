@@ -1,0 +1,394 @@
+/**
+ * The auth service's decisions, fast: the Cognito emulator in this process (a real OpenID
+ * provider), an in-memory keychain and a browser that signs in with form posts. What it must do
+ * with each answer — store, refresh once, adopt, sign out, keep the session — is judged here; the
+ * integration tests repeat the main paths with the OS keychain, Chromium and several processes.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AuthService, type SessionChange } from '../../../main/core/auth-service.ts';
+import { validateSettings } from '../../../main/core/settings.ts';
+import { sessionAccount } from '../../../main/core/token-vault.ts';
+import type { Browser, Clock } from '../../../main/core/ports.ts';
+import { startCognitoEmulator, type CognitoEmulator } from '../../idp/emulator.ts';
+import {
+  CONFIDENTIAL_CLIENT_ID,
+  CONFIDENTIAL_CLIENT_SECRET,
+  PUBLIC_CLIENT_ID,
+  defaultClients,
+} from '../../idp/directory.ts';
+import { MemorySecretStore } from '../../fakes/memory-secret-store.ts';
+import { FormPostBrowser } from '../../support/form-post-browser.ts';
+import { freePort } from '../../support/http.ts';
+
+const SERVICE = 'cognito-desktop-unit';
+let emulator: CognitoEmulator;
+let redirectUri: string;
+let logoutUri: string;
+let store: MemorySecretStore;
+let browser: FormPostBrowser;
+const services: AuthService[] = [];
+
+beforeAll(async () => {
+  const port = await freePort();
+  redirectUri = `http://127.0.0.1:${port}/callback`;
+  logoutUri = `http://127.0.0.1:${port}/signed-out`;
+  emulator = await startCognitoEmulator({ clients: defaultClients(redirectUri, logoutUri) });
+});
+afterAll(() => emulator.stop());
+
+beforeEach(() => {
+  store = new MemorySecretStore();
+  browser = new FormPostBrowser(emulator.domain, redirectUri);
+  emulator.resetFaults();
+});
+afterEach(() => {
+  for (const service of services.splice(0)) service.dispose();
+});
+
+/** A clock that can be moved forward: the access token expires without waiting an hour. */
+function movableClock(): Clock & { advance(ms: number): void } {
+  let offset = 0;
+  return { now: () => Date.now() + offset, advance: (ms) => (offset += ms) };
+}
+
+function newService(
+  options: {
+    clientId?: string;
+    clock?: Clock;
+    browser?: Browser;
+    fetch?: typeof fetch;
+    scopes?: string;
+  } = {},
+): AuthService {
+  const service = new AuthService({
+    settings: validateSettings({
+      discoveryUrl: emulator.issuer,
+      clientId: options.clientId ?? PUBLIC_CLIENT_ID,
+      redirectUri,
+      logoutUri,
+      keychainService: SERVICE,
+      ...(options.scopes ? { scopes: options.scopes } : {}),
+    }),
+    secretStore: store,
+    browser: options.browser ?? browser,
+    configDir: mkdtempSync(join(tmpdir(), 'cognito-desktop-auth-unit-')),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  services.push(service);
+  return service;
+}
+
+function changes(service: AuthService): SessionChange[] {
+  const seen: SessionChange[] = [];
+  service.on('session-changed', (change) => seen.push(change));
+  return seen;
+}
+
+async function signedIn(options: Parameters<typeof newService>[0] = {}): Promise<AuthService> {
+  const service = newService(options);
+  await service.signIn({ timeoutMs: 10_000 });
+  await browser.settle();
+  return service;
+}
+
+const storedSession = (clientId = PUBLIC_CLIENT_ID): string | undefined =>
+  store.entries.get(`${SERVICE}\u0000${sessionAccount(emulator.issuer, clientId)}`);
+
+const EXPIRED = 59.5 * 60_000;
+
+describe('sign-in', () => {
+  it('asks for a code with PKCE S256, state, nonce and the scopes; stores the session; says so in order', async () => {
+    const service = newService({ scopes: 'openid email' });
+    const events: string[] = [];
+    service.on('sign-in-started', () => events.push('started'));
+    service.on('session-changed', (c) => events.push(c.type));
+    service.on('sign-in-ended', () => events.push('ended'));
+    let attemptUrl = '';
+    const profile = await service.signIn({
+      timeoutMs: 10_000,
+      onStarted: (attempt) => {
+        attemptUrl = attempt.url;
+        expect(service.currentAttempt()?.url).toBe(attempt.url);
+        expect(attempt.expiresAt - attempt.startedAt).toBe(10_000);
+      },
+    });
+    await browser.settle();
+    const url = new URL(attemptUrl);
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      client_id: PUBLIC_CLIENT_ID,
+      redirect_uri: redirectUri,
+      response_type: 'code',
+      scope: 'openid email',
+      code_challenge_method: 'S256',
+    });
+    for (const param of ['state', 'nonce', 'code_challenge'])
+      expect(url.searchParams.get(param)?.length).toBeGreaterThanOrEqual(22);
+    expect(url.searchParams.get('state')).not.toBe(url.searchParams.get('nonce'));
+    expect(events).toEqual(['started', 'signed-in', 'ended']);
+    expect(profile).toMatchObject({ username: 'alice@example.com', persisted: true });
+    expect(service.profile()).toEqual(profile);
+    expect(service.currentAttempt()).toBeUndefined();
+    const stored = storedSession();
+    expect(stored).toContain('"refreshToken"');
+    expect(await service.getAccessToken()).toMatch(/^eyJ/);
+    expect(stored).toContain(await service.getAccessToken());
+  });
+
+  it('uses the stored client secret for a confidential client', async () => {
+    const setup = newService({ clientId: CONFIDENTIAL_CLIENT_ID });
+    await setup.setClientSecret(` ${CONFIDENTIAL_CLIENT_SECRET} `);
+    const service = await signedIn({ clientId: CONFIDENTIAL_CLIENT_ID });
+    expect(await service.hasClientSecret()).toBe(true);
+    expect(service.profile()?.username).toBe('alice@example.com');
+  });
+
+  it('refuses a confidential client without its secret, with the provider’s reason', async () => {
+    const service = newService({ clientId: CONFIDENTIAL_CLIENT_ID });
+    await expect(service.signIn({ timeoutMs: 10_000 })).rejects.toMatchObject({
+      code: 'provider_rejected',
+      providerError: 'invalid_client',
+    });
+    await browser.settle();
+    expect(service.profile()).toBeUndefined();
+    expect(storedSession(CONFIDENTIAL_CLIENT_ID)).toBeUndefined();
+  });
+
+  it('keeps a secret set for this process out of the keychain; an empty one means a public client', async () => {
+    const service = newService({ clientId: CONFIDENTIAL_CLIENT_ID });
+    service.useClientSecret(CONFIDENTIAL_CLIENT_SECRET);
+    expect(await service.hasClientSecret()).toBe(true);
+    expect([...store.entries.values()].join()).not.toContain(CONFIDENTIAL_CLIENT_SECRET);
+    service.useClientSecret('  ');
+    expect(await service.hasClientSecret()).toBe(false);
+    await service.setClientSecret(CONFIDENTIAL_CLIENT_SECRET);
+    expect(await newService({ clientId: CONFIDENTIAL_CLIENT_ID }).hasClientSecret()).toBe(true);
+    await service.setClientSecret('');
+    expect(await newService({ clientId: CONFIDENTIAL_CLIENT_ID }).hasClientSecret()).toBe(false);
+  });
+
+  it('ends a waiting sign-in on cancel and on time-out, storing nothing', async () => {
+    const idle: Browser = { open: () => Promise.resolve() };
+    const service = newService({ browser: idle });
+    const waiting = service.signIn({ timeoutMs: 10_000 });
+    await new Promise((r) => service.once('sign-in-started', r));
+    service.cancelSignIn();
+    await expect(waiting).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(service.signIn({ timeoutMs: 50 })).rejects.toMatchObject({ code: 'timeout' });
+    expect(store.entries.size).toBe(0);
+    await expect(service.reopenBrowser()).rejects.toMatchObject({ code: 'not_signed_in' });
+  });
+
+  it('opens the same URL again on request, and offers it without a browser', async () => {
+    const opened: string[] = [];
+    const service = newService({ browser: { open: (url) => Promise.resolve(void opened.push(url)) } });
+    const waiting = service.signIn({ timeoutMs: 10_000, openBrowser: false });
+    await new Promise((r) => service.once('sign-in-started', r));
+    expect(opened).toEqual([]);
+    await service.reopenBrowser();
+    expect(opened).toEqual([service.currentAttempt()!.url]);
+    service.cancelSignIn();
+    await expect(waiting).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('still offers the URL when the browser cannot be opened', async () => {
+    const broken: Browser = { open: () => Promise.reject(new Error('no browser')) };
+    const service = newService({ browser: broken });
+    const waiting = service.signIn({ timeoutMs: 10_000 });
+    const attempt = await new Promise((r) => service.once('sign-in-started', r));
+    expect(attempt).toMatchObject({ url: expect.stringContaining('/oauth2/authorize?') as string });
+    service.cancelSignIn();
+    await expect(waiting).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('a new sign-in cancels the one waiting', async () => {
+    const idle: Browser = { open: () => Promise.resolve() };
+    const service = newService({ browser: idle });
+    const first = service.signIn({ timeoutMs: 10_000 });
+    await new Promise((r) => service.once('sign-in-started', r));
+    const secondStarted = new Promise((r) => service.once('sign-in-started', r));
+    const second = service.signIn({ timeoutMs: 10_000 });
+    await expect(first).rejects.toMatchObject({ code: 'cancelled' });
+    await secondStarted;
+    expect(service.currentAttempt()).toBeDefined();
+    service.cancelSignIn();
+    await expect(second).rejects.toMatchObject({ code: 'cancelled' });
+  });
+});
+
+describe('the session', () => {
+  it('is restored by a new instance with no request; signed out when nothing is stored', async () => {
+    await signedIn();
+    const before = emulator.requests.length;
+    const restored = newService();
+    expect(await restored.restore()).toMatchObject({ username: 'alice@example.com' });
+    expect(await restored.getIdToken()).toMatch(/^eyJ/);
+    expect(emulator.requests.length).toBe(before);
+    store.entries.clear();
+    const empty = newService();
+    expect(await empty.restore()).toBeUndefined();
+    await expect(empty.getAccessToken()).rejects.toMatchObject({ code: 'not_signed_in' });
+  });
+
+  it('refreshes an expiring token once for many callers, keeps the refresh token, and says so', async () => {
+    const clock = movableClock();
+    const service = await signedIn({ clock });
+    const first = await service.getAccessToken();
+    const seen = changes(service);
+    clock.advance(EXPIRED);
+    const before = emulator.countRequests('/oauth2/token', 'refresh_token');
+    const tokens = await Promise.all(Array.from({ length: 10 }, () => service.getAccessToken()));
+    expect(emulator.countRequests('/oauth2/token', 'refresh_token') - before).toBe(1);
+    expect(new Set(tokens).size).toBe(1);
+    expect(tokens[0]).not.toBe(first);
+    expect(seen.map((c) => c.type)).toEqual(['refreshed']);
+    expect(service.profile()?.refreshedAt).toBeGreaterThan(0);
+    expect(storedSession()).toContain(tokens[0]);
+    // Cognito sends no new refresh token (rotation off): the old one is kept and still works.
+    clock.advance(EXPIRED);
+    expect(await service.getAccessToken()).not.toBe(tokens[0]);
+  });
+
+  it('stores a rotated refresh token before using it', async () => {
+    emulator.refreshTokenRotation = 'reuse-detection';
+    const clock = movableClock();
+    const service = await signedIn({ clock });
+    const firstRefresh = JSON.parse(storedSession()!) as { data: { refreshToken: string } };
+    clock.advance(EXPIRED);
+    await service.getAccessToken();
+    const rotated = JSON.parse(storedSession()!) as { data: { refreshToken: string } };
+    expect(rotated.data.refreshToken).not.toBe(firstRefresh.data.refreshToken);
+    // A new instance reading the keychain refreshes with the rotated token: the family lives on.
+    const other = newService({ clock });
+    clock.advance(EXPIRED);
+    await expect(other.getAccessToken()).resolves.toMatch(/^eyJ/);
+  });
+
+  it('takes over a session another instance refreshed, with no request', async () => {
+    const clock = movableClock();
+    const first = await signedIn({ clock });
+    const second = newService({ clock });
+    await second.restore();
+    clock.advance(EXPIRED);
+    const token = await first.getAccessToken();
+    const seen = changes(second);
+    const before = emulator.requests.length;
+    expect(await second.getAccessToken()).toBe(token);
+    expect(emulator.requests.length).toBe(before);
+    expect(seen.map((c) => c.type)).toEqual(['synced']);
+  });
+
+  it('signs out on invalid_grant, deleting only the refused session', async () => {
+    const clock = movableClock();
+    const service = await signedIn({ clock });
+    const seen = changes(service);
+    emulator.faults.tokenInvalidGrant = true;
+    clock.advance(EXPIRED);
+    await expect(service.getAccessToken()).rejects.toMatchObject({ code: 'not_signed_in' });
+    expect(seen).toEqual([{ type: 'signed-out', reason: 'revoked' }]);
+    expect(storedSession()).toBeUndefined();
+    expect(service.profile()).toBeUndefined();
+  });
+
+  it('keeps the session through a provider outage and an error page', async () => {
+    const clock = movableClock();
+    const service = await signedIn({ clock });
+    clock.advance(EXPIRED);
+    emulator.faults.tokenStatus = 503;
+    await expect(service.getAccessToken()).rejects.toMatchObject({ code: 'network' });
+    expect(storedSession()).toBeDefined();
+    emulator.faults.tokenStatus = undefined;
+    await expect(service.getAccessToken()).resolves.toMatch(/^eyJ/);
+  });
+
+  it('refuses a refreshed ID token for another user and keeps the session', async () => {
+    const clock = movableClock();
+    const service = await signedIn({ clock });
+    clock.advance(EXPIRED);
+    emulator.faults.idTokenForgery = 'other-subject';
+    await expect(service.getAccessToken()).rejects.toMatchObject({
+      code: 'provider_rejected',
+      providerError: 'invalid_id_token',
+    });
+    expect(service.profile()?.username).toBe('alice@example.com');
+    expect(storedSession()).toBeDefined();
+  });
+
+  it('ends a session that cannot be refreshed (no refresh token) as expired', async () => {
+    const clock = movableClock();
+    await signedIn({ clock });
+    const entry = JSON.parse(storedSession()!) as { v: number; data: Record<string, unknown> };
+    delete entry.data.refreshToken;
+    store.entries.set(
+      `${SERVICE}\u0000${sessionAccount(emulator.issuer, PUBLIC_CLIENT_ID)}`,
+      JSON.stringify(entry),
+    );
+    const service = newService({ clock });
+    await service.restore();
+    const seen = changes(service);
+    clock.advance(EXPIRED);
+    await expect(service.getAccessToken()).rejects.toThrow('Your session has expired. Sign in again.');
+    expect(seen).toEqual([{ type: 'signed-out', reason: 'expired' }]);
+    expect(storedSession()).toBeUndefined();
+  });
+
+  it('calls userinfo with the access token', async () => {
+    const service = await signedIn();
+    expect(await service.fetchUserInfo()).toMatchObject({ email: 'alice@example.com' });
+  });
+});
+
+describe('sign-out', () => {
+  it('deletes the session, revokes its refresh token and builds the logout URL', async () => {
+    const service = await signedIn();
+    const seen = changes(service);
+    const result = await service.signOut({ openBrowser: false });
+    expect(result).toMatchObject({
+      revoked: true,
+      browserOpened: false,
+      signedOutPageServed: false,
+      notes: [],
+    });
+    const logout = new URL(result.logoutUrl!);
+    expect(`${logout.origin}${logout.pathname}`).toBe(`${emulator.domain}/logout`);
+    expect(Object.fromEntries(logout.searchParams)).toEqual({
+      client_id: PUBLIC_CLIENT_ID,
+      logout_uri: logoutUri,
+      post_logout_redirect_uri: logoutUri,
+    });
+    expect(seen).toEqual([{ type: 'signed-out', reason: 'user' }]);
+    expect(storedSession()).toBeUndefined();
+    expect(emulator.countRequests('/oauth2/revoke')).toBeGreaterThan(0);
+  });
+
+  it('opens the logout page and waits for the browser to come back', async () => {
+    const service = await signedIn();
+    const result = await service.signOut({ signedOutPageTimeoutMs: 5000 });
+    await browser.settle();
+    expect(result).toMatchObject({ browserOpened: true, signedOutPageServed: true });
+  });
+
+  it('works offline: local state cleared, the provider steps skipped and said so', async () => {
+    const service = await signedIn();
+    const offline = newService({ fetch: () => Promise.reject(new TypeError('fetch failed')) });
+    await offline.restore();
+    const result = await offline.signOut({ openBrowser: false });
+    expect(result.revoked).toBe(false);
+    expect(result.logoutUrl).toBeUndefined();
+    expect(result.notes.join(' ')).toContain('could not be reached');
+    expect(storedSession()).toBeUndefined();
+    expect(service.profile()).toBeDefined();
+  });
+
+  it('signs in as someone else: a sign-out, then a fresh sign-in', async () => {
+    const service = await signedIn();
+    const seen = changes(service);
+    await service.signInAsSomeoneElse({ openBrowser: true, timeoutMs: 10_000 });
+    await browser.settle();
+    expect(seen.map((c) => c.type)).toEqual(['signed-out', 'signed-in']);
+    expect(seen[0]).toEqual({ type: 'signed-out', reason: 'switch-user' });
+  });
+});
