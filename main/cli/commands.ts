@@ -16,7 +16,8 @@ import {
 import type { Profile } from '../core/session.ts';
 import { createAuthService, resolveComposedSettings } from '../app/compose.ts';
 import { JsonFileSettingsStore } from '../adapters/json-file-settings-store.ts';
-import { describeSeconds, readHiddenLine, readStdin, type Io } from './terminal.ts';
+import { describeSeconds } from '../core/async-limits.ts';
+import { readHiddenLine, readStdin, type Io } from './terminal.ts';
 
 /** Exit codes, documented in the README (a test holds the two together). */
 export const EXIT_CODES: Record<AuthErrorCode | 'ok' | 'usage', number> = {

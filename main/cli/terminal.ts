@@ -56,10 +56,3 @@ export async function readStdin(): Promise<string> {
   return text.trim();
 }
 
-/** "45 s", "5 min", "2 h 30 min". */
-export function describeSeconds(seconds: number): string {
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
-}

@@ -15,3 +15,11 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout:
     clearTimeout(timer);
   }
 }
+
+/** A time limit as people say it: "45 s", "5 min", "2 h 30 min". */
+export function describeSeconds(seconds: number): string {
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+}

@@ -16,7 +16,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { DEFAULT_CALLBACK_TIMEOUT_MS } from './async-limits.ts';
+import { DEFAULT_CALLBACK_TIMEOUT_MS, describeSeconds } from './async-limits.ts';
 import { AuthError } from './errors.ts';
 import { closeServer, listen } from './http-server.ts';
 import {
@@ -127,12 +127,11 @@ export class LoopbackReceiver {
         (await new Promise<Outcome>((resolve) => {
           this.settle = resolve;
           timer = setTimeout(() => {
-            const minutes = Math.round(timeoutMs / 6000) / 10;
             this.finish({
               kind: 'failed',
               error: new AuthError(
                 'timeout',
-                `The browser did not come back within ${minutes} minute(s). If the provider showed an error page, ` +
+                `The browser did not come back within ${describeSeconds(timeoutMs / 1000)}. If the provider showed an error page, ` +
                   `check that the callback URL ${this.redirect.href} is registered exactly (port and path included); then try again.`,
               ),
             });

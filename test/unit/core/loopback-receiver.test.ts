@@ -2,11 +2,22 @@
  * The loopback receiver on real sockets: binding, Host and state checks, the clean redirect, the
  * page headers, time-out, cancel, and a port in use.
  */
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LoopbackReceiver } from '../../../main/core/loopback-receiver.ts';
 import { AuthError } from '../../../main/core/errors.ts';
+import { describeSeconds } from '../../../main/core/async-limits.ts';
+import {
+  BAD_REQUEST_PAGE,
+  FOREIGN_CALLBACK_PAGE,
+  LOOPBACK_PAGE_CSP,
+  NOT_FOUND_PAGE,
+  SIGNED_IN_PAGE,
+  SIGNED_OUT_PAGE,
+  SIGN_IN_FAILED_PAGE,
+} from '../../../main/core/loopback-pages.ts';
 import { freePort, rawRequest } from '../../support/http.ts';
 
 let receiver: LoopbackReceiver | undefined;
@@ -144,6 +155,8 @@ describe('LoopbackReceiver', () => {
     blocker.close();
     expect(error).toMatchObject({ code: 'port_in_use' });
     expect((error as AuthError).message).toContain(String(port));
+    expect((error as AuthError).message).toContain('Close the other program');
+    expect((error as AuthError).cause).toMatchObject({ code: 'EADDRINUSE' });
   });
 
   it('serves the signed-out page at the sign-out path and reports it', async () => {
@@ -162,12 +175,93 @@ describe('LoopbackReceiver', () => {
     expect(await served).toBe(false);
   });
 
-  it('refuses oversized headers', async () => {
+  it('refuses a state of the right length that differs (compared in constant time, in full)', async () => {
+    const { port, receiver } = await startReceiver();
+    const waiting = receiver.waitForCallback(10_000);
+    expect((await rawRequest(port, '/callback?code=c&state=the-stale')).status).toBe(400);
+    expect((await rawRequest(port, '/callback?code=c&state=')).status).toBe(400);
+    expect((await rawRequest(port, '/callback?code=c&state=the-state')).status).toBe(303);
+    expect((await waiting).searchParams.get('state')).toBe('the-state');
+  });
+
+  it('takes origin-form targets only: no //host, no backslash tricks, no absolute form', async () => {
+    const { port, receiver } = await startReceiver();
+    const waiting = receiver.waitForCallback(10_000);
+    const query = 'code=c&state=the-state';
+    for (const target of [
+      `//127.0.0.1:${port}/callback?${query}`,
+      `/\\evil.example/callback?${query}`,
+      `http://127.0.0.1:${port}/callback?${query}`,
+      `*`,
+    ]) {
+      expect([target, (await rawRequest(port, target)).status]).toEqual([target, 400]);
+    }
+    expect((await rawRequest(port, `/callback?${query}`)).status).toBe(303);
+    await waiting;
+  });
+
+  it('answers every page with the same locked-down headers; a wrong method learns what is allowed', async () => {
     const { port } = await startReceiver();
-    const response = await rawRequest(port, '/callback?state=x', {
-      headers: { 'x-big': 'a'.repeat(20_000) },
-    });
-    expect(response.status).toBe(431);
+    const post = await rawRequest(port, '/callback', { method: 'POST' });
+    expect(post.status).toBe(405);
+    expect(post.headers.allow).toBe('GET');
+    for (const response of [
+      post,
+      await rawRequest(port, '/nothing'),
+      await rawRequest(port, '/callback?state=x'),
+    ]) {
+      expect(response.headers).toMatchObject({
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': LOOPBACK_PAGE_CSP,
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        connection: 'close',
+      });
+    }
+  });
+
+  it('keeps a callback that arrives before anyone waits for it', async () => {
+    const { port, receiver } = await startReceiver();
+    expect((await rawRequest(port, '/callback?code=early&state=the-state')).status).toBe(303);
+    expect((await receiver.waitForCallback(10_000)).searchParams.get('code')).toBe('early');
+  });
+
+  it('serves the result page at once when the outcome is already known', async () => {
+    const { port, receiver } = await startReceiver();
+    const waiting = receiver.waitForCallback(10_000);
+    await rawRequest(port, '/callback?code=c&state=the-state');
+    await waiting;
+    const completed = receiver.complete(true, 10_000);
+    const page = await rawRequest(port, '/callback');
+    expect(page.status).toBe(200);
+    expect(page.body).toBe(SIGNED_IN_PAGE);
+    await completed;
+  });
+
+  it('serves the signed-out page to a browser that comes back before anyone waits, and stops waiting when none does', async () => {
+    const { port, receiver } = await startReceiver();
+    expect((await rawRequest(port, '/signed-out')).body).toBe(SIGNED_OUT_PAGE);
+    expect(await receiver.waitForSignedOutPage(30)).toBe(false);
+  });
+
+  it('says how long it waited, in the units people use', async () => {
+    const { receiver } = await startReceiver();
+    await expect(receiver.waitForCallback(1500)).rejects.toThrow(
+      /^The browser did not come back within 2 s\. If the provider showed an error page, check that the callback URL http:\/\/127\.0\.0\.1:\d+\/callback is registered exactly/,
+    );
+    expect(describeSeconds(45)).toBe('45 s');
+    expect(describeSeconds(300)).toBe('5 min');
+    expect(describeSeconds(9000)).toBe('2 h 30 min');
+    expect(describeSeconds(7200)).toBe('2 h');
+  });
+
+  it('says Cancel in its own words', async () => {
+    const { receiver } = await startReceiver();
+    const waiting = receiver.waitForCallback(10_000);
+    receiver.cancel();
+    await expect(waiting).rejects.toThrow('Sign-in was cancelled.');
   });
 
   it('leaves no exit listener behind', async () => {
@@ -176,5 +270,44 @@ describe('LoopbackReceiver', () => {
     expect(process.listenerCount('exit')).toBe(before + 1);
     await receiver.close();
     expect(process.listenerCount('exit')).toBe(before);
+  });
+});
+
+describe('the loopback pages', () => {
+  const pages = {
+    SIGNED_IN_PAGE: [SIGNED_IN_PAGE, 'Signed in', 'You can close this tab and return to cognito-desktop.'],
+    SIGN_IN_FAILED_PAGE: [SIGN_IN_FAILED_PAGE, 'Sign-in did not complete', 'try again'],
+    SIGNED_OUT_PAGE: [SIGNED_OUT_PAGE, 'Signed out', 'You can close this tab.'],
+    FOREIGN_CALLBACK_PAGE: [
+      FOREIGN_CALLBACK_PAGE,
+      'This link does not belong to a sign-in in progress',
+      'start again from the app',
+    ],
+    NOT_FOUND_PAGE: [NOT_FOUND_PAGE, 'Not found', 'Nothing is served here.'],
+    BAD_REQUEST_PAGE: [BAD_REQUEST_PAGE, 'Bad request', 'not one cognito-desktop serves'],
+  } as const;
+
+  it.each(Object.entries(pages))(
+    '%s says what happened and loads nothing from outside',
+    (_, [html, heading, text]) => {
+      expect(html).toContain(`<h1>${heading}</h1>`);
+      expect(html).toContain(text);
+      expect(html).toMatch(/<title>[^<]+ — cognito-desktop<\/title>/);
+      expect(html).toContain('<html lang="en">');
+      expect(html).not.toMatch(/src=|<script|https?:/);
+      // The one inline style is the one the CSP allows, by hash.
+      const style = /<style>(.*)<\/style>/s.exec(html)![1]!;
+      expect(style).toContain('prefers-color-scheme:dark');
+      const hash = createHash('sha256').update(style).digest('base64');
+      expect(LOOPBACK_PAGE_CSP).toBe(
+        `default-src 'none'; style-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+      );
+    },
+  );
+
+  it('links back to the app only from "Signed in", through its scheme', () => {
+    expect(SIGNED_IN_PAGE).toContain('<a href="cognito-desktop://open">Return to cognito-desktop</a>');
+    for (const html of [SIGN_IN_FAILED_PAGE, SIGNED_OUT_PAGE, NOT_FOUND_PAGE])
+      expect(html).not.toContain('<a ');
   });
 });
