@@ -1,0 +1,177 @@
+/**
+ * "Check configuration": each check's verdict, what it says and the fix it offers, against the
+ * emulator in this process (a real discovery document) and an in-memory keychain.
+ */
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDoctor, type DoctorReport } from '../../../main/core/doctor.ts';
+import { KeychainLockedError } from '../../../main/core/ports.ts';
+import { clientSecretAccount } from '../../../main/core/token-vault.ts';
+import { startCognitoEmulator, type CognitoEmulator } from '../../idp/emulator.ts';
+import { PUBLIC_CLIENT_ID } from '../../idp/directory.ts';
+import { MemorySecretStore } from '../../fakes/memory-secret-store.ts';
+import { freePort } from '../../support/http.ts';
+
+let emulator: CognitoEmulator;
+let port: number;
+beforeAll(async () => {
+  emulator = await startCognitoEmulator();
+  port = await freePort();
+});
+afterAll(() => emulator.stop());
+
+const input = () => ({
+  discoveryUrl: emulator.issuer,
+  clientId: PUBLIC_CLIENT_ID,
+  redirectUri: `http://127.0.0.1:${port}/callback`,
+  keychainService: 'doctor-test',
+});
+
+/** The emulator's discovery document with some endpoints taken out. */
+function withoutEndpoints(...keys: string[]): typeof fetch {
+  return async (url, init) => {
+    const response = await fetch(url, init);
+    if (!response.url.endsWith('/.well-known/openid-configuration')) return response;
+    const document = (await response.json()) as Record<string, unknown>;
+    for (const key of keys) delete document[key];
+    return Response.json(document);
+  };
+}
+
+const check = (report: DoctorReport, id: string) => report.checks.find((c) => c.id === id);
+
+describe('runDoctor', () => {
+  it('passes every check of a good public-client setup, and names what it found', async () => {
+    const report = await runDoctor({ input: input(), secretStore: new MemorySecretStore() });
+    expect(report.checks.map((c) => [c.id, c.ok])).toEqual([
+      ['settings', true],
+      ['discovery', true],
+      ['endpoints', true],
+      ['logout', true],
+      ['port', true],
+      ['keychain', true],
+      ['secret', true],
+    ]);
+    expect(report.ok).toBe(true);
+    expect(report.checks.every((c) => c.fix === undefined)).toBe(true);
+    expect(check(report, 'settings')?.detail).toBe('All settings are valid.');
+    expect(check(report, 'discovery')?.detail).toBe(`Issuer ${emulator.issuer}.`);
+    expect(check(report, 'endpoints')?.detail).toContain(`token_endpoint on ${emulator.domain}`);
+    expect(check(report, 'endpoints')?.detail).toContain(`jwks_uri on ${new URL(emulator.issuer).origin}`);
+    expect(check(report, 'logout')?.detail).toBe(`Sign-out opens ${emulator.domain}/logout.`);
+    expect(check(report, 'port')).toMatchObject({
+      label: `Redirect port ${port} is free`,
+      detail: `The app can listen on 127.0.0.1:${port}.`,
+    });
+    expect(check(report, 'keychain')?.detail).toBe('Entries are kept under the service name "doctor-test".');
+    expect(check(report, 'secret')?.detail).toMatch(
+      /^No client secret stored: the app signs in as a public client/,
+    );
+    expect(report.callbackUrl).toBe(`http://127.0.0.1:${port}/callback`);
+    expect(report.signOutUrl).toBe(`http://127.0.0.1:${port}/signed-out`);
+  });
+
+  it('says a client secret is stored, never what it is', async () => {
+    const secretStore = new MemorySecretStore();
+    await secretStore.set(
+      'doctor-test',
+      clientSecretAccount(emulator.issuer, PUBLIC_CLIENT_ID),
+      JSON.stringify({ v: 1, data: 'the-secret-value' }),
+    );
+    const report = await runDoctor({ input: input(), secretStore });
+    expect(check(report, 'secret')?.detail).toBe(
+      'A client secret is stored in the keychain (sent with HTTP Basic).',
+    );
+    expect(JSON.stringify(report)).not.toContain('the-secret-value');
+  });
+
+  it('stops after the settings when they are wrong, still giving the URLs to register', async () => {
+    const report = await runDoctor({
+      input: { ...input(), clientId: '', redirectUri: '' },
+      secretStore: new MemorySecretStore(),
+    });
+    expect(report.ok).toBe(false);
+    expect(report.checks).toEqual([
+      {
+        id: 'settings',
+        label: 'Settings are complete and valid',
+        ok: false,
+        detail: 'Client ID is required: copy it from the app client.',
+        fix: 'Correct the settings named above.',
+      },
+    ]);
+    expect(report.callbackUrl).toBe('http://127.0.0.1:47621/callback');
+    expect(report.signOutUrl).toBe('http://127.0.0.1:47621/signed-out');
+  });
+
+  it('explains an unreachable discovery document and goes on with the local checks', async () => {
+    const report = await runDoctor({
+      input: input(),
+      secretStore: new MemorySecretStore(),
+      fetch: () => Promise.reject(new TypeError('fetch failed')),
+    });
+    expect(report.checks.map((c) => [c.id, c.ok])).toEqual([
+      ['settings', true],
+      ['discovery', false],
+      ['port', true],
+      ['keychain', true],
+      ['secret', true],
+    ]);
+    expect(check(report, 'discovery')).toMatchObject({
+      detail: expect.stringContaining('Could not reach the provider') as string,
+      fix: 'Use the user pool’s issuer: https://cognito-idp.<region>.amazonaws.com/<poolId> (no trailing slash).',
+    });
+  });
+
+  it('names the endpoints a provider does not publish', async () => {
+    const report = await runDoctor({
+      input: input(),
+      secretStore: new MemorySecretStore(),
+      fetch: withoutEndpoints('jwks_uri', 'end_session_endpoint'),
+    });
+    expect(check(report, 'endpoints')).toMatchObject({
+      ok: false,
+      fix: 'The provider publishes no jwks_uri.',
+    });
+    expect(check(report, 'endpoints')?.detail).not.toContain('jwks_uri');
+    expect(check(report, 'logout')).toMatchObject({
+      ok: false,
+      detail: 'None published: sign-out can only end the app’s own session.',
+      fix: 'For Cognito, give the user pool a domain: /logout lives there.',
+    });
+    expect(report.ok).toBe(false);
+  });
+
+  it('reports a redirect port in use, with the fix', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const report = await runDoctor({ input: input(), secretStore: new MemorySecretStore() });
+      expect(check(report, 'port')).toMatchObject({
+        ok: false,
+        detail: expect.stringContaining(`Port ${port} on this computer is in use`) as string,
+        fix: 'Close the program using the port, or pick another port in both Cognito and Settings.',
+      });
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('tells a locked keychain from a missing one', async () => {
+    const missing = new MemorySecretStore();
+    missing.unavailable = new Error('Cannot autolaunch D-Bus without X11 $DISPLAY');
+    const none = await runDoctor({ input: input(), secretStore: missing });
+    expect(check(none, 'keychain')).toMatchObject({
+      ok: false,
+      fix: 'Without a keychain, sign-in lasts only until the app quits.',
+    });
+    expect(check(none, 'secret')).toBeUndefined();
+    const locked = new MemorySecretStore();
+    locked.unavailable = new KeychainLockedError('The keychain collection is locked.');
+    const report = await runDoctor({ input: input(), secretStore: locked });
+    expect(check(report, 'keychain')).toMatchObject({
+      ok: false,
+      fix: 'Unlock the keychain: until then the app can neither read nor store your session or the client secret.',
+    });
+  });
+});
