@@ -207,13 +207,11 @@ export const COMMANDS: Command[] = [
       const lines = ['Signed out of cognito-desktop.'];
       if (result.revoked) lines.push('The refresh token was revoked at the provider.');
       if (result.logoutUrl && !openBrowser)
-        lines.push(`To end the provider session too, open:\n  ${result.logoutUrl}`);
-      if (result.browserOpened)
         lines.push(
-          result.signedOutPageServed
-            ? 'The provider session has ended.'
-            : 'Opened the provider’s sign-out page in your browser.',
+          `To end the provider session too, open (the provider may ask you to confirm):\n  ${result.logoutUrl}`,
         );
+      // When the provider does not come back, a note says its session may still be active.
+      if (result.signedOutPageServed) lines.push('The provider session has ended.');
       lines.push(...result.notes);
       print({ ok: true, ...result }, lines.join('\n'));
       return EXIT_CODES.ok;

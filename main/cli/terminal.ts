@@ -55,4 +55,3 @@ export async function readStdin(): Promise<string> {
   for await (const chunk of process.stdin) text += String(chunk);
   return text.trim();
 }
-

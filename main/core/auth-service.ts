@@ -22,7 +22,6 @@ import {
   type SessionSignal,
 } from './ports.ts';
 import {
-  buildLogoutUrl,
   needsRefresh,
   nextRefreshDelay,
   profileOf,
@@ -415,23 +414,31 @@ export class AuthService extends EventEmitter<Events> {
     const notes: string[] = [];
     const ended = await this.deleteStoredSession(notes);
     this.forgetSession(reason);
-    const metadata =
-      this.directory.cachedMetadata() ?? (await this.directory.metadata().catch(() => undefined));
-    const revoked = ended?.refreshToken ? await this.revoke(ended.refreshToken, notes) : false;
+    const client = await this.connect().catch(() => undefined);
+    const revoked =
+      ended?.refreshToken && client ? await this.revoke(client, ended.refreshToken, notes) : false;
     const result: SignOutResult = { revoked, browserOpened: false, signedOutPageServed: false, notes };
-    if (!metadata) {
+    if (!client) {
       notes.push('The provider could not be reached, so its sign-in session was not ended.');
       return result;
     }
-    if (!metadata.end_session_endpoint) {
+    if (!client.metadata.end_session_endpoint) {
       notes.push('The provider has no end-session endpoint: its own sign-in session may still be active.');
       return result;
     }
-    result.logoutUrl = buildLogoutUrl(
-      metadata.end_session_endpoint,
-      this.settings.clientId,
-      this.settings.logoutUri,
-    );
+    const state = client.oidc.randomState();
+    const endSessionUrl = (withHint: boolean): string =>
+      client.oidc.buildEndSessionUrl(client.config, {
+        post_logout_redirect_uri: this.settings.logoutUri,
+        // Cognito's /logout takes `logout_uri`; standard providers ignore it.
+        logout_uri: this.settings.logoutUri,
+        state,
+        ...(withHint && ended?.idToken ? { id_token_hint: ended.idToken } : {}),
+      }).href;
+    // The URL shown (or printed) carries no token; the one the browser opens carries the ended
+    // session's ID token as `id_token_hint`, which many providers require to end their session
+    // without asking.
+    result.logoutUrl = endSessionUrl(false);
     if (options.openBrowser === false) return result;
     const receiver = await this.newReceiver();
     this.signOutReceiver = receiver;
@@ -442,12 +449,18 @@ export class AuthService extends EventEmitter<Events> {
         return false;
       },
     );
-    await this.openBrowser(result.logoutUrl);
+    receiver.expectSignOutState(state);
+    await this.openBrowser(endSessionUrl(true));
     result.browserOpened = true;
     if (listening) {
       result.signedOutPageServed = await receiver.waitForSignedOutPage(
         options.signedOutPageTimeoutMs ?? SIGNED_OUT_PAGE_TIMEOUT_MS,
       );
+      if (!result.signedOutPageServed) {
+        notes.push(
+          'The provider did not return to the app: its sign-in session may still be active. Check the browser tab it opened.',
+        );
+      }
     }
     if (this.signOutReceiver === receiver) this.signOutReceiver = undefined;
     return result;
@@ -483,9 +496,9 @@ export class AuthService extends EventEmitter<Events> {
     }
   }
 
-  private async revoke(refreshToken: string, notes: string[]): Promise<boolean> {
+  private async revoke(client: ProviderClient, refreshToken: string, notes: string[]): Promise<boolean> {
     try {
-      const { oidc, config, metadata } = await this.connect();
+      const { oidc, config, metadata } = client;
       if (!metadata.revocation_endpoint) {
         notes.push(
           'The provider has no revocation endpoint: the refresh token stays valid until it expires.',

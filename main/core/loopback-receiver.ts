@@ -50,6 +50,7 @@ export class LoopbackReceiver {
   private settle: ((outcome: Outcome) => void) | undefined;
   /** Settles the wait for the signed-out page: true when served, false when closed first. */
   private settleSignedOut: ((served: boolean) => void) | undefined;
+  private signOutState: string | undefined;
   /** Whether sign-in finished well, once the caller knows (after the code exchange). */
   private result: boolean | undefined;
   /** Browsers waiting for the page after the 303, held until the result is known. */
@@ -107,6 +108,15 @@ export class LoopbackReceiver {
       }
     }
     process.once('exit', this.closeOnExit);
+  }
+
+  /**
+   * Sets the `state` sent to the provider's end-session endpoint. A return to the sign-out path
+   * with another `state` gets the page but does not count as the provider's answer; one with none
+   * counts (Cognito's /logout returns without it).
+   */
+  expectSignOutState(state: string): void {
+    this.signOutState = state;
   }
 
   /** Sets the `state` of the attempt; only a callback carrying it ends the wait. */
@@ -225,7 +235,9 @@ export class LoopbackReceiver {
     if (url.pathname === this.redirect.pathname) return this.handleCallback(url, res);
     if (this.signOutPath && url.pathname === this.signOutPath) {
       send(res, 200, SIGNED_OUT_PAGE);
-      this.settleSignedOut?.(true);
+      const state = url.searchParams.get('state');
+      if (state === null || (this.signOutState !== undefined && sameText(state, this.signOutState)))
+        this.settleSignedOut?.(true);
       return;
     }
     send(res, 404, NOT_FOUND_PAGE);

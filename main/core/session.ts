@@ -148,15 +148,3 @@ export function isStoredSession(value: unknown): value is StoredSession {
     typeof s.claims === 'object'
   );
 }
-
-/**
- * Cognito's sign-out URL: `/logout?client_id=…&logout_uri=…`. `post_logout_redirect_uri` is added
- * for other OpenID providers (RP-Initiated Logout); Cognito ignores it.
- */
-export function buildLogoutUrl(endSessionEndpoint: string, clientId: string, logoutUri: string): string {
-  const url = new URL(endSessionEndpoint);
-  url.searchParams.set('client_id', clientId);
-  url.searchParams.set('logout_uri', logoutUri);
-  url.searchParams.set('post_logout_redirect_uri', logoutUri);
-  return url.href;
-}

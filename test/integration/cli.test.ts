@@ -118,7 +118,9 @@ describe('cognito-desktop CLI', () => {
       `${emulator.domain}/oauth2/authorize`,
       `${emulator.domain}/logout`,
     ]);
-    expect(visits[1]!.params).toEqual(expect.arrayContaining(['client_id', 'logout_uri']));
+    expect(visits[1]!.params).toEqual(
+      expect.arrayContaining(['client_id', 'logout_uri', 'id_token_hint', 'state']),
+    );
     expect(visits[1]!.title).toContain('Signed out');
 
     const after = await cli(['status']);

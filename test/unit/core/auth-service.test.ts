@@ -354,14 +354,55 @@ describe('sign-out', () => {
     });
     const logout = new URL(result.logoutUrl!);
     expect(`${logout.origin}${logout.pathname}`).toBe(`${emulator.domain}/logout`);
+    // Cognito's client_id + logout_uri, the standard post_logout_redirect_uri, a state; never
+    // Cognito's redirect_uri + response_type (that form signs the user in again), and no token in
+    // a URL that is shown or printed.
     expect(Object.fromEntries(logout.searchParams)).toEqual({
       client_id: PUBLIC_CLIENT_ID,
       logout_uri: logoutUri,
       post_logout_redirect_uri: logoutUri,
+      state: expect.stringMatching(/^[\w-]{22,}$/) as string,
     });
     expect(seen).toEqual([{ type: 'signed-out', reason: 'user' }]);
     expect(storedSession()).toBeUndefined();
     expect(emulator.countRequests('/oauth2/revoke')).toBeGreaterThan(0);
+  });
+
+  it('opens the logout page with the ended session’s ID token as id_token_hint', async () => {
+    const opened: string[] = [];
+    const recording: Browser = {
+      open: (url) => {
+        opened.push(url);
+        return browser.open(url);
+      },
+    };
+    const service = await signedIn({ browser: recording });
+    const idToken = await service.getIdToken();
+    const result = await service.signOut({ signedOutPageTimeoutMs: 5000 });
+    await browser.settle();
+    const logout = new URL(opened.at(-1)!);
+    expect(logout.searchParams.get('id_token_hint')).toBe(idToken);
+    expect(logout.searchParams.get('state')).toBe(new URL(result.logoutUrl!).searchParams.get('state'));
+    expect(result.logoutUrl).not.toContain(idToken);
+    expect(result.signedOutPageServed).toBe(true);
+  });
+
+  it('says so when the provider does not come back, and does not take a stranger’s state for its answer', async () => {
+    const returning: Browser = {
+      open: async (url) => {
+        // A page that reaches the sign-out path with someone else's state: shown, not counted.
+        if (url.includes('/logout')) await fetch(`${logoutUri}?state=not-ours`);
+      },
+    };
+    const service = await signedIn();
+    await service.restore();
+    const other = newService({ browser: returning });
+    await other.restore();
+    const result = await other.signOut({ signedOutPageTimeoutMs: 200 });
+    expect(result).toMatchObject({ browserOpened: true, signedOutPageServed: false });
+    expect(result.notes).toContain(
+      'The provider did not return to the app: its sign-in session may still be active. Check the browser tab it opened.',
+    );
   });
 
   it('opens the logout page and waits for the browser to come back', async () => {

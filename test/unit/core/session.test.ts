@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   EXPIRY_MARGIN_MS,
-  buildLogoutUrl,
   needsRefresh,
   nextRefreshDelay,
   pickUsername,
@@ -76,23 +75,6 @@ describe('profileOf', () => {
       persisted: true,
     });
     expect(JSON.stringify(profile)).not.toMatch(/secret/);
-  });
-});
-
-describe('buildLogoutUrl', () => {
-  it('uses Cognito’s client_id + logout_uri form, never redirect_uri + response_type', () => {
-    const url = new URL(
-      buildLogoutUrl(
-        'https://pool.auth.eu-west-1.amazoncognito.com/logout',
-        'c1',
-        'http://127.0.0.1:47621/signed-out',
-      ),
-    );
-    expect(url.origin + url.pathname).toBe('https://pool.auth.eu-west-1.amazoncognito.com/logout');
-    expect(url.searchParams.get('client_id')).toBe('c1');
-    expect(url.searchParams.get('logout_uri')).toBe('http://127.0.0.1:47621/signed-out');
-    expect(url.searchParams.has('redirect_uri')).toBe(false);
-    expect(url.searchParams.has('response_type')).toBe(false);
   });
 });
 
