@@ -111,6 +111,8 @@ export interface DoctorCheckDto {
   id: string;
   label: string;
   ok: boolean;
+  /** Passed, with a consequence worth knowing. */
+  warning?: boolean;
   detail: string;
   fix?: string;
 }

@@ -101,11 +101,12 @@ function settingKey(name: string): keyof Settings {
 
 function formatDoctor(report: DoctorReport): string {
   const lines = report.checks.map(
-    (c) => `${c.ok ? '✓' : '✗'} ${c.label}: ${c.detail}${c.fix ? `\n    → ${c.fix}` : ''}`,
+    (c) =>
+      `${c.ok ? (c.warning ? '!' : '✓') : '✗'} ${c.label}: ${c.detail}${c.fix ? `\n    → ${c.fix}` : ''}`,
   );
   lines.push(
     '',
-    'Register these in your Cognito app client (Login pages):',
+    'Register these with your provider (in Cognito: the app client’s Login pages):',
     `  Allowed callback URL:  ${report.callbackUrl}`,
     `  Allowed sign-out URL:  ${report.signOutUrl}`,
   );

@@ -12,6 +12,8 @@ export interface DoctorCheck {
   id: 'settings' | 'discovery' | 'endpoints' | 'logout' | 'port' | 'keychain' | 'secret';
   label: string;
   ok: boolean;
+  /** Passed, with a consequence the admin should know (the check never fails for it). */
+  warning?: boolean;
   /** What was found. */
   detail: string;
   /** What to do, when not ok. */
@@ -32,6 +34,11 @@ export interface DoctorDeps {
   secretStore: SecretStore;
   fetch?: Fetch;
   keychainTimeoutMs?: number;
+}
+
+/** A Cognito user pool's issuer host: advice then names Cognito's settings. */
+function isCognitoIssuer(issuer: string): boolean {
+  return /^cognito-idp\.[a-z0-9-]+\.amazonaws\.com$/.test(new URL(issuer).hostname);
 }
 
 const ENDPOINT_KEYS = [
@@ -73,7 +80,9 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
       label: 'Discovery document is reachable and well-formed',
       ok: false,
       detail: toAuthError(error).message,
-      fix: 'Use the user pool’s issuer: https://cognito-idp.<region>.amazonaws.com/<poolId> (no trailing slash).',
+      fix: isCognitoIssuer(settings.discoveryUrl)
+        ? 'Use the user pool’s issuer: https://cognito-idp.<region>.amazonaws.com/<poolId> (no trailing slash).'
+        : 'Use the provider’s issuer URL: its discovery document is at <issuer>/.well-known/openid-configuration.',
     });
     return undefined;
   });
@@ -97,16 +106,24 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
       detail: origins.join('; '),
       ...(missing.length > 0 ? { fix: `The provider publishes no ${missing.join(', ')}.` } : {}),
     });
+    // Without an end-session endpoint sign-in works; only the provider's own session outlives a
+    // sign-out. A warning, not a failure: many standard providers publish none.
+    const endSession = metadata.end_session_endpoint;
     checks.push({
       id: 'logout',
       label: 'Provider sign-out page (end_session_endpoint)',
-      ok: typeof metadata.end_session_endpoint === 'string',
-      detail: metadata.end_session_endpoint
-        ? `Sign-out opens ${metadata.end_session_endpoint}.`
-        : 'None published: sign-out can only end the app’s own session.',
-      ...(metadata.end_session_endpoint
+      ok: true,
+      ...(endSession ? {} : { warning: true }),
+      detail: endSession
+        ? `Sign-out opens ${endSession}.`
+        : 'None published: sign-out ends the app’s session, but not the provider’s (the next sign-in may not ask for a password).',
+      ...(endSession
         ? {}
-        : { fix: 'For Cognito, give the user pool a domain: /logout lives there.' }),
+        : {
+            fix: isCognitoIssuer(settings.discoveryUrl)
+              ? 'Give the user pool a domain: /logout lives there.'
+              : 'Ask the provider’s admin to enable RP-initiated logout (an end_session_endpoint in discovery).',
+          }),
     });
   }
 

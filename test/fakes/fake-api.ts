@@ -64,6 +64,13 @@ export function fakeApi(state: AppState): Api & { emit(state: AppState): void; o
               detail: 'Issuer x.',
             },
             {
+              id: 'logout',
+              label: 'Provider sign-out page (end_session_endpoint)',
+              ok: true,
+              warning: true,
+              detail: 'None published.',
+            },
+            {
               id: 'port',
               label: 'Redirect port 47621 is free',
               ok: false,

@@ -239,7 +239,8 @@ describe('settings', () => {
     renderApp(api);
     await userEvent.click(await screen.findByRole('button', { name: 'Check configuration' }));
     expect(await screen.findByText('Close the program using the port.')).toBeTruthy();
-    expect(screen.getByText(/passed/)).toBeTruthy();
+    expect(screen.getByText('passed')).toBeTruthy();
+    expect(screen.getByText(/passed with a warning/)).toBeTruthy();
     expect(screen.getByText(/failed/)).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Copy Allowed callback URL' }));
     expect(api.copyText).toHaveBeenCalledWith('http://127.0.0.1:47621/callback');

@@ -8,9 +8,11 @@ export function CheckPanel({ report }: { report: DoctorReportDto }): ReactNode {
       <h2 id="check-title">Configuration check</h2>
       <ul className="checks">
         {report.checks.map((c) => (
-          <li key={c.id} className={c.ok ? 'ok' : 'bad'}>
-            <span aria-hidden="true">{c.ok ? '✓' : '✗'}</span> <strong>{c.label}</strong>
-            <span className="visually-hidden">{c.ok ? ' passed' : ' failed'}</span>
+          <li key={c.id} className={c.ok ? (c.warning ? 'warn' : 'ok') : 'bad'}>
+            <span aria-hidden="true">{c.ok ? (c.warning ? '!' : '✓') : '✗'}</span> <strong>{c.label}</strong>
+            <span className="visually-hidden">
+              {c.ok ? (c.warning ? ' passed with a warning' : ' passed') : ' failed'}
+            </span>
             <div>{c.detail}</div>
             {c.fix ? <div className="fix">{c.fix}</div> : null}
           </li>
