@@ -213,6 +213,7 @@ const SCREEN_ORDER: Record<keyof SettingsDto, number> = {
   logoutUri: 3,
   scopes: 4,
   usernameClaim: 5,
+  groupsClaim: 6,
 };
 
 /** The Settings fields, in screen order. */

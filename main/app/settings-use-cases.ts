@@ -67,6 +67,7 @@ function pickDto(input: SettingsInput): SettingsDto {
     logoutUri: text(input.logoutUri),
     scopes: text(input.scopes),
     usernameClaim: text(input.usernameClaim),
+    groupsClaim: text(input.groupsClaim),
   };
 }
 

@@ -176,7 +176,7 @@ export class AuthService extends EventEmitter<Events> {
 
   /** The current profile, or undefined when signed out. */
   profile(): Profile | undefined {
-    return this.session ? profileOf(this.session, this.settings.usernameClaim, this.persisted) : undefined;
+    return this.session ? profileOf(this.session, this.settings, this.persisted) : undefined;
   }
 
   /** The sign-in waiting for the browser, if any. */

@@ -56,14 +56,17 @@ export function nextRefreshDelay(expiresAt: number, now: number, consecutiveFail
   return Math.max(dueIn, backoff);
 }
 
-const FALLBACK_CLAIMS = ['email', 'cognito:username', 'sub'];
+const FALLBACK_CLAIMS = ['email', 'cognito:username', 'preferred_username', 'sub'];
 
 function stringClaim(claims: Record<string, unknown>, name: string): string | undefined {
   const value = claims[name];
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** The claim that names the user: the configured one, then email, `cognito:username`, `sub`. */
+/**
+ * The claim that names the user: the configured one, then email, `cognito:username` (Cognito),
+ * `preferred_username` (standard providers), `sub`.
+ */
 export function pickUsername(
   claims: Record<string, unknown>,
   usernameClaim: string,
@@ -76,16 +79,24 @@ export function pickUsername(
 }
 
 /** The displayable profile of a session. */
-export function profileOf(session: StoredSession, usernameClaim: string, persisted: boolean): Profile {
+export function profileOf(
+  session: StoredSession,
+  claimNames: { usernameClaim: string; groupsClaim: string },
+  persisted: boolean,
+): Profile {
   const { claims } = session;
-  const username = pickUsername(claims, usernameClaim);
-  const groups = claims['cognito:groups'];
+  const username = pickUsername(claims, claimNames.usernameClaim);
+  const groups = claims[claimNames.groupsClaim];
   const email = stringClaim(claims, 'email');
   const profile: Profile = {
     username: username.value,
     usernameClaim: username.claim,
     subject: stringClaim(claims, 'sub') ?? '',
-    groups: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [],
+    groups: Array.isArray(groups)
+      ? groups.filter((g): g is string => typeof g === 'string')
+      : typeof groups === 'string' && groups !== ''
+        ? [groups]
+        : [],
     expiresAt: session.expiresAt,
     signedInAt: session.signedInAt,
     persisted,

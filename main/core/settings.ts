@@ -13,6 +13,7 @@ export const DEFAULT_REDIRECT_PORT = 47621;
 export const DEFAULT_REDIRECT_URI = `http://127.0.0.1:${DEFAULT_REDIRECT_PORT}/callback`;
 export const DEFAULT_SCOPES = 'openid email profile';
 export const DEFAULT_KEYCHAIN_SERVICE = 'cognito-desktop';
+export const DEFAULT_GROUPS_CLAIM = 'cognito:groups';
 /** The app's name: Electron's `userData` folder is `<appData>/<this>`. */
 export const APP_NAME = 'cognito-desktop';
 /** Name of the settings file in the settings folder (electron-store's default name). */
@@ -26,8 +27,13 @@ export interface Settings {
   redirectUri: string;
   logoutUri: string;
   scopes: string;
-  /** Claim shown as the user's name; `email` falls back to `cognito:username`, then `sub`. */
+  /**
+   * Claim shown as the user's name; falls back to `email`, `cognito:username`,
+   * `preferred_username`, then `sub`.
+   */
   usernameClaim: string;
+  /** Claim that lists the user's groups: Cognito's `cognito:groups`; `groups` or `roles` elsewhere. */
+  groupsClaim: string;
   keychainService: string;
 }
 
@@ -42,6 +48,7 @@ export const SETTING_ENV: Record<keyof Settings, string> = {
   logoutUri: 'COGNITO_LOGOUT_URI',
   scopes: 'COGNITO_SCOPES',
   usernameClaim: 'COGNITO_USERNAME_CLAIM',
+  groupsClaim: 'COGNITO_GROUPS_CLAIM',
   keychainService: 'COGNITO_DESKTOP_KEYCHAIN_SERVICE',
 };
 
@@ -52,6 +59,7 @@ export const SETTING_LABELS: Record<keyof Settings, string> = {
   logoutUri: 'Sign-out URI',
   scopes: 'Scopes',
   usernameClaim: 'Username claim',
+  groupsClaim: 'Groups claim',
   keychainService: 'Keychain service name',
 };
 
@@ -171,6 +179,9 @@ export function findSettingsProblems(input: SettingsInput): SettingsProblem[] {
   // Empty means "the default"; only a value that names nothing (like `##`) is wrong.
   const claim = text(input.usernameClaim);
   if (claim && !normalizeClaim(claim)) add('usernameClaim', 'must name a claim, like email.');
+  const groups = text(input.groupsClaim);
+  if (groups && (/\s/.test(groups) || groups.length > 128))
+    add('groupsClaim', 'must name one claim, like cognito:groups or groups.');
   const service = text(input.keychainService);
   if (service && [...service].some((c) => c.charCodeAt(0) < 0x20))
     add('keychainService', 'must be printable text.');
@@ -187,6 +198,7 @@ export function withDefaults(input: SettingsInput): Settings {
     logoutUri: text(input.logoutUri) || defaultLogoutUri(redirectUri),
     scopes: (text(input.scopes) || DEFAULT_SCOPES).split(/\s+/).join(' '),
     usernameClaim: normalizeClaim(text(input.usernameClaim)) || 'email',
+    groupsClaim: text(input.groupsClaim) || DEFAULT_GROUPS_CLAIM,
     keychainService: text(input.keychainService) || DEFAULT_KEYCHAIN_SERVICE,
   };
 }

@@ -60,6 +60,7 @@ const VALUES = {
   logoutUri: LOGOUT_URI,
   scopes: 'openid email profile',
   usernameClaim: 'email',
+  groupsClaim: '',
 };
 
 /** Starts an app on `configDir`, configured for the emulator (unless `configure` is false). */

@@ -22,6 +22,7 @@ export const SETTINGS_VIEW: SettingsView = {
     logoutUri: '',
     scopes: '',
     usernameClaim: '',
+    groupsClaim: '',
   },
   labels: settingLabels(),
   locked: [],

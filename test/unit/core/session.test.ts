@@ -45,6 +45,18 @@ describe('pickUsername', () => {
     ['name', claims, 'name', 'Alice'],
     ['missing claim falls back to email', claims, 'nickname', 'a@example.com'],
     ['no email: cognito:username', { sub: 's-1', 'cognito:username': 'alice' }, 'email', 'alice'],
+    [
+      'no email: preferred_username (standard providers)',
+      { sub: 's-1', preferred_username: 'al' },
+      'email',
+      'al',
+    ],
+    [
+      'cognito:username before preferred_username',
+      { sub: 's-1', preferred_username: 'al', 'cognito:username': 'alice' },
+      'email',
+      'alice',
+    ],
     ['nothing but sub', { sub: 's-1' }, 'email', 's-1'],
   ])('%s', (_name, input, claim, expected) => {
     expect(pickUsername(input, claim).value).toBe(expected);
@@ -62,7 +74,7 @@ describe('profileOf', () => {
       claims: { sub: 's-1', email: 'a@example.com', email_verified: true, 'cognito:groups': ['admins', 7] },
       signedInAt: NOW,
     };
-    const profile = profileOf(session, 'email', true);
+    const profile = profileOf(session, { usernameClaim: 'email', groupsClaim: 'cognito:groups' }, true);
     expect(profile).toEqual({
       username: 'a@example.com',
       usernameClaim: 'email',
@@ -75,6 +87,23 @@ describe('profileOf', () => {
       persisted: true,
     });
     expect(JSON.stringify(profile)).not.toMatch(/secret/);
+  });
+
+  it('reads groups from the configured claim: a list, or one name', () => {
+    const session = (claims: Record<string, unknown>): StoredSession => ({
+      v: 1,
+      accessToken: 'a',
+      idToken: 'i',
+      expiresAt: NOW,
+      claims: { sub: 's', ...claims },
+      signedInAt: NOW,
+    });
+    const groups = (claims: Record<string, unknown>, groupsClaim: string): string[] =>
+      profileOf(session(claims), { usernameClaim: 'email', groupsClaim }, true).groups;
+    expect(groups({ groups: ['a', 'b'], 'cognito:groups': ['c'] }, 'groups')).toEqual(['a', 'b']);
+    expect(groups({ roles: 'admin' }, 'roles')).toEqual(['admin']);
+    expect(groups({ 'cognito:groups': ['c'] }, 'groups')).toEqual([]);
+    expect(groups({ groups: { a: 1 } }, 'groups')).toEqual([]);
   });
 });
 

@@ -22,6 +22,7 @@ describe('validateSettings', () => {
       logoutUri: 'http://127.0.0.1:47621/signed-out',
       scopes: 'openid email profile',
       usernameClaim: 'email',
+      groupsClaim: 'cognito:groups',
       keychainService: 'cognito-desktop',
     });
   });
@@ -91,6 +92,18 @@ describe('validateSettings', () => {
     ['scopes without openid', { ...valid, scopes: 'email profile' }, 'scopes', /must include openid/],
     ['scope with a quote', { ...valid, scopes: 'openid "x"' }, 'scopes', /scope names/],
     ['empty username claim', { ...valid, usernameClaim: '##' }, 'usernameClaim', /must name a claim/],
+    [
+      'groups claim with a space',
+      { ...valid, groupsClaim: 'cognito groups' },
+      'groupsClaim',
+      /^Groups claim must name one claim/,
+    ],
+    [
+      'groups claim too long',
+      { ...valid, groupsClaim: 'g'.repeat(129) },
+      'groupsClaim',
+      /must name one claim/,
+    ],
     [
       'control characters in the keychain service',
       { ...valid, keychainService: 'a\u0001b' },

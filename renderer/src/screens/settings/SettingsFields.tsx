@@ -23,6 +23,10 @@ const FIELDS: Record<keyof SettingsDto, { hint: string; placeholder?: string }> 
     hint: 'The claim shown as your name (#email# works too).',
     placeholder: 'email',
   },
+  groupsClaim: {
+    hint: 'The claim that lists your groups: cognito:groups for Cognito; groups or roles for other providers.',
+    placeholder: 'cognito:groups',
+  },
 };
 
 /** The provider's settings, one labelled field each, with its hint and its problem. */
