@@ -733,16 +733,17 @@ export class AuthService extends EventEmitter<Events> {
     }
     const delay = nextRefreshDelay(session.expiresAt, this.clock.now(), this.refreshFailures);
     this.refreshTimer = setTimeout(() => {
+      // Rescheduled only while still started: a dispose() during the refresh ends it.
       this.validSession().then(
         () => {
           this.refreshFailures = 0;
-          this.scheduleRefresh();
+          this.scheduleRefreshIfStarted();
         },
         (error: unknown) => {
           if (isAuthError(error, 'not_signed_in')) return;
           // Offline or provider trouble: stay signed in and try again later.
           this.refreshFailures += 1;
-          this.scheduleRefresh();
+          this.scheduleRefreshIfStarted();
         },
       );
     }, delay);

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { AuthService, type SessionChange } from '../../../main/core/auth-service.ts';
 import { validateSettings } from '../../../main/core/settings.ts';
 import { sessionAccount } from '../../../main/core/token-vault.ts';
-import type { Browser, Clock } from '../../../main/core/ports.ts';
+import { KeychainLockedError, type Browser, type Clock, type Logger } from '../../../main/core/ports.ts';
 import { startCognitoEmulator, type CognitoEmulator } from '../../idp/emulator.ts';
 import {
   CONFIDENTIAL_CLIENT_ID,
@@ -61,6 +61,7 @@ function newService(
     browser?: Browser;
     fetch?: typeof fetch;
     scopes?: string;
+    logger?: Logger;
   } = {},
 ): AuthService {
   const service = new AuthService({
@@ -77,6 +78,7 @@ function newService(
     configDir: mkdtempSync(join(tmpdir(), 'cognito-desktop-auth-unit-')),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   services.push(service);
   return service;
@@ -99,6 +101,24 @@ const storedSession = (clientId = PUBLIC_CLIENT_ID): string | undefined =>
   store.entries.get(`${SERVICE}\u0000${sessionAccount(emulator.issuer, clientId)}`);
 
 const EXPIRED = 59.5 * 60_000;
+const ACCOUNT = (): string => `${SERVICE}\u0000${sessionAccount(emulator.issuer, PUBLIC_CLIENT_ID)}`;
+
+/** A logger that keeps what it is told. */
+function recordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, info: (m) => lines.push(m), warn: (m) => lines.push(m) };
+}
+
+/** The emulator's discovery document with some endpoints taken out. */
+function withoutEndpoints(...keys: string[]): typeof fetch {
+  return async (url, init) => {
+    const response = await fetch(url, init);
+    if (!response.url.endsWith('/.well-known/openid-configuration')) return response;
+    const document = (await response.json()) as Record<string, unknown>;
+    for (const key of keys) delete document[key];
+    return Response.json(document);
+  };
+}
 
 describe('sign-in', () => {
   it('asks for a code with PKCE S256, state, nonce and the scopes; stores the session; says so in order', async () => {
@@ -431,5 +451,191 @@ describe('sign-out', () => {
     await browser.settle();
     expect(seen.map((c) => c.type)).toEqual(['signed-out', 'signed-in']);
     expect(seen[0]).toEqual({ type: 'signed-out', reason: 'switch-user' });
+  });
+});
+
+describe('when things go wrong', () => {
+  it('signs in for this run only when there is no keychain, and says so', async () => {
+    store.unavailable = new Error('Cannot autolaunch D-Bus without X11 $DISPLAY');
+    const logger = recordingLogger();
+    const clock = movableClock();
+    const service = await signedIn({ logger, clock });
+    expect(service.profile()?.persisted).toBe(false);
+    expect(logger.lines.join(' ')).toContain('Signed in for this session only: it will not be remembered.');
+    clock.advance(EXPIRED);
+    await expect(service.getAccessToken()).resolves.toMatch(/^eyJ/);
+    const result = await service.signOut({ openBrowser: false });
+    expect(result.notes).toContain(
+      'The OS keychain could not be reached; this session was kept in memory only and has ended.',
+    );
+    expect(service.profile()).toBeUndefined();
+  });
+
+  it('keeps a stored session it cannot delete, and says so', async () => {
+    const service = await signedIn();
+    store.unavailable = new KeychainLockedError('The keychain collection is locked.');
+    await expect(service.signOut({ openBrowser: false })).rejects.toMatchObject({
+      code: 'keychain_locked',
+      message: expect.stringMatching(
+        /^You are still signed in: the session could not be deleted\./,
+      ) as string,
+    });
+    expect(service.profile()).toBeDefined();
+    store.unavailable = undefined;
+    expect(storedSession()).toBeDefined();
+  });
+
+  it('says what it could not do at a provider without revocation or end-session endpoints', async () => {
+    await signedIn();
+    const bare = newService({ fetch: withoutEndpoints('revocation_endpoint', 'end_session_endpoint') });
+    await bare.restore();
+    const result = await bare.signOut({ openBrowser: false });
+    expect(result).toMatchObject({
+      revoked: false,
+      notes: [
+        'The provider has no revocation endpoint: the refresh token stays valid until it expires.',
+        'The provider has no end-session endpoint: its own sign-in session may still be active.',
+      ],
+    });
+    expect(result.logoutUrl).toBeUndefined();
+  });
+
+  it('notes a revocation the provider refused, and signs out all the same', async () => {
+    await signedIn();
+    const refusing: typeof fetch = (url, init) =>
+      String(url instanceof Request ? url.url : url).endsWith('/oauth2/revoke')
+        ? Promise.resolve(Response.json({ error: 'server_error' }, { status: 503 }))
+        : fetch(url, init);
+    const service = newService({ fetch: refusing });
+    await service.restore();
+    const result = await service.signOut({ openBrowser: false });
+    expect(result.revoked).toBe(false);
+    expect(result.notes).toContain(
+      'The refresh token could not be revoked (network); it expires on its own.',
+    );
+    expect(storedSession()).toBeUndefined();
+  });
+
+  it('tells the user they were signed out elsewhere when the stored session is gone', async () => {
+    const clock = movableClock();
+    const service = await signedIn({ clock });
+    const seen = changes(service);
+    store.entries.delete(ACCOUNT());
+    clock.advance(EXPIRED);
+    await expect(service.getAccessToken()).rejects.toThrow('You were signed out elsewhere. Sign in again.');
+    expect(seen).toEqual([{ type: 'signed-out', reason: 'elsewhere' }]);
+  });
+
+  it('takes over a session another writer stored during a refused refresh, and tries once more', async () => {
+    const clock = movableClock();
+    const other = await signedIn({ clock });
+    const otherEntry = store.entries.get(ACCOUNT())!;
+    other.dispose();
+    const mine = await signedIn({ clock });
+    let refreshes = 0;
+    // The first refresh request: someone who ignores the lock stores another session meanwhile,
+    // and the provider refuses ours.
+    const racing: typeof fetch = (url, init) => {
+      const body =
+        init?.body instanceof URLSearchParams ? init.body.toString() : String(init?.body as string);
+      if (body.includes('grant_type=refresh_token') && ++refreshes === 1) {
+        store.entries.set(ACCOUNT(), otherEntry);
+        return Promise.resolve(Response.json({ error: 'invalid_grant' }, { status: 400 }));
+      }
+      return fetch(url, init);
+    };
+    void mine;
+    const service = newService({ clock, fetch: racing });
+    await service.restore();
+    const seen = changes(service);
+    clock.advance(EXPIRED);
+    await expect(service.getAccessToken()).resolves.toMatch(/^eyJ/);
+    expect(refreshes).toBe(2);
+    expect(seen.map((c) => c.type)).toEqual(['synced', 'refreshed']);
+  });
+
+  it('refreshes on its own when due once started, and stops when disposed', async () => {
+    const clock = movableClock();
+    const service = await signedIn({ clock });
+    const seen = changes(service);
+    clock.advance(EXPIRED);
+    const before = emulator.countRequests('/oauth2/token', 'refresh_token');
+    service.startAutoRefresh();
+    await new Promise((r) => service.once('session-changed', r));
+    expect(seen.map((c) => c.type)).toEqual(['refreshed']);
+    expect(emulator.countRequests('/oauth2/token', 'refresh_token') - before).toBe(1);
+    service.dispose();
+    clock.advance(EXPIRED);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(emulator.countRequests('/oauth2/token', 'refresh_token') - before).toBe(1);
+  });
+
+  it('backs off after a failed automatic refresh rather than retrying at once, and stays signed in', async () => {
+    const clock = movableClock();
+    const service = await signedIn({ clock });
+    clock.advance(EXPIRED);
+    emulator.faults.tokenStatus = 503;
+    const before = emulator.countRequests('/oauth2/token');
+    service.startAutoRefresh();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(emulator.countRequests('/oauth2/token') - before).toBe(1);
+    expect(service.profile()).toBeDefined();
+  });
+
+  it('stops refreshing on its own once the provider refuses the session', async () => {
+    const clock = movableClock();
+    const service = await signedIn({ clock });
+    clock.advance(EXPIRED);
+    emulator.faults.tokenInvalidGrant = true;
+    const before = emulator.countRequests('/oauth2/token');
+    const ended = new Promise((r) => service.once('session-changed', r));
+    service.startAutoRefresh();
+    await expect(ended).resolves.toEqual({ type: 'signed-out', reason: 'revoked' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(emulator.countRequests('/oauth2/token') - before).toBe(1);
+  });
+
+  it('warns while the user is in the browser when the provider cannot be reached', async () => {
+    let online = true;
+    const flaky: typeof fetch = (url, init) =>
+      online ? fetch(url, init) : Promise.reject(new TypeError('fetch failed'));
+    const idle: Browser = {
+      open: () => {
+        online = false;
+        return Promise.resolve();
+      },
+    };
+    const service = newService({ browser: idle, fetch: flaky });
+    const problem = new Promise((r) => service.once('sign-in-problem', r));
+    const waiting = service.signIn({ timeoutMs: 10_000 });
+    await expect(problem).resolves.toMatchObject({ code: 'network' });
+    service.cancelSignIn();
+    await expect(waiting).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('fetches discovery again after a sign-in the provider failed with an outage', async () => {
+    const service = newService();
+    emulator.faults.tokenStatus = 503;
+    await expect(service.signIn({ timeoutMs: 10_000 })).rejects.toMatchObject({ code: 'network' });
+    await browser.settle();
+    emulator.faults.tokenStatus = undefined;
+    const discoveries = emulator.countRequests(`/${emulator.poolId}/.well-known/openid-configuration`);
+    await service.signIn({ timeoutMs: 10_000 });
+    await browser.settle();
+    expect(emulator.countRequests(`/${emulator.poolId}/.well-known/openid-configuration`)).toBe(
+      discoveries + 1,
+    );
+  });
+
+  it('logs a browser that would not open, without the URL', async () => {
+    const logger = recordingLogger();
+    const broken: Browser = { open: () => Promise.reject(new Error('xdg-open not found')) };
+    const service = newService({ browser: broken, logger });
+    const waiting = service.signIn({ timeoutMs: 10_000 });
+    await new Promise((r) => service.once('sign-in-started', r));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(logger.lines).toEqual(['Could not open the browser: xdg-open not found']);
+    service.cancelSignIn();
+    await expect(waiting).rejects.toMatchObject({ code: 'cancelled' });
   });
 });
