@@ -214,6 +214,7 @@ const SCREEN_ORDER: Record<keyof SettingsDto, number> = {
   scopes: 4,
   usernameClaim: 5,
   groupsClaim: 6,
+  tokenAuthMethod: 7,
 };
 
 /** The Settings fields, in screen order. */

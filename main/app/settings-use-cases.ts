@@ -68,6 +68,7 @@ function pickDto(input: SettingsInput): SettingsDto {
     scopes: text(input.scopes),
     usernameClaim: text(input.usernameClaim),
     groupsClaim: text(input.groupsClaim),
+    tokenAuthMethod: text(input.tokenAuthMethod),
   };
 }
 

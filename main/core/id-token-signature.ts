@@ -3,30 +3,30 @@
  *
  * openid-client checks an ID token's claims (issuer, audience, expiry, nonce) but, as OpenID Connect
  * allows for tokens received over TLS from the token endpoint, not its signature. We check it too,
- * with the keys from `jwks_uri`. A token signed with a `kid` we have not seen makes us fetch the
- * JWKS again at once, so a key rotation at the provider never fails a sign-in.
+ * with jose (openid-client's own JOSE library) and the keys from `jwks_uri`: every asymmetric
+ * algorithm the provider advertises (RS*, PS*, ES*, EdDSA), never `none` or a shared-secret HS*.
+ * A token signed with a `kid` we have not seen makes us fetch the JWKS again at once, so a key
+ * rotation at the provider never fails a sign-in.
  */
-import { webcrypto } from 'node:crypto';
+import type * as Jose from 'jose';
 import { AuthError } from './errors.ts';
 
-interface Jwk {
-  kid?: string;
-  kty: string;
-  alg?: string;
-  use?: string;
-  [key: string]: unknown;
-}
+/** The algorithms an ID token may be signed with: asymmetric ones only. */
+export const SIGNATURE_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+] as const;
 
-const ALGORITHMS: Record<
-  string,
-  { import: RsaHashedImportParams | EcKeyImportParams; verify: AlgorithmIdentifier | EcdsaParams }
-> = {
-  RS256: { import: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, verify: 'RSASSA-PKCS1-v1_5' },
-  RS384: { import: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-384' }, verify: 'RSASSA-PKCS1-v1_5' },
-  RS512: { import: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-512' }, verify: 'RSASSA-PKCS1-v1_5' },
-  ES256: { import: { name: 'ECDSA', namedCurve: 'P-256' }, verify: { name: 'ECDSA', hash: 'SHA-256' } },
-  ES384: { import: { name: 'ECDSA', namedCurve: 'P-384' }, verify: { name: 'ECDSA', hash: 'SHA-384' } },
-};
+type KeySet = ReturnType<typeof Jose.createLocalJWKSet>;
 
 function invalid(detail: string): AuthError {
   return new AuthError(
@@ -36,73 +36,101 @@ function invalid(detail: string): AuthError {
   );
 }
 
-function decodePart(part: string | undefined): unknown {
+function decodeHeader(part: string): { alg?: unknown } | undefined {
   try {
-    return JSON.parse(Buffer.from(part ?? '', 'base64url').toString('utf8')) as unknown;
+    const header = JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as unknown;
+    return typeof header === 'object' && header !== null ? header : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** Loaded on first use: a command that only reads a valid session never verifies a token. */
+function loadJose(): Promise<typeof Jose> {
+  return import('jose');
+}
+
 /** Checks ID token signatures against one provider's JWKS, fetched on demand and cached. */
 export class IdTokenSignatureVerifier {
-  private keys: Jwk[] | undefined;
-  /** Imported keys by JWK object: importing costs more than verifying. */
-  private readonly imported = new WeakMap<Jwk, Promise<webcrypto.CryptoKey>>();
+  /** The key set from the last JWKS fetch; it keeps each key imported once. */
+  private keySet: Promise<KeySet> | undefined;
+  private readonly algorithms: string[];
 
+  /**
+   * `advertised` is discovery's `id_token_signing_alg_values_supported`: the algorithms accepted
+   * are those of {@link SIGNATURE_ALGORITHMS} it names (all of them when it names none).
+   */
   constructor(
     private readonly jwksUri: string,
     private readonly fetchJwks: (url: string) => Promise<Response>,
-  ) {}
+    advertised?: readonly string[],
+  ) {
+    const allowed = SIGNATURE_ALGORITHMS.filter((alg) => advertised?.includes(alg));
+    this.algorithms = allowed.length > 0 ? allowed : [...SIGNATURE_ALGORITHMS];
+  }
 
   /** Resolves when `idToken` is signed by a key of the provider; rejects with `provider_rejected`. */
   async verify(idToken: string): Promise<void> {
-    const [headerPart, payloadPart, signaturePart] = idToken.split('.');
-    const header = decodePart(headerPart) as { alg?: string; kid?: string } | undefined;
-    const algorithm = header?.alg ? ALGORITHMS[header.alg] : undefined;
-    if (!header || !payloadPart || !signaturePart) throw invalid('not a signed JWT');
-    if (!algorithm) throw invalid(`unsupported algorithm ${header.alg ?? 'none'}`);
-    let jwk = (await this.currentKeys()).find((k) => this.matches(k, header));
-    if (!jwk) {
-      this.keys = undefined;
-      jwk = (await this.currentKeys()).find((k) => this.matches(k, header));
+    const parts = idToken.split('.');
+    const header = parts[0] ? decodeHeader(parts[0]) : undefined;
+    if (parts.length !== 3 || !header || !parts[1] || !parts[2]) throw invalid('not a signed JWT');
+    const alg = typeof header.alg === 'string' ? header.alg : 'none';
+    if (!this.algorithms.includes(alg)) throw invalid(`unsupported algorithm ${alg}`);
+    const jose = await loadJose();
+    try {
+      await this.verifyWith(jose, idToken, await this.currentKeys(jose));
+    } catch (error) {
+      if ((error as Jose.errors.JOSEError).code !== 'ERR_JWKS_NO_MATCHING_KEY') throw mapped(error);
+      // A kid we have not seen: the provider may have rotated its keys. Fetch them once more.
+      this.keySet = undefined;
+      await this.verifyWith(jose, idToken, await this.currentKeys(jose)).catch((again: unknown) => {
+        throw mapped(again);
+      });
     }
-    if (!jwk) throw invalid('signed with a key the provider does not publish');
-    const ok = await webcrypto.subtle.verify(
-      algorithm.verify,
-      await this.importKey(jwk, algorithm.import),
-      Buffer.from(signaturePart, 'base64url'),
-      Buffer.from(`${headerPart}.${payloadPart}`),
-    );
-    if (!ok) throw invalid('bad signature');
   }
 
-  /** Imports a JWK once: importing costs more than verifying. */
-  private importKey(
-    jwk: Jwk,
-    params: RsaHashedImportParams | EcKeyImportParams,
-  ): Promise<webcrypto.CryptoKey> {
-    let key = this.imported.get(jwk);
-    if (!key) {
-      key = webcrypto.subtle.importKey('jwk', jwk as webcrypto.JsonWebKey, params, false, ['verify']);
-      this.imported.set(jwk, key);
+  /** One check against `keys`; a token without `kid` that several keys could have signed tries each. */
+  private async verifyWith(jose: typeof Jose, token: string, keys: KeySet): Promise<void> {
+    const options = { algorithms: this.algorithms };
+    try {
+      await jose.compactVerify(token, keys, options);
+    } catch (error) {
+      if (!(error instanceof jose.errors.JWKSMultipleMatchingKeys)) throw error;
+      for await (const key of error as unknown as AsyncIterable<Jose.CryptoKey>) {
+        const ok = await jose.compactVerify(token, key, options).then(
+          () => true,
+          () => false,
+        );
+        if (ok) return;
+      }
+      throw new jose.errors.JWSSignatureVerificationFailed();
     }
-    return key;
   }
 
-  private matches(jwk: Jwk, header: { alg?: string; kid?: string }): boolean {
-    if (jwk.use !== undefined && jwk.use !== 'sig') return false;
-    if (jwk.alg !== undefined && jwk.alg !== header.alg) return false;
-    return header.kid === undefined || jwk.kid === header.kid;
+  private currentKeys(jose: typeof Jose): Promise<KeySet> {
+    this.keySet ??= this.fetchKeys(jose).catch((error: unknown) => {
+      this.keySet = undefined;
+      throw error;
+    });
+    return this.keySet;
   }
 
-  private async currentKeys(): Promise<Jwk[]> {
-    if (this.keys) return this.keys;
+  private async fetchKeys(jose: typeof Jose): Promise<KeySet> {
     const response = await this.fetchJwks(this.jwksUri);
     if (!response.ok) throw invalid(`the JWKS answered HTTP ${response.status}`);
     const body = (await response.json()) as { keys?: unknown };
     if (!Array.isArray(body.keys)) throw invalid('the JWKS has no keys');
-    this.keys = body.keys as Jwk[];
-    return this.keys;
+    return jose.createLocalJWKSet({ keys: body.keys as Jose.JWK[] });
   }
+}
+
+/** jose's refusals, as the user reads them. */
+function mapped(error: unknown): AuthError {
+  if (error instanceof AuthError) return error;
+  const code = (error as { code?: string }).code;
+  if (code === 'ERR_JWKS_NO_MATCHING_KEY') return invalid('signed with a key the provider does not publish');
+  if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') return invalid('bad signature');
+  if (code === 'ERR_JOSE_ALG_NOT_ALLOWED' || code === 'ERR_JOSE_NOT_SUPPORTED')
+    return invalid('unsupported algorithm');
+  return invalid('not a signed JWT');
 }

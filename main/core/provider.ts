@@ -7,7 +7,12 @@ import type * as oidc from 'openid-client';
 import { AuthError, toAuthError } from './errors.ts';
 import { writeFileAtomically } from './files.ts';
 import { IdTokenSignatureVerifier } from './id-token-signature.ts';
-import { isLoopbackHost, type Settings } from './settings.ts';
+import {
+  isLoopbackHost,
+  type Settings,
+  type TokenAuthMethod,
+  type TokenAuthMethodSetting,
+} from './settings.ts';
 import type { Clock } from './ports.ts';
 
 /** How long a discovery document is trusted before it is fetched again. */
@@ -36,6 +41,19 @@ export interface ProviderClient {
   config: oidc.Configuration;
   metadata: oidc.ServerMetadata;
   verifier: IdTokenSignatureVerifier;
+}
+
+/**
+ * How a client secret is sent: the forced method, else Basic when the provider offers it or says
+ * nothing (RFC 8414's default), else Post when that is what it offers. Cognito accepts both.
+ */
+export function chooseTokenAuthMethod(
+  supported: readonly string[] | undefined,
+  setting: TokenAuthMethodSetting,
+): TokenAuthMethod {
+  if (setting !== 'auto') return setting;
+  if (!supported || supported.includes('client_secret_basic')) return 'client_secret_basic';
+  return supported.includes('client_secret_post') ? 'client_secret_post' : 'client_secret_basic';
 }
 
 /** Discovery with a file cache, and client configurations built from it. */
@@ -102,7 +120,15 @@ export class ProviderDirectory {
     metadata: oidc.ServerMetadata,
     clientSecret: string | undefined,
   ): ProviderClient {
-    const auth = clientSecret ? oidc.ClientSecretBasic(clientSecret) : oidc.None();
+    const method = chooseTokenAuthMethod(
+      metadata.token_endpoint_auth_methods_supported,
+      this.settings.tokenAuthMethod,
+    );
+    const auth = !clientSecret
+      ? oidc.None()
+      : method === 'client_secret_post'
+        ? oidc.ClientSecretPost(clientSecret)
+        : oidc.ClientSecretBasic(clientSecret);
     const config = new oidc.Configuration(metadata, this.settings.clientId, undefined, auth);
     this.applyTransport(oidc, config);
     if (!metadata.jwks_uri)
@@ -110,11 +136,14 @@ export class ProviderDirectory {
         'provider_rejected',
         'The provider publishes no jwks_uri: ID tokens cannot be checked.',
       );
-    const verifier = new IdTokenSignatureVerifier(metadata.jwks_uri, (url) =>
-      this.fetchImpl(url, {
-        signal: AbortSignal.timeout(PROVIDER_TIMEOUT_SECONDS * 1000),
-        headers: { accept: 'application/json' },
-      }),
+    const verifier = new IdTokenSignatureVerifier(
+      metadata.jwks_uri,
+      (url) =>
+        this.fetchImpl(url, {
+          signal: AbortSignal.timeout(PROVIDER_TIMEOUT_SECONDS * 1000),
+          headers: { accept: 'application/json' },
+        }),
+      metadata.id_token_signing_alg_values_supported,
     );
     return { oidc, config, metadata, verifier };
   }

@@ -34,8 +34,18 @@ export interface Settings {
   usernameClaim: string;
   /** Claim that lists the user's groups: Cognito's `cognito:groups`; `groups` or `roles` elsewhere. */
   groupsClaim: string;
+  /**
+   * How a client with a secret authenticates at the token endpoint: `auto` takes what discovery
+   * offers (Basic first, as RFC 8414 makes it the default), or one forced.
+   */
+  tokenAuthMethod: TokenAuthMethodSetting;
   keychainService: string;
 }
+
+/** The client authentication methods for a client secret (`private_key_jwt` is not supported). */
+export const TOKEN_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
+export type TokenAuthMethod = (typeof TOKEN_AUTH_METHODS)[number];
+export type TokenAuthMethodSetting = 'auto' | TokenAuthMethod;
 
 /** Settings as stored or typed: every field optional, nothing trusted. */
 export type SettingsInput = Partial<Record<keyof Settings, unknown>>;
@@ -49,6 +59,7 @@ export const SETTING_ENV: Record<keyof Settings, string> = {
   scopes: 'COGNITO_SCOPES',
   usernameClaim: 'COGNITO_USERNAME_CLAIM',
   groupsClaim: 'COGNITO_GROUPS_CLAIM',
+  tokenAuthMethod: 'COGNITO_TOKEN_AUTH_METHOD',
   keychainService: 'COGNITO_DESKTOP_KEYCHAIN_SERVICE',
 };
 
@@ -60,6 +71,7 @@ export const SETTING_LABELS: Record<keyof Settings, string> = {
   scopes: 'Scopes',
   usernameClaim: 'Username claim',
   groupsClaim: 'Groups claim',
+  tokenAuthMethod: 'Token endpoint authentication',
   keychainService: 'Keychain service name',
 };
 
@@ -97,6 +109,10 @@ export function defaultLogoutUri(redirectUri: string): string {
 }
 
 /** Strips APEX-style `#email#` to `email`. */
+function isTokenAuthMethod(value: string): value is TokenAuthMethod {
+  return (TOKEN_AUTH_METHODS as readonly string[]).includes(value);
+}
+
 function normalizeClaim(claim: string): string {
   return claim.trim().replace(/^#(.*)#$/, '$1');
 }
@@ -182,6 +198,9 @@ export function findSettingsProblems(input: SettingsInput): SettingsProblem[] {
   const groups = text(input.groupsClaim);
   if (groups && (/\s/.test(groups) || groups.length > 128))
     add('groupsClaim', 'must name one claim, like cognito:groups or groups.');
+  const authMethod = text(input.tokenAuthMethod);
+  if (authMethod && authMethod !== 'auto' && !isTokenAuthMethod(authMethod))
+    add('tokenAuthMethod', `must be auto, ${TOKEN_AUTH_METHODS.join(' or ')}.`);
   const service = text(input.keychainService);
   if (service && [...service].some((c) => c.charCodeAt(0) < 0x20))
     add('keychainService', 'must be printable text.');
@@ -199,6 +218,9 @@ export function withDefaults(input: SettingsInput): Settings {
     scopes: (text(input.scopes) || DEFAULT_SCOPES).split(/\s+/).join(' '),
     usernameClaim: normalizeClaim(text(input.usernameClaim)) || 'email',
     groupsClaim: text(input.groupsClaim) || DEFAULT_GROUPS_CLAIM,
+    tokenAuthMethod: isTokenAuthMethod(text(input.tokenAuthMethod))
+      ? (text(input.tokenAuthMethod) as TokenAuthMethod)
+      : 'auto',
     keychainService: text(input.keychainService) || DEFAULT_KEYCHAIN_SERVICE,
   };
 }

@@ -61,6 +61,7 @@ const VALUES = {
   scopes: 'openid email profile',
   usernameClaim: 'email',
   groupsClaim: '',
+  tokenAuthMethod: '',
 };
 
 /** Starts an app on `configDir`, configured for the emulator (unless `configure` is false). */

@@ -23,6 +23,7 @@ export const SETTINGS_VIEW: SettingsView = {
     scopes: '',
     usernameClaim: '',
     groupsClaim: '',
+    tokenAuthMethod: '',
   },
   labels: settingLabels(),
   locked: [],

@@ -15,6 +15,9 @@
  * - `/logout?client_id&logout_uri` with no confirm page;
  * - a sign-in form that checks passwords;
  * - fault switches a test flips at run time.
+ *
+ * Two more flavours stand for the standard OpenID providers that are not Cognito (see
+ * {@link ProviderFlavour}).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
@@ -48,7 +51,18 @@ export interface EmulatorOptions {
   refreshTokenRotation?: RotationMode;
   /** With `grace` rotation: how long a replaced refresh token keeps working (Cognito: 0–60 s). */
   rotationGraceSeconds?: number;
+  /** Which provider this one stands for; Cognito by default. */
+  flavour?: ProviderFlavour;
 }
+
+/**
+ * - `cognito`: Cognito as described above.
+ * - `standard`: a standard OpenID provider, not Cognito: PS256 keys, `client_secret_post` only,
+ *   `preferred_username` and `groups` claims (no `cognito:` claims), and an end-session endpoint
+ *   that requires `id_token_hint` and returns to `post_logout_redirect_uri` with the `state`.
+ * - `standard-without-logout`: the same without any end-session endpoint.
+ */
+export type ProviderFlavour = 'cognito' | 'standard' | 'standard-without-logout';
 
 /**
  * How refresh tokens rotate:
@@ -138,7 +152,8 @@ export class CognitoEmulator {
 
   /** @internal use {@link startCognitoEmulator}. */
   static async start(options: EmulatorOptions): Promise<CognitoEmulator> {
-    const emulator = new CognitoEmulator(options, await SigningKeys.create(), await generatePrivateJwk());
+    const alg = (options.flavour ?? 'cognito') === 'cognito' ? 'RS256' : 'PS256';
+    const emulator = new CognitoEmulator(options, await SigningKeys.create(alg), await generatePrivateJwk());
     await emulator.listen(options.issuerPort ?? 0, options.domainPort ?? 0);
     return emulator;
   }
@@ -242,12 +257,22 @@ export class CognitoEmulator {
     sendJson(res, 404, { message: 'Not found' });
   }
 
+  get flavour(): ProviderFlavour {
+    return this.options.flavour ?? 'cognito';
+  }
+
+  private get isStandard(): boolean {
+    return this.flavour !== 'cognito';
+  }
+
   /** Exactly the 12 keys Cognito publishes; endpoints on the domain origin, JWKS on the issuer's. */
   private discoveryDocument(): Record<string, unknown> {
     return {
       authorization_endpoint: `${this.domain}/oauth2/authorize`,
-      end_session_endpoint: `${this.domain}/logout`,
-      id_token_signing_alg_values_supported: ['RS256'],
+      ...(this.flavour === 'standard-without-logout'
+        ? {}
+        : { end_session_endpoint: `${this.domain}/logout` }),
+      id_token_signing_alg_values_supported: [this.keys.alg],
       issuer: this.issuer,
       jwks_uri: `${this.issuer}/.well-known/jwks.json`,
       response_types_supported: ['code', 'token'],
@@ -255,7 +280,9 @@ export class CognitoEmulator {
       scopes_supported: SCOPES,
       subject_types_supported: ['public'],
       token_endpoint: `${this.domain}/oauth2/token`,
-      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      token_endpoint_auth_methods_supported: this.isStandard
+        ? ['client_secret_post']
+        : ['client_secret_basic', 'client_secret_post'],
       userinfo_endpoint: `${this.domain}/oauth2/userInfo`,
     };
   }
@@ -267,7 +294,10 @@ export class CognitoEmulator {
       clients: this.clients.map((c) => ({
         client_id: c.clientId,
         ...(c.clientSecret
-          ? { client_secret: c.clientSecret, token_endpoint_auth_method: 'client_secret_basic' }
+          ? {
+              client_secret: c.clientSecret,
+              token_endpoint_auth_method: this.isStandard ? 'client_secret_post' : 'client_secret_basic',
+            }
           : { token_endpoint_auth_method: 'none' }),
         // 'web' clients get an exact redirect URI match, as Cognito does (no RFC 8252 "any port").
         application_type: 'web',
@@ -279,7 +309,7 @@ export class CognitoEmulator {
       })),
       cookies: { keys: [randomBytes(32).toString('hex')] },
       claims: {
-        openid: ['sub', 'cognito:username', 'cognito:groups', 'token_use'],
+        openid: ['sub', 'cognito:username', 'cognito:groups', 'token_use', 'preferred_username', 'groups'],
         email: ['email', 'email_verified'],
         profile: ['name'],
         phone: ['phone_number', 'phone_number_verified'],
@@ -289,7 +319,10 @@ export class CognitoEmulator {
       findAccount: (_ctx, sub) => {
         const user = this.users.find((u) => u.sub === sub);
         if (!user) return undefined;
-        return { accountId: sub, claims: () => ({ ...idTokenClaims(user), sub, token_use: 'id' }) };
+        const claims = (
+          this.isStandard ? standardClaims(user) : { ...idTokenClaims(user), sub, token_use: 'id' }
+        ) as { sub: string } & Record<string, unknown>;
+        return { accountId: sub, claims: () => claims };
       },
       features: {
         devInteractions: { enabled: false },
@@ -380,6 +413,13 @@ export class CognitoEmulator {
       ctx.body = { error: 'invalid_grant', error_description: 'Refresh Token has been revoked' };
       return;
     }
+    // A strict standard provider: only the method it registered (oidc-provider itself takes any).
+    if (this.isStandard && /^Basic /i.test(ctx.get('authorization'))) {
+      ctx.status = 401;
+      ctx.set('WWW-Authenticate', 'Basic error="invalid_client", error_description="use client_secret_post"');
+      ctx.body = { error: 'invalid_client', error_description: 'use client_secret_post' };
+      return;
+    }
     if (this.refreshTokenRotation === 'grace' && !(await this.applyGracePeriod(ctx, seen))) return;
     await next();
     const params = ctx.oidc?.params;
@@ -433,7 +473,7 @@ export class CognitoEmulator {
     const authTime = Number(idTokenFromProvider?.auth_time ?? epochSeconds()) + offset;
     const accessToken = await this.keys.sign({
       sub: user.sub,
-      ...(user.groups.length > 0 ? { 'cognito:groups': user.groups } : {}),
+      ...(user.groups.length > 0 ? { [this.isStandard ? 'groups' : 'cognito:groups']: user.groups } : {}),
       iss: this.issuer,
       version: 2,
       client_id: issued.clientId,
@@ -502,6 +542,13 @@ export class CognitoEmulator {
       ctx.body = { error: 'invalid_token', error_description: 'Access token is not valid' };
       return;
     }
+    if (this.isStandard) {
+      // The user's attributes; groups stay in the tokens.
+      const claims = standardClaims(user);
+      delete claims.groups;
+      ctx.body = claims;
+      return;
+    }
     // Cognito's userInfo: the user's attributes and `username`, no groups.
     const { 'cognito:username': username, ...claims } = idTokenClaims(user);
     delete claims['cognito:groups'];
@@ -514,6 +561,12 @@ export class CognitoEmulator {
    * ends it and shows the sign-in page again. No confirm page either way.
    */
   private async handleLogout(ctx: KoaContextWithOIDC): Promise<void> {
+    if (this.flavour === 'standard-without-logout') {
+      ctx.status = 404;
+      ctx.body = { message: 'Not found' };
+      return;
+    }
+    if (this.isStandard) return this.handleEndSession(ctx);
     const query = ctx.query as Record<string, string | undefined>;
     const client = this.clients.find((c) => c.clientId === query.client_id);
     if (!client) return showError(ctx, 'Invalid client_id.');
@@ -528,6 +581,30 @@ export class CognitoEmulator {
       return;
     }
     showError(ctx, 'Required parameter missing: logout_uri.');
+  }
+
+  /**
+   * A standard provider's end-session endpoint (RP-Initiated Logout 1.0), of the strict kind: it
+   * requires an `id_token_hint` it issued to this client, and returns to an allowed
+   * `post_logout_redirect_uri` with the `state`.
+   */
+  private async handleEndSession(ctx: KoaContextWithOIDC): Promise<void> {
+    const query = ctx.query as Record<string, string | undefined>;
+    // Checked as of the epoch: an expired hint is still a valid one (RP-Initiated Logout 1.0, 2).
+    const hint = query.id_token_hint
+      ? await this.keys.verify(query.id_token_hint, 0).catch(() => undefined)
+      : undefined;
+    const client = this.clients.find((c) => c.clientId === query.client_id);
+    if (!hint || !client || ![hint.aud].flat().includes(client.clientId))
+      return showError(ctx, 'Sign-out needs an id_token_hint this provider issued to the client.');
+    const target = query.post_logout_redirect_uri;
+    if (!target || !client.signOutUrls.includes(target))
+      return showError(ctx, 'Invalid post_logout_redirect_uri.');
+    const session = await this.provider.Session.get(ctx);
+    await session.destroy();
+    const back = new URL(target);
+    if (query.state) back.searchParams.set('state', query.state);
+    ctx.redirect(back.href);
   }
 
   /** The hosted sign-in page: GET shows it, POST checks the password, `/abort` is "Cancel". */
@@ -574,6 +651,18 @@ function isTokenResponse(body: unknown): body is TokenResponseBody {
   return (
     typeof body === 'object' && body !== null && typeof (body as TokenResponseBody).access_token === 'string'
   );
+}
+
+/** The user's claims as a standard provider puts them in the ID token. */
+function standardClaims(user: PoolUser): Record<string, unknown> {
+  return {
+    sub: user.sub,
+    preferred_username: user.username,
+    ...(user.groups.length > 0 ? { groups: user.groups } : {}),
+    email: user.email,
+    email_verified: user.emailVerified,
+    ...(user.name ? { name: user.name } : {}),
+  };
 }
 
 /** The user's claims as Cognito puts them in the ID token. */

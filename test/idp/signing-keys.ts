@@ -20,22 +20,27 @@ interface SigningKey {
   publicJwk: JWK;
 }
 
-/** RS256 keys; the first one signs, all are published. */
+/** The algorithms the emulator can sign with: Cognito's RS256, and two other providers use. */
+export type SigningAlgorithm = 'RS256' | 'PS256' | 'EdDSA';
+
+/** Keys of one algorithm; the first one signs, all are published. */
 export class SigningKeys {
   private keys: SigningKey[] = [];
 
+  private constructor(readonly alg: SigningAlgorithm) {}
+
   /** Creates a key set holding one fresh key. */
-  static async create(): Promise<SigningKeys> {
-    const keys = new SigningKeys();
+  static async create(alg: SigningAlgorithm = 'RS256'): Promise<SigningKeys> {
+    const keys = new SigningKeys(alg);
     await keys.rotate();
     return keys;
   }
 
   /** Puts a new key in front (it signs from now on) and keeps one previous key published. Returns the new kid. */
   async rotate(): Promise<string> {
-    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+    const { privateKey, publicKey } = await generateKeyPair(this.alg, { extractable: true });
     const kid = randomUUID();
-    const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
+    const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: this.alg, use: 'sig' };
     this.keys = [{ kid, privateKey, publicJwk }, ...this.keys].slice(0, 2);
     return kid;
   }
@@ -53,7 +58,7 @@ export class SigningKeys {
   /** Signs a payload with the current key. */
   sign(payload: JWTPayload): Promise<string> {
     const { kid, privateKey } = this.current();
-    return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid }).sign(privateKey);
+    return new SignJWT(payload).setProtectedHeader({ alg: this.alg, kid }).sign(privateKey);
   }
 
   /**
@@ -65,8 +70,8 @@ export class SigningKeys {
       const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
       return `${part({ alg: 'none', typ: 'JWT' })}.${part(payload)}.`;
     }
-    const { privateKey } = await generateKeyPair('RS256');
-    return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: this.currentKid }).sign(privateKey);
+    const { privateKey } = await generateKeyPair(this.alg);
+    return new SignJWT(payload).setProtectedHeader({ alg: this.alg, kid: this.currentKid }).sign(privateKey);
   }
 
   /** Verifies a token signed by one of the published keys, as of `nowSeconds`. */

@@ -23,6 +23,7 @@ describe('validateSettings', () => {
       scopes: 'openid email profile',
       usernameClaim: 'email',
       groupsClaim: 'cognito:groups',
+      tokenAuthMethod: 'auto',
       keychainService: 'cognito-desktop',
     });
   });

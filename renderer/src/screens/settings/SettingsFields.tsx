@@ -27,6 +27,10 @@ const FIELDS: Record<keyof SettingsDto, { hint: string; placeholder?: string }> 
     hint: 'The claim that lists your groups: cognito:groups for Cognito; groups or roles for other providers.',
     placeholder: 'cognito:groups',
   },
+  tokenAuthMethod: {
+    hint: 'How a client secret is sent: auto (what the provider offers), client_secret_basic or client_secret_post.',
+    placeholder: 'auto',
+  },
 };
 
 /** The provider's settings, one labelled field each, with its hint and its problem. */
