@@ -2,7 +2,7 @@
  * "Check configuration": every check an admin would do by hand, each with a tick or the fix, plus
  * the exact URLs to register in Cognito. Runs with settings as typed, valid or not.
  */
-import { ProviderDirectory, type Fetch } from './provider.ts';
+import { ProviderDirectory, chooseTokenAuthMethod, type Fetch } from './provider.ts';
 import { systemClock, type SecretStore } from './ports.ts';
 import { findSettingsProblems, validateSettings, withDefaults, type SettingsInput } from './settings.ts';
 import { TokenVault, clientSecretAccount } from './token-vault.ts';
@@ -178,7 +178,10 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
       label: 'Client secret',
       ok: true,
       detail: secret.stored
-        ? 'A client secret is stored in the keychain (sent with HTTP Basic).'
+        ? `A client secret is stored in the keychain (sent as ${chooseTokenAuthMethod(
+            metadata?.token_endpoint_auth_methods_supported,
+            settings.tokenAuthMethod,
+          )}).`
         : 'No client secret stored: the app signs in as a public client. Store one if the app client has a secret.',
     });
   }

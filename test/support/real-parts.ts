@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import keytar from 'keytar';
 import type { Browser as Chromium } from 'playwright-core';
-import { startCognitoEmulator, type CognitoEmulator } from '../idp/emulator.ts';
+import { startCognitoEmulator, type CognitoEmulator, type ProviderFlavour } from '../idp/emulator.ts';
 import { defaultClients } from '../idp/directory.ts';
 import { launchChromium } from './chromium.ts';
 
@@ -26,11 +26,13 @@ export function useRealParts(options: {
   logoutUri: string;
   keychainService: string;
   chromium?: boolean;
+  flavour?: ProviderFlavour;
 }): RealParts {
   const parts = {} as RealParts;
   beforeAll(async () => {
     parts.emulator = await startCognitoEmulator({
       clients: defaultClients(options.redirectUri, options.logoutUri),
+      ...(options.flavour ? { flavour: options.flavour } : {}),
     });
     if (options.chromium !== false) parts.chromium = await launchChromium();
   });

@@ -80,7 +80,7 @@ describe('runDoctor', () => {
     );
     const report = await runDoctor({ input: input(), secretStore });
     expect(check(report, 'secret')?.detail).toBe(
-      'A client secret is stored in the keychain (sent with HTTP Basic).',
+      'A client secret is stored in the keychain (sent as client_secret_basic).',
     );
     expect(JSON.stringify(report)).not.toContain('the-secret-value');
   });

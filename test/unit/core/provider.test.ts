@@ -1,10 +1,13 @@
-/** The discovery cache: TTL, stale-after-failure, offline fallback. A fake fetch counts requests. */
+/**
+ * The discovery cache (TTL, stale-after-failure, offline fallback; a fake fetch counts requests)
+ * and the choice of client authentication.
+ */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DISCOVERY_TTL_MS, ProviderDirectory } from '../../../main/core/provider.ts';
-import { validateSettings } from '../../../main/core/settings.ts';
+import { DISCOVERY_TTL_MS, ProviderDirectory, chooseTokenAuthMethod } from '../../../main/core/provider.ts';
+import { validateSettings, type TokenAuthMethodSetting } from '../../../main/core/settings.ts';
 
 const ISSUER = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123';
 const DOCUMENT = {
@@ -102,3 +105,31 @@ describe('the discovery cache file', () => {
     expect(requests.filter((u) => u.startsWith(OTHER))).toHaveLength(1);
   });
 });
+
+describe('chooseTokenAuthMethod', () => {
+  it.each<[string, string[] | undefined, TokenAuthMethodSetting, string]>([
+    ['nothing advertised: Basic (RFC 8414 default)', undefined, 'auto', 'client_secret_basic'],
+    ['both: Basic', ['client_secret_post', 'client_secret_basic'], 'auto', 'client_secret_basic'],
+    ['Post only: Post', ['client_secret_post'], 'auto', 'client_secret_post'],
+    ['neither usable: Basic', ['private_key_jwt'], 'auto', 'client_secret_basic'],
+    ['forced Post', ['client_secret_basic'], 'client_secret_post', 'client_secret_post'],
+    ['forced Basic', ['client_secret_post'], 'client_secret_basic', 'client_secret_basic'],
+  ])('%s', (_, supported, setting, expected) => {
+    expect(chooseTokenAuthMethod(supported, setting)).toBe(expected);
+  });
+
+  it('is a setting that takes auto or one of the two methods', () => {
+    expect(validateSettings({ ...VALID_FOR_AUTH, tokenAuthMethod: '' }).tokenAuthMethod).toBe('auto');
+    expect(
+      validateSettings({ ...VALID_FOR_AUTH, tokenAuthMethod: 'client_secret_post' }).tokenAuthMethod,
+    ).toBe('client_secret_post');
+    expect(() => validateSettings({ ...VALID_FOR_AUTH, tokenAuthMethod: 'private_key_jwt' })).toThrow(
+      'Token endpoint authentication must be auto, client_secret_basic or client_secret_post.',
+    );
+  });
+});
+
+const VALID_FOR_AUTH = {
+  discoveryUrl: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X',
+  clientId: 'c1',
+};
