@@ -106,6 +106,8 @@ const REVOKE_TIMEOUT_MS = 3000;
 /** How long a sign-in waits before checking that the provider is reachable. */
 const PROVIDER_CHECK_DELAY_MS = 1500;
 const SIGNED_OUT_PAGE_TIMEOUT_MS = 15_000;
+/** After that, how long the "Signed out" page is still served to a browser that comes back late. */
+const SIGNED_OUT_PAGE_LINGER_MS = 5 * 60_000;
 
 interface Events {
   'session-changed': [SessionChange];
@@ -455,14 +457,18 @@ export class AuthService extends EventEmitter<Events> {
     if (listening) {
       result.signedOutPageServed = await receiver.waitForSignedOutPage(
         options.signedOutPageTimeoutMs ?? SIGNED_OUT_PAGE_TIMEOUT_MS,
+        SIGNED_OUT_PAGE_LINGER_MS,
       );
       if (!result.signedOutPageServed) {
         notes.push(
-          'The provider did not return to the app: its sign-in session may still be active. Check the browser tab it opened.',
+          'The provider did not return to the app: its sign-in session may still be active. If its page asks you to confirm, do so in the browser.',
         );
       }
     }
-    if (this.signOutReceiver === receiver) this.signOutReceiver = undefined;
+    // A receiver still serving the page to a late browser stays known: a new sign-in or dispose()
+    // closes it.
+    if (this.signOutReceiver === receiver && (result.signedOutPageServed || !listening))
+      this.signOutReceiver = undefined;
     return result;
   }
 

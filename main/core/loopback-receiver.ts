@@ -175,17 +175,22 @@ export class LoopbackReceiver {
   }
 
   /** Waits until the "Signed out" page was served, or `timeoutMs` passed. True when it was served. */
-  async waitForSignedOutPage(timeoutMs: number): Promise<boolean> {
+  async waitForSignedOutPage(timeoutMs: number, lingerMs = 0): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
-    try {
-      return await new Promise<boolean>((resolve) => {
-        this.settleSignedOut = resolve;
-        timer = setTimeout(() => resolve(false), timeoutMs);
-      });
-    } finally {
-      clearTimeout(timer);
+    const served = await new Promise<boolean>((resolve) => {
+      this.settleSignedOut = resolve;
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    clearTimeout(timer);
+    if (served || lingerMs <= 0) {
       await this.close();
+      return served;
     }
+    // Not back yet: a provider that asks the user to confirm may still send the browser here.
+    // Keep serving the page a while (a new sign-in takes the port over at once), then close.
+    this.settleSignedOut = () => void this.close();
+    setTimeout(() => void this.close(), lingerMs).unref();
+    return false;
   }
 
   /** Ends the wait with `cancelled` and closes. */

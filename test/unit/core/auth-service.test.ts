@@ -421,8 +421,19 @@ describe('sign-out', () => {
     const result = await other.signOut({ signedOutPageTimeoutMs: 200 });
     expect(result).toMatchObject({ browserOpened: true, signedOutPageServed: false });
     expect(result.notes).toContain(
-      'The provider did not return to the app: its sign-in session may still be active. Check the browser tab it opened.',
+      'The provider did not return to the app: its sign-in session may still be active. If its page asks you to confirm, do so in the browser.',
     );
+    // A provider that asked the user to confirm sends the browser back later: the page is still there.
+    const late = await fetch(logoutUri);
+    expect(late.status).toBe(200);
+    expect(await late.text()).toContain('Signed out');
+    // And a sign-in takes the port over.
+    const started = new Promise((r) => other.once('sign-in-started', r));
+    const signingIn = other.signIn({ timeoutMs: 10_000, openBrowser: false });
+    await started;
+    other.cancelSignIn();
+    await expect(signingIn).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(fetch(logoutUri)).rejects.toThrow();
   });
 
   it('opens the logout page and waits for the browser to come back', async () => {
