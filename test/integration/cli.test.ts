@@ -10,7 +10,12 @@ import { keychainValue } from '../support/keychain-inspect.ts';
 import { readStoredSession } from '../support/stored-session.ts';
 import type { CognitoEmulator } from '../idp/emulator.ts';
 import { useRealParts } from '../support/real-parts.ts';
-import { TSX, runCliProcess, type CliRun } from '../support/cli-process.ts';
+import { runCliProcess, type CliRun } from '../support/cli-process.ts';
+import {
+  SYSTEM_BROWSER_COMMAND,
+  readBrowserVisits,
+  type BrowserVisit,
+} from '../support/system-browser-log.ts';
 import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET, PUBLIC_CLIENT_ID } from '../idp/directory.ts';
 
 const PORT = 47612;
@@ -30,7 +35,7 @@ function cli(args: string[], env: Record<string, string> = {}, stdin?: string): 
       COGNITO_CLIENT_ID: PUBLIC_CLIENT_ID,
       COGNITO_REDIRECT_URI: REDIRECT_URI,
       COGNITO_DESKTOP_KEYCHAIN_SERVICE: SERVICE,
-      BROWSER: `${TSX} ${resolve('test/support/system-browser.ts')}`,
+      BROWSER: SYSTEM_BROWSER_COMMAND,
       SYSTEM_BROWSER_LOG: browserLog,
       ...env,
     },
@@ -38,14 +43,7 @@ function cli(args: string[], env: Record<string, string> = {}, stdin?: string): 
   );
 }
 
-function browserVisits(): { opened: string; params: string[]; title?: string }[] {
-  if (!existsSync(browserLog)) return [];
-  return readFileSync(browserLog, 'utf8')
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { opened: string; params: string[]; title?: string });
-}
+const browserVisits = (): BrowserVisit[] => readBrowserVisits(browserLog);
 
 const parts = useRealParts({
   redirectUri: REDIRECT_URI,

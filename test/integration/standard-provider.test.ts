@@ -4,13 +4,18 @@
  * flavour (PS256, `client_secret_post` only, `preferred_username` and `groups`, an end-session
  * endpoint that requires `id_token_hint`) and the same without an end-session endpoint.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ProviderFlavour } from '../idp/emulator.ts';
 import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET } from '../idp/directory.ts';
-import { TSX, runCliProcess, type CliRun } from '../support/cli-process.ts';
+import { runCliProcess, type CliRun } from '../support/cli-process.ts';
+import {
+  SYSTEM_BROWSER_COMMAND,
+  readBrowserVisits,
+  type BrowserVisit,
+} from '../support/system-browser-log.ts';
 import { cliEnvironment, testEndpoints, useRealParts } from '../support/real-parts.ts';
 
 const ENDPOINTS = testEndpoints(47623, 'standard');
@@ -32,20 +37,13 @@ describe.each<ProviderFlavour>(['standard', 'standard-without-logout'])(
         {
           ...cliEnvironment(parts.emulator, configDir, ENDPOINTS, CONFIDENTIAL_CLIENT_ID),
           COGNITO_GROUPS_CLAIM: 'groups',
-          BROWSER: `${TSX} ${resolve('test/support/system-browser.ts')}`,
+          BROWSER: SYSTEM_BROWSER_COMMAND,
           SYSTEM_BROWSER_LOG: browserLog,
         },
         stdin,
       );
 
-    function visits(): { opened: string; params: string[]; title?: string }[] {
-      if (!existsSync(browserLog)) return [];
-      return readFileSync(browserLog, 'utf8')
-        .trim()
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as { opened: string; params: string[]; title?: string });
-    }
+    const visits = (): BrowserVisit[] => readBrowserVisits(browserLog);
 
     it('config check → login → status → token → userinfo → logout', async () => {
       expect((await cli(['config', 'set-secret'], `${CONFIDENTIAL_CLIENT_SECRET}\n`)).code).toBe(0);

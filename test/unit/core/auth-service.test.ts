@@ -22,6 +22,7 @@ import {
 import { MemorySecretStore } from '../../fakes/memory-secret-store.ts';
 import { FormPostBrowser } from '../../support/form-post-browser.ts';
 import { freePort } from '../../support/http.ts';
+import { withoutEndpoints } from '../../support/discovery.ts';
 
 const SERVICE = 'cognito-desktop-unit';
 let emulator: CognitoEmulator;
@@ -107,17 +108,6 @@ const ACCOUNT = (): string => `${SERVICE}\u0000${sessionAccount(emulator.issuer,
 function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
   return { lines, info: (m) => lines.push(m), warn: (m) => lines.push(m) };
-}
-
-/** The emulator's discovery document with some endpoints taken out. */
-function withoutEndpoints(...keys: string[]): typeof fetch {
-  return async (url, init) => {
-    const response = await fetch(url, init);
-    if (!response.url.endsWith('/.well-known/openid-configuration')) return response;
-    const document = (await response.json()) as Record<string, unknown>;
-    for (const key of keys) delete document[key];
-    return Response.json(document);
-  };
 }
 
 describe('sign-in', () => {

@@ -11,6 +11,7 @@ import { startCognitoEmulator, type CognitoEmulator } from '../../idp/emulator.t
 import { PUBLIC_CLIENT_ID } from '../../idp/directory.ts';
 import { MemorySecretStore } from '../../fakes/memory-secret-store.ts';
 import { freePort } from '../../support/http.ts';
+import { withoutEndpoints } from '../../support/discovery.ts';
 
 let emulator: CognitoEmulator;
 let port: number;
@@ -26,17 +27,6 @@ const input = () => ({
   redirectUri: `http://127.0.0.1:${port}/callback`,
   keychainService: 'doctor-test',
 });
-
-/** The emulator's discovery document with some endpoints taken out. */
-function withoutEndpoints(...keys: string[]): typeof fetch {
-  return async (url, init) => {
-    const response = await fetch(url, init);
-    if (!response.url.endsWith('/.well-known/openid-configuration')) return response;
-    const document = (await response.json()) as Record<string, unknown>;
-    for (const key of keys) delete document[key];
-    return Response.json(document);
-  };
-}
 
 const check = (report: DoctorReport, id: string) => report.checks.find((c) => c.id === id);
 
