@@ -4,6 +4,8 @@ import {
   TokenVault,
   VersionConflictError,
   clientSecretAccount,
+  keychainFix,
+  keychainUnlockFix,
   layoutFor,
   sessionAccount,
   splitIntoChunks,
@@ -217,5 +219,137 @@ describe('keychain accounts', () => {
     expect(clientSecretAccount('https://a', 'c1')).not.toBe(clientSecretAccount('https://a', 'c2'));
     expect(clientSecretAccount('https://a', 'c1')).not.toBe(clientSecretAccount('https://b', 'c1'));
     expect(sessionAccount('https://a', 'c1')).not.toBe(clientSecretAccount('https://a', 'c1'));
+  });
+});
+
+describe('the keychain advice, per OS', () => {
+  it.each<[NodeJS.Platform, RegExp, RegExp]>([
+    [
+      'darwin',
+      /^Unlock your login keychain \(Keychain Access\)/,
+      /^Unlock your login keychain in Keychain Access/,
+    ],
+    [
+      'win32',
+      /^Check that Windows Credential Manager is running/,
+      /^Sign in to Windows again to unlock Credential Manager/,
+    ],
+    [
+      'linux',
+      /^Install and unlock GNOME Keyring or KWallet/,
+      /^Unlock your keyring \(Passwords and Keys \/ Seahorse, or `gnome-keyring-daemon --unlock` in an SSH session\)/,
+    ],
+  ])('%s', (platform, fix, unlock) => {
+    expect(keychainFix(platform)).toMatch(fix);
+    expect(keychainUnlockFix(platform)).toMatch(unlock);
+    expect(keychainUnlockFix(platform)).toMatch(/then try again\.$/);
+  });
+});
+
+describe('TokenVault, what it reads back', () => {
+  const account = 's';
+  const key = `svc\u0000${account}`;
+  it.each([
+    ['an index of another version', { v: 2, slot: 'a', n: 1 }],
+    ['an index with no slot', { v: 1, slot: 'c', n: 1 }],
+    ['an index with no chunks', { v: 1, slot: 'a', n: 0 }],
+    ['an index with a count that is not a whole number', { v: 1, slot: 'a', n: 1.5 }],
+    ['an index with a checksum that is not text', { v: 1, slot: 'a', n: 1, sum: 7 }],
+    ['an inline entry of another version', { v: 2, data: { n: 1 } }],
+    ['an inline entry without data', { v: 1 }],
+    ['JSON null', null],
+  ])('reads %s as nothing', async (_, entry) => {
+    const store = new MemorySecretStore();
+    store.entries.set(key, JSON.stringify(entry));
+    store.entries.set(`svc\u0000${account}#a.0`, JSON.stringify({ n: 1 }));
+    expect(await new TokenVault(store, 'svc', undefined, 'chunked').read(account)).toBeUndefined();
+  });
+
+  it('checks chunks against the index checksum (22 characters of SHA-256) and reads again on a mismatch', async () => {
+    const store = new MemorySecretStore();
+    const vault = new TokenVault(store, 'svc', undefined, 'chunked');
+    await vault.write(account, { n: 1 });
+    const index = JSON.parse(store.entries.get(key)!) as { sum: string; slot: string };
+    expect(index.sum).toMatch(/^[\w-]{22}$/);
+    // A damaged chunk under an index that does not change: read twice, then nothing.
+    store.entries.set(`${key}#${index.slot}.0`, JSON.stringify({ n: 2 }));
+    const before = store.calls;
+    expect(await vault.read(account)).toBeUndefined();
+    expect(store.calls - before).toBe(3);
+  });
+
+  it('reads a value again when a writer replaced it between the index and the chunks', async () => {
+    const store = new MemorySecretStore();
+    const vault = new TokenVault(store, 'svc', undefined, 'chunked');
+    await vault.write(account, big(3000));
+    const other = new TokenVault(store, 'svc', undefined, 'chunked');
+    // The first chunk read finds the slot emptied by a writer that then stored a new index.
+    let reads = 0;
+    const get = store.get.bind(store);
+    store.get = async (service, name) => {
+      reads += 1;
+      if (reads === 2) await other.write(account, big(4000));
+      return get(service, name);
+    };
+    expect(await vault.read(account)).toEqual(big(4000));
+  });
+
+  it('reads an entry the keychain holds as plain text as nothing', async () => {
+    const store = new MemorySecretStore();
+    store.entries.set(key, 'not json');
+    for (const layout of LAYOUTS)
+      expect(await new TokenVault(store, 'svc', undefined, layout).read(account)).toBeUndefined();
+  });
+});
+
+describe('TokenVault, how many keychain calls', () => {
+  it('reads first when it does not know what is stored, or when it must compare', async () => {
+    const store = new MemorySecretStore();
+    const vault = new TokenVault(store, 'svc', undefined, 'single-entry');
+    let before = store.calls;
+    const version = await vault.write('s', { n: 1 });
+    expect(store.calls - before).toBe(2);
+    before = store.calls;
+    await vault.write('s', { n: 2 }, { expected: version });
+    expect(store.calls - before).toBe(2);
+    before = store.calls;
+    await expect(vault.write('s', { n: 3 }, { expected: version })).rejects.toBeInstanceOf(
+      VersionConflictError,
+    );
+    expect(store.calls - before).toBe(1);
+  });
+
+  it('the chunked layout always reads the index first: the slot to write depends on it', async () => {
+    const store = new MemorySecretStore();
+    const vault = new TokenVault(store, 'svc', undefined, 'chunked');
+    const version = await vault.write('s', big(10));
+    const before = store.calls;
+    await vault.write('s', big(20), { current: version });
+    // get index, set chunk, set index, clear the other slot's first chunk (delete), clear the tail.
+    expect(store.calls - before).toBeGreaterThanOrEqual(4);
+    const index = JSON.parse(store.entries.get('svc\u0000s')!) as { slot: string };
+    expect(index.slot).toBe('b');
+  });
+
+  it('removes with one delete when it knows the single entry, and clears chunks only where they can be', async () => {
+    const store = new MemorySecretStore();
+    const single = new TokenVault(store, 'svc', undefined, 'single-entry');
+    const version = await single.write('s', { n: 1 });
+    let before = store.calls;
+    expect(await single.remove('s', { current: version })).toBe(true);
+    expect(store.calls - before).toBe(1);
+    before = store.calls;
+    expect(await single.remove('s')).toBe(true);
+    // Nothing stored, single-entry: one read, no deletes.
+    expect(store.calls - before).toBe(1);
+    const chunked = new TokenVault(store, 'svc', undefined, 'chunked');
+    before = store.calls;
+    await chunked.remove('s');
+    // The chunked layout looks for chunks a killed first write may have left.
+    expect(store.calls - before).toBeGreaterThan(1);
+  });
+
+  it('names its conflict error', () => {
+    expect(new VersionConflictError().name).toBe('VersionConflictError');
   });
 });
