@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  SETTING_ENV,
+  SETTING_LABELS,
+  isLoopbackHost,
+  validResolvedSettings,
+  withDefaults,
   resolveSettings,
   defaultConfigDir,
   findSettingsProblems,
@@ -205,9 +210,124 @@ describe('environment overrides and folders', () => {
     ['linux', { COGNITO_DESKTOP_CONFIG_DIR: '/custom' }, '/custom'],
     ['win32', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, /AppData.Roaming.cognito-desktop$/],
     ['darwin', {}, /Library\/Application Support\/cognito-desktop$/],
+    ['linux', {}, /\/\.config\/cognito-desktop$/],
+    ['win32', {}, /AppData.Roaming.cognito-desktop$/],
   ] as const)('puts settings where Electron puts userData on %s', (platform, env, expected) => {
     const dir = defaultConfigDir(env, platform);
     if (typeof expected === 'string') expect(dir).toBe(expected);
     else expect(dir).toMatch(expected);
+  });
+});
+
+describe('the settings tables', () => {
+  it('name each setting and its environment variable', () => {
+    expect(SETTING_ENV).toEqual({
+      discoveryUrl: 'COGNITO_DISCOVERY_URL',
+      clientId: 'COGNITO_CLIENT_ID',
+      redirectUri: 'COGNITO_REDIRECT_URI',
+      logoutUri: 'COGNITO_LOGOUT_URI',
+      scopes: 'COGNITO_SCOPES',
+      usernameClaim: 'COGNITO_USERNAME_CLAIM',
+      groupsClaim: 'COGNITO_GROUPS_CLAIM',
+      tokenAuthMethod: 'COGNITO_TOKEN_AUTH_METHOD',
+      keychainService: 'COGNITO_DESKTOP_KEYCHAIN_SERVICE',
+    });
+    expect(SETTING_LABELS).toEqual({
+      discoveryUrl: 'Discovery URL',
+      clientId: 'Client ID',
+      redirectUri: 'Redirect URI',
+      logoutUri: 'Sign-out URI',
+      scopes: 'Scopes',
+      usernameClaim: 'Username claim',
+      groupsClaim: 'Groups claim',
+      tokenAuthMethod: 'Token endpoint authentication',
+      keychainService: 'Keychain service name',
+    });
+  });
+});
+
+describe('settings rules, one by one', () => {
+  const problem = (input: SettingsInput): string[] =>
+    findSettingsProblems({ ...valid, ...input }).map((p) => p.message);
+
+  it.each([
+    ['localhost', true],
+    ['[::1]', true],
+    ['127.0.0.1', true],
+    ['127.10.20.30', true],
+    ['x127.0.0.1', false],
+    ['127.0.0.1.evil.example', false],
+    ['127.0.0', false],
+    ['example.com', false],
+  ])('%s is loopback: %s', (host, loopback) => {
+    expect(isLoopbackHost(host)).toBe(loopback);
+  });
+
+  it('trims what is typed around a discovery URL and a claim', () => {
+    expect(validateSettings({ ...valid, discoveryUrl: `  ${POOL}  ` }).discoveryUrl).toBe(POOL);
+    expect(validateSettings({ ...valid, usernameClaim: ' #email# ' }).usernameClaim).toBe('email');
+    expect(validateSettings({ ...valid, usernameClaim: 'a#email#' }).usernameClaim).toBe('a#email#');
+    expect(validateSettings({ ...valid, usernameClaim: '#email#x' }).usernameClaim).toBe('#email#x');
+  });
+
+  it('says what is wrong with a redirect or sign-out URI', () => {
+    expect(problem({ redirectUri: 'not a url' })).toEqual(['Redirect URI is not a URL.']);
+    expect(problem({ redirectUri: 'http://127.0.0.1:1/cb?x=1' })).toEqual([
+      'Redirect URI must not have a query or fragment.',
+    ]);
+    expect(problem({ redirectUri: 'http://127.0.0.1:1/cb#x' })).toEqual([
+      'Redirect URI must not have a query or fragment.',
+    ]);
+    expect(problem({ redirectUri: 'https://127.0.0.1:1/cb' })[0]).toContain(
+      'the sign-in answer on this machine',
+    );
+    expect(problem({ logoutUri: 'https://127.0.0.1:1/so' })[0]).toContain(
+      'the signed-out page on this machine',
+    );
+    expect(problem({ redirectUri: 'http://127.0.0.1:1/cb', logoutUri: 'http://127.0.0.1:2/so' })).toEqual([
+      'Sign-out URI must be on the same host and port as the redirect URI (one receiver serves both).',
+    ]);
+    expect(problem({ redirectUri: 'http://127.0.0.1:1/cb', logoutUri: 'http://127.0.0.1:1/cb' })).toEqual([
+      'Sign-out URI must have a different path from the redirect URI.',
+    ]);
+  });
+
+  it('allows a client id and a groups claim of 128 characters, not 129', () => {
+    expect(problem({ clientId: 'c'.repeat(128), groupsClaim: 'g'.repeat(128) })).toEqual([]);
+    expect(problem({ clientId: 'c'.repeat(129) })).toHaveLength(1);
+    expect(problem({ groupsClaim: 'g'.repeat(129) })).toHaveLength(1);
+    expect(problem({ groupsClaim: 'a\tb' })).toHaveLength(1);
+  });
+
+  it('takes scopes separated by any spaces, each a scope token', () => {
+    expect(withDefaults({ ...valid, scopes: 'openid   email\tprofile' }).scopes).toBe('openid email profile');
+    expect(problem({ scopes: 'openid  email' })).toEqual([]);
+    expect(problem({ scopes: 'openid a"b' })).toEqual(['Scopes must be scope names separated by spaces.']);
+    expect(problem({ scopes: 'openid a\\b' })).toEqual(['Scopes must be scope names separated by spaces.']);
+  });
+
+  it('takes a keychain service name with spaces, not with control characters', () => {
+    expect(problem({ keychainService: 'my service' })).toEqual([]);
+    expect(problem({ keychainService: 'my\u001fservice' })).toEqual([
+      'Keychain service name must be printable text.',
+    ]);
+  });
+
+  it('ignores an empty environment variable', () => {
+    const resolved = resolveSettings({ file: valid, env: { COGNITO_CLIENT_ID: '' } });
+    expect(resolved.values.clientId).toBe('abc123');
+    expect(resolved.sources.clientId).toBe('file');
+  });
+
+  it('refuses resolved settings with a problem, naming the first', () => {
+    expect(() => validResolvedSettings(resolveSettings({ file: { clientId: 'x' } }))).toThrow(
+      /Discovery URL is required/,
+    );
+    expect(validResolvedSettings(resolveSettings({ file: valid })).clientId).toBe('abc123');
+  });
+
+  it('is configured only with both a discovery URL and a client id', () => {
+    expect(isProviderConfigured({ clientId: 'x' })).toBe(false);
+    expect(isProviderConfigured({ discoveryUrl: ' ', clientId: 'x' })).toBe(false);
   });
 });
