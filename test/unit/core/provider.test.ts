@@ -2,7 +2,7 @@
  * The discovery cache (TTL, stale-after-failure, offline fallback; a fake fetch counts requests)
  * and the choice of client authentication.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,7 +77,83 @@ describe('discovery cache', () => {
   });
 });
 
+describe('the discovery cache, exactly', () => {
+  it('lasts 24 hours to the millisecond', async () => {
+    expect(DISCOVERY_TTL_MS).toBe(86_400_000);
+    const { directory, requests, advance } = setup();
+    await directory.metadata();
+    advance(DISCOVERY_TTL_MS - 1);
+    await directory.metadata();
+    expect(requests).toHaveLength(1);
+    advance(1);
+    await directory.metadata();
+    expect(requests).toHaveLength(2);
+  });
+
+  it('keeps one client while the document and the secret stay the same', async () => {
+    const { directory } = setup();
+    const first = await directory.connect(undefined);
+    expect(await directory.connect(undefined)).toBe(first);
+    const withSecret = await directory.connect('s3cret');
+    expect(withSecret).not.toBe(first);
+    expect(await directory.connect('s3cret')).toBe(withSecret);
+    directory.markStale();
+    expect(await directory.connect('s3cret')).not.toBe(withSecret);
+  });
+
+  it('refuses a provider that publishes no jwks_uri: ID tokens could not be checked', async () => {
+    const withoutJwks: Partial<typeof DOCUMENT> = { ...DOCUMENT };
+    delete withoutJwks.jwks_uri;
+    const directory = new ProviderDirectory(
+      validateSettings({ discoveryUrl: ISSUER, clientId: 'c1' }),
+      undefined,
+      { now: () => 0 },
+      () => Promise.resolve(Response.json(withoutJwks)),
+    );
+    await expect(directory.connect(undefined)).rejects.toMatchObject({
+      code: 'provider_rejected',
+      message: 'The provider publishes no jwks_uri: ID tokens cannot be checked.',
+    });
+  });
+});
+
 describe('the discovery cache file', () => {
+  it('serves the next process with no request, and is marked stale for it too', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'discovery-')), 'discovery-cache.json');
+    const requests: string[] = [];
+    const directory = (): ProviderDirectory =>
+      new ProviderDirectory(
+        validateSettings({ discoveryUrl: ISSUER, clientId: 'c1' }),
+        file,
+        { now: () => 1_800_000_000_000 },
+        (url) => {
+          requests.push(url);
+          return Promise.resolve(Response.json(DOCUMENT));
+        },
+      );
+    await directory().metadata();
+    const next = directory();
+    expect(next.cachedMetadata()?.token_endpoint).toBe(DOCUMENT.token_endpoint);
+    await next.metadata();
+    expect(requests).toHaveLength(1);
+    next.markStale();
+    await directory().metadata();
+    expect(requests).toHaveLength(2);
+  });
+
+  it('is ignored when it is not JSON', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'discovery-')), 'discovery-cache.json');
+    writeFileSync(file, 'not json');
+    const directory = new ProviderDirectory(
+      validateSettings({ discoveryUrl: ISSUER, clientId: 'c1' }),
+      file,
+      { now: () => 0 },
+      () => Promise.resolve(Response.json(DOCUMENT)),
+    );
+    expect(directory.cachedMetadata()).toBeUndefined();
+    expect((await directory.metadata()).issuer).toBe(ISSUER);
+  });
+
   it('is used only for the issuer it was written for', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'discovery-')), 'discovery-cache.json');
     const requests: string[] = [];
