@@ -5,7 +5,9 @@ import {
   nextRefreshDelay,
   pickUsername,
   profileOf,
+  isStoredSession,
   refreshedIdTokenMismatch,
+  sessionFromTokens,
   type StoredSession,
 } from '../../../main/core/session.ts';
 
@@ -120,5 +122,135 @@ describe('refreshedIdTokenMismatch (OpenID Connect Core 12.2)', () => {
     [{ ...original, nonce: 'n2' }, 'nonce'],
   ])('%j → %s', (refreshed, mismatch) => {
     expect(refreshedIdTokenMismatch(original, refreshed)).toBe(mismatch);
+  });
+});
+
+/** A token response as openid-client hands it over. */
+function tokenResponse(fields: Record<string, unknown>, claims?: Record<string, unknown>) {
+  return { token_type: 'bearer', ...fields, claims: () => claims } as unknown as Parameters<
+    typeof sessionFromTokens
+  >[0];
+}
+
+describe('sessionFromTokens', () => {
+  it('makes a session from a sign-in: the tokens, when it expires, the claims', () => {
+    const session = sessionFromTokens(
+      tokenResponse(
+        { access_token: 'AT', id_token: 'ID', refresh_token: 'RT', expires_in: 600 },
+        { sub: 's' },
+      ),
+      NOW,
+    );
+    expect(session).toEqual({
+      v: 1,
+      accessToken: 'AT',
+      idToken: 'ID',
+      refreshToken: 'RT',
+      expiresAt: NOW + 600_000,
+      claims: { sub: 's' },
+      signedInAt: NOW,
+    });
+  });
+
+  it('takes an hour when the provider does not say, and keeps what a refresh leaves out', () => {
+    const previous = sessionFromTokens(
+      tokenResponse({ access_token: 'AT', id_token: 'ID', refresh_token: 'RT' }, { sub: 's' }),
+      NOW,
+    );
+    expect(previous.expiresAt).toBe(NOW + 3_600_000);
+    const refreshed = sessionFromTokens(
+      tokenResponse({ access_token: 'AT2', expires_in: 60 }),
+      NOW + 5,
+      previous,
+    );
+    expect(refreshed).toEqual({
+      v: 1,
+      accessToken: 'AT2',
+      idToken: 'ID',
+      refreshToken: 'RT',
+      expiresAt: NOW + 5 + 60_000,
+      claims: { sub: 's' },
+      signedInAt: NOW,
+      refreshedAt: NOW + 5,
+    });
+    const rotated = sessionFromTokens(
+      tokenResponse({ access_token: 'AT3', refresh_token: 'RT2' }),
+      NOW,
+      previous,
+    );
+    expect(rotated.refreshToken).toBe('RT2');
+  });
+
+  it('has no refresh token when the provider gave none', () => {
+    const session = sessionFromTokens(tokenResponse({ access_token: 'AT' }), NOW);
+    expect(session).not.toHaveProperty('refreshToken');
+    expect(session).not.toHaveProperty('refreshedAt');
+    expect(session.idToken).toBe('');
+    expect(session.claims).toEqual({});
+  });
+});
+
+describe('isStoredSession', () => {
+  const good = { v: 1, accessToken: 'a', expiresAt: 1, claims: {} };
+  it.each([
+    ['a session', good, true],
+    ['null', null, false],
+    ['text', 'a', false],
+    ['another version', { ...good, v: 2 }, false],
+    ['no access token', { ...good, accessToken: 1 }, false],
+    ['no expiry', { ...good, expiresAt: '1' }, false],
+    ['no claims', { ...good, claims: 'x' }, false],
+  ])('%s: %s', (_, value, expected) => {
+    expect(isStoredSession(value)).toBe(expected);
+  });
+});
+
+describe('the profile, field by field', () => {
+  const base: StoredSession = {
+    v: 1,
+    accessToken: 'a',
+    idToken: 'i',
+    expiresAt: NOW,
+    claims: {},
+    signedInAt: NOW,
+  };
+  const names = { usernameClaim: 'email', groupsClaim: 'cognito:groups' };
+
+  it('leaves out what the claims do not have, and names an unknown user', () => {
+    const profile = profileOf(base, names, false);
+    expect(profile).toEqual({
+      username: 'unknown',
+      usernameClaim: 'sub',
+      subject: '',
+      groups: [],
+      expiresAt: NOW,
+      signedInAt: NOW,
+      persisted: false,
+    });
+  });
+
+  it('skips empty or non-text claims when naming the user, and keeps a false email_verified', () => {
+    const profile = profileOf(
+      {
+        ...base,
+        claims: { sub: 's', email: '', 'cognito:username': 7, email_verified: false },
+        refreshedAt: NOW,
+      },
+      names,
+      true,
+    );
+    expect(profile).toMatchObject({
+      username: 's',
+      usernameClaim: 'sub',
+      emailVerified: false,
+      refreshedAt: NOW,
+    });
+    expect(profile).not.toHaveProperty('email');
+    expect(profileOf({ ...base, claims: { 'cognito:groups': '' } }, names, true).groups).toEqual([]);
+  });
+
+  it('compares audiences as sets', () => {
+    expect(refreshedIdTokenMismatch({ aud: ['b', 'a'] }, { aud: ['a', 'b'] })).toBeUndefined();
+    expect(refreshedIdTokenMismatch({ aud: 'a' }, { aud: ['a'] })).toBeUndefined();
   });
 });
