@@ -194,3 +194,60 @@ describe('runDoctor', () => {
     });
   });
 });
+
+describe('the report’s wording', () => {
+  it('labels each check the same way every time', async () => {
+    const report = await runDoctor({ input: input(), secretStore: new MemorySecretStore() });
+    expect(report.checks.map((c) => c.label)).toEqual([
+      'Settings are complete and valid',
+      'Discovery document is reachable and well-formed',
+      'Endpoints needed for sign-in are published',
+      'Provider sign-out page (end_session_endpoint)',
+      `Redirect port ${port} is free`,
+      'OS keychain is reachable and unlocked',
+      'Client secret',
+    ]);
+    expect(check(report, 'endpoints')?.detail.split('; ')).toHaveLength(6);
+  });
+
+  it('names every missing endpoint, and the failing discovery check has the same label', async () => {
+    const report = await runDoctor({
+      input: input(),
+      secretStore: new MemorySecretStore(),
+      fetch: withoutEndpoints('token_endpoint', 'jwks_uri'),
+    });
+    expect(check(report, 'endpoints')?.fix).toBe('The provider publishes no token_endpoint, jwks_uri.');
+    const offline = await runDoctor({
+      input: input(),
+      secretStore: new MemorySecretStore(),
+      fetch: () => Promise.reject(new TypeError('fetch failed')),
+    });
+    expect(check(offline, 'discovery')?.label).toBe('Discovery document is reachable and well-formed');
+  });
+
+  it('takes only a Cognito user pool’s own host for Cognito', async () => {
+    const offline = () => Promise.reject(new TypeError('fetch failed'));
+    for (const host of [
+      'xcognito-idp.eu-west-1.amazonaws.com',
+      'cognito-idp.eu-west-1.amazonaws.com.example',
+    ]) {
+      const report = await runDoctor({
+        input: { ...input(), discoveryUrl: `https://${host}/pool` },
+        secretStore: new MemorySecretStore(),
+        fetch: offline,
+      });
+      expect(check(report, 'discovery')?.fix).toMatch(/^Use the provider’s issuer URL/);
+    }
+  });
+
+  it('counts an empty stored secret as none', async () => {
+    const secretStore = new MemorySecretStore();
+    await secretStore.set(
+      'doctor-test',
+      clientSecretAccount(emulator.issuer, PUBLIC_CLIENT_ID),
+      JSON.stringify({ v: 1, data: '' }),
+    );
+    const report = await runDoctor({ input: input(), secretStore });
+    expect(check(report, 'secret')?.detail).toMatch(/^No client secret stored/);
+  });
+});

@@ -309,3 +309,62 @@ describe('the messages users read', () => {
     expect(mapped.cause).toBeInstanceOf(oidc.ResponseBodyError);
   });
 });
+
+describe('the edges of the mapping', () => {
+  it('clips provider text at 200 characters exactly', () => {
+    const withDescription = (text: string): string =>
+      toAuthError(
+        new oidc.AuthorizationResponseError('x', {
+          cause: new URLSearchParams({ error: 'invalid_request', error_description: text }),
+        }),
+      ).message;
+    expect(withDescription('y'.repeat(200))).toContain(`(${'y'.repeat(200)})`);
+    expect(withDescription('y'.repeat(201))).toContain(`(${'y'.repeat(200)}…)`);
+  });
+
+  it('takes HTTP 500 as an outage, 499 as a refusal', () => {
+    expect(toAuthError(responseBodyError(500, 'server_error')).code).toBe('network');
+    expect(toAuthError(responseBodyError(499, 'invalid_request')).code).toBe('provider_rejected');
+    expect(
+      toAuthError(clientError('OAUTH_RESPONSE_IS_NOT_CONFORM', 'x', new Response('', { status: 500 })))
+        .message,
+    ).toBe(
+      'Could not reach the provider: the provider answered HTTP 500. Check your internet connection, then try again.',
+    );
+    expect(
+      toAuthError(clientError('OAUTH_RESPONSE_IS_NOT_CONFORM', 'x', new Response('', { status: 499 }))).code,
+    ).toBe('provider_rejected');
+  });
+
+  it('reads a challenge without parameters, or no challenge at all, as invalid_client', () => {
+    const bare = Object.assign(new Error('challenge'), {
+      code: OPENID_ERROR_CODES.wwwAuthenticateChallenge,
+      status: 401,
+      cause: [{ scheme: 'basic' }],
+    });
+    expect(toAuthError(bare).providerError).toBe('invalid_client');
+    const none = Object.assign(new Error('challenge'), {
+      code: OPENID_ERROR_CODES.wwwAuthenticateChallenge,
+      status: 401,
+    });
+    expect(toAuthError(none).providerError).toBe('invalid_client');
+  });
+
+  it('keeps the original error as the cause, whatever the mapping', () => {
+    for (const error of [
+      clientError('OAUTH_RESPONSE_IS_NOT_CONFORM', 'x', new Response('', { status: 404 })),
+      clientError(OPENID_ERROR_CODES.invalidResponse, 'unexpected "state" response parameter value'),
+      clientError(OPENID_ERROR_CODES.invalidResponse, 'unexpected "token_type" value'),
+      Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }),
+    ]) {
+      expect(toAuthError(error).cause).toBe(error);
+    }
+    expect(toAuthError(clientError(OPENID_ERROR_CODES.invalidResponse, 'unexpected "state"')).code).toBe(
+      'state_mismatch',
+    );
+    expect(toAuthError(clientError('OAUTH_SOMETHING_ELSE', 'unexpected "state"')).code).toBe(
+      'provider_rejected',
+    );
+    expect(toAuthError(clientError('OAUTH_JWS_INVALID', 'bad token')).providerError).toBe('invalid_id_token');
+  });
+});
