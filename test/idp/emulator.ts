@@ -24,7 +24,7 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { decodeJwt, type JWK, type JWTPayload } from 'jose';
 import { defaultClients, defaultUsers, type AppClient, type PoolUser } from './directory.ts';
-import { errorPage, signInPage } from './pages.ts';
+import { errorPage, signInPage, signOutConfirmPage } from './pages.ts';
 import { memoryAdapterFor, type Stored } from './memory-adapter.ts';
 import { closeServer, listen } from '../../main/core/http-server.ts';
 import { SigningKeys, accessTokenHash, generatePrivateJwk } from './signing-keys.ts';
@@ -59,7 +59,8 @@ export interface EmulatorOptions {
  * - `cognito`: Cognito as described above.
  * - `standard`: a standard OpenID provider, not Cognito: PS256 keys, `client_secret_post` only,
  *   `preferred_username` and `groups` claims (no `cognito:` claims), and an end-session endpoint
- *   that requires `id_token_hint` and returns to `post_logout_redirect_uri` with the `state`.
+ *   that requires `id_token_hint`, asks the user to confirm, then returns to
+ *   `post_logout_redirect_uri` with the `state`.
  * - `standard-without-logout`: the same without any end-session endpoint.
  */
 export type ProviderFlavour = 'cognito' | 'standard' | 'standard-without-logout';
@@ -391,6 +392,10 @@ export class CognitoEmulator {
       return;
     }
     if (ctx.path === '/logout' && ctx.method === 'GET') return this.handleLogout(ctx);
+    if (ctx.path === '/logout/confirm' && ctx.method === 'POST' && this.flavour === 'standard') {
+      const form = Object.fromEntries(new URLSearchParams(await readBody(ctx.req)));
+      return this.handleEndSession(ctx, form);
+    }
     if (ctx.path === '/oauth2/userInfo') return this.handleUserInfo(ctx);
     if (ctx.path.startsWith('/login/')) return this.handleSignInForm(ctx);
     if (ctx.path === '/oauth2/token' && ctx.method === 'POST') return this.handleToken(ctx, next, seen);
@@ -566,7 +571,7 @@ export class CognitoEmulator {
       ctx.body = { message: 'Not found' };
       return;
     }
-    if (this.isStandard) return this.handleEndSession(ctx);
+    if (this.isStandard) return this.handleEndSession(ctx, ctx.query as Record<string, string | undefined>);
     const query = ctx.query as Record<string, string | undefined>;
     const client = this.clients.find((c) => c.clientId === query.client_id);
     if (!client) return showError(ctx, 'Invalid client_id.');
@@ -585,11 +590,14 @@ export class CognitoEmulator {
 
   /**
    * A standard provider's end-session endpoint (RP-Initiated Logout 1.0), of the strict kind: it
-   * requires an `id_token_hint` it issued to this client, and returns to an allowed
+   * requires an `id_token_hint` it issued to this client, asks the user to confirm (GET shows the
+   * page, its form POSTs the same fields to `/logout/confirm`), and returns to an allowed
    * `post_logout_redirect_uri` with the `state`.
    */
-  private async handleEndSession(ctx: KoaContextWithOIDC): Promise<void> {
-    const query = ctx.query as Record<string, string | undefined>;
+  private async handleEndSession(
+    ctx: KoaContextWithOIDC,
+    query: Record<string, string | undefined>,
+  ): Promise<void> {
     // Checked as of the epoch: an expired hint is still a valid one (RP-Initiated Logout 1.0, 2).
     const hint = query.id_token_hint
       ? await this.keys.verify(query.id_token_hint, 0).catch(() => undefined)
@@ -600,6 +608,13 @@ export class CognitoEmulator {
     const target = query.post_logout_redirect_uri;
     if (!target || !client.signOutUrls.includes(target))
       return showError(ctx, 'Invalid post_logout_redirect_uri.');
+    if (ctx.method === 'GET') {
+      const fields: Record<string, string> = {};
+      for (const [name, value] of Object.entries(query)) if (typeof value === 'string') fields[name] = value;
+      ctx.type = 'html';
+      ctx.body = signOutConfirmPage(fields);
+      return;
+    }
     const session = await this.provider.Session.get(ctx);
     await session.destroy();
     const back = new URL(target);

@@ -41,6 +41,21 @@ export function signInPage(options: {
   );
 }
 
+/**
+ * A standard provider's "Sign out?" page: it asks before ending its session, then returns the
+ * browser to the app. The fields go back in the form so the confirmation needs no server state.
+ */
+export function signOutConfirmPage(fields: Record<string, string>): string {
+  const hidden = Object.entries(fields)
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .join('');
+  return page(
+    'Sign out?',
+    `<h1>Sign out?</h1><p>You are signing out of this provider.</p>
+<form method="post" action="/logout/confirm">${hidden}<button type="submit">Sign out</button></form>`,
+  );
+}
+
 /** An error page, as Cognito shows for a bad redirect or sign-out URL (the browser stays here). */
 export function errorPage(message: string): string {
   return page(

@@ -29,21 +29,47 @@ export class FormPostBrowser implements Browser {
   }
 
   private async visit(url: string): Promise<void> {
-    if (url.startsWith(`${this.providerDomain}/logout`)) {
-      let next = url;
-      for (let hop = 0; hop < 5; hop++) {
-        const response = await fetch(next, { redirect: 'manual' });
-        await response.arrayBuffer();
-        const location = response.headers.get('location');
-        if (!location) return;
-        next = new URL(location, next).href;
-      }
-      return;
-    }
+    if (url.startsWith(`${this.providerDomain}/logout`)) return this.signOutAtProvider(new URL(url));
     const callback = await signInWithFormPosts(url, this.redirectUri, this.credentials, this.jar);
     this.callbackAt = performance.now();
     const location = await this.load(callback);
     await this.load(new URL(location, callback));
+  }
+
+  /**
+   * Follows the provider's sign-out redirects with its cookies, and presses "Sign out" when the
+   * provider asks to confirm, as a person would.
+   */
+  private async signOutAtProvider(start: URL): Promise<void> {
+    let url = start;
+    let init: RequestInit = {};
+    for (let hop = 0; hop < 6; hop++) {
+      const response = await fetch(url, {
+        ...init,
+        redirect: 'manual',
+        headers: { ...(init.headers as Record<string, string>), cookie: this.jar.header(url) },
+      });
+      this.jar.store(url, response);
+      const location = response.headers.get('location');
+      if (location) {
+        await response.arrayBuffer();
+        url = new URL(location, url);
+        init = {};
+        continue;
+      }
+      const html = await response.text();
+      const confirm = /<form method="post" action="([^"]*\/logout\/confirm)">/.exec(html);
+      if (!confirm || init.method === 'POST') return;
+      const fields = [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(
+        ([, name = '', value = '']) => [unescapeHtml(name), unescapeHtml(value)],
+      );
+      url = new URL(confirm[1]!, url);
+      init = {
+        method: 'POST',
+        body: new URLSearchParams(fields).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      };
+    }
   }
 
   /**
@@ -60,4 +86,13 @@ export class FormPostBrowser implements Browser {
       }).on('error', reject);
     });
   }
+}
+
+function unescapeHtml(text: string): string {
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

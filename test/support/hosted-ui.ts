@@ -57,6 +57,9 @@ export async function actOnProviderPage(
   timeoutMs = 20_000,
 ): Promise<{ sawPasswordForm: boolean; finalTitle: string }> {
   await page.goto(url, { waitUntil: 'domcontentloaded' });
+  // A provider that asks before signing out: the person confirms.
+  const confirmSignOut = page.locator('form[action="/logout/confirm"] button');
+  if ((await confirmSignOut.count()) > 0) await confirmSignOut.click();
   const sawPasswordForm = (await page.locator('input[name="password"]').count()) > 0;
   if (sawPasswordForm && action.kind === 'sign-in') await submitSignInForm(page, action.credentials);
   if (sawPasswordForm && action.kind === 'cancel') await page.click('a[href*="/abort"]');
