@@ -57,7 +57,8 @@ export interface EmulatorOptions {
 
 /**
  * - `cognito`: Cognito as described above.
- * - `standard`: a standard OpenID provider, not Cognito: PS256 keys, `client_secret_post` only,
+ * - `standard`: a standard OpenID provider, not Cognito: one origin for everything (the issuer's),
+ *   PS256 keys, `client_secret_post` only,
  *   `preferred_username` and `groups` claims (no `cognito:` claims), and an end-session endpoint
  *   that requires `id_token_hint`, asks the user to confirm, then returns to
  *   `post_logout_redirect_uri` with the `state`.
@@ -133,6 +134,7 @@ export class CognitoEmulator {
   private issuerPort = 0;
   private domainPort = 0;
   private provider!: Provider;
+  private providerCallback: ReturnType<Provider['callback']> | undefined;
   private readonly storage = new Map<string, Stored>();
   /** With `grace` rotation: each replaced refresh token, when it was replaced and by which. */
   private readonly replacedRefreshTokens = new Map<string, { at: number; by: string }>();
@@ -174,7 +176,8 @@ export class CognitoEmulator {
 
   /** The user-pool domain origin, like `https://<prefix>.auth.<region>.amazoncognito.com`. */
   get domain(): string {
-    return `http://localhost:${this.domainPort}`;
+    // A standard provider serves everything on its issuer's origin.
+    return this.isStandard ? `http://127.0.0.1:${this.issuerPort}` : `http://localhost:${this.domainPort}`;
   }
 
   /** The kid that signs new tokens. */
@@ -241,14 +244,15 @@ export class CognitoEmulator {
 
   private domainHandler(): (req: IncomingMessage, res: ServerResponse) => void {
     this.provider ??= this.createProvider();
-    const handle = this.provider.callback();
+    const handle = (this.providerCallback ??= this.provider.callback());
     return (req, res) => void handle(req, res);
   }
 
   private serveIssuerOrigin(req: IncomingMessage, res: ServerResponse): void {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    this.requests.push({ origin: 'issuer', method: req.method ?? '', path });
     const base = `/${this.poolId}/.well-known`;
+    if (this.isStandard && !path.startsWith(`${base}/`)) return this.domainHandler()(req, res);
+    this.requests.push({ origin: 'issuer', method: req.method ?? '', path });
     if (req.method === 'GET' && path === `${base}/openid-configuration`) {
       if (this.faults.discoveryStatus)
         return sendJson(res, this.faults.discoveryStatus, { message: 'unavailable' });
