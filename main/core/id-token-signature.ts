@@ -73,7 +73,8 @@ export class IdTokenSignatureVerifier {
   async verify(idToken: string): Promise<void> {
     const parts = idToken.split('.');
     const header = parts[0] ? decodeHeader(parts[0]) : undefined;
-    if (parts.length !== 3 || !header || !parts[1] || !parts[2]) throw invalid('not a signed JWT');
+    // More than three parts (a JWE, say) gets past here; jose refuses it as not compact JWS.
+    if (!header || !parts[1] || !parts[2]) throw invalid('not a signed JWT');
     const alg = typeof header.alg === 'string' ? header.alg : 'none';
     if (!this.algorithms.includes(alg)) throw invalid(`unsupported algorithm ${alg}`);
     const jose = await loadJose();
@@ -97,11 +98,12 @@ export class IdTokenSignatureVerifier {
     } catch (error) {
       if (!(error instanceof jose.errors.JWKSMultipleMatchingKeys)) throw error;
       for await (const key of error as unknown as AsyncIterable<Jose.CryptoKey>) {
-        const ok = await jose.compactVerify(token, key, options).then(
-          () => true,
-          () => false,
-        );
-        if (ok) return;
+        try {
+          await jose.compactVerify(token, key, options);
+          return;
+        } catch {
+          // Not this key: try the next.
+        }
       }
       throw new jose.errors.JWSSignatureVerificationFailed();
     }
@@ -130,7 +132,6 @@ function mapped(error: unknown): AuthError {
   const code = (error as { code?: string }).code;
   if (code === 'ERR_JWKS_NO_MATCHING_KEY') return invalid('signed with a key the provider does not publish');
   if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') return invalid('bad signature');
-  if (code === 'ERR_JOSE_ALG_NOT_ALLOWED' || code === 'ERR_JOSE_NOT_SUPPORTED')
-    return invalid('unsupported algorithm');
+  // The algorithm was checked before: what else jose refuses is not a compact JWS.
   return invalid('not a signed JWT');
 }

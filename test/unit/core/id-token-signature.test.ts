@@ -216,4 +216,24 @@ describe('IdTokenSignatureVerifier', () => {
     const empty = new IdTokenSignatureVerifier('https://idp/jwks', () => Promise.resolve(Response.json({})));
     await expect(empty.verify(await key.sign({}))).rejects.toMatchObject(refused);
   });
+
+  it('refuses a header that is not an object, and a token of more than three parts', async () => {
+    const key = await keyPair('RS256', 'k1');
+    const part = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const verifier = new IdTokenSignatureVerifier('https://idp/jwks', jwks([[key.jwk]]).fetch);
+    for (const header of [5, null, 'RS256'])
+      await expect(verifier.verify(`${part(header)}.${part({ sub: 'u' })}.c2ln`)).rejects.toThrow(
+        'not a signed JWT',
+      );
+    await expect(verifier.verify(`${await key.sign({})}.extra`)).rejects.toThrow('not a signed JWT');
+  });
+
+  it('fetches the keys again only for an unknown kid, not for a bad signature', async () => {
+    const published = await keyPair('RS256', 'k1');
+    const impostor = await keyPair('RS256', 'k1', {}, 1);
+    const source = jwks([[published.jwk]]);
+    const verifier = new IdTokenSignatureVerifier('https://idp/jwks', source.fetch);
+    await expect(verifier.verify(await impostor.sign({}))).rejects.toThrow('bad signature');
+    expect(source.fetches()).toBe(1);
+  });
 });

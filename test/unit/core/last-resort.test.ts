@@ -1,8 +1,8 @@
 /** The last-resort handler, in a real child process: an error nobody caught → exit 10, one line. */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { describeUncaught } from '../../../main/core/last-resort.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { describeUncaught, installLastResort } from '../../../main/core/last-resort.ts';
 
 const MODULE = JSON.stringify(resolve('main/core/last-resort.ts'));
 
@@ -39,5 +39,36 @@ describe('installLastResort', () => {
 
   it('describes a thrown non-Error by its type', () => {
     expect(describeUncaught('text', false)).toContain('internal error (string)');
+  });
+});
+
+describe('installLastResort, in this process', () => {
+  it('hands both kinds of uncaught error to one handler that writes one line and exits 10', () => {
+    const handlers = new Map<string, (error: unknown) => void>();
+    const on = vi.spyOn(process, 'on').mockImplementation(((event: string, fn: (error: unknown) => void) => {
+      handlers.set(event, fn);
+      return process;
+    }) as typeof process.on);
+    try {
+      const lines: string[] = [];
+      const exits: number[] = [];
+      installLastResort({ verbose: false, write: (l) => lines.push(l), exit: (c) => exits.push(c) });
+      expect([...handlers.keys()].sort()).toEqual(['uncaughtException', 'unhandledRejection']);
+      handlers.get('uncaughtException')!(new TypeError('secret-xyz'));
+      handlers.get('unhandledRejection')!('just text');
+      expect(exits).toEqual([10, 10]);
+      expect(lines).toHaveLength(2);
+      expect(lines.join('\n')).not.toContain('secret-xyz');
+    } finally {
+      on.mockRestore();
+    }
+  });
+
+  it('adds the message when verbose, even for an error without a stack', () => {
+    const error = new Error('the message');
+    error.stack = undefined;
+    expect(describeUncaught(error, true)).toContain('\nthe message');
+    expect(describeUncaught('text thrown', true)).toContain('\ntext thrown');
+    expect(describeUncaught(error, false)).not.toContain('the message');
   });
 });

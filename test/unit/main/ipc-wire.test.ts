@@ -55,3 +55,42 @@ describe('the wire', () => {
     expect(dto.message).not.toContain('SplxlOBeZQQYbYS6WxSbIA');
   });
 });
+
+describe('each status on the wire', () => {
+  it.each<[string, AppStatus, unknown]>([
+    [
+      'unconfigured',
+      { status: 'unconfigured', emulatorOffered: true },
+      { status: 'unconfigured', emulatorOffered: true },
+    ],
+    [
+      'signed out, with a notice',
+      { status: 'signed-out', provider, notice: 'You signed out elsewhere.' },
+      { status: 'signed-out', provider, notice: 'You signed out elsewhere.' },
+    ],
+    ['signed out, plain', { status: 'signed-out', provider }, { status: 'signed-out', provider }],
+    [
+      'waiting',
+      { status: 'waiting', provider, startedAt: 1, expiresAt: 2 },
+      { status: 'waiting', provider, startedAt: 1, expiresAt: 2 },
+    ],
+  ])('%s', (_, status, wire) => {
+    expect(toAppState(status)).toEqual(wire);
+  });
+
+  it('leaves out the profile fields the claims did not have, and copies the provider', () => {
+    const bare: Profile = {
+      username: 'u',
+      usernameClaim: 'sub',
+      subject: 's',
+      groups: [],
+      expiresAt: 1,
+      signedInAt: 1,
+      persisted: false,
+    };
+    const state = toAppState({ status: 'signed-in', provider, profile: bare, autoRefresh: false });
+    expect(state).toEqual({ status: 'signed-in', provider, profile: bare, autoRefresh: false });
+    expect(Object.keys((state as { profile: object }).profile)).not.toContain('email');
+    expect((state as { provider: object }).provider).not.toBe(provider);
+  });
+});

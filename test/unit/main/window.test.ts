@@ -9,6 +9,8 @@ const created: {
   listeners: Map<string, (...args: unknown[]) => void>;
   openHandler?: (d: { url: string }) => unknown;
   loaded?: string;
+  once: Map<string, () => void>;
+  shown: number;
 }[] = [];
 const openExternal = vi.fn(() => Promise.resolve());
 const permissionHandlers: {
@@ -23,14 +25,19 @@ vi.mock('electron', () => {
       setWindowOpenHandler: (fn: (d: { url: string }) => unknown) => void;
     };
     constructor(options: Record<string, unknown>) {
-      const record: (typeof created)[number] = { options, listeners: new Map() };
+      const record: (typeof created)[number] = { options, listeners: new Map(), once: new Map(), shown: 0 };
       created.push(record);
       this.webContents = {
         on: (event, fn) => record.listeners.set(event, fn),
         setWindowOpenHandler: (fn) => (record.openHandler = fn),
       };
     }
-    once(): void {}
+    once(event: string, fn: () => void): void {
+      created.at(-1)!.once.set(event, fn);
+    }
+    show(): void {
+      created.at(-1)!.shown += 1;
+    }
     loadURL(url: string): Promise<void> {
       created.at(-1)!.loaded = url;
       return Promise.resolve();
@@ -68,6 +75,40 @@ function event(): { preventDefault: ReturnType<typeof vi.fn> } {
 }
 
 describe('the app window', () => {
+  it('opens hidden until its page is ready, titled, without experimental or drag-and-drop surprises', () => {
+    const window = created[0]!;
+    expect(window.options).toMatchObject({ show: false, title: 'cognito-desktop' });
+    expect(window.options).not.toHaveProperty('icon');
+    expect(window.options.webPreferences).toMatchObject({
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+    });
+    expect(window.shown).toBe(0);
+    window.once.get('ready-to-show')!();
+    expect(window.shown).toBe(1);
+    created.length = 0;
+    createMainWindow({
+      preloadPath: '/p',
+      appOrigin: APP,
+      startUrl: `${APP}/index.html`,
+      iconPath: '/icon.png',
+    });
+    expect(created[0]!.options.icon).toBe('/icon.png');
+  });
+
+  it.each([
+    ['https://evil.example/', true],
+    [`${APP}.evil.example/index.html`, true],
+    [`${APP}/index.html`, false],
+  ])('a redirect to %s is prevented: %s', (url, prevented) => {
+    const e = event();
+    created[0]!.listeners.get('will-redirect')!(e, url);
+    expect(e.preventDefault).toHaveBeenCalledTimes(prevented ? 1 : 0);
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+
   it('is created isolated, sandboxed, without Node, webviews or weakened web security', () => {
     const prefs = created[0]!.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({
