@@ -15,7 +15,7 @@
  *   400 and never ends the attempt, let alone the process.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { DEFAULT_CALLBACK_TIMEOUT_MS, describeSeconds } from './async-limits.ts';
 import { AuthError } from './errors.ts';
 import { closeServer, listen } from './http-server.ts';
@@ -34,10 +34,10 @@ const REQUEST_TIMEOUT_MS = 10_000;
 
 type Outcome = { kind: 'callback'; url: URL } | { kind: 'failed'; error: AuthError };
 
+/** Compares in constant time whatever the lengths: digests of equal size, never the texts. */
 function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+  const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(a), digest(b));
 }
 
 /** The loopback HTTP server for one sign-in attempt (or one sign-out). */

@@ -257,6 +257,50 @@ describe('LoopbackReceiver', () => {
     expect(describeSeconds(7200)).toBe('2 h');
   });
 
+  it('counts a return to the sign-out path as the provider’s answer with our state or none, not another', async () => {
+    for (const [query, counts] of [
+      ['', true],
+      ['?state=ours', true],
+      ['?state=theirs', false],
+    ] as const) {
+      const { port, receiver } = await startReceiver();
+      receiver.expectSignOutState('ours');
+      const served = receiver.waitForSignedOutPage(300);
+      expect((await rawRequest(port, `/signed-out${query}`)).status).toBe(200);
+      expect([query, await served]).toEqual([query, counts]);
+      await receiver.close();
+    }
+  });
+
+  it('keeps serving the signed-out page a while after it stopped waiting, then closes', async () => {
+    const { port, receiver } = await startReceiver();
+    expect(await receiver.waitForSignedOutPage(20, 400)).toBe(false);
+    expect((await rawRequest(port, '/signed-out')).status).toBe(200);
+    // The late page was the answer: the receiver closes at once.
+    await new Promise((r) => setTimeout(r, 50));
+    await expect(rawRequest(port, '/signed-out')).rejects.toThrow(/ECONNREFUSED/);
+    const again = await startReceiver();
+    expect(await again.receiver.waitForSignedOutPage(20, 100)).toBe(false);
+    await new Promise((r) => setTimeout(r, 200));
+    await expect(rawRequest(again.port, '/signed-out')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('listens on [::1] for a redirect URI there', async () => {
+    const port = await freePort();
+    receiver = new LoopbackReceiver(`http://[::1]:${port}/callback`);
+    const started = await receiver.start().then(
+      () => true,
+      (error: unknown) => error,
+    );
+    if (started !== true) {
+      console.log(`NOT CHECKED: no IPv6 loopback here (${String(started)})`);
+      return;
+    }
+    const response = await rawRequest(port, '/callback?state=x', { address: '::1', host: `[::1]:${port}` });
+    expect(response.status).toBe(400);
+    await expect(rawRequest(port, '/callback')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
   it('says Cancel in its own words', async () => {
     const { receiver } = await startReceiver();
     const waiting = receiver.waitForCallback(10_000);

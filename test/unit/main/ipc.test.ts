@@ -99,6 +99,39 @@ describe('handlers', () => {
     },
   );
 
+  it.each([
+    [CHANNELS.signIn, ['x'], 'this call takes no arguments.'],
+    [CHANNELS.copyText, [], 'this call takes one argument.'],
+    [CHANNELS.copyText, [42], 'text must be text.'],
+    [CHANNELS.copyText, ['x'.repeat(4097)], 'text must be text.'],
+    [CHANNELS.validateSettings, ['x'], 'settings must be an object.'],
+    [CHANNELS.validateSettings, [{ clientId: 7 }], 'clientId must be text.'],
+    [CHANNELS.saveSettings, ['x'], 'save input must be an object.'],
+    [CHANNELS.saveSettings, [{ values: VALID_SETTINGS, clientSecret: 7 }], 'clientSecret must be text.'],
+  ] as const)('%s %j: says why', async (channel, args, message) => {
+    const handlers = createIpcHandlers(fakeController(), policy);
+    expect(await handlers[channel](trusted, [...args])).toEqual({
+      ok: false,
+      error: { code: 'bad_request', message },
+    });
+  });
+
+  it('takes text of 4,096 characters, and fills settings left out with empty text', async () => {
+    const app = fakeController();
+    const handlers = createIpcHandlers(app, policy);
+    expect(await handlers[CHANNELS.copyText](trusted, ['x'.repeat(4096)])).toMatchObject({ ok: true });
+    await handlers[CHANNELS.validateSettings](trusted, [{ clientId: 'c' }]);
+    expect(app.validate).toHaveBeenCalledWith(expect.objectContaining({ clientId: 'c', discoveryUrl: '' }));
+  });
+
+  it('tells an untrusted page plainly', async () => {
+    const handlers = createIpcHandlers(fakeController(), policy);
+    expect(await handlers[CHANNELS.getState]({ ...trusted, isMainFrame: false }, [])).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'This page may not use the app’s API.' },
+    });
+  });
+
   it.each(Object.entries(ARGUMENTS) as [RequestMethod, ArgumentKind][])(
     '%s with good arguments reaches the app',
     async (method, kind) => {
