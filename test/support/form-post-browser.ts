@@ -4,7 +4,7 @@
  */
 import { get } from 'node:http';
 import type { Browser } from '../../main/core/ports.ts';
-import { CookieJar, signInWithFormPosts, type Credentials } from './hosted-ui.ts';
+import { CookieJar, browserStep, signInWithFormPosts, type Credentials } from './hosted-ui.ts';
 
 export class FormPostBrowser implements Browser {
   /** `performance.now()` when the provider sent the browser back to the app. */
@@ -44,20 +44,13 @@ export class FormPostBrowser implements Browser {
     let url = start;
     let init: RequestInit = {};
     for (let hop = 0; hop < 6; hop++) {
-      const response = await fetch(url, {
-        ...init,
-        redirect: 'manual',
-        headers: { ...(init.headers as Record<string, string>), cookie: this.jar.header(url) },
-      });
-      this.jar.store(url, response);
-      const location = response.headers.get('location');
-      if (location) {
-        await response.arrayBuffer();
-        url = new URL(location, url);
+      const step = await browserStep(url, init, this.jar);
+      if ('next' in step) {
+        url = step.next;
         init = {};
         continue;
       }
-      const html = await response.text();
+      const { html } = step;
       const confirm = /<form method="post" action="([^"]*\/logout\/confirm)">/.exec(html);
       if (!confirm || init.method === 'POST') return;
       const fields = [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(

@@ -120,23 +120,15 @@ export async function signInWithFormPosts(
   let init: RequestInit = {};
   for (let hop = 0; hop < 10; hop++) {
     if (url.href.startsWith(redirectUri)) return url;
-    const response = await fetch(url, {
-      ...init,
-      redirect: 'manual',
-      headers: { ...(init.headers as Record<string, string>), cookie: jar.header(url) },
-    });
-    jar.store(url, response);
-    const location = response.headers.get('location');
-    if (location) {
-      await response.arrayBuffer();
-      url = new URL(location, url);
+    const step = await browserStep(url, init, jar);
+    if ('next' in step) {
+      url = step.next;
       init = {};
       continue;
     }
-    const html = await response.text();
-    const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
+    const action = /<form method="post" action="([^"]+)"/.exec(step.html)?.[1];
     if (!action)
-      throw new Error(`no redirect and no sign-in form at ${url.pathname} (status ${response.status})`);
+      throw new Error(`no redirect and no sign-in form at ${url.pathname} (status ${step.status})`);
     if (init.method === 'POST') throw new Error('the sign-in form was shown again: wrong password?');
     url = new URL(action, url);
     init = {
@@ -146,6 +138,26 @@ export async function signInWithFormPosts(
     };
   }
   throw new Error('too many redirects while signing in');
+}
+
+/** One step of a browser: the request with the jar's cookies; where it redirects, or its page. */
+export async function browserStep(
+  url: URL,
+  init: RequestInit,
+  jar: CookieJar,
+): Promise<{ next: URL } | { html: string; status: number }> {
+  const response = await fetch(url, {
+    ...init,
+    redirect: 'manual',
+    headers: { ...(init.headers as Record<string, string>), cookie: jar.header(url) },
+  });
+  jar.store(url, response);
+  const location = response.headers.get('location');
+  if (location) {
+    await response.arrayBuffer();
+    return { next: new URL(location, url) };
+  }
+  return { html: await response.text(), status: response.status };
 }
 
 export { CookieJar };
