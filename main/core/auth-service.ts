@@ -465,10 +465,8 @@ export class AuthService extends EventEmitter<Events> {
         );
       }
     }
-    // A receiver still serving the page to a late browser stays known: a new sign-in or dispose()
-    // closes it.
-    if (this.signOutReceiver === receiver && (result.signedOutPageServed || !listening))
-      this.signOutReceiver = undefined;
+    // `signOutReceiver` keeps the receiver, which may still serve the page to a late browser: a new
+    // sign-in or dispose() closes it (closing a closed one does nothing).
     return result;
   }
 
@@ -662,10 +660,7 @@ export class AuthService extends EventEmitter<Events> {
    * should not wait for).
    */
   private async storeSignedIn(exchanged: Promise<StoredSession>): Promise<Profile> {
-    let announced = false;
     const announce = (): void => {
-      if (announced) return;
-      announced = true;
       this.emit('session-changed', { type: 'signed-in', profile: this.profile()! });
     };
     const save = async (): Promise<void> => {
@@ -675,9 +670,9 @@ export class AuthService extends EventEmitter<Events> {
       await this.shared.save(session, false);
       announce();
     };
-    // Not stored (no keychain, signed in for this session only): announced all the same.
     await this.persist(() => this.shared.exclusive(save));
-    announce();
+    // Not stored (no keychain: signed in for this session only), so not announced yet.
+    if (!this.persisted) announce();
     return this.profile()!;
   }
 

@@ -72,6 +72,8 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
   });
   if (problems.length > 0) return report();
   const settings = validateSettings(deps.input);
+  // Advice names Cognito's settings only for a Cognito user pool.
+  const cognito = isCognitoIssuer(settings.discoveryUrl);
 
   const directory = new ProviderDirectory(settings, undefined, systemClock, deps.fetch);
   const metadata = await directory.metadata({ refresh: true }).catch((error: unknown) => {
@@ -80,7 +82,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
       label: 'Discovery document is reachable and well-formed',
       ok: false,
       detail: toAuthError(error).message,
-      fix: isCognitoIssuer(settings.discoveryUrl)
+      fix: cognito
         ? 'Use the user pool’s issuer: https://cognito-idp.<region>.amazonaws.com/<poolId> (no trailing slash).'
         : 'Use the provider’s issuer URL: its discovery document is at <issuer>/.well-known/openid-configuration.',
     });
@@ -120,7 +122,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
       ...(endSession
         ? {}
         : {
-            fix: isCognitoIssuer(settings.discoveryUrl)
+            fix: cognito
               ? 'Give the user pool a domain: /logout lives there.'
               : 'Ask the provider’s admin to enable RP-initiated logout (an end_session_endpoint in discovery).',
           }),

@@ -78,6 +78,12 @@ export function pickUsername(
   return { claim: 'sub', value: stringClaim(claims, 'sub') ?? 'unknown' };
 }
 
+/** A groups claim as names: a list (Cognito, most providers) or one name (some `roles` claims). */
+function groupNames(claim: unknown): string[] {
+  if (Array.isArray(claim)) return claim.filter((g): g is string => typeof g === 'string');
+  return typeof claim === 'string' && claim !== '' ? [claim] : [];
+}
+
 /** The displayable profile of a session. */
 export function profileOf(
   session: StoredSession,
@@ -86,17 +92,12 @@ export function profileOf(
 ): Profile {
   const { claims } = session;
   const username = pickUsername(claims, claimNames.usernameClaim);
-  const groups = claims[claimNames.groupsClaim];
   const email = stringClaim(claims, 'email');
   const profile: Profile = {
     username: username.value,
     usernameClaim: username.claim,
     subject: stringClaim(claims, 'sub') ?? '',
-    groups: Array.isArray(groups)
-      ? groups.filter((g): g is string => typeof g === 'string')
-      : typeof groups === 'string' && groups !== ''
-        ? [groups]
-        : [],
+    groups: groupNames(claims[claimNames.groupsClaim]),
     expiresAt: session.expiresAt,
     signedInAt: session.signedInAt,
     persisted,

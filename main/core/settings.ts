@@ -109,6 +109,11 @@ export function defaultLogoutUri(redirectUri: string): string {
 }
 
 /** Strips APEX-style `#email#` to `email`. */
+/** A client id or a claim name: no spaces, at most 128 characters. */
+function isOneWord(value: string): boolean {
+  return !/\s/.test(value) && value.length <= 128;
+}
+
 function isTokenAuthMethod(value: string): value is TokenAuthMethod {
   return (TOKEN_AUTH_METHODS as readonly string[]).includes(value);
 }
@@ -164,7 +169,7 @@ export function findSettingsProblems(input: SettingsInput): SettingsProblem[] {
     'clientId',
     !clientId
       ? 'is required: copy it from the app client.'
-      : /\s/.test(clientId) || clientId.length > 128
+      : !isOneWord(clientId)
         ? 'must be one word of at most 128 characters.'
         : undefined,
   );
@@ -196,8 +201,7 @@ export function findSettingsProblems(input: SettingsInput): SettingsProblem[] {
   const claim = text(input.usernameClaim);
   if (claim && !normalizeClaim(claim)) add('usernameClaim', 'must name a claim, like email.');
   const groups = text(input.groupsClaim);
-  if (groups && (/\s/.test(groups) || groups.length > 128))
-    add('groupsClaim', 'must name one claim, like cognito:groups or groups.');
+  if (groups && !isOneWord(groups)) add('groupsClaim', 'must name one claim, like cognito:groups or groups.');
   const authMethod = text(input.tokenAuthMethod);
   if (authMethod && authMethod !== 'auto' && !isTokenAuthMethod(authMethod))
     add('tokenAuthMethod', `must be auto, ${TOKEN_AUTH_METHODS.join(' or ')}.`);
@@ -210,6 +214,7 @@ export function findSettingsProblems(input: SettingsInput): SettingsProblem[] {
 /** `input` with every empty setting filled by its default (unvalidated: shows what will be used). */
 export function withDefaults(input: SettingsInput): Settings {
   const redirectUri = text(input.redirectUri) || DEFAULT_REDIRECT_URI;
+  const authMethod = text(input.tokenAuthMethod);
   return {
     discoveryUrl: issuerFromDiscoveryUrl(text(input.discoveryUrl)),
     clientId: text(input.clientId),
@@ -218,9 +223,7 @@ export function withDefaults(input: SettingsInput): Settings {
     scopes: (text(input.scopes) || DEFAULT_SCOPES).split(/\s+/).join(' '),
     usernameClaim: normalizeClaim(text(input.usernameClaim)) || 'email',
     groupsClaim: text(input.groupsClaim) || DEFAULT_GROUPS_CLAIM,
-    tokenAuthMethod: isTokenAuthMethod(text(input.tokenAuthMethod))
-      ? (text(input.tokenAuthMethod) as TokenAuthMethod)
-      : 'auto',
+    tokenAuthMethod: isTokenAuthMethod(authMethod) ? authMethod : 'auto',
     keychainService: text(input.keychainService) || DEFAULT_KEYCHAIN_SERVICE,
   };
 }

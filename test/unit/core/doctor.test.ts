@@ -30,9 +30,24 @@ const input = () => ({
 
 const check = (report: DoctorReport, id: string) => report.checks.find((c) => c.id === id);
 
+/** The checks for the emulator's settings, an empty keychain unless given another, real fetch unless given. */
+const diagnose = (deps: Partial<Parameters<typeof runDoctor>[0]> = {}): Promise<DoctorReport> =>
+  runDoctor({ input: input(), secretStore: new MemorySecretStore(), ...deps });
+
+/** A keychain that holds `secret` as the client secret for the emulator's public client. */
+async function storeHoldingSecret(secret: string): Promise<MemorySecretStore> {
+  const store = new MemorySecretStore();
+  await store.set(
+    'doctor-test',
+    clientSecretAccount(emulator.issuer, PUBLIC_CLIENT_ID),
+    JSON.stringify({ v: 1, data: secret }),
+  );
+  return store;
+}
+
 describe('runDoctor', () => {
   it('passes every check of a good public-client setup, and names what it found', async () => {
-    const report = await runDoctor({ input: input(), secretStore: new MemorySecretStore() });
+    const report = await diagnose();
     expect(report.checks.map((c) => [c.id, c.ok])).toEqual([
       ['settings', true],
       ['discovery', true],
@@ -62,13 +77,8 @@ describe('runDoctor', () => {
   });
 
   it('says a client secret is stored, never what it is', async () => {
-    const secretStore = new MemorySecretStore();
-    await secretStore.set(
-      'doctor-test',
-      clientSecretAccount(emulator.issuer, PUBLIC_CLIENT_ID),
-      JSON.stringify({ v: 1, data: 'the-secret-value' }),
-    );
-    const report = await runDoctor({ input: input(), secretStore });
+    const secretStore = await storeHoldingSecret('the-secret-value');
+    const report = await diagnose({ secretStore });
     expect(check(report, 'secret')?.detail).toBe(
       'A client secret is stored in the keychain (sent as client_secret_basic).',
     );
@@ -76,9 +86,8 @@ describe('runDoctor', () => {
   });
 
   it('stops after the settings when they are wrong, still giving the URLs to register', async () => {
-    const report = await runDoctor({
+    const report = await diagnose({
       input: { ...input(), clientId: '', redirectUri: '' },
-      secretStore: new MemorySecretStore(),
     });
     expect(report.ok).toBe(false);
     expect(report.checks).toEqual([
@@ -95,9 +104,7 @@ describe('runDoctor', () => {
   });
 
   it('explains an unreachable discovery document and goes on with the local checks', async () => {
-    const report = await runDoctor({
-      input: input(),
-      secretStore: new MemorySecretStore(),
+    const report = await diagnose({
       fetch: () => Promise.reject(new TypeError('fetch failed')),
     });
     expect(report.checks.map((c) => [c.id, c.ok])).toEqual([
@@ -111,9 +118,7 @@ describe('runDoctor', () => {
   });
 
   it('names the endpoints a provider does not publish', async () => {
-    const report = await runDoctor({
-      input: input(),
-      secretStore: new MemorySecretStore(),
+    const report = await diagnose({
       fetch: withoutEndpoints('jwks_uri', 'end_session_endpoint'),
     });
     expect(check(report, 'endpoints')).toMatchObject({
@@ -132,9 +137,7 @@ describe('runDoctor', () => {
   });
 
   it('passes a provider without an end-session endpoint, with a warning', async () => {
-    const report = await runDoctor({
-      input: input(),
-      secretStore: new MemorySecretStore(),
+    const report = await diagnose({
       fetch: withoutEndpoints('end_session_endpoint'),
     });
     expect(report.ok).toBe(true);
@@ -143,17 +146,14 @@ describe('runDoctor', () => {
 
   it('phrases its advice for the provider at hand', async () => {
     const offline = () => Promise.reject(new TypeError('fetch failed'));
-    const standard = await runDoctor({
-      input: input(),
-      secretStore: new MemorySecretStore(),
+    const standard = await diagnose({
       fetch: offline,
     });
     expect(check(standard, 'discovery')?.fix).toBe(
       'Use the provider’s issuer URL: its discovery document is at <issuer>/.well-known/openid-configuration.',
     );
-    const cognito = await runDoctor({
+    const cognito = await diagnose({
       input: { ...input(), discoveryUrl: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123' },
-      secretStore: new MemorySecretStore(),
       fetch: offline,
     });
     expect(check(cognito, 'discovery')?.fix).toBe(
@@ -165,7 +165,7 @@ describe('runDoctor', () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
     try {
-      const report = await runDoctor({ input: input(), secretStore: new MemorySecretStore() });
+      const report = await diagnose();
       expect(check(report, 'port')).toMatchObject({
         ok: false,
         detail: expect.stringContaining(`Port ${port} on this computer is in use`) as string,
@@ -179,7 +179,7 @@ describe('runDoctor', () => {
   it('tells a locked keychain from a missing one', async () => {
     const missing = new MemorySecretStore();
     missing.unavailable = new Error('Cannot autolaunch D-Bus without X11 $DISPLAY');
-    const none = await runDoctor({ input: input(), secretStore: missing });
+    const none = await diagnose({ secretStore: missing });
     expect(check(none, 'keychain')).toMatchObject({
       ok: false,
       fix: 'Without a keychain, sign-in lasts only until the app quits.',
@@ -187,7 +187,7 @@ describe('runDoctor', () => {
     expect(check(none, 'secret')).toBeUndefined();
     const locked = new MemorySecretStore();
     locked.unavailable = new KeychainLockedError('The keychain collection is locked.');
-    const report = await runDoctor({ input: input(), secretStore: locked });
+    const report = await diagnose({ secretStore: locked });
     expect(check(report, 'keychain')).toMatchObject({
       ok: false,
       fix: 'Unlock the keychain: until then the app can neither read nor store your session or the client secret.',
@@ -197,7 +197,7 @@ describe('runDoctor', () => {
 
 describe('the report’s wording', () => {
   it('labels each check the same way every time', async () => {
-    const report = await runDoctor({ input: input(), secretStore: new MemorySecretStore() });
+    const report = await diagnose();
     expect(report.checks.map((c) => c.label)).toEqual([
       'Settings are complete and valid',
       'Discovery document is reachable and well-formed',
@@ -211,15 +211,11 @@ describe('the report’s wording', () => {
   });
 
   it('names every missing endpoint, and the failing discovery check has the same label', async () => {
-    const report = await runDoctor({
-      input: input(),
-      secretStore: new MemorySecretStore(),
+    const report = await diagnose({
       fetch: withoutEndpoints('token_endpoint', 'jwks_uri'),
     });
     expect(check(report, 'endpoints')?.fix).toBe('The provider publishes no token_endpoint, jwks_uri.');
-    const offline = await runDoctor({
-      input: input(),
-      secretStore: new MemorySecretStore(),
+    const offline = await diagnose({
       fetch: () => Promise.reject(new TypeError('fetch failed')),
     });
     expect(check(offline, 'discovery')?.label).toBe('Discovery document is reachable and well-formed');
@@ -231,9 +227,8 @@ describe('the report’s wording', () => {
       'xcognito-idp.eu-west-1.amazonaws.com',
       'cognito-idp.eu-west-1.amazonaws.com.example',
     ]) {
-      const report = await runDoctor({
+      const report = await diagnose({
         input: { ...input(), discoveryUrl: `https://${host}/pool` },
-        secretStore: new MemorySecretStore(),
         fetch: offline,
       });
       expect(check(report, 'discovery')?.fix).toMatch(/^Use the provider’s issuer URL/);
@@ -241,13 +236,8 @@ describe('the report’s wording', () => {
   });
 
   it('counts an empty stored secret as none', async () => {
-    const secretStore = new MemorySecretStore();
-    await secretStore.set(
-      'doctor-test',
-      clientSecretAccount(emulator.issuer, PUBLIC_CLIENT_ID),
-      JSON.stringify({ v: 1, data: '' }),
-    );
-    const report = await runDoctor({ input: input(), secretStore });
+    const secretStore = await storeHoldingSecret('');
+    const report = await diagnose({ secretStore });
     expect(check(report, 'secret')?.detail).toMatch(/^No client secret stored/);
   });
 });
