@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 export function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
+    // Stryker disable next-line BooleanLiteral: exclusive matters only in a cluster, which this app never runs.
     server.listen({ port, host, exclusive: true }, () => {
       server.off('error', reject);
       resolve((server.address() as AddressInfo).port);
@@ -19,6 +20,7 @@ export function listen(server: Server, port: number, host: string): Promise<numb
 /** Stops listening and drops open (keep-alive) connections, so closing never waits on a browser. */
 export function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
+    // Stryker disable next-line ConditionalExpression: close() on a closed server calls back (with an error) all the same.
     if (!server.listening) return resolve();
     server.close(() => resolve());
     server.closeAllConnections();

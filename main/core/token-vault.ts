@@ -118,9 +118,9 @@ function isChunkIndex(value: unknown): value is ChunkIndex {
     value !== null &&
     index.v === 1 &&
     (index.slot === 'a' || index.slot === 'b') &&
-    Number.isInteger(index.n) &&
-    index.n > 0 &&
-    (index.sum === undefined || typeof index.sum === 'string')
+    // A count of 0 or less reads no chunk, and a checksum that is not text matches none: both read
+    // as nothing without a check of their own.
+    Number.isInteger(index.n)
   );
 }
 
@@ -129,8 +129,9 @@ function parse(text: string | null): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return undefined;
+    // Not JSON: not ours, or damaged. Either way there is nothing to read.
   }
+  return undefined;
 }
 
 function chunkAccount(account: string, slot: Slot, i: number): string {

@@ -9,6 +9,8 @@ import { CookieJar, browserStep, signInWithFormPosts, type Credentials } from '.
 export class FormPostBrowser implements Browser {
   /** `performance.now()` when the provider sent the browser back to the app. */
   callbackAt = 0;
+  /** The HTTP status of the app's result page ("Signed in" 200, "did not complete" 400). */
+  resultStatus: number | undefined;
   readonly jar = new CookieJar();
   private pending: Promise<void> | undefined;
 
@@ -32,8 +34,8 @@ export class FormPostBrowser implements Browser {
     if (url.startsWith(`${this.providerDomain}/logout`)) return this.signOutAtProvider(new URL(url));
     const callback = await signInWithFormPosts(url, this.redirectUri, this.credentials, this.jar);
     this.callbackAt = performance.now();
-    const location = await this.load(callback);
-    await this.load(new URL(location, callback));
+    const location = (await this.load(callback)).location;
+    this.resultStatus = (await this.load(new URL(location, callback))).status;
   }
 
   /**
@@ -69,13 +71,15 @@ export class FormPostBrowser implements Browser {
    * Loads an app page (the callback, then the result page it redirects to) with `node:http`
    * rather than `fetch`: the benchmark times the app from the callback on, and this browser runs
    * in the app's process, so its own work must stay small (fetch's set-up for a new origin costs
-   * some milliseconds; a real browser's costs the app nothing). Returns the redirect location.
+   * some milliseconds; a real browser's costs the app nothing). Returns the status and redirect location.
    */
-  private load(url: URL): Promise<string> {
+  private load(url: URL): Promise<{ status: number | undefined; location: string }> {
     return new Promise((resolve, reject) => {
       get(url, { agent: false }, (response) => {
         response.resume();
-        response.on('end', () => resolve(response.headers.location ?? ''));
+        response.on('end', () =>
+          resolve({ status: response.statusCode, location: response.headers.location ?? '' }),
+        );
       }).on('error', reject);
     });
   }

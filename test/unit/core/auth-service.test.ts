@@ -7,11 +7,17 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthService, type SessionChange } from '../../../main/core/auth-service.ts';
 import { validateSettings } from '../../../main/core/settings.ts';
 import { sessionAccount } from '../../../main/core/token-vault.ts';
-import { KeychainLockedError, type Browser, type Clock, type Logger } from '../../../main/core/ports.ts';
+import {
+  KeychainLockedError,
+  type Browser,
+  type Clock,
+  type Logger,
+  type SessionSignal,
+} from '../../../main/core/ports.ts';
 import { startCognitoEmulator, type CognitoEmulator } from '../../idp/emulator.ts';
 import {
   CONFIDENTIAL_CLIENT_ID,
@@ -63,6 +69,7 @@ function newService(
     fetch?: typeof fetch;
     scopes?: string;
     logger?: Logger;
+    signal?: SessionSignal;
   } = {},
 ): AuthService {
   const service = new AuthService({
@@ -80,6 +87,7 @@ function newService(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   services.push(service);
   return service;
@@ -102,6 +110,7 @@ const storedSession = (clientId = PUBLIC_CLIENT_ID): string | undefined =>
   store.entries.get(`${SERVICE}\u0000${sessionAccount(emulator.issuer, clientId)}`);
 
 const EXPIRED = 59.5 * 60_000;
+const DISCOVERY_PATH = (): string => `/${emulator.poolId}/.well-known/openid-configuration`;
 const ACCOUNT = (): string => `${SERVICE}\u0000${sessionAccount(emulator.issuer, PUBLIC_CLIENT_ID)}`;
 
 /** A logger that keeps what it is told. */
@@ -139,6 +148,7 @@ describe('sign-in', () => {
       expect(url.searchParams.get(param)?.length).toBeGreaterThanOrEqual(22);
     expect(url.searchParams.get('state')).not.toBe(url.searchParams.get('nonce'));
     expect(events).toEqual(['started', 'signed-in', 'ended']);
+    expect(browser.resultStatus).toBe(200);
     expect(profile).toMatchObject({ username: 'alice@example.com', persisted: true });
     expect(service.profile()).toEqual(profile);
     expect(service.currentAttempt()).toBeUndefined();
@@ -163,8 +173,14 @@ describe('sign-in', () => {
       providerError: 'invalid_client',
     });
     await browser.settle();
+    expect(browser.resultStatus).toBe(400);
     expect(service.profile()).toBeUndefined();
     expect(storedSession(CONFIDENTIAL_CLIENT_ID)).toBeUndefined();
+    // A refusal with a reason is an answer, not a sign the provider moved: discovery is not fetched again.
+    const discoveries = emulator.countRequests(DISCOVERY_PATH());
+    await expect(service.signIn({ timeoutMs: 10_000 })).rejects.toMatchObject({ code: 'provider_rejected' });
+    await browser.settle();
+    expect(emulator.countRequests(DISCOVERY_PATH())).toBe(discoveries);
   });
 
   it('keeps a secret set for this process out of the keychain; an empty one means a public client', async () => {
@@ -178,6 +194,22 @@ describe('sign-in', () => {
     expect(await newService({ clientId: CONFIDENTIAL_CLIENT_ID }).hasClientSecret()).toBe(true);
     await service.setClientSecret('');
     expect(await newService({ clientId: CONFIDENTIAL_CLIENT_ID }).hasClientSecret()).toBe(false);
+    expect(store.entries.size).toBe(0);
+    await service.setClientSecret(CONFIDENTIAL_CLIENT_SECRET);
+    await service.setClientSecret(undefined);
+    expect(store.entries.size).toBe(0);
+    expect(await service.hasClientSecret()).toBe(false);
+  });
+
+  it('takes an empty or malformed stored secret for none: a public client', async () => {
+    const setup = newService({ clientId: CONFIDENTIAL_CLIENT_ID });
+    await setup.setClientSecret('placeholder');
+    const [account] = [...store.entries.keys()];
+    const entry = JSON.parse(store.entries.get(account!)!) as { data: unknown };
+    for (const data of ['', 42, { secret: 'x' }]) {
+      store.entries.set(account!, JSON.stringify({ ...entry, data }));
+      expect(await newService({ clientId: CONFIDENTIAL_CLIENT_ID }).hasClientSecret()).toBe(false);
+    }
   });
 
   it('ends a waiting sign-in on cancel and on time-out, storing nothing', async () => {
@@ -222,8 +254,10 @@ describe('sign-in', () => {
     const secondStarted = new Promise((r) => service.once('sign-in-started', r));
     const second = service.signIn({ timeoutMs: 10_000 });
     await expect(first).rejects.toMatchObject({ code: 'cancelled' });
-    await secondStarted;
-    expect(service.currentAttempt()).toBeDefined();
+    const started = await secondStarted;
+    // The first attempt's end leaves the second's in place.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(service.currentAttempt()).toBe(started);
     service.cancelSignIn();
     await expect(second).rejects.toMatchObject({ code: 'cancelled' });
   });
@@ -237,6 +271,10 @@ describe('the session', () => {
     expect(await restored.restore()).toMatchObject({ username: 'alice@example.com' });
     expect(await restored.getIdToken()).toMatch(/^eyJ/);
     expect(emulator.requests.length).toBe(before);
+    // A valid token is served from memory: no keychain call, no lock.
+    const calls = store.calls;
+    await restored.getAccessToken();
+    expect(store.calls).toBe(calls);
     store.entries.clear();
     const empty = newService();
     expect(await empty.restore()).toBeUndefined();
@@ -297,7 +335,11 @@ describe('the session', () => {
     const seen = changes(service);
     emulator.faults.tokenInvalidGrant = true;
     clock.advance(EXPIRED);
-    await expect(service.getAccessToken()).rejects.toMatchObject({ code: 'not_signed_in' });
+    await expect(service.getAccessToken()).rejects.toMatchObject({
+      code: 'not_signed_in',
+      message: 'Your sign-in has expired or was revoked. Sign in again.',
+      cause: expect.objectContaining({ error: 'invalid_grant' }) as unknown,
+    });
     expect(seen).toEqual([{ type: 'signed-out', reason: 'revoked' }]);
     expect(storedSession()).toBeUndefined();
     expect(service.profile()).toBeUndefined();
@@ -322,6 +364,7 @@ describe('the session', () => {
     await expect(service.getAccessToken()).rejects.toMatchObject({
       code: 'provider_rejected',
       providerError: 'invalid_id_token',
+      message: expect.stringContaining('is not for this sign-in (its "sub" differs)') as string,
     });
     expect(service.profile()?.username).toBe('alice@example.com');
     expect(storedSession()).toBeDefined();
@@ -453,6 +496,22 @@ describe('sign-out', () => {
     expect(seen.map((c) => c.type)).toEqual(['signed-out', 'signed-in']);
     expect(seen[0]).toEqual({ type: 'signed-out', reason: 'switch-user' });
   });
+
+  it('signs in as someone else without a browser: neither the logout page nor the sign-in opens', async () => {
+    const opened: string[] = [];
+    const service = await signedIn({
+      browser: { open: (url) => (opened.push(url), browser.open(url)) },
+    });
+    await browser.settle();
+    opened.length = 0;
+    const started = new Promise((r) => service.once('sign-in-started', r));
+    const switching = service.signInAsSomeoneElse({ openBrowser: false, timeoutMs: 10_000 });
+    await started;
+    expect(opened).toEqual([]);
+    expect(service.profile()).toBeUndefined();
+    service.cancelSignIn();
+    await expect(switching).rejects.toMatchObject({ code: 'cancelled' });
+  });
 });
 
 describe('when things go wrong', () => {
@@ -480,6 +539,7 @@ describe('when things go wrong', () => {
       message: expect.stringMatching(
         /^You are still signed in: the session could not be deleted\./,
       ) as string,
+      cause: expect.objectContaining({ code: 'keychain_locked' }) as unknown,
     });
     expect(service.profile()).toBeDefined();
     store.unavailable = undefined;
@@ -638,5 +698,412 @@ describe('when things go wrong', () => {
     expect(logger.lines).toEqual(['Could not open the browser: xdg-open not found']);
     service.cancelSignIn();
     await expect(waiting).rejects.toMatchObject({ code: 'cancelled' });
+  });
+});
+
+describe('the edges', () => {
+  /** A fetch that changes the answer of one endpoint (its path's end) and passes the rest. */
+  function rewriting(pathEnd: string, change: (response: Response) => Promise<Response>): typeof fetch {
+    return async (url, init) => {
+      const response = await fetch(url, init);
+      const href = url instanceof Request ? url.url : String(url);
+      return new URL(href).pathname.endsWith(pathEnd) ? change(response) : response;
+    };
+  }
+
+  it('refuses a sign-in whose token answer has no ID token', async () => {
+    const withoutIdToken = rewriting('/oauth2/token', async (response) => {
+      const answer = (await response.json()) as Record<string, unknown>;
+      delete answer.id_token;
+      return Response.json(answer, { status: response.status });
+    });
+    const service = newService({ fetch: withoutIdToken });
+    await expect(service.signIn({ timeoutMs: 10_000 })).rejects.toMatchObject({ code: 'provider_rejected' });
+    await browser.settle();
+    expect(storedSession()).toBeUndefined();
+  });
+
+  it('fetches discovery again after a token endpoint that answered with something not OAuth', async () => {
+    let broken = true;
+    const notOAuth = rewriting('/oauth2/token', (response) =>
+      Promise.resolve(broken ? new Response('<h1>Not found</h1>', { status: 404 }) : response),
+    );
+    const service = newService({ fetch: notOAuth });
+    await expect(service.signIn({ timeoutMs: 10_000 })).rejects.toMatchObject({
+      code: 'provider_rejected',
+      message: expect.stringContaining('HTTP 404') as string,
+    });
+    await browser.settle();
+    broken = false;
+    const discoveries = emulator.countRequests(DISCOVERY_PATH());
+    await service.signIn({ timeoutMs: 10_000 });
+    await browser.settle();
+    expect(emulator.countRequests(DISCOVERY_PATH())).toBe(discoveries + 1);
+  });
+
+  it('refuses userinfo about another user', async () => {
+    const otherUser = rewriting('/oauth2/userInfo', async (response) =>
+      Response.json({ ...((await response.json()) as object), sub: 'someone-else' }),
+    );
+    await signedIn();
+    const service = newService({ fetch: otherUser });
+    await service.restore();
+    await expect(service.fetchUserInfo()).rejects.toMatchObject({ code: 'provider_rejected' });
+  });
+
+  it('uses the discovery document a previous run cached, with no request', async () => {
+    const configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-auth-unit-'));
+    const make = (): AuthService => {
+      const service = new AuthService({
+        settings: validateSettings({
+          discoveryUrl: emulator.issuer,
+          clientId: PUBLIC_CLIENT_ID,
+          redirectUri,
+        }),
+        secretStore: store,
+        browser,
+        configDir,
+      });
+      services.push(service);
+      return service;
+    };
+    await make().signOut({ openBrowser: false });
+    const discoveries = emulator.countRequests(DISCOVERY_PATH());
+    const second = make();
+    const result = await second.signOut({ openBrowser: false });
+    expect(result.logoutUrl).toContain('/logout');
+    expect(emulator.countRequests(DISCOVERY_PATH())).toBe(discoveries);
+  });
+
+  it('says what to do when there is no session or no sign-in to act on', async () => {
+    const service = newService();
+    await expect(service.getAccessToken()).rejects.toThrow('You are not signed in. Sign in first.');
+    await expect(service.reopenBrowser()).rejects.toThrow('No sign-in is waiting for the browser.');
+  });
+
+  it('cancels a waiting sign-in when signing out', async () => {
+    const service = newService({ browser: { open: () => Promise.resolve() } });
+    const waiting = service.signIn({ timeoutMs: 10_000 });
+    await new Promise((r) => service.once('sign-in-started', r));
+    await service.signOut({ openBrowser: false });
+    await expect(waiting).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('signs out when already signed out: nothing to revoke, the provider page still offered', async () => {
+    const service = newService();
+    const seen = changes(service);
+    const revocations = emulator.countRequests('/oauth2/revoke');
+    const result = await service.signOut({ signedOutPageTimeoutMs: 5000 });
+    await browser.settle();
+    expect(result).toMatchObject({ revoked: false, browserOpened: true, signedOutPageServed: true });
+    expect(emulator.countRequests('/oauth2/revoke')).toBe(revocations);
+    // The user asked: the app hears it even though no session ended.
+    expect(seen).toEqual([{ type: 'signed-out', reason: 'user' }]);
+  });
+
+  it('opens the logout page even when the "Signed out" page cannot be served, and says why', async () => {
+    const service = await signedIn();
+    const { createServer } = await import('node:http');
+    const squatter = createServer((_req, res) => res.end('someone else'));
+    await new Promise<void>((r) => squatter.listen(Number(new URL(redirectUri).port), '127.0.0.1', r));
+    try {
+      const opened: string[] = [];
+      const other = newService({ browser: { open: (url) => Promise.resolve(void opened.push(url)) } });
+      await other.restore();
+      const started = performance.now();
+      const result = await other.signOut({ signedOutPageTimeoutMs: 3000 });
+      expect(performance.now() - started).toBeLessThan(2500);
+      expect(result).toMatchObject({ browserOpened: true, signedOutPageServed: false });
+      expect(opened).toHaveLength(1);
+      expect(result.notes).toEqual([
+        expect.stringMatching(/^The "Signed out" page cannot be shown: .*port/) as string,
+      ]);
+      void service;
+    } finally {
+      await new Promise((r) => squatter.close(r));
+    }
+  });
+});
+
+describe('refreshing on its own, with tokens that live a minute and a second', () => {
+  // A token is refreshed a minute before it expires: these are due a second after they arrive.
+  let quick: CognitoEmulator;
+  beforeAll(async () => {
+    quick = await startCognitoEmulator({
+      clients: defaultClients(redirectUri, logoutUri),
+      lifetimes: { accessToken: 61, idToken: 61 },
+    });
+  });
+  afterAll(() => quick.stop());
+
+  function quickService(): AuthService {
+    const service = new AuthService({
+      settings: validateSettings({
+        discoveryUrl: quick.issuer,
+        clientId: PUBLIC_CLIENT_ID,
+        redirectUri,
+        logoutUri,
+      }),
+      secretStore: store,
+      browser: new FormPostBrowser(quick.domain, redirectUri),
+    });
+    services.push(service);
+    return service;
+  }
+  const refreshes = (): number => quick.countRequests('/oauth2/token', 'refresh_token');
+  const refreshed = (service: AuthService): Promise<unknown> =>
+    new Promise((resolve) => {
+      const listener = (change: SessionChange): void => {
+        if (change.type !== 'refreshed') return;
+        service.off('session-changed', listener);
+        resolve(change);
+      };
+      service.on('session-changed', listener);
+    });
+
+  it('does nothing until started; then refreshes when due, again and again, until disposed', async () => {
+    const service = quickService();
+    await service.signIn({ timeoutMs: 10_000 });
+    const before = refreshes();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(refreshes()).toBe(before);
+    service.startAutoRefresh();
+    await refreshed(service);
+    await refreshed(service);
+    service.dispose();
+    const after = refreshes();
+    expect(after - before).toBe(2);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(refreshes()).toBe(after);
+  });
+
+  it('once started, refreshes a session signed in later', async () => {
+    const service = quickService();
+    service.startAutoRefresh();
+    await service.signIn({ timeoutMs: 10_000 });
+    await expect(refreshed(service)).resolves.toMatchObject({ type: 'refreshed' });
+  });
+});
+
+describe('refreshing on its own through an outage', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** Waits for real I/O (the emulator answering) while timers are fake. */
+  async function until(condition: () => boolean): Promise<void> {
+    const deadline = performance.now() + 5000;
+    while (!condition()) {
+      if (performance.now() > deadline)
+        throw new Error(`condition not met within 5 s ${condition.toString()}`);
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+
+  it('tries again after the back-off, then goes on as usual once the provider is back', async () => {
+    const clock = movableClock();
+    const service = await signedIn({ clock });
+    clock.advance(EXPIRED);
+    emulator.faults.tokenStatus = 503;
+    // The outage answers before the grant type is read: count every token request.
+    const attempts = (): number => emulator.countRequests('/oauth2/token');
+    const before = attempts();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    service.startAutoRefresh();
+    vi.advanceTimersByTime(0);
+    await until(() => attempts() === before + 1);
+    // The failure handled, the retry is scheduled: it waits 15 s, not less.
+    await until(() => vi.getTimerCount() === 1);
+    vi.advanceTimersByTime(14_000);
+    await new Promise((r) => setImmediate(r));
+    expect(attempts()).toBe(before + 1);
+    emulator.faults.tokenStatus = undefined;
+    vi.advanceTimersByTime(1_000);
+    await until(() => attempts() === before + 2);
+    await until(() => service.profile()?.refreshedAt !== undefined);
+    expect(service.profile()?.username).toBe('alice@example.com');
+  });
+});
+
+describe('the edges of the session', () => {
+  const bodyOf = (init: RequestInit | undefined): string =>
+    init?.body instanceof URLSearchParams ? init.body.toString() : String(init?.body as string);
+  const hrefOf = (url: string | URL | Request): string => (url instanceof Request ? url.url : String(url));
+
+  /** Signals between services in this process as the OS's would between processes. */
+  function sharedSignal(): SessionSignal {
+    const listeners = new Set<() => void>();
+    return {
+      announce: () => listeners.forEach((listener) => listener()),
+      watch: (_name, listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+  }
+
+  it('revokes the refresh token another process rotated, not its own old one', async () => {
+    emulator.refreshTokenRotation = 'reuse-detection';
+    const clock = movableClock();
+    const revoked: string[] = [];
+    const recording: typeof fetch = (url, init) => {
+      if (hrefOf(url).endsWith('/oauth2/revoke')) revoked.push(bodyOf(init));
+      return fetch(url, init);
+    };
+    // This process keeps the session from before another one refreshed (and rotated) it.
+    const stale = await signedIn({ clock, fetch: recording });
+    const other = newService({ clock });
+    await other.restore();
+    clock.advance(EXPIRED);
+    await other.getAccessToken();
+    const rotated = (JSON.parse(storedSession()!) as { data: { refreshToken: string } }).data.refreshToken;
+    await stale.signOut({ openBrowser: false });
+    expect(revoked).toHaveLength(1);
+    const sent = new URLSearchParams(revoked[0]);
+    expect(sent.get('token')).toBe(rotated);
+    expect(sent.get('token_type_hint')).toBe('refresh_token');
+  });
+
+  it('gives up revoking after three seconds and signs out all the same', async () => {
+    await signedIn();
+    const hanging: typeof fetch = (url, init) =>
+      hrefOf(url).endsWith('/oauth2/revoke') ? new Promise(() => undefined) : fetch(url, init);
+    const service = newService({ fetch: hanging });
+    await service.restore();
+    const started = performance.now();
+    const result = await service.signOut({ openBrowser: false });
+    expect(performance.now() - started).toBeLessThan(4500);
+    expect(result.notes).toContain(
+      'The refresh token could not be revoked (network); it expires on its own.',
+    );
+    expect(storedSession()).toBeUndefined();
+  });
+
+  it('ends a memory-only session even when the keychain is locked by then', async () => {
+    store.unavailable = new Error('Cannot autolaunch D-Bus without X11 $DISPLAY');
+    const service = await signedIn();
+    store.unavailable = new KeychainLockedError('The keychain collection is locked.');
+    const result = await service.signOut({ openBrowser: false });
+    expect(result.notes).toContain(
+      'The OS keychain could not be reached; this session was kept in memory only and has ended.',
+    );
+    expect(service.profile()).toBeUndefined();
+  });
+
+  it('does not take a locked keychain for a public client: the sign-in says it is locked', async () => {
+    store.unavailable = new KeychainLockedError('The keychain collection is locked.');
+    const service = newService({ clientId: CONFIDENTIAL_CLIENT_ID });
+    await expect(service.signIn({ timeoutMs: 10_000 })).rejects.toMatchObject({ code: 'keychain_locked' });
+  });
+
+  it('keeps the ID token when a refresh answer has none, and refuses a refreshed one signed by a stranger', async () => {
+    const clock = movableClock();
+    let dropIdToken = true;
+    const maybeWithout: typeof fetch = async (url, init) => {
+      const response = await fetch(url, init);
+      if (!dropIdToken || !bodyOf(init).includes('grant_type=refresh_token')) return response;
+      const answer = (await response.json()) as Record<string, unknown>;
+      delete answer.id_token;
+      return Response.json(answer);
+    };
+    const service = await signedIn({ clock, fetch: maybeWithout });
+    const idToken = await service.getIdToken();
+    clock.advance(EXPIRED);
+    await expect(service.getAccessToken()).resolves.toMatch(/^eyJ/);
+    expect(await service.getIdToken()).toBe(idToken);
+    dropIdToken = false;
+    clock.advance(EXPIRED);
+    emulator.faults.idTokenForgery = 'foreign-key';
+    await expect(service.getAccessToken()).rejects.toMatchObject({ providerError: 'invalid_id_token' });
+    expect(storedSession()).toBeDefined();
+  });
+
+  it('tries once more, not again and again, when the provider keeps refusing while the store keeps changing', async () => {
+    const clock = movableClock();
+    await signedIn({ clock });
+    const entries = [store.entries.get(ACCOUNT())!];
+    store.entries.delete(ACCOUNT());
+    await signedIn({ clock });
+    entries.push(store.entries.get(ACCOUNT())!);
+    let refreshes = 0;
+    const refusing: typeof fetch = (url, init) => {
+      if (bodyOf(init).includes('grant_type=refresh_token')) {
+        refreshes += 1;
+        // Someone who ignores the lock stores another session each time, and the provider refuses ours.
+        store.entries.set(ACCOUNT(), entries[(refreshes - 1) % 2]!);
+        return Promise.resolve(Response.json({ error: 'invalid_grant' }, { status: 400 }));
+      }
+      return fetch(url, init);
+    };
+    const service = newService({ clock, fetch: refusing });
+    await service.restore();
+    clock.advance(EXPIRED);
+    await expect(service.getAccessToken()).rejects.toMatchObject({ code: 'not_signed_in' });
+    expect(refreshes).toBe(2);
+  });
+
+  it('will not store a refresh over a session another writer stored meanwhile', async () => {
+    const clock = movableClock();
+    await signedIn({ clock });
+    const theirs = store.entries.get(ACCOUNT())!;
+    const racing: typeof fetch = async (url, init) => {
+      const response = await fetch(url, init);
+      if (bodyOf(init).includes('grant_type=refresh_token')) store.entries.set(ACCOUNT(), `${theirs} `);
+      return response;
+    };
+    const service = newService({ clock, fetch: racing });
+    await service.restore();
+    clock.advance(EXPIRED);
+    await expect(service.getAccessToken()).rejects.toMatchObject({
+      code: 'internal',
+      message: 'The stored session changed during a refresh.',
+    });
+    expect(store.entries.get(ACCOUNT())).toBe(`${theirs} `);
+  });
+
+  it('forgets a refused session even when the keychain will not delete it, and says so in the log', async () => {
+    const clock = movableClock();
+    const logger = recordingLogger();
+    const service = await signedIn({ clock, logger });
+    emulator.faults.tokenInvalidGrant = true;
+    store.delete = () => Promise.reject(new Error('delete refused'));
+    clock.advance(EXPIRED);
+    await expect(service.getAccessToken()).rejects.toMatchObject({ code: 'not_signed_in' });
+    expect(service.profile()).toBeUndefined();
+    expect(logger.lines.join('\n')).toMatch(
+      /^Could not remove the session from the keychain: The OS keychain is not available\./m,
+    );
+  });
+
+  it('follows a session another process stored, as a remembered one, unless its own sign-in is waiting', async () => {
+    const signal = sharedSignal();
+    const follower = newService({ signal });
+    await follower.restore();
+    // Signed in while the keychain was away: a session in memory only.
+    store.unavailable = new Error('Cannot autolaunch D-Bus without X11 $DISPLAY');
+    await follower.signIn({ timeoutMs: 10_000 });
+    await browser.settle();
+    expect(follower.profile()?.persisted).toBe(false);
+    store.unavailable = undefined;
+    follower.followSharedSession();
+    const seen = changes(follower);
+    await signedIn({ signal });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen.map((c) => c.type)).toEqual(['synced']);
+    expect(follower.profile()?.persisted).toBe(true);
+
+    const waiting = newService({ signal, browser: { open: () => Promise.resolve() } });
+    await waiting.restore();
+    waiting.followSharedSession();
+    const attempt = waiting.signIn({ timeoutMs: 10_000 });
+    await new Promise((r) => waiting.once('sign-in-started', r));
+    const waitingSeen = changes(waiting);
+    // Another process stores a session (its own sign-in cannot take the port this one waits on).
+    store.entries.set(ACCOUNT(), `${storedSession()!} `);
+    signal.announce('session');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(waitingSeen).toEqual([]);
+    waiting.cancelSignIn();
+    await expect(attempt).rejects.toMatchObject({ code: 'cancelled' });
   });
 });

@@ -20,6 +20,15 @@ describe('BROWSER command lines', () => {
     ['my\\ browser', ['my browser', URL_WITH_AMP]],
     ['echo $(rm -rf ~) ; x', ['echo', '$(rm', '-rf', '~)', ';', 'x', URL_WITH_AMP]],
     ['   ', undefined],
+    // Inside double quotes a backslash escapes the next character; inside single quotes it is kept.
+    ['"a \\" b" %s', ['a " b', URL_WITH_AMP]],
+    ["'a \\ b' %s", ['a \\ b', URL_WITH_AMP]],
+    // A backslash at the very end has nothing to escape: it stays as it is.
+    ['run\\', ['run\\', URL_WITH_AMP]],
+    // An escaped character alone is a word.
+    ['run \\;', ['run', ';', URL_WITH_AMP]],
+    // Empty quotes are a word of their own (an empty argument), not nothing.
+    ['run "" %s', ['run', '', URL_WITH_AMP]],
   ])('%s', (template, expected) => {
     expect(browserCommand(template, URL_WITH_AMP)).toEqual(expected);
   });
@@ -49,6 +58,13 @@ describe('withoutSecrets', () => {
     ['PGPASSWORD', false],
     ['SSH_PRIVATE_KEY', false],
     ['AZURE_CREDENTIALS', false],
+    ['STRIPE_APIKEY', false],
+    ['DEPLOY_PRIVATEKEY', false],
+    ['S3_ACCESSKEY', false],
+    ['FLASK_SESSION_KEY', false],
+    ['APP_SESSIONKEY', false],
+    // Only this app's own prefix: another program's variable that mentions it is not ours.
+    ['MY_COGNITO_SETTING', true],
     ['PATH', true],
     ['HOME', true],
     ['DISPLAY', true],

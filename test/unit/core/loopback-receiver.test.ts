@@ -34,6 +34,15 @@ async function startReceiver(host = '127.0.0.1'): Promise<{ port: number; receiv
   return { port, receiver };
 }
 
+/** Whether this machine has an IPv6 loopback address to listen on, asked without the receiver. */
+async function hasIpv6Loopback(): Promise<boolean> {
+  const probe = createServer();
+  return new Promise((resolve) => {
+    probe.once('error', () => resolve(false));
+    probe.listen(0, '::1', () => probe.close(() => resolve(true)));
+  });
+}
+
 function nonLoopbackAddress(): string | undefined {
   return Object.values(networkInterfaces())
     .flat()
@@ -68,10 +77,11 @@ describe('LoopbackReceiver', () => {
     const { port } = await startReceiver('localhost');
     const host = `localhost:${port}`;
     expect((await rawRequest(port, '/callback?state=x', { host })).status).toBe(400);
-    const v6 = await rawRequest(port, '/callback?state=x', { host, address: '::1' }).catch((e: Error) => e);
-    if (v6 instanceof Error)
-      console.log(`no IPv6 loopback here (${v6.message}); 127.0.0.1 alone serves localhost`);
-    else expect(v6.status).toBe(400);
+    if (!(await hasIpv6Loopback())) {
+      console.log('NOT CHECKED: no IPv6 loopback here; 127.0.0.1 alone serves localhost');
+      return;
+    }
+    expect((await rawRequest(port, '/callback?state=x', { host, address: '::1' })).status).toBe(400);
   });
 
   it('ignores forged requests and ends on the first callback with the right state', async () => {
@@ -286,16 +296,13 @@ describe('LoopbackReceiver', () => {
   });
 
   it('listens on [::1] for a redirect URI there', async () => {
-    const port = await freePort();
-    receiver = new LoopbackReceiver(`http://[::1]:${port}/callback`);
-    const started = await receiver.start().then(
-      () => true,
-      (error: unknown) => error,
-    );
-    if (started !== true) {
-      console.log(`NOT CHECKED: no IPv6 loopback here (${String(started)})`);
+    if (!(await hasIpv6Loopback())) {
+      console.log('NOT CHECKED: no IPv6 loopback here');
       return;
     }
+    const port = await freePort();
+    receiver = new LoopbackReceiver(`http://[::1]:${port}/callback`);
+    await receiver.start();
     const response = await rawRequest(port, '/callback?state=x', { address: '::1', host: `[::1]:${port}` });
     expect(response.status).toBe(400);
     await expect(rawRequest(port, '/callback')).rejects.toThrow(/ECONNREFUSED/);
@@ -306,6 +313,36 @@ describe('LoopbackReceiver', () => {
     const waiting = receiver.waitForCallback(10_000);
     receiver.cancel();
     await expect(waiting).rejects.toThrow('Sign-in was cancelled.');
+  });
+
+  it('names the error when it cannot listen for another reason than a port in use', async () => {
+    const port = await freePort();
+    // An address this machine does not have.
+    receiver = new LoopbackReceiver(`http://[::2]:${port}/callback`);
+    await expect(receiver.start()).rejects.toMatchObject({
+      code: 'internal',
+      message: `Could not listen on port ${port}: EADDRNOTAVAIL.`,
+      cause: expect.objectContaining({ code: 'EADDRNOTAVAIL' }) as unknown,
+    });
+  });
+
+  it('leaves no running timer behind, however the wait ends', async () => {
+    const refTimers = (): number => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = refTimers();
+    const { port, receiver } = await startReceiver();
+    const waiting = receiver.waitForCallback(60_000);
+    await rawRequest(port, '/callback?state=the-state&code=c');
+    await waiting;
+    // The browser follows the 303 and gets the result page: the grace timer is not needed.
+    const completed = receiver.complete(true, 60_000);
+    expect((await rawRequest(port, '/callback')).status).toBe(200);
+    await completed;
+    expect(refTimers()).toBe(before);
+    const second = await startReceiver();
+    const signedOut = second.receiver.waitForSignedOutPage(60_000);
+    await rawRequest(second.port, '/signed-out');
+    await expect(signedOut).resolves.toBe(true);
+    expect(refTimers()).toBe(before);
   });
 
   it('leaves no exit listener behind', async () => {

@@ -121,6 +121,20 @@ describe.each(LAYOUTS)('TokenVault, %s layout', (layout) => {
   const vaultOn = (store: MemorySecretStore, timeoutMs?: number): TokenVault =>
     new TokenVault(store, 'svc', timeoutMs, layout);
 
+  it('alternates slots, and removes a value from whichever slot holds it', async () => {
+    const store = new MemorySecretStore();
+    const vault = new TokenVault(store, 'svc', undefined, 'chunked');
+    const slots: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await vault.write('s', big(100 + i));
+      slots.push((JSON.parse(store.entries.get('svc\u0000s')!) as { slot: string }).slot);
+    }
+    expect(slots).toEqual(['a', 'b', 'a']);
+    await vault.write('s', big(100));
+    expect(await vault.remove('s')).toBe(true);
+    expect(store.entries.size).toBe(0);
+  });
+
   it('removes a value with all its entries and keeps others', async () => {
     const store = new MemorySecretStore();
     const vault = vaultOn(store);
@@ -193,6 +207,25 @@ describe.each(LAYOUTS)('TokenVault, %s layout', (layout) => {
     expect(Date.now() - started).toBeLessThan(40);
     expect(store.calls).toBe(callsBefore);
   });
+
+  it('says how long it waited, and answers again once the hung call returns', async () => {
+    const store = new MemorySecretStore();
+    store.delayMs = 150;
+    const vault = vaultOn(store, 50);
+    await expect(vault.read('s')).rejects.toThrow(/^The OS keychain did not answer within 0\.05 s\. /);
+    await expect(vault.read('s')).rejects.toThrow(/^The OS keychain has stopped answering\. /);
+    await new Promise((r) => setTimeout(r, 200));
+    store.delayMs = 0;
+    await expect(vault.read('s')).resolves.toBeUndefined();
+  });
+
+  it('keeps the keychain’s own error as the cause', async () => {
+    for (const failure of [new Error('no D-Bus'), new KeychainLockedError('locked')]) {
+      const store = new MemorySecretStore();
+      store.unavailable = failure;
+      await expect(vaultOn(store).read('s')).rejects.toMatchObject({ cause: failure });
+    }
+  });
 });
 
 describe('TokenVault, single-entry layout', () => {
@@ -208,7 +241,10 @@ describe('TokenVault, single-entry layout', () => {
 
   it('clears the chunks of a session stored in the chunked layout when it replaces it', async () => {
     const store = new MemorySecretStore();
-    const version = await new TokenVault(store, 'svc', undefined, 'chunked').write('s', big(5000));
+    const chunked = new TokenVault(store, 'svc', undefined, 'chunked');
+    // Twice: the value then lives in slot b.
+    await chunked.write('s', big(5000));
+    const version = await chunked.write('s', big(5000));
     await new TokenVault(store, 'svc', undefined, 'single-entry').write('s', { n: 1 }, { current: version });
     expect([...store.entries.keys()]).toEqual(['svc\u0000s']);
   });
@@ -219,6 +255,8 @@ describe('keychain accounts', () => {
     expect(clientSecretAccount('https://a', 'c1')).not.toBe(clientSecretAccount('https://a', 'c2'));
     expect(clientSecretAccount('https://a', 'c1')).not.toBe(clientSecretAccount('https://b', 'c1'));
     expect(sessionAccount('https://a', 'c1')).not.toBe(clientSecretAccount('https://a', 'c1'));
+    // The names are what an upgrade finds sessions and secrets under: they must not change.
+    expect(sessionAccount('https://a', 'c1')).toBe('session:c1@https://a');
   });
 });
 
@@ -261,7 +299,9 @@ describe('TokenVault, what it reads back', () => {
   ])('reads %s as nothing', async (_, entry) => {
     const store = new MemorySecretStore();
     store.entries.set(key, JSON.stringify(entry));
-    store.entries.set(`svc\u0000${account}#a.0`, JSON.stringify({ n: 1 }));
+    // The chunk the entry names is there: only the entry's own shape makes it unreadable.
+    const slot = (entry as { slot?: string } | null)?.slot ?? 'a';
+    store.entries.set(`svc\u0000${account}#${slot}.0`, JSON.stringify({ n: 1 }));
     expect(await new TokenVault(store, 'svc', undefined, 'chunked').read(account)).toBeUndefined();
   });
 
@@ -276,6 +316,42 @@ describe('TokenVault, what it reads back', () => {
     const before = store.calls;
     expect(await vault.read(account)).toBeUndefined();
     expect(store.calls - before).toBe(3);
+    // Its version is still the index's: a compare-and-delete can remove the damaged value.
+    expect((await vault.readVersioned(account)).version).toBe(store.entries.get(key));
+  });
+
+  it('reads an index without a checksum whose chunks are not all there as nothing', async () => {
+    const store = new MemorySecretStore();
+    store.entries.set(key, JSON.stringify({ v: 1, slot: 'a', n: 2 }));
+    // The first chunk alone is valid JSON: it must not pass for the whole value.
+    store.entries.set(`${key}#a.0`, JSON.stringify({ n: 1 }));
+    expect(await new TokenVault(store, 'svc', undefined, 'chunked').read(account)).toBeUndefined();
+  });
+
+  it('gives up after four reads of a value that changes under every one of them', async () => {
+    const store = new MemorySecretStore();
+    const vault = new TokenVault(store, 'svc', undefined, 'chunked');
+    await vault.write(account, big(3000));
+    let indexReads = 0;
+    let n = 0;
+    const get = store.get.bind(store);
+    store.get = async (service, name) => {
+      if (name === account) {
+        indexReads += 1;
+        // Each index read is followed by a writer storing another value: new chunks, new index.
+        const index = await get(service, name);
+        const chunked = JSON.parse(index!) as { slot: string; sum: string };
+        store.entries.set(`${key}#${chunked.slot}.0`, JSON.stringify({ n: ++n }));
+        store.entries.set(key, JSON.stringify({ ...chunked, sum: `changed-${n}` }));
+        return index;
+      }
+      return get(service, name);
+    };
+    const { value, version } = await vault.readVersioned(account);
+    expect(value).toBeUndefined();
+    // Four attempts of two index reads each; the version is the one the last attempt started from.
+    expect(indexReads).toBe(4 * 2);
+    expect(version).toContain('"sum":"changed-6"');
   });
 
   it('reads a value again when a writer replaced it between the index and the chunks', async () => {
