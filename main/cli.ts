@@ -13,6 +13,7 @@ import { INSTALLER_SETTINGS_ENV, installerLayers, loadInstallerSettings } from '
 import { JsonFileSettingsStore } from './adapters/json-file-settings-store.ts';
 import { KeytarSecretStore } from './adapters/keytar-secret-store.ts';
 import { OsBrowser } from './adapters/os-browser.ts';
+import { nodeNetwork } from './adapters/node-network.ts';
 import { COMMANDS, EXIT_CODES, USAGE, UsageError, commandHelp, type Command } from './cli/commands.ts';
 import { processIo, type Io } from './cli/terminal.ts';
 
@@ -92,6 +93,7 @@ export async function runCli(
       settingsStore: new JsonFileSettingsStore(configDir),
       secretStore: new KeytarSecretStore(),
       browser: new OsBrowser(env),
+      networkFor: (settings) => nodeNetwork({ proxySetting: settings.proxy, caFile: settings.caFile, env }),
       logger: { info: (m) => io.err(m), warn: (m) => io.err(`Warning: ${m}`) },
     };
     return await command.run({

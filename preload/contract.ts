@@ -215,6 +215,8 @@ const SCREEN_ORDER: Record<keyof SettingsDto, number> = {
   usernameClaim: 5,
   groupsClaim: 6,
   tokenAuthMethod: 7,
+  proxy: 8,
+  caFile: 9,
 };
 
 /** The Settings fields, in screen order. */

@@ -11,7 +11,8 @@ import { SettingsUseCases, type SettingsDeps } from './settings-use-cases.ts';
 import { AuthError, toAuthError } from '../core/errors.ts';
 import type { Clipboard } from '../core/ports.ts';
 import type { Profile } from '../core/session.ts';
-import { isLoopbackHost, isProviderConfigured, type ResolvedSettings } from '../core/settings.ts';
+import { isProviderConfigured, type ResolvedSettings } from '../core/settings.ts';
+import { isLoopbackHost } from '../core/origin.ts';
 import type { AppStatus, ProviderInfo } from './app-status.ts';
 import type {
   DoctorReportDto,

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { AuthService } from '../core/auth-service.ts';
 import type { Browser, Logger, SecretStore, SettingsStore } from '../core/ports.ts';
-import type { Fetch } from '../core/provider.ts';
+import type { Fetch, NetworkFor } from '../core/provider.ts';
 import {
   resolveSettings,
   validResolvedSettings,
@@ -22,7 +22,10 @@ export interface ComposeOptions {
   browser: Browser;
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
+  /** A fixed fetch (tests, the benchmark); else the one {@link networkFor} builds. */
   fetch?: Fetch;
+  /** The program's network for the settings in effect: the CLI's (proxy, extra CAs) or the app's. */
+  networkFor?: NetworkFor;
   /** Settings under the file's (an installer's provider.json presets). */
   defaults?: SettingsInput;
   /** Settings over everything, environment included (an installer's locked presets). */
@@ -57,6 +60,7 @@ export function createAuthService(
   resolved: ResolvedSettings = resolveComposedSettings(options),
 ): AuthService {
   const settings = validResolvedSettings(resolved);
+  const fetch = options.fetch ?? options.networkFor?.(settings).fetch;
   const sharedDir = join(options.configDir, 'sync');
   const service = new AuthService({
     settings,
@@ -66,7 +70,7 @@ export function createAuthService(
     lock: new FileSessionLock(sharedDir),
     signal: new FileSessionSignal(sharedDir),
     ...(options.logger ? { logger: options.logger } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(fetch ? { fetch } : {}),
   });
   const secretFromEnv = (options.env ?? process.env).COGNITO_CLIENT_SECRET;
   if (secretFromEnv) service.useClientSecret(secretFromEnv);

@@ -8,7 +8,7 @@ import type { AuthService } from '../core/auth-service.ts';
 import { runDoctor } from '../core/doctor.ts';
 import { AuthError } from '../core/errors.ts';
 import type { Browser, Logger, SecretStore, SettingsStore } from '../core/ports.ts';
-import type { Fetch } from '../core/provider.ts';
+import type { Fetch, NetworkFor } from '../core/provider.ts';
 import {
   SETTING_KEYS,
   SETTING_LABELS,
@@ -48,6 +48,7 @@ export interface SettingsDeps {
   installer?: InstallerSettings;
   emulator?: EmulatorLauncher;
   fetch?: Fetch;
+  networkFor?: NetworkFor;
   logger?: Logger;
 }
 
@@ -60,16 +61,7 @@ export interface SessionHost {
 
 function pickDto(input: SettingsInput): SettingsDto {
   const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-  return {
-    discoveryUrl: text(input.discoveryUrl),
-    clientId: text(input.clientId),
-    redirectUri: text(input.redirectUri),
-    logoutUri: text(input.logoutUri),
-    scopes: text(input.scopes),
-    usernameClaim: text(input.usernameClaim),
-    groupsClaim: text(input.groupsClaim),
-    tokenAuthMethod: text(input.tokenAuthMethod),
-  };
+  return Object.fromEntries(SETTINGS_FIELDS.map((key) => [key, text(input[key])])) as SettingsDto;
 }
 
 /** The labels the Settings screen shows: core's table, the one that problem messages use. */
@@ -150,6 +142,7 @@ export class SettingsUseCases {
       input,
       secretStore: this.deps.secretStore,
       ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+      ...(this.deps.networkFor ? { networkFor: this.deps.networkFor } : {}),
     });
   }
 
@@ -169,7 +162,7 @@ export class SettingsUseCases {
 
   /** The wiring the CLI uses too (./compose.ts), with the installer's presets. */
   composeOptions(): ComposeOptions {
-    const { fetch, logger } = this.deps;
+    const { fetch, networkFor, logger } = this.deps;
     return {
       configDir: this.deps.configDir,
       settingsStore: this.deps.settingsStore,
@@ -178,6 +171,7 @@ export class SettingsUseCases {
       env: this.deps.env ?? {},
       ...installerLayers(this.deps.installer),
       ...(fetch ? { fetch } : {}),
+      ...(networkFor ? { networkFor } : {}),
       ...(logger ? { logger } : {}),
     };
   }

@@ -29,6 +29,9 @@ export const EXIT_CODES: Record<AuthErrorCode | 'ok' | 'usage', number> = {
   provider_rejected: 3,
   state_mismatch: 3,
   network: 4,
+  proxy_unreachable: 4,
+  tls_untrusted: 8,
+  proxy_auth: 9,
   keychain_unavailable: 5,
   keychain_locked: 5,
   cancelled: 6,
@@ -302,6 +305,7 @@ export const COMMANDS: Command[] = [
       const report = await runDoctor({
         input: resolveComposedSettings(options).input,
         secretStore: options.secretStore,
+        ...(options.networkFor ? { networkFor: options.networkFor } : {}),
       });
       print({ ok: report.ok, report }, formatDoctor(report));
       const firstFailure = report.checks.find((c) => !c.ok);

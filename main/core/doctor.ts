@@ -2,14 +2,14 @@
  * "Check configuration": every check an admin would do by hand, each with a tick or the fix, plus
  * the exact URLs to register in Cognito. Runs with settings as typed, valid or not.
  */
-import { ProviderDirectory, chooseTokenAuthMethod, type Fetch } from './provider.ts';
+import { ProviderDirectory, chooseTokenAuthMethod, type Fetch, type NetworkFor } from './provider.ts';
 import { systemClock, type SecretStore } from './ports.ts';
 import { findSettingsProblems, validateSettings, withDefaults, type SettingsInput } from './settings.ts';
 import { TokenVault, clientSecretAccount } from './token-vault.ts';
-import { toAuthError } from './errors.ts';
+import { toAuthError, type AuthError } from './errors.ts';
 
 export interface DoctorCheck {
-  id: 'settings' | 'discovery' | 'endpoints' | 'logout' | 'port' | 'keychain' | 'secret';
+  id: 'settings' | 'network' | 'discovery' | 'endpoints' | 'logout' | 'port' | 'keychain' | 'secret';
   label: string;
   ok: boolean;
   /** Passed, with a consequence the admin should know (the check never fails for it). */
@@ -32,9 +32,15 @@ export interface DoctorReport {
 export interface DoctorDeps {
   input: SettingsInput;
   secretStore: SecretStore;
+  /** A fixed fetch (tests); else the one `networkFor` builds for the settings checked. */
   fetch?: Fetch;
+  /** The program's network for the settings checked: its fetch, and how it routes (proxy or direct). */
+  networkFor?: NetworkFor;
   keychainTimeoutMs?: number;
 }
+
+/** Codes of failures the network, not the provider, caused: the network check names them. */
+const NETWORK_CODES = new Set(['proxy_unreachable', 'proxy_auth', 'tls_untrusted']);
 
 /** A Cognito user pool's issuer host: advice then names Cognito's settings. */
 function isCognitoIssuer(issuer: string): boolean {
@@ -75,19 +81,32 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
   // Advice names Cognito's settings only for a Cognito user pool.
   const cognito = isCognitoIssuer(settings.discoveryUrl);
 
-  const directory = new ProviderDirectory(settings, undefined, systemClock, deps.fetch);
+  const network = deps.networkFor?.(settings);
+  const directory = new ProviderDirectory(settings, undefined, systemClock, deps.fetch ?? network?.fetch);
+  let discoveryFailure: AuthError | undefined;
   const metadata = await directory.metadata({ refresh: true }).catch((error: unknown) => {
+    discoveryFailure = toAuthError(error);
     checks.push({
       id: 'discovery',
       label: 'Discovery document is reachable and well-formed',
       ok: false,
-      detail: toAuthError(error).message,
+      detail: discoveryFailure.message,
       fix: cognito
         ? 'Use the user pool’s issuer: https://cognito-idp.<region>.amazonaws.com/<poolId> (no trailing slash).'
         : 'Use the provider’s issuer URL: its discovery document is at <issuer>/.well-known/openid-configuration.',
     });
     return undefined;
   });
+  if (network) {
+    const origins = [settings.discoveryUrl, metadata?.token_endpoint]
+      .filter((url): url is string => typeof url === 'string')
+      .map((url) => new URL(url).origin);
+    checks.splice(
+      1,
+      0,
+      await networkCheck(network.routeOf, [...new Set(origins)], discoveryFailure, !!metadata),
+    );
+  }
   if (metadata) {
     checks.push({
       id: 'discovery',
@@ -188,4 +207,28 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     });
   }
   return report();
+}
+
+/**
+ * How the provider's origins are reached (proxy or direct, and why) and whether TLS is trusted. A
+ * proxy or certificate failure fails this check, with the typed error's advice.
+ */
+async function networkCheck(
+  routeOf: (url: URL) => Promise<string>,
+  origins: string[],
+  failure: AuthError | undefined,
+  reached: boolean,
+): Promise<DoctorCheck> {
+  const routes = await Promise.all(
+    origins.map(async (origin) => `${origin} ${await routeOf(new URL(origin))}`),
+  );
+  const networkFailure = failure && NETWORK_CODES.has(failure.code) ? failure : undefined;
+  const tls = origins.some((o) => o.startsWith('https:')) && reached ? ' TLS certificates are trusted.' : '';
+  return {
+    id: 'network',
+    label: 'Network route to the provider (proxy and TLS)',
+    ok: !networkFailure,
+    detail: `${routes.join('; ')}.${tls}`,
+    ...(networkFailure ? { fix: networkFailure.message } : {}),
+  };
 }

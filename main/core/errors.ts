@@ -44,6 +44,9 @@ export type AuthErrorCode =
   | 'timeout'
   | 'port_in_use'
   | 'network'
+  | 'proxy_unreachable'
+  | 'proxy_auth'
+  | 'tls_untrusted'
   | 'provider_rejected'
   | 'state_mismatch'
   | 'invalid_settings'
@@ -138,6 +141,8 @@ function networkError(detail: string, cause: unknown): AuthError {
  */
 export function toAuthError(error: unknown): AuthError {
   if (error instanceof AuthError) return error;
+  // openid-client wraps what our fetch threw (a proxy or certificate error, already typed).
+  if (isOpenIdError(error) && error.cause instanceof AuthError) return error.cause;
   if (isOpenIdError(error)) return mapOpenIdError(error);
   if (error instanceof TypeError && /fetch failed|network|ECONNREFUSED|ENOTFOUND/i.test(errorText(error))) {
     return networkError(connectionDetail(error), error);

@@ -1,4 +1,4 @@
-/** Origins of URLs, custom schemes included. */
+/** Origins and hosts of URLs, custom schemes included. */
 
 /** `scheme://host[:port]` of a URL. (URL.origin is "null" for custom schemes such as app://.) */
 export function originOf(url: string): string | undefined {
@@ -8,4 +8,9 @@ export function originOf(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** True for hosts that never leave this machine; only they may use plain http. */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }

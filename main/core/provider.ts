@@ -7,12 +7,8 @@ import type * as oidc from 'openid-client';
 import { AuthError, toAuthError } from './errors.ts';
 import { writeFileAtomically } from './files.ts';
 import { IdTokenSignatureVerifier } from './id-token-signature.ts';
-import {
-  isLoopbackHost,
-  type Settings,
-  type TokenAuthMethod,
-  type TokenAuthMethodSetting,
-} from './settings.ts';
+import { isLoopbackHost } from './origin.ts';
+import type { Settings, TokenAuthMethod, TokenAuthMethodSetting } from './settings.ts';
 import type { Clock } from './ports.ts';
 
 /** How long a discovery document is trusted before it is fetched again. */
@@ -28,6 +24,16 @@ interface CachedDiscovery {
 
 /** A fetch the core uses for every provider request; tests and the benchmark count through it. */
 export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
+
+/** How provider requests reach the network: the fetch, and how it routes a URL (for the doctor). */
+export interface Network {
+  fetch: Fetch;
+  /** The route to `url` in words: "through http://proxy:3128 (from HTTPS_PROXY)", "direct (…)". */
+  routeOf: (url: URL) => Promise<string>;
+}
+
+/** The network for the settings in effect (their proxy and extra certificates). */
+export type NetworkFor = (settings: Pick<Settings, 'proxy' | 'caFile'>) => Network;
 
 /** openid-client, loaded on first use: commands that never talk to the provider never load it. */
 export type OpenIdClient = typeof oidc;

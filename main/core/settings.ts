@@ -5,8 +5,10 @@
  * The client secret is not a setting: it lives in the OS keychain only (see token-vault.ts).
  */
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { AuthError } from './errors.ts';
+import { DIRECT, parseProxyUrl } from './network-route.ts';
+import { isLoopbackHost } from './origin.ts';
 
 /** The fixed loopback port of the default redirect URI. Cognito matches callback URLs exactly, port included. */
 export const DEFAULT_REDIRECT_PORT = 47621;
@@ -40,6 +42,13 @@ export interface Settings {
    */
   tokenAuthMethod: TokenAuthMethodSetting;
   keychainService: string;
+  /**
+   * The proxy for provider requests: a URL (`http://proxy.example.com:3128`), `direct` for none,
+   * or empty: the environment's `HTTPS_PROXY`… in the CLI, the system's settings in the app.
+   */
+  proxy: string;
+  /** A PEM file of CA certificates to trust besides the OS's (a TLS-inspecting proxy's root). */
+  caFile: string;
 }
 
 /** The client authentication methods for a client secret (`private_key_jwt` is not supported). */
@@ -61,6 +70,8 @@ export const SETTING_ENV: Record<keyof Settings, string> = {
   groupsClaim: 'COGNITO_GROUPS_CLAIM',
   tokenAuthMethod: 'COGNITO_TOKEN_AUTH_METHOD',
   keychainService: 'COGNITO_DESKTOP_KEYCHAIN_SERVICE',
+  proxy: 'COGNITO_PROXY',
+  caFile: 'COGNITO_CA_FILE',
 };
 
 export const SETTING_LABELS: Record<keyof Settings, string> = {
@@ -73,6 +84,8 @@ export const SETTING_LABELS: Record<keyof Settings, string> = {
   groupsClaim: 'Groups claim',
   tokenAuthMethod: 'Token endpoint authentication',
   keychainService: 'Keychain service name',
+  proxy: 'Proxy',
+  caFile: 'Extra CA certificates file',
 };
 
 export const SETTING_KEYS = Object.keys(SETTING_ENV) as (keyof Settings)[];
@@ -85,11 +98,6 @@ export interface SettingsProblem {
 
 const WELL_KNOWN_SUFFIX = '/.well-known/openid-configuration';
 const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
-
-/** True for hosts that never leave this machine; only they may use plain http. */
-export function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
 
 /** The issuer for a discovery URL given either as the issuer or as the full `.well-known` URL. */
 export function issuerFromDiscoveryUrl(discoveryUrl: string): string {
@@ -142,6 +150,22 @@ function discoveryProblem(value: string): string | undefined {
     return 'must use https (plain http is allowed only for a provider on this machine).';
   }
   if (url.search || url.hash) return 'must not have a query or fragment.';
+  return undefined;
+}
+
+function proxyProblem(value: string): string | undefined {
+  if (!value || value === DIRECT) return undefined;
+  let url: URL;
+  try {
+    url = parseProxyUrl(value);
+  } catch {
+    return `is not a URL: write it like http://proxy.example.com:3128, or ${DIRECT} for none.`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must be an http or https proxy.';
+  // The settings file is plain text: proxy credentials belong in the environment or the app's prompt.
+  if (url.username || url.password)
+    return 'must not hold a user name or password: the settings file is plain text. Use HTTPS_PROXY in a shell, or let the app ask.';
+  if (url.pathname !== '/' || url.search || url.hash) return 'must be only a scheme, host and port.';
   return undefined;
 }
 
@@ -205,6 +229,9 @@ export function findSettingsProblems(input: SettingsInput): SettingsProblem[] {
   const authMethod = text(input.tokenAuthMethod);
   if (authMethod && authMethod !== 'auto' && !isTokenAuthMethod(authMethod))
     add('tokenAuthMethod', `must be auto, ${TOKEN_AUTH_METHODS.join(' or ')}.`);
+  add('proxy', proxyProblem(text(input.proxy)));
+  const caFile = text(input.caFile);
+  if (caFile && !isAbsolute(caFile)) add('caFile', 'must be the full path of a PEM file.');
   const service = text(input.keychainService);
   if (service && [...service].some((c) => c.charCodeAt(0) < 0x20))
     add('keychainService', 'must be printable text.');
@@ -225,6 +252,8 @@ export function withDefaults(input: SettingsInput): Settings {
     groupsClaim: text(input.groupsClaim) || DEFAULT_GROUPS_CLAIM,
     tokenAuthMethod: isTokenAuthMethod(authMethod) ? authMethod : 'auto',
     keychainService: text(input.keychainService) || DEFAULT_KEYCHAIN_SERVICE,
+    proxy: text(input.proxy),
+    caFile: text(input.caFile),
   };
 }
 

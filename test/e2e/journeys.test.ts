@@ -62,6 +62,8 @@ const VALUES = {
   usernameClaim: 'email',
   groupsClaim: '',
   tokenAuthMethod: '',
+  proxy: '',
+  caFile: '',
 };
 
 /** Starts an app on `configDir`, configured for the emulator (unless `configure` is false). */

@@ -54,6 +54,8 @@ describe.each<ProviderFlavour>(['standard', 'standard-without-logout'])(
           usernameClaim: '',
           groupsClaim: 'groups',
           tokenAuthMethod: '',
+          proxy: '',
+          caFile: '',
         },
         clientSecret: CONFIDENTIAL_CLIENT_SECRET,
       });

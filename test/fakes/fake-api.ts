@@ -24,6 +24,8 @@ export const SETTINGS_VIEW: SettingsView = {
     usernameClaim: '',
     groupsClaim: '',
     tokenAuthMethod: '',
+    proxy: '',
+    caFile: '',
   },
   labels: settingLabels(),
   locked: [],

@@ -19,7 +19,8 @@
  * Two more flavours stand for the standard OpenID providers that are not Cognito (see
  * {@link ProviderFlavour}).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { decodeJwt, type JWK, type JWTPayload } from 'jose';
@@ -53,6 +54,11 @@ export interface EmulatorOptions {
   rotationGraceSeconds?: number;
   /** Which provider this one stands for; Cognito by default. */
   flavour?: ProviderFlavour;
+  /**
+   * Serve both origins over HTTPS under `hostname` with this certificate: a provider behind a
+   * corporate network (its name resolved by the test's proxy; its certificate from the test's CA).
+   */
+  tls?: { hostname: string; key: string; cert: string };
 }
 
 /**
@@ -150,7 +156,17 @@ export class CognitoEmulator {
     this.lifetimes = { ...DEFAULT_LIFETIMES, ...options.lifetimes };
     this.refreshTokenRotation = options.refreshTokenRotation ?? 'off';
     this.rotationGraceSeconds = options.rotationGraceSeconds ?? 0;
-    this.issuerServer = createServer((req, res) => this.serveIssuerOrigin(req, res));
+    this.issuerServer = this.createServer((req, res) => this.serveIssuerOrigin(req, res));
+  }
+
+  /** An HTTP server, or an HTTPS one with the certificate of {@link EmulatorOptions.tls}. */
+  private createServer(handler: (req: IncomingMessage, res: ServerResponse) => void): Server {
+    const { tls } = this.options;
+    return tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createHttpServer(handler);
+  }
+
+  private get scheme(): string {
+    return this.options.tls ? 'https' : 'http';
   }
 
   /** @internal use {@link startCognitoEmulator}. */
@@ -167,7 +183,7 @@ export class CognitoEmulator {
 
   /** The issuer, as Cognito's: `http://127.0.0.1:<port>/<region>_<poolId>`, no trailing slash. */
   get issuer(): string {
-    return `http://127.0.0.1:${this.issuerPort}/${this.poolId}`;
+    return `${this.scheme}://${this.options.tls?.hostname ?? '127.0.0.1'}:${this.issuerPort}/${this.poolId}`;
   }
 
   get discoveryUrl(): string {
@@ -177,7 +193,9 @@ export class CognitoEmulator {
   /** The user-pool domain origin, like `https://<prefix>.auth.<region>.amazoncognito.com`. */
   get domain(): string {
     // A standard provider serves everything on its issuer's origin.
-    return this.isStandard ? `http://127.0.0.1:${this.issuerPort}` : `http://localhost:${this.domainPort}`;
+    return this.isStandard
+      ? new URL(this.issuer).origin
+      : `${this.scheme}://${this.options.tls?.hostname ?? 'localhost'}:${this.domainPort}`;
   }
 
   /** The kid that signs new tokens. */
@@ -230,10 +248,10 @@ export class CognitoEmulator {
   private async listen(issuerPort: number, domainPort: number): Promise<void> {
     this.issuerPort = await listen(this.issuerServer, issuerPort, '127.0.0.1');
     // A browser may resolve `localhost` to ::1 or to 127.0.0.1: answer on both.
-    const domainV4 = createServer(this.domainHandler());
+    const domainV4 = this.createServer(this.domainHandler());
     this.domainPort = await listen(domainV4, domainPort, '127.0.0.1');
     this.domainServers.push(domainV4);
-    const domainV6 = createServer(this.domainHandler());
+    const domainV6 = this.createServer(this.domainHandler());
     try {
       await listen(domainV6, this.domainPort, '::1');
       this.domainServers.push(domainV6);

@@ -21,7 +21,10 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }
 
-/** Launches headless Chromium, or fails saying which package to install. */
+/**
+ * Launches headless Chromium, or fails saying which package to install. `SYSTEM_BROWSER_ARGS` (a
+ * JSON list) adds flags: the corporate-network tests map their invented host names with it.
+ */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
@@ -30,5 +33,6 @@ export async function launchChromium(): Promise<Browser> {
         '(sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.',
     );
   }
-  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  const extra = JSON.parse(process.env.SYSTEM_BROWSER_ARGS ?? '[]') as string[];
+  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, ...extra] });
 }

@@ -241,3 +241,41 @@ describe('the report’s wording', () => {
     expect(check(report, 'secret')?.detail).toMatch(/^No client secret stored/);
   });
 });
+
+describe('the network check', () => {
+  const routes: string[] = [];
+  const network = (fetch: typeof globalThis.fetch) => () => ({
+    fetch: (url: string, init?: RequestInit) => fetch(url, init),
+    routeOf: (url: URL) => {
+      routes.push(url.origin);
+      return Promise.resolve(`through http://proxy:3128 (from HTTPS_PROXY)`);
+    },
+  });
+
+  it('says how each of the provider’s origins is reached, second after the settings', async () => {
+    routes.length = 0;
+    const report = await diagnose({ networkFor: network(fetch) });
+    expect(report.checks.map((c) => c.id).slice(0, 3)).toEqual(['settings', 'network', 'discovery']);
+    const issuerOrigin = new URL(emulator.issuer).origin;
+    expect(check(report, 'network')).toEqual({
+      id: 'network',
+      label: 'Network route to the provider (proxy and TLS)',
+      ok: true,
+      detail: `${issuerOrigin} through http://proxy:3128 (from HTTPS_PROXY); ${emulator.domain} through http://proxy:3128 (from HTTPS_PROXY).`,
+    });
+    expect(routes).toEqual([issuerOrigin, emulator.domain]);
+  });
+
+  it('fails on a proxy or certificate problem with its advice, and not on a provider that is down', async () => {
+    const { untrustedCertificate } = await import('../../../main/core/network-errors.ts');
+    const refused = untrustedCertificate('idp:443', 'untrusted', 'Corp Root', null);
+    const report = await diagnose({ networkFor: network(() => Promise.reject(refused)) });
+    expect(check(report, 'network')).toMatchObject({ ok: false, fix: refused.message });
+    expect(check(report, 'discovery')?.ok).toBe(false);
+    const down = await diagnose({
+      networkFor: network(() => Promise.reject(new TypeError('fetch failed'))),
+    });
+    expect(check(down, 'network')?.ok).toBe(true);
+    expect(check(down, 'network')?.detail).not.toContain('TLS');
+  });
+});

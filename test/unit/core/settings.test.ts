@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   SETTING_ENV,
   SETTING_LABELS,
-  isLoopbackHost,
   validResolvedSettings,
   withDefaults,
   resolveSettings,
@@ -13,6 +12,7 @@ import {
   validateSettings,
   type SettingsInput,
 } from '../../../main/core/settings.ts';
+import { isLoopbackHost } from '../../../main/core/origin.ts';
 import { AuthError } from '../../../main/core/errors.ts';
 
 const POOL = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123';
@@ -30,6 +30,8 @@ describe('validateSettings', () => {
       groupsClaim: 'cognito:groups',
       tokenAuthMethod: 'auto',
       keychainService: 'cognito-desktop',
+      proxy: '',
+      caFile: '',
     });
   });
 
@@ -58,6 +60,43 @@ describe('validateSettings', () => {
     ],
     ['query in discovery URL', { ...valid, discoveryUrl: `${POOL}?x=1` }, 'discoveryUrl', /query/],
     ['missing client id', { discoveryUrl: POOL }, 'clientId', /Client ID is required/],
+    [
+      'a proxy that is not a URL',
+      { ...valid, proxy: 'http://[' },
+      'proxy',
+      /^Proxy is not a URL: .* or direct for none\.$/,
+    ],
+    ['a SOCKS proxy', { ...valid, proxy: 'socks5://p:1080' }, 'proxy', /must be an http or https proxy/],
+    [
+      'a proxy with a password',
+      { ...valid, proxy: 'http://u:p@proxy:3128' },
+      'proxy',
+      /must not hold a user name or password: the settings file is plain text/,
+    ],
+    [
+      'a proxy with a user name',
+      { ...valid, proxy: 'http://u@proxy:3128' },
+      'proxy',
+      /must not hold a user name/,
+    ],
+    [
+      'a proxy with a path',
+      { ...valid, proxy: 'http://proxy:3128/pac' },
+      'proxy',
+      /only a scheme, host and port/,
+    ],
+    [
+      'a proxy with a query',
+      { ...valid, proxy: 'http://proxy:3128?x' },
+      'proxy',
+      /only a scheme, host and port/,
+    ],
+    [
+      'a relative CA file',
+      { ...valid, caFile: 'certs/root.pem' },
+      'caFile',
+      /^Extra CA certificates file must be the full path of a PEM file\.$/,
+    ],
     ['client id with spaces', { ...valid, clientId: 'a b' }, 'clientId', /one word/],
     [
       'https redirect',
@@ -231,6 +270,8 @@ describe('the settings tables', () => {
       groupsClaim: 'COGNITO_GROUPS_CLAIM',
       tokenAuthMethod: 'COGNITO_TOKEN_AUTH_METHOD',
       keychainService: 'COGNITO_DESKTOP_KEYCHAIN_SERVICE',
+      proxy: 'COGNITO_PROXY',
+      caFile: 'COGNITO_CA_FILE',
     });
     expect(SETTING_LABELS).toEqual({
       discoveryUrl: 'Discovery URL',
@@ -242,7 +283,22 @@ describe('the settings tables', () => {
       groupsClaim: 'Groups claim',
       tokenAuthMethod: 'Token endpoint authentication',
       keychainService: 'Keychain service name',
+      proxy: 'Proxy',
+      caFile: 'Extra CA certificates file',
     });
+  });
+});
+
+describe('the network settings', () => {
+  it.each(['', 'direct', 'proxy.corp:3128', 'http://proxy.corp:3128', 'https://proxy.corp'])(
+    'accepts the proxy "%s"',
+    (proxy) => {
+      expect(validateSettings({ ...valid, proxy }).proxy).toBe(proxy);
+    },
+  );
+
+  it('accepts a full path for the CA file, trimmed', () => {
+    expect(validateSettings({ ...valid, caFile: ' /etc/ssl/corp.pem ' }).caFile).toBe('/etc/ssl/corp.pem');
   });
 });
 

@@ -49,6 +49,8 @@ describe('SETTINGS_FIELDS', () => {
       'usernameClaim',
       'groupsClaim',
       'tokenAuthMethod',
+      'proxy',
+      'caFile',
     ]);
   });
 });

@@ -31,6 +31,14 @@ const FIELDS: Record<keyof SettingsDto, { hint: string; placeholder?: string }> 
     hint: 'How a client secret is sent: auto (what the provider offers), client_secret_basic or client_secret_post.',
     placeholder: 'auto',
   },
+  proxy: {
+    hint: 'Leave empty to use the system’s proxy settings. A proxy URL to use that one instead, or direct for none.',
+    placeholder: 'http://proxy.example.com:3128',
+  },
+  caFile: {
+    hint: 'A PEM file of extra CA certificates to trust, such as your network’s TLS inspection root. Full path.',
+    placeholder: '/etc/ssl/certs/corporate-root.pem',
+  },
 };
 
 /** The provider's settings, one labelled field each, with its hint and its problem. */

@@ -1,0 +1,193 @@
+/**
+ * The CLI's network: every provider request through undici (the library under Node's own `fetch`),
+ * through the proxy the route names (see core/network-route.ts), trusting Node's bundled
+ * certificate authorities, the operating system's, `NODE_EXTRA_CA_CERTS` and the `caFile` setting.
+ * Failures a network causes become typed errors (core/network-errors.ts).
+ */
+import { readFileSync } from 'node:fs';
+import * as tls from 'node:tls';
+import type { Dispatcher } from 'undici';
+import { AuthError } from '../core/errors.ts';
+import {
+  proxyNeedsCredentials,
+  proxyRefusedTunnel,
+  proxyUnreachable,
+  untrustedCertificate,
+  type CertificateProblem,
+} from '../core/network-errors.ts';
+import {
+  describeProxy,
+  describeRoute,
+  routeFor,
+  type Route,
+  type RouteConfig,
+} from '../core/network-route.ts';
+import type { Fetch, Network } from '../core/provider.ts';
+import { presentedIssuer } from './tls-probe.ts';
+
+export interface NodeNetworkOptions extends RouteConfig {
+  /** The `caFile` setting: a PEM file of extra certificate authorities. */
+  caFile?: string;
+}
+
+/** The operating system's CA bundle on Linux distributions, for a Node without system-CA support. */
+const LINUX_CA_BUNDLES = [
+  '/etc/ssl/certs/ca-certificates.crt',
+  '/etc/pki/tls/certs/ca-bundle.crt',
+  '/etc/ssl/ca-bundle.pem',
+  '/etc/ssl/cert.pem',
+];
+
+const CERTIFICATE_PROBLEMS: Record<string, CertificateProblem> = {
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'untrusted',
+  UNABLE_TO_GET_ISSUER_CERT: 'untrusted',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'untrusted',
+  SELF_SIGNED_CERT_IN_CHAIN: 'untrusted',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'untrusted',
+  CERT_UNTRUSTED: 'untrusted',
+  CERT_SIGNATURE_FAILURE: 'untrusted',
+  CERT_HAS_EXPIRED: 'expired',
+  CERT_NOT_YET_VALID: 'expired',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'wrong-host',
+};
+
+const CLI_ADVICE = {
+  proxyCredentials:
+    'put them in the proxy URL of HTTPS_PROXY, like http://user:password@proxy.example.com:3128 (the proxy setting never holds them).',
+};
+
+/**
+ * The certificate authorities to trust: Node's bundled ones, the operating system's (Node 22.15+
+ * reads every OS's store; older Node, Linux's bundle file), `NODE_EXTRA_CA_CERTS` and `caFile`.
+ * Passing `ca` replaces Node's default list, so every source is named here.
+ */
+export function trustedCertificates(caFile: string | undefined, env: NodeJS.ProcessEnv): string[] {
+  const withSystem = tls as typeof tls & { getCACertificates?: (kind: string) => string[] };
+  const system = withSystem.getCACertificates?.('system') ?? linuxBundle();
+  return [
+    ...tls.rootCertificates,
+    ...system,
+    ...readPem(env.NODE_EXTRA_CA_CERTS, 'NODE_EXTRA_CA_CERTS'),
+    ...readPem(caFile, 'caFile'),
+  ];
+}
+
+function linuxBundle(): string[] {
+  if (process.platform !== 'linux') return [];
+  for (const file of LINUX_CA_BUNDLES) {
+    try {
+      return [readFileSync(file, 'utf8')];
+    } catch {
+      // Not this distribution's path.
+    }
+  }
+  return [];
+}
+
+function readPem(file: string | undefined, name: 'caFile' | 'NODE_EXTRA_CA_CERTS'): string[] {
+  if (!file) return [];
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new AuthError(
+      'invalid_settings',
+      `The certificates file ${file} (${name}) cannot be read: ${reason}.`,
+      {
+        cause: error,
+        ...(name === 'caFile' ? { setting: 'caFile' } : {}),
+      },
+    );
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new AuthError(
+      'invalid_settings',
+      `The certificates file ${file} (${name}) holds no PEM certificate.`,
+      {
+        ...(name === 'caFile' ? { setting: 'caFile' } : {}),
+      },
+    );
+  }
+  return [text];
+}
+
+/** The CLI's {@link Network}: its fetch, and its routes in words for the doctor. */
+export function nodeNetwork(options: NodeNetworkOptions): Network {
+  return {
+    fetch: nodeNetworkFetch(options),
+    routeOf: (url) => Promise.resolve(describeRoute(routeFor(url, options))),
+  };
+}
+
+/** A {@link Fetch} for the core: routed, trusting the certificates above, with typed failures. */
+export function nodeNetworkFetch(options: NodeNetworkOptions): Fetch {
+  let ca: string[] | undefined;
+  const dispatchers = new Map<string, Dispatcher>();
+  // undici loads with the first request: commands that never reach the provider never load it.
+  const dispatcherFor = async (route: Route): Promise<Dispatcher> => {
+    const key = route.proxy?.href ?? 'direct';
+    let dispatcher = dispatchers.get(key);
+    if (!dispatcher) {
+      const { Agent, ProxyAgent } = await import('undici');
+      ca ??= trustedCertificates(options.caFile, options.env);
+      dispatcher = route.proxy
+        ? new ProxyAgent({ uri: route.proxy.href, requestTls: { ca }, proxyTls: { ca } })
+        : new Agent({ connect: { ca } });
+      dispatchers.set(key, dispatcher);
+    }
+    return dispatcher;
+  };
+  return async (url, init) => {
+    const target = new URL(url);
+    const route = routeFor(target, options);
+    const dispatcher = await dispatcherFor(route);
+    const { fetch: undiciFetch } = await import('undici');
+    try {
+      const response = await undiciFetch(target, { ...(init as object), dispatcher });
+      return response as unknown as Response;
+    } catch (error) {
+      throw await networkFailure(error, target, route);
+    }
+  };
+}
+
+/** What a failed request means, when the network (not the provider) is the cause. */
+async function networkFailure(error: unknown, target: URL, route: Route): Promise<unknown> {
+  const cause = rootCause(error);
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code ?? '';
+  const problem = CERTIFICATE_PROBLEMS[code];
+  if (problem) {
+    const issuer = problem === 'untrusted' ? await presentedIssuer(target, route.proxy) : undefined;
+    return untrustedCertificate(target.host, problem, issuer, error);
+  }
+  if (!route.proxy) return error;
+  const proxy = describeProxy(route.proxy);
+  const status = /Proxy response \((\d{3})\)/.exec(cause instanceof Error ? cause.message : '')?.[1];
+  // 407 is the standard answer; some proxies (tinyproxy) refuse wrong credentials with 401.
+  if (status === '407' || status === '401')
+    return proxyNeedsCredentials(proxy, route.proxy.username !== '', CLI_ADVICE, error);
+  if (status) return proxyRefusedTunnel(proxy, target.host, Number(status), error);
+  const detail = PROXY_CONNECT_FAILURES[code];
+  if (detail) return proxyUnreachable(proxy, route.decidedBy, detail, error);
+  return error;
+}
+
+const PROXY_CONNECT_FAILURES: Record<string, string> = {
+  ECONNREFUSED: 'the connection was refused',
+  ENOTFOUND: 'its host name was not found',
+  EAI_AGAIN: 'its host name could not be looked up',
+  EHOSTUNREACH: 'its host cannot be reached',
+  ENETUNREACH: 'its network cannot be reached',
+  ETIMEDOUT: 'it did not answer',
+  UND_ERR_CONNECT_TIMEOUT: 'it did not answer',
+};
+
+/** The innermost error: undici's "fetch failed" carries the socket's or the proxy's below it. */
+function rootCause(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 5 && current instanceof Error && current.cause !== undefined; depth++) {
+    current = current.cause;
+  }
+  return current;
+}

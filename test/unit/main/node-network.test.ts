@@ -1,0 +1,117 @@
+/** The CLI's network: the certificates it trusts, and the typed errors a network causes. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as oidc from 'openid-client';
+import { describe, expect, it } from 'vitest';
+import { trustedCertificates } from '../../../main/adapters/node-network.ts';
+import { toAuthError, type AuthError } from '../../../main/core/errors.ts';
+import {
+  proxyNeedsCredentials,
+  proxyRefusedTunnel,
+  proxyUnreachable,
+  untrustedCertificate,
+} from '../../../main/core/network-errors.ts';
+
+const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+
+function file(name: string, text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'cognito-desktop-ca-unit-')), name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('trustedCertificates', () => {
+  it('trusts Node’s roots, the system’s, NODE_EXTRA_CA_CERTS and the caFile setting', () => {
+    const extra = file('extra.pem', `${PEM}extra`);
+    const mine = file('mine.pem', `${PEM}mine`);
+    const trusted = trustedCertificates(mine, { NODE_EXTRA_CA_CERTS: extra });
+    expect(trusted.slice(0, rootCertificates.length)).toEqual([...rootCertificates]);
+    expect(trusted.at(-2)).toBe(`${PEM}extra`);
+    expect(trusted.at(-1)).toBe(`${PEM}mine`);
+    if (process.platform === 'linux') expect(trusted.length).toBeGreaterThan(rootCertificates.length + 2);
+  });
+
+  it('names the caFile setting when its file cannot be read or holds no certificate', () => {
+    expect(() => trustedCertificates('/nonexistent/root.pem', {})).toThrow(
+      expect.objectContaining({
+        code: 'invalid_settings',
+        setting: 'caFile',
+        message: 'The certificates file /nonexistent/root.pem (caFile) cannot be read: ENOENT.',
+      }) as Error,
+    );
+    const notPem = file('root.der', 'binary');
+    expect(() => trustedCertificates(notPem, {})).toThrow(
+      `The certificates file ${notPem} (caFile) holds no PEM certificate.`,
+    );
+    expect(() => trustedCertificates(undefined, { NODE_EXTRA_CA_CERTS: notPem })).toThrow(
+      expect.not.objectContaining({ setting: 'caFile' }) as Error,
+    );
+  });
+});
+
+describe('the network’s errors', () => {
+  const advice = { proxyCredentials: 'Put them in HTTPS_PROXY.' };
+
+  it('say what is wrong and what to do, never "check your internet connection"', () => {
+    const errors: [AuthError, string, RegExp][] = [
+      [
+        proxyUnreachable('http://p:1', 'HTTPS_PROXY', 'the connection was refused', null),
+        'proxy_unreachable',
+        /^Could not reach the proxy http:\/\/p:1 \(from HTTPS_PROXY\): the connection was refused\. Check/,
+      ],
+      [
+        proxyUnreachable('http://p:1', undefined, 'it did not answer', null),
+        'proxy_unreachable',
+        /^Could not reach the proxy http:\/\/p:1: it did not answer\./,
+      ],
+      [
+        proxyNeedsCredentials('http://p:1', false, advice, null),
+        'proxy_auth',
+        /^The proxy http:\/\/p:1 requires a user name and password\. Put them in HTTPS_PROXY\.$/,
+      ],
+      [
+        proxyNeedsCredentials('http://u:***@p:1', true, advice, null),
+        'proxy_auth',
+        /^The proxy http:\/\/u:\*\*\*@p:1 refused the user name and password\. Check them; Put them/,
+      ],
+      [
+        proxyRefusedTunnel('http://p:1', 'idp:443', 403, null),
+        'network',
+        /^The proxy http:\/\/p:1 would not connect to idp:443 \(HTTP 403\)\./,
+      ],
+      [
+        untrustedCertificate('idp:443', 'untrusted', 'Corp Root', null),
+        'tls_untrusted',
+        /^The connection to idp:443 is not trusted: its certificate was issued by "Corp Root" this computer does not trust\. A network that inspects TLS .*COGNITO_CA_FILE/,
+      ],
+      [
+        untrustedCertificate('idp:443', 'untrusted', undefined, null),
+        'tls_untrusted',
+        /its certificate was issued by a certificate authority this computer does not trust\./,
+      ],
+      [
+        untrustedCertificate('idp:443', 'expired', 'Corp Root', null),
+        'tls_untrusted',
+        /its certificate issued by "Corp Root" has expired or is not valid yet\. Check the computer’s date/,
+      ],
+      [
+        untrustedCertificate('idp:443', 'wrong-host', undefined, null),
+        'tls_untrusted',
+        /its certificate is for another host name\./,
+      ],
+    ];
+    for (const [error, code, message] of errors) {
+      expect(error.code).toBe(code);
+      expect(error.message).toMatch(message);
+      expect(error.message).not.toMatch(/internet connection/);
+    }
+  });
+
+  it('come through openid-client as they were thrown', () => {
+    const typed = proxyUnreachable('http://p:1', 'HTTPS_PROXY', 'the connection was refused', null);
+    const wrapped = new oidc.ClientError('something went wrong', { cause: typed });
+    expect(toAuthError(wrapped)).toBe(typed);
+  });
+});
