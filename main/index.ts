@@ -5,10 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, ipcMain, Menu, protocol, shell, type BrowserWindow } from 'electron';
+import { app, ipcMain, Menu, protocol, session, shell, type BrowserWindow } from 'electron';
 import { AppController, type EmulatorLauncher } from './app/app-controller.ts';
 import { APP_ORIGIN, APP_SCHEME, appResponseHeaders, resolveAppFile } from './shell/app-protocol.ts';
 import { ElectronClipboard, ElectronSettingsStore, ShellBrowser } from './shell/electron-adapters.ts';
+import { electronNetwork } from './shell/electron-network.ts';
 import { KeytarSecretStore } from './adapters/keytar-secret-store.ts';
 import { appSenderPolicy, createIpcHandlers } from './ipc/handlers.ts';
 import { originOf } from './core/origin.ts';
@@ -108,6 +109,9 @@ function setupApp(): void {
     settingsStore: new ElectronSettingsStore(configDir),
     secretStore: new KeytarSecretStore(),
     browser: new ShellBrowser(),
+    networkFor: electronNetwork(session.defaultSession),
+    // Checking unsaved settings uses a session of its own: the live one keeps the saved proxy.
+    checkNetworkFor: electronNetwork(session.fromPartition('check-configuration')),
     clipboard: new ElectronClipboard(),
     env: startupEnv,
     ...(installer ? { installer } : {}),

@@ -49,6 +49,11 @@ export interface SettingsDeps {
   emulator?: EmulatorLauncher;
   fetch?: Fetch;
   networkFor?: NetworkFor;
+  /**
+   * The network "Check configuration" uses for settings not saved yet, when it must not be the
+   * live one (the app's: checking a proxy must not switch the app to it). Defaults to networkFor.
+   */
+  checkNetworkFor?: NetworkFor;
   logger?: Logger;
 }
 
@@ -138,11 +143,12 @@ export class SettingsUseCases {
   /** Runs the configuration doctor on `values` (saved or not). */
   async checkConfiguration(values: SettingsDto): Promise<DoctorReportDto> {
     const input = { ...this.resolve().input, ...this.withLocked(values) };
+    const networkFor = this.deps.checkNetworkFor ?? this.deps.networkFor;
     return runDoctor({
       input,
       secretStore: this.deps.secretStore,
       ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
-      ...(this.deps.networkFor ? { networkFor: this.deps.networkFor } : {}),
+      ...(networkFor ? { networkFor } : {}),
     });
   }
 

@@ -73,3 +73,49 @@ export function untrustedCertificate(
     cause,
   });
 }
+
+/** Chromium's network errors (Electron's `net`), by the cause they name. */
+const CHROMIUM_CERTIFICATE_ERRORS: Record<string, CertificateProblem> = {
+  ERR_CERT_AUTHORITY_INVALID: 'untrusted',
+  ERR_CERT_INVALID: 'untrusted',
+  ERR_CERT_WEAK_SIGNATURE_ALGORITHM: 'untrusted',
+  ERR_CERT_DATE_INVALID: 'expired',
+  ERR_CERT_COMMON_NAME_INVALID: 'wrong-host',
+};
+const CHROMIUM_PROXY_UNREACHABLE = new Set([
+  'ERR_PROXY_CONNECTION_FAILED',
+  'ERR_TUNNEL_CONNECTION_FAILED',
+  'ERR_MANDATORY_PROXY_CONFIGURATION_FAILED',
+  'ERR_PROXY_CERTIFICATE_INVALID',
+]);
+const CHROMIUM_PROXY_AUTH = new Set([
+  'ERR_PROXY_AUTH_REQUESTED',
+  'ERR_PROXY_AUTH_UNSUPPORTED',
+  'ERR_INVALID_AUTH_CREDENTIALS',
+]);
+
+/**
+ * A typed error for a failed request of Electron's `net` (its message carries Chromium's
+ * `net::ERR_…` name), or undefined when the message names none of these causes.
+ */
+export function fromChromiumNetError(
+  error: unknown,
+  host: string,
+  proxy: { name: string; decidedBy: string } | undefined,
+  advice: NetworkAdvice,
+): AuthError | undefined {
+  const name = /net::(ERR_[A-Z_]+)/.exec(error instanceof Error ? error.message : String(error))?.[1];
+  if (!name) return undefined;
+  const certificate = CHROMIUM_CERTIFICATE_ERRORS[name];
+  if (certificate) return untrustedCertificate(host, certificate, undefined, error);
+  const proxyName = proxy?.name ?? 'set in the system’s settings';
+  if (CHROMIUM_PROXY_UNREACHABLE.has(name))
+    return proxyUnreachable(proxyName, proxy?.decidedBy, `Chromium says ${name}`, error);
+  if (CHROMIUM_PROXY_AUTH.has(name))
+    return proxyNeedsCredentials(proxyName, name === 'ERR_INVALID_AUTH_CREDENTIALS', advice, error);
+  return new AuthError(
+    'network',
+    `Could not reach the provider (${name}). Check your internet connection, then try again.`,
+    { cause: error },
+  );
+}

@@ -18,6 +18,13 @@ import { clearKeychainService, testEndpoints } from '../support/real-parts.ts';
 import { makeTestCa, type TestCa } from '../support/test-ca.ts';
 import { forwardProxyUnavailable, startForwardProxy, type ForwardProxy } from '../support/forward-proxy.ts';
 import { EXIT_CODES } from '../../main/cli.ts';
+import { nodeNetworkFetch } from '../../main/adapters/node-network.ts';
+import { JsonFileSettingsStore } from '../../main/adapters/json-file-settings-store.ts';
+import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
+import { createAuthService } from '../../main/app/compose.ts';
+import { electronNetwork, type NetworkSession } from '../../main/shell/electron-network.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { PlaywrightBrowser } from '../support/playwright-browser.ts';
 
 const ENDPOINTS = testEndpoints(47625, 'corporate');
 const PROXY_PORT = 47626;
@@ -101,7 +108,11 @@ describe.skipIf(unavailable !== undefined)('behind a corporate proxy that inspec
 
     const login = await cli(['login', '--timeout', '60'], env);
     expect(login.stdout, login.stderr).toContain('Signed in as alice@example.com');
-    expect(readBrowserVisits(join(configDir, 'browser.log')).at(-1)?.title).toContain('Signed in');
+    // The browser logs its visit once it is done with the page, after the CLI has finished.
+    const visits = (): ReturnType<typeof readBrowserVisits> =>
+      readBrowserVisits(join(configDir, 'browser.log'));
+    for (let i = 0; i < 100 && visits().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(visits()[0]?.title).toContain('Signed in');
     // Discovery and JWKS on the issuer's origin, the token on the domain's: both through the proxy.
     const tunnels = proxy.tunnels().slice(tunnelsBefore);
     expect(tunnels).toEqual(expect.arrayContaining([issuerOrigin(), domainOrigin()]));
@@ -121,6 +132,63 @@ describe.skipIf(unavailable !== undefined)('behind a corporate proxy that inspec
     expect(logout.code, logout.stderr).toBe(EXIT_CODES.ok);
     expect(emulator.countRequests('/oauth2/revoke')).toBe(revocations + 1);
     expect(proxy.tunnels().slice(beforeLogout)).toContain(domainOrigin());
+  });
+
+  it('the app’s core signs in, refreshes and signs out through the network Electron gives it', async () => {
+    // Electron's session.fetch is Chromium's network stack; here it follows the "system" proxy
+    // (this test's tinyproxy) and trusts the test CA, as an OS configured by IT would.
+    const chromiumStandIn = nodeNetworkFetch({ proxySetting: proxy.url, caFile: ca.caFile, env: {} });
+    const proxyConfigs: unknown[] = [];
+    const session = {
+      fetch: (url: string, init?: RequestInit) => chromiumStandIn(url, init),
+      setProxy: (config: unknown) => {
+        proxyConfigs.push(config);
+        return Promise.resolve();
+      },
+      resolveProxy: () => Promise.resolve(`PROXY 127.0.0.1:${PROXY_PORT}`),
+      setCertificateVerifyProc: () => undefined,
+    } as unknown as NetworkSession;
+    const chromium = await launchChromium([
+      `--host-resolver-rules=MAP ${HOST} 127.0.0.1`,
+      '--ignore-certificate-errors',
+    ]);
+    try {
+      const browser = new PlaywrightBrowser(chromium);
+      browser.next = { kind: 'sign-in', credentials: { username: 'alice', password: 'Passw0rd!alice' } };
+      const service = createAuthService({
+        configDir,
+        settingsStore: new JsonFileSettingsStore(configDir),
+        secretStore: new KeytarSecretStore(),
+        browser,
+        env: {
+          COGNITO_DISCOVERY_URL: emulator.issuer,
+          COGNITO_CLIENT_ID: PUBLIC_CLIENT_ID,
+          COGNITO_REDIRECT_URI: ENDPOINTS.redirectUri,
+          COGNITO_DESKTOP_KEYCHAIN_SERVICE: ENDPOINTS.keychainService,
+        },
+        networkFor: electronNetwork(session),
+      });
+      const tunnelsBefore = proxy.tunnels().length;
+      await expect(service.signIn({ timeoutMs: 30_000 })).resolves.toMatchObject({
+        username: 'alice@example.com',
+      });
+      expect(proxy.tunnels().slice(tunnelsBefore)).toEqual(
+        expect.arrayContaining([issuerOrigin(), domainOrigin()]),
+      );
+      // No proxy setting: the app follows the system's.
+      expect(proxyConfigs).toEqual([{ mode: 'system' }]);
+
+      await new Promise((r) => setTimeout(r, 1500));
+      const refreshes = emulator.countRequests('/oauth2/token', 'refresh_token');
+      await service.getAccessToken();
+      expect(emulator.countRequests('/oauth2/token', 'refresh_token')).toBe(refreshes + 1);
+      const result = await service.signOut({ openBrowser: false });
+      expect(result.revoked).toBe(true);
+      await browser.idle();
+      service.dispose();
+    } finally {
+      await chromium.close();
+    }
   });
 
   it('names the untrusted certificate’s issuer and how to trust it; then trusts it through caFile', async () => {

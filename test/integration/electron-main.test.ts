@@ -88,9 +88,20 @@ const electron = vi.hoisted(() => {
     },
     BrowserWindow,
     session: {
+      fromPartition: () => ({
+        fetch: (url: string, init?: RequestInit) => fetch(url, init),
+        setProxy: () => Promise.resolve(),
+        resolveProxy: () => Promise.resolve('DIRECT'),
+        setCertificateVerifyProc: () => undefined,
+      }),
       defaultSession: {
         setPermissionRequestHandler: (fn: (...args: unknown[]) => unknown) => permissionHandlers.push(fn),
         setPermissionCheckHandler: (fn: (...args: unknown[]) => unknown) => permissionHandlers.push(fn),
+        // Chromium's network stack, for this test: Node's fetch to the emulator on loopback.
+        fetch: (url: string, init?: RequestInit) => fetch(url, init),
+        setProxy: () => Promise.resolve(),
+        resolveProxy: () => Promise.resolve('DIRECT'),
+        setCertificateVerifyProc: () => undefined,
       },
     },
     shell: { openExternal: () => Promise.resolve() },

@@ -22,10 +22,13 @@ export function chromiumPath(): string {
 }
 
 /**
- * Launches headless Chromium, or fails saying which package to install. `SYSTEM_BROWSER_ARGS` (a
- * JSON list) adds flags: the corporate-network tests map their invented host names with it.
+ * Launches headless Chromium, or fails saying which package to install. `extraArgs`, or else
+ * `SYSTEM_BROWSER_ARGS` (a JSON list), adds flags: the corporate-network tests map their invented
+ * host names with them.
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(
+  extraArgs = JSON.parse(process.env.SYSTEM_BROWSER_ARGS ?? '[]') as string[],
+): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
     throw new Error(
@@ -33,6 +36,5 @@ export async function launchChromium(): Promise<Browser> {
         '(sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.',
     );
   }
-  const extra = JSON.parse(process.env.SYSTEM_BROWSER_ARGS ?? '[]') as string[];
-  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, ...extra] });
+  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }

@@ -1,0 +1,103 @@
+/**
+ * The app's network: every provider request through Electron's `session.fetch`, that is Chromium's
+ * network stack (the system's proxy settings, PAC and WPAD, proxy sign-in, the OS's certificate
+ * store), as VS Code, Slack and Teams do. The `proxy` setting, when set, replaces the system's
+ * proxy; the `caFile` setting's authorities are trusted besides the OS's. This adapter stays thin:
+ * the decisions (errors, certificate chains, routes in words) live in the core.
+ */
+import { readFileSync } from 'node:fs';
+import type { Session } from 'electron';
+import { certificatesIn, chainEndsAt } from '../core/certificate-trust.ts';
+import { AuthError } from '../core/errors.ts';
+import { fromChromiumNetError } from '../core/network-errors.ts';
+import { DIRECT, describeProxy, parseProxyUrl } from '../core/network-route.ts';
+import type { Network, NetworkFor } from '../core/provider.ts';
+
+/** What the app's network needs of Electron's session. */
+export type NetworkSession = Pick<
+  Session,
+  'fetch' | 'resolveProxy' | 'setProxy' | 'setCertificateVerifyProc'
+>;
+
+const APP_ADVICE = {
+  proxyCredentials: 'Sign in to the proxy when the app asks, or ask your IT team which account to use.',
+};
+
+/** Chromium's "use your own verdict" answer to a certificate verification procedure. */
+const CHROMIUM_VERDICT = -3;
+const TRUSTED = 0;
+
+export function electronNetwork(session: NetworkSession): NetworkFor {
+  return (settings) => {
+    const proxy = settings.proxy && settings.proxy !== DIRECT ? parseProxyUrl(settings.proxy) : undefined;
+    const ready = session.setProxy(
+      settings.proxy === DIRECT
+        ? { mode: 'direct' }
+        : proxy
+          ? {
+              mode: 'fixed_servers',
+              proxyRules: proxy.protocol === 'https:' ? `https://${proxy.host}` : proxy.host,
+              // Chromium's "<local>": plain host names and loopback stay direct, as in the CLI.
+              proxyBypassRules: '<local>',
+            }
+          : { mode: 'system' },
+    );
+    trustCaFile(session, settings.caFile);
+    const named = proxy ? { name: describeProxy(proxy), decidedBy: 'proxy setting' } : undefined;
+    const network: Network = {
+      fetch: async (url, init) => {
+        await ready;
+        try {
+          return await session.fetch(url, { ...init, bypassCustomProtocolHandlers: true });
+        } catch (error) {
+          throw fromChromiumNetError(error, new URL(url).host, named, APP_ADVICE) ?? error;
+        }
+      },
+      routeOf: async (url) => {
+        await ready;
+        return describeChromiumRoute(await session.resolveProxy(url.href), proxy !== undefined);
+      },
+    };
+    return network;
+  };
+}
+
+/** Chromium's proxy answer ("PROXY host:port; DIRECT") in the doctor's words. */
+export function describeChromiumRoute(answer: string, fromSetting: boolean): string {
+  const first = answer.split(';')[0]?.trim() ?? '';
+  const from = fromSetting ? 'the proxy setting' : 'the system’s proxy settings';
+  if (first === '' || first === 'DIRECT') return `direct (${from})`;
+  const [kind = '', hostPort = ''] = first.split(/\s+/);
+  const scheme = kind === 'HTTPS' ? 'https' : kind.startsWith('SOCKS') ? 'socks' : 'http';
+  return `through ${scheme}://${hostPort} (from ${from})`;
+}
+
+/** Trusts the `caFile` setting's authorities besides the OS's, for this app's session only. */
+function trustCaFile(session: NetworkSession, caFile: string): void {
+  if (!caFile) {
+    session.setCertificateVerifyProc(null);
+    return;
+  }
+  let authorities: ReturnType<typeof certificatesIn>;
+  try {
+    authorities = certificatesIn(readFileSync(caFile, 'utf8'));
+  } catch (error) {
+    throw new AuthError('invalid_settings', `The certificates file ${caFile} (caFile) cannot be read.`, {
+      cause: error,
+      setting: 'caFile',
+    });
+  }
+  session.setCertificateVerifyProc((request, callback) => {
+    if (request.errorCode === 0) return callback(CHROMIUM_VERDICT);
+    const chain: string[] = [];
+    for (
+      let cert: Electron.Certificate | undefined = request.certificate;
+      cert && chain.length < 10;
+      cert = cert.issuerCert
+    ) {
+      if (chain.at(-1) === cert.data) break;
+      chain.push(cert.data);
+    }
+    callback(chainEndsAt(chain, authorities) ? TRUSTED : CHROMIUM_VERDICT);
+  });
+}

@@ -1,0 +1,185 @@
+/**
+ * The app's network adapter over a stand-in for Electron's session: the proxy configuration it
+ * asks Chromium for, the certificates it trusts besides the OS's, and the typed errors for
+ * Chromium's `net::ERR_…` failures.
+ */
+import { describe, expect, it } from 'vitest';
+import { certificatesIn, chainEndsAt } from '../../../main/core/certificate-trust.ts';
+import { fromChromiumNetError } from '../../../main/core/network-errors.ts';
+import {
+  describeChromiumRoute,
+  electronNetwork,
+  type NetworkSession,
+} from '../../../main/shell/electron-network.ts';
+import { makeTestCa, type TestCa } from '../../support/test-ca.ts';
+
+const SETTINGS = { proxy: '', caFile: '' };
+const advice = { proxyCredentials: 'Sign in when asked.' };
+
+/** A session that records what it was asked, and answers fetches with `answer`. */
+function standInSession(answer: () => Promise<Response> = () => Promise.resolve(new Response('{}'))) {
+  const record = {
+    proxies: [] as unknown[],
+    fetches: [] as { url: string; init: Record<string, unknown> }[],
+    verify: undefined as
+      | ((request: { errorCode: number; certificate: unknown }, callback: (result: number) => void) => void)
+      | null
+      | undefined,
+  };
+  const session = {
+    fetch: (url: string, init: Record<string, unknown>) => {
+      record.fetches.push({ url, init });
+      return answer();
+    },
+    setProxy: (config: unknown) => {
+      record.proxies.push(config);
+      return Promise.resolve();
+    },
+    resolveProxy: () => Promise.resolve('PROXY proxy.corp:3128; DIRECT'),
+    setCertificateVerifyProc: (proc: typeof record.verify) => {
+      record.verify = proc;
+    },
+  } as unknown as NetworkSession;
+  return { session, record };
+}
+
+describe('electronNetwork', () => {
+  it('follows the system’s proxy unless the setting names one, or says direct', async () => {
+    const { session, record } = standInSession();
+    await electronNetwork(session)(SETTINGS).fetch('https://idp.example/x');
+    electronNetwork(session)({ ...SETTINGS, proxy: 'direct' });
+    electronNetwork(session)({ ...SETTINGS, proxy: 'proxy.corp:3128' });
+    electronNetwork(session)({ ...SETTINGS, proxy: 'https://secure.corp:443' });
+    expect(record.proxies).toEqual([
+      { mode: 'system' },
+      { mode: 'direct' },
+      { mode: 'fixed_servers', proxyRules: 'proxy.corp:3128', proxyBypassRules: '<local>' },
+      { mode: 'fixed_servers', proxyRules: 'https://secure.corp', proxyBypassRules: '<local>' },
+    ]);
+  });
+
+  it('sends every request through the session, never to the app’s own protocol handlers', async () => {
+    const { session, record } = standInSession();
+    const network = electronNetwork(session)(SETTINGS);
+    await network.fetch('https://idp.example/token', { method: 'POST', body: 'a=b' });
+    expect(record.fetches).toEqual([
+      {
+        url: 'https://idp.example/token',
+        init: { method: 'POST', body: 'a=b', bypassCustomProtocolHandlers: true },
+      },
+    ]);
+    await expect(network.routeOf(new URL('https://idp.example/'))).resolves.toBe(
+      'through http://proxy.corp:3128 (from the system’s proxy settings)',
+    );
+  });
+
+  it('turns Chromium’s failures into the typed errors, naming the proxy the setting gave', async () => {
+    const failing = (message: string) =>
+      electronNetwork(standInSession(() => Promise.reject(new Error(message))).session)({
+        ...SETTINGS,
+        proxy: 'http://proxy.corp:3128',
+      });
+    await expect(
+      failing('net::ERR_PROXY_CONNECTION_FAILED').fetch('https://idp.example/'),
+    ).rejects.toMatchObject({
+      code: 'proxy_unreachable',
+      message: expect.stringContaining(
+        'Could not reach the proxy http://proxy.corp:3128 (from proxy setting)',
+      ) as string,
+    });
+    await expect(
+      failing('net::ERR_CERT_AUTHORITY_INVALID').fetch('https://idp.example/'),
+    ).rejects.toMatchObject({
+      code: 'tls_untrusted',
+      message: expect.stringContaining('The connection to idp.example is not trusted') as string,
+    });
+    const strange = new Error('not a network error');
+    await expect(failing(strange.message).fetch('https://idp.example/')).rejects.toThrow(
+      'not a network error',
+    );
+  });
+});
+
+describe('fromChromiumNetError', () => {
+  it.each([
+    ['net::ERR_CERT_DATE_INVALID', 'tls_untrusted', /has expired or is not valid yet/],
+    ['net::ERR_CERT_COMMON_NAME_INVALID', 'tls_untrusted', /is for another host name/],
+    [
+      'net::ERR_TUNNEL_CONNECTION_FAILED',
+      'proxy_unreachable',
+      /proxy set in the system’s settings: Chromium says ERR_TUNNEL/,
+    ],
+    [
+      'net::ERR_PROXY_AUTH_REQUESTED',
+      'proxy_auth',
+      /requires a user name and password\. Sign in when asked\./,
+    ],
+    ['net::ERR_INVALID_AUTH_CREDENTIALS', 'proxy_auth', /refused the user name and password/],
+    [
+      'net::ERR_INTERNET_DISCONNECTED',
+      'network',
+      /^Could not reach the provider \(ERR_INTERNET_DISCONNECTED\)\./,
+    ],
+  ])('%s → %s', (message, code, text) => {
+    const error = fromChromiumNetError(new Error(message), 'idp.example', undefined, advice);
+    expect(error?.code).toBe(code);
+    expect(error?.message).toMatch(text);
+  });
+
+  it('leaves other errors alone', () => {
+    expect(fromChromiumNetError(new Error('boom'), 'idp.example', undefined, advice)).toBeUndefined();
+  });
+});
+
+describe('describeChromiumRoute', () => {
+  it.each([
+    ['DIRECT', false, 'direct (the system’s proxy settings)'],
+    ['', true, 'direct (the proxy setting)'],
+    ['PROXY p:3128', true, 'through http://p:3128 (from the proxy setting)'],
+    ['HTTPS p:443; DIRECT', false, 'through https://p:443 (from the system’s proxy settings)'],
+    ['SOCKS5 s:1080', false, 'through socks://s:1080 (from the system’s proxy settings)'],
+  ])('%s', (answer, fromSetting, said) => {
+    expect(describeChromiumRoute(answer, fromSetting)).toBe(said);
+  });
+});
+
+describe('trusting the caFile setting’s authorities', () => {
+  const ca: TestCa = makeTestCa(['idp.test']);
+  const other: TestCa = makeTestCa(['idp.test']);
+
+  it('accepts a chain that ends at one of them, and only that', () => {
+    const authorities = certificatesIn(ca.caPem);
+    expect(authorities).toHaveLength(1);
+    expect(chainEndsAt([ca.cert], authorities)).toBe(true);
+    expect(chainEndsAt([ca.cert, ca.caPem], authorities)).toBe(true);
+    expect(chainEndsAt([other.cert], authorities)).toBe(false);
+    // A chain whose links do not sign each other is refused even if it ends at the authority.
+    expect(chainEndsAt([other.cert, ca.caPem], authorities)).toBe(false);
+    expect(chainEndsAt([], authorities)).toBe(false);
+    expect(chainEndsAt([ca.cert], authorities, new Date(Date.now() + 10 * 86_400_000))).toBe(false);
+  });
+
+  it('lets Chromium decide what it verified itself, and trusts what ends at the caFile', async () => {
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const caFile = join(mkdtempSync(join(tmpdir(), 'cognito-desktop-cafile-')), 'root.pem');
+    writeFileSync(caFile, ca.caPem);
+    const { session, record } = standInSession();
+    electronNetwork(session)({ proxy: '', caFile });
+    const verdict = (errorCode: number, pems: string[]): number => {
+      let result = NaN;
+      const certificate = pems.reduceRight<unknown>((issuerCert, data) => ({ data, issuerCert }), undefined);
+      record.verify!({ errorCode, certificate }, (r) => (result = r));
+      return result;
+    };
+    expect(verdict(0, [other.cert])).toBe(-3);
+    expect(verdict(-202, [ca.cert, ca.caPem])).toBe(0);
+    expect(verdict(-202, [other.cert])).toBe(-3);
+    electronNetwork(session)(SETTINGS);
+    expect(record.verify).toBeNull();
+    expect(() => electronNetwork(session)({ proxy: '', caFile: '/nonexistent.pem' })).toThrow(
+      expect.objectContaining({ code: 'invalid_settings', setting: 'caFile' }) as Error,
+    );
+  });
+});
