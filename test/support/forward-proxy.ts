@@ -5,7 +5,7 @@
  * alone, through a hosts file mounted in its own mount namespace: the client never resolves them,
  * so a request that does not go through the proxy cannot reach the provider at all.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -35,6 +35,8 @@ export const TINYPROXY = '/usr/bin/tinyproxy';
 export function forwardProxyUnavailable(): string | undefined {
   if (!existsSync(TINYPROXY)) return 'tinyproxy is not installed (apt-get install tinyproxy)';
   if (process.getuid?.() !== 0) return 'the proxy’s own hosts file needs a mount namespace: run as root';
+  const probe = spawnSync('unshare', ['-m', 'true']);
+  if (probe.status !== 0) return `no mount namespace here (unshare -m: ${String(probe.stderr).trim()})`;
   return undefined;
 }
 
