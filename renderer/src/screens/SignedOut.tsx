@@ -1,11 +1,20 @@
 import { useState, type ReactNode } from 'react';
-import type { AppState, ErrorDto } from '../../../preload/contract.ts';
+import type { AppState, ErrorCode, ErrorDto } from '../../../preload/contract.ts';
 import { useApi } from '../api.tsx';
 import { ErrorNotice, InfoNotice } from '../components/ErrorNotice.tsx';
 
 type SignedOutState = Extract<AppState, { status: 'signed-out' }>;
 
 /** Signed out: who we sign in with, and one button. */
+/** Errors the Settings screen fixes: a setting, the redirect port, the proxy or the extra CAs. */
+const SETTINGS_FIXES = new Set<ErrorCode>([
+  'invalid_settings',
+  'port_in_use',
+  'tls_untrusted',
+  'proxy_unreachable',
+  'proxy_auth',
+]);
+
 export function SignedOut({
   state,
   onOpenSettings,
@@ -37,7 +46,7 @@ export function SignedOut({
         <ErrorNotice
           error={shown}
           action={
-            shown.code === 'invalid_settings' || shown.code === 'port_in_use' ? (
+            SETTINGS_FIXES.has(shown.code) ? (
               <button type="button" className="link" onClick={onOpenSettings}>
                 Open Settings
               </button>

@@ -6,13 +6,17 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { AppController, type InstallerSettings } from '../../../main/app/app-controller.ts';
+import {
+  AppController,
+  type AppControllerDeps,
+  type InstallerSettings,
+} from '../../../main/app/app-controller.ts';
 import { JsonFileSettingsStore } from '../../../main/adapters/json-file-settings-store.ts';
 import { FileSessionSignal } from '../../../main/adapters/file-session-signal.ts';
 import { TokenVault, sessionAccount } from '../../../main/core/token-vault.ts';
 import { SETTING_LABELS } from '../../../main/core/settings.ts';
 import { MemorySecretStore } from '../../fakes/memory-secret-store.ts';
-import type { AppState } from '../../../preload/contract.ts';
+import { SETTINGS_FIELDS, type AppState, type SettingsDto } from '../../../preload/contract.ts';
 
 const POOL = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123';
 const OTHER_POOL = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other';
@@ -23,6 +27,7 @@ async function controller(
     env?: NodeJS.ProcessEnv;
     file?: Record<string, string>;
     onSignedIn?: () => void;
+    networks?: Pick<AppControllerDeps, 'networkFor' | 'checkNetworkFor'>;
   } = {},
 ) {
   const configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-controller-'));
@@ -38,7 +43,7 @@ async function controller(
     clipboard: { writeText: () => Promise.resolve() },
     onStateChanged: (s) => states.push(s),
     // No network in these tests: discovery fails at once.
-    fetch: () => Promise.reject(new TypeError('fetch failed')),
+    ...(options.networks ?? { fetch: () => Promise.reject(new TypeError('fetch failed')) }),
     ...(options.installer ? { installer: options.installer } : {}),
     ...(options.env ? { env: options.env } : {}),
     ...(options.onSignedIn ? { onSignedIn: options.onSignedIn } : {}),
@@ -186,4 +191,35 @@ describe('AppController follows the session other processes share', () => {
     expect((app.state() as { notice?: string }).notice).toContain('another window');
     app.dispose();
   }, 20_000);
+});
+
+const EMPTY_VALUES = Object.fromEntries(SETTINGS_FIELDS.map((key) => [key, ''])) as SettingsDto;
+
+describe('AppController networks', () => {
+  it('checks unsaved settings on the check network, and signs in on the live one with the saved settings', async () => {
+    const asked: string[] = [];
+    const offline = (name: string) => (settings: { proxy: string }) => {
+      asked.push(`${name}:${settings.proxy}`);
+      return {
+        fetch: () => Promise.reject(new TypeError('fetch failed')),
+        routeOf: () => Promise.resolve(`${name} route`),
+      };
+    };
+    const { app } = await controller({
+      file: { discoveryUrl: POOL, clientId: 'c1', proxy: 'http://saved:3128' },
+      networks: { networkFor: offline('live'), checkNetworkFor: offline('check') },
+    });
+    await app.init();
+    const report = await app.checkConfiguration({
+      ...EMPTY_VALUES,
+      discoveryUrl: POOL,
+      clientId: 'c1',
+      proxy: 'http://typed:3128',
+    });
+    expect(report.checks.find((c) => c.id === 'network')?.detail).toContain('check route');
+    expect(asked).toContain('check:http://typed:3128');
+    expect(asked).not.toContain('live:http://typed:3128');
+    expect(asked).toContain('live:http://saved:3128');
+    app.dispose();
+  });
 });

@@ -6,6 +6,7 @@ import { ApiProvider } from '../../../renderer/src/api.tsx';
 import { App } from '../../../renderer/src/App.tsx';
 import type { Api, AppState, ProfileDto } from '../../../preload/contract.ts';
 import { PROVIDER, SETTINGS_VIEW, fakeApi, ok } from '../../fakes/fake-api.ts';
+import { ERROR_TITLES } from '../../../renderer/src/messages.ts';
 
 afterEach(cleanup);
 
@@ -65,6 +66,18 @@ describe('signed out', () => {
     await userEvent.click(within(alert).getByRole('button', { name: 'Open Settings' }));
     expect(await screen.findByRole('heading', { name: 'Settings' })).toBeTruthy();
   });
+
+  it.each(['tls_untrusted', 'proxy_unreachable', 'proxy_auth'] as const)(
+    'offers Settings (proxy, extra CAs) for %s, with its own title',
+    async (code) => {
+      renderApp(
+        fakeApi({ status: 'signed-out', provider: PROVIDER, error: { code, message: 'The details.' } }),
+      );
+      const alert = await screen.findByRole('alert');
+      expect(within(alert).getByText(ERROR_TITLES[code])).toBeTruthy();
+      expect(within(alert).getByRole('button', { name: 'Open Settings' })).toBeTruthy();
+    },
+  );
 
   it('shows an error returned by the sign-in call', async () => {
     await signInThatFails();
