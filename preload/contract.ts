@@ -203,26 +203,25 @@ export const EVENTS = {
 } as const;
 
 /**
- * Where each editable setting sits on the screen. A record, not a list: the keys come from the
- * core's `Settings` type, so a setting added there does not compile until it has a place here.
+ * The editable settings, in the order the screen shows them (a record's string keys keep the order
+ * they are written in). A record, not a list: the keys come from the core's `Settings` type, so a
+ * setting added there does not compile until it has a place here.
  */
-const SCREEN_ORDER: Record<keyof SettingsDto, number> = {
-  discoveryUrl: 0,
-  clientId: 1,
-  redirectUri: 2,
-  logoutUri: 3,
-  scopes: 4,
-  usernameClaim: 5,
-  groupsClaim: 6,
-  tokenAuthMethod: 7,
-  proxy: 8,
-  caFile: 9,
+const ON_SCREEN: Record<keyof SettingsDto, true> = {
+  discoveryUrl: true,
+  clientId: true,
+  redirectUri: true,
+  logoutUri: true,
+  scopes: true,
+  usernameClaim: true,
+  groupsClaim: true,
+  tokenAuthMethod: true,
+  proxy: true,
+  caFile: true,
 };
 
 /** The Settings fields, in screen order. */
-export const SETTINGS_FIELDS = (Object.keys(SCREEN_ORDER) as (keyof SettingsDto)[]).sort(
-  (a, b) => SCREEN_ORDER[a] - SCREEN_ORDER[b],
-);
+export const SETTINGS_FIELDS = Object.keys(ON_SCREEN) as (keyof SettingsDto)[];
 
 /**
  * Builds `window.api` from two transport functions. The preload passes Electron's ipcRenderer;
