@@ -162,9 +162,9 @@ function proxyProblem(value: string): string | undefined {
     return `is not a URL: write it like http://proxy.example.com:3128, or ${DIRECT} for none.`;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must be an http or https proxy.';
-  // The settings file is plain text: proxy credentials belong in the environment or the app's prompt.
+  // The settings file is plain text: proxy credentials belong in the environment.
   if (url.username || url.password)
-    return 'must not hold a user name or password: the settings file is plain text. Use HTTPS_PROXY in a shell, or let the app ask.';
+    return 'must not hold a user name or password: the settings file is plain text. In a shell, put them in HTTPS_PROXY instead.';
   if (url.pathname !== '/' || url.search || url.hash) return 'must be only a scheme, host and port.';
   return undefined;
 }
