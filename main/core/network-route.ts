@@ -52,6 +52,7 @@ export function routeFor(url: URL, config: RouteConfig): Route {
 
 /** A proxy URL as people write it: `http://host:port`, or `host:port` meaning http. */
 export function parseProxyUrl(value: string): URL {
+  // Stryker disable next-line Regex: a value with "://" later but no scheme first is no URL either way.
   return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
 }
 
@@ -91,17 +92,28 @@ function proxyFromEnvironment(url: URL, env: NodeJS.ProcessEnv): { value: string
 
 /** Whether `NO_PROXY`'s list names `url`'s host. */
 export function bypasses(url: URL, noProxy: string): boolean {
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const host = withoutBrackets(url.hostname.toLowerCase());
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  return noProxy
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .some((entry) => entryMatches(entry.toLowerCase(), host, port));
+  // Stryker disable next-line MethodExpression,Regex: an empty entry matches no host, filtered or not.
+  const entries = noProxy.split(/[\s,]+/).filter(Boolean);
+  return entries.some((entry) => entryMatches(entry.toLowerCase(), host, port));
+}
+
+function withoutBrackets(host: string): string {
+  return host.startsWith('[') ? host.slice(1, -1) : host;
+}
+
+/** `host`, `host:port`, `[v6]`, `[v6]:port`; a bare IPv6 address (several colons) has no port. */
+function splitHostPort(entry: string): { name: string; port?: string } {
+  const bracketed = /^\[(.+)\](?::(\d+))?$/.exec(entry);
+  if (bracketed) return { name: bracketed[1]!, ...(bracketed[2] ? { port: bracketed[2] } : {}) };
+  const [name = '', port, ...more] = entry.split(':');
+  return more.length === 0 && port !== undefined && /^\d+$/.test(port) ? { name, port } : { name: entry };
 }
 
 function entryMatches(entry: string, host: string, port: string): boolean {
   if (entry === '*') return true;
-  const [, name = entry, entryPort] = /^(.+?)(?::(\d+))?$/.exec(entry) ?? [];
+  const { name, port: entryPort } = splitHostPort(entry);
   if (entryPort && entryPort !== port) return false;
   if (name.includes('/')) return inCidr(host, name);
   const domain = name.replace(/^\*?\./, '');
@@ -109,7 +121,8 @@ function entryMatches(entry: string, host: string, port: string): boolean {
 }
 
 function inCidr(host: string, cidr: string): boolean {
-  const [base = '', bitsText = ''] = cidr.split('/');
+  // The entry holds a "/": there are two parts at least.
+  const [base, bitsText] = cidr.split('/') as [string, string];
   const address = ipv4Number(host);
   const network = ipv4Number(base);
   const bits = Number(bitsText);

@@ -52,6 +52,10 @@ describe('routeFor', () => {
       source: 'none',
       decidedBy: 'proxy setting',
     });
+    expect(route(IDP, { env, proxySetting: ' direct ' })).toEqual({
+      source: 'none',
+      decidedBy: 'proxy setting',
+    });
     expect(route(IDP, { env, proxySetting: '' })).toMatchObject({ source: 'environment' });
   });
 
@@ -104,6 +108,27 @@ describe('bypasses', () => {
     ['192.168.1.0/24', 'https://192.168.2.1/', false],
     ['192.168.1.0/24', 'https://example.com/', false],
     ['', 'https://example.com/', false],
+    // Addresses and ranges that are not IPv4 match nothing, even with a mask that would.
+    ['0.0.0.0/8', 'https://example.com/', false],
+    ['not-an-ip/8', 'https://0.0.0.1/', false],
+    ['10.0.0.0/x', 'https://10.0.0.0/', false],
+    ['10.0.0.0/-1', 'https://10.0.0.0/', false],
+    ['10.0.0.1/32', 'https://10.0.0.1/', true],
+    ['0.0.10/8', 'https://0.1.1.1/', false],
+    ['256.0.0.0/0', 'https://1.1.1.1/', false],
+    ['255.0.0.0/8', 'https://255.1.1.1/', true],
+    ['a1.0.0.0/0', 'https://1.1.1.1/', false],
+    ['1a.0.0.0/0', 'https://1.1.1.1/', false],
+    ['1.0.0.0.0/0', 'https://1.1.1.1/', false],
+    // IPv6: bare (its colons are no port), or in brackets with or without a port.
+    ['2001:db8::1', 'https://[2001:db8::1]/', true],
+    ['[2001:db8::1]', 'https://[2001:db8::1]:8443/', true],
+    ['[2001:db8::1]:443', 'https://[2001:db8::1]/', true],
+    ['[2001:db8::1]:80', 'https://[2001:db8::1]/', false],
+    ['2001:db8::2', 'https://[2001:db8::1]/', false],
+    // A port that is not a number leaves the entry one name, which matches no host.
+    ['example.com:abc', 'https://example.com/', false],
+    ['example.com:443:1', 'https://example.com/', false],
   ])('NO_PROXY=%s for %s: %s', (list, url, expected) => {
     expect(bypasses(new URL(url), list)).toBe(expected);
   });

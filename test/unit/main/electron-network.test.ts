@@ -120,8 +120,19 @@ describe('fromChromiumNetError', () => {
       'network',
       /^Could not reach the provider \(ERR_INTERNET_DISCONNECTED\)\./,
     ],
+    ['net::ERR_CERT_INVALID', 'tls_untrusted', /this computer does not trust/],
+    ['net::ERR_CERT_WEAK_SIGNATURE_ALGORITHM', 'tls_untrusted', /this computer does not trust/],
+    [
+      'net::ERR_PROXY_CERTIFICATE_INVALID',
+      'proxy_unreachable',
+      /Chromium says ERR_PROXY_CERTIFICATE_INVALID/,
+    ],
+    ['net::ERR_MANDATORY_PROXY_CONFIGURATION_FAILED', 'proxy_unreachable', /Could not reach the proxy/],
+    ['net::ERR_PROXY_AUTH_UNSUPPORTED', 'proxy_auth', /requires a user name and password/],
   ])('%s → %s', (message, code, text) => {
-    const error = fromChromiumNetError(new Error(message), 'idp.example', undefined, advice);
+    const cause = new Error(message);
+    const error = fromChromiumNetError(cause, 'idp.example', undefined, advice);
+    expect(error?.cause).toBe(cause);
     expect(error?.code).toBe(code);
     expect(error?.message).toMatch(text);
   });
@@ -156,6 +167,10 @@ describe('trusting the caFile setting’s authorities', () => {
     // A chain whose links do not sign each other is refused even if it ends at the authority.
     expect(chainEndsAt([other.cert, ca.caPem], authorities)).toBe(false);
     expect(chainEndsAt([], authorities)).toBe(false);
+    // Any one of several authorities will do; a server certificate itself may be pinned.
+    expect(chainEndsAt([ca.cert], [...certificatesIn(other.caPem), ...authorities])).toBe(true);
+    expect(chainEndsAt([ca.cert], certificatesIn(ca.cert))).toBe(true);
+    expect(chainEndsAt([other.cert], certificatesIn(ca.cert))).toBe(false);
     expect(chainEndsAt([ca.cert], authorities, new Date(Date.now() + 10 * 86_400_000))).toBe(false);
   });
 

@@ -104,6 +104,7 @@ describe('the network’s errors', () => {
     ];
     for (const [error, code, message] of errors) {
       expect(error.code).toBe(code);
+      expect('cause' in error).toBe(true);
       expect(error.message).toMatch(message);
       expect(error.message).not.toMatch(/internet connection/);
     }
