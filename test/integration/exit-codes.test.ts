@@ -17,6 +17,10 @@ import { PUBLIC_CLIENT_ID } from '../idp/directory.ts';
 import { cliEnvironment, testEndpoints, useProviderAndKeychain } from '../support/real-parts.ts';
 import { FormPostBrowser } from '../support/form-post-browser.ts';
 import { TS_NODE, runCliProcess, type CliRun } from '../support/cli-process.ts';
+import { makeTestCa } from '../support/test-ca.ts';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { closeServer, listen } from '../../main/core/http-server.ts';
 
 const ENDPOINTS = testEndpoints(47620, 'exit');
 const { redirectUri: REDIRECT_URI, keychainService: SERVICE } = ENDPOINTS;
@@ -74,6 +78,17 @@ it('every exit code in the README comes from a real failure of its kind, and no 
   await new Promise((held) => holder.stdout.once('data', held));
   const notAFolder = join(configDir, 'not-a-folder');
   writeFileSync(notAFolder, '');
+  // A provider whose certificate no one here trusts (exit 8), and a proxy that wants a password (exit 9).
+  const ca = makeTestCa(['localhost']);
+  const untrusted = createHttpsServer({ key: ca.key, cert: ca.cert }, (_req, res) => res.end('{}'));
+  const untrustedPort = await listen(untrusted, 0, '127.0.0.1');
+  const passwordProxy = createHttpServer((_req, res) => res.end());
+  passwordProxy.on('connect', (_req, socket) => {
+    socket.end(
+      'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\n\r\n',
+    );
+  });
+  const proxyPort = await listen(passwordProxy, 0, '127.0.0.1');
 
   try {
     const runs: Record<number, Promise<CliRun>> = {
@@ -89,6 +104,16 @@ it('every exit code in the README comes from a real failure of its kind, and no 
         COGNITO_DESKTOP_CONFIG_DIR: join(configDir, 'other'),
       }),
       7: cli(['token']),
+      8: cli(['login', '--no-browser'], {
+        COGNITO_DISCOVERY_URL: `https://127.0.0.1:${untrustedPort}/us-east-1_Inspected`,
+      }),
+      9: cli(['login', '--no-browser'], {
+        COGNITO_DISCOVERY_URL: 'https://idp.test/us-east-1_BehindProxy',
+        HTTPS_PROXY: `http://127.0.0.1:${proxyPort}`,
+        NO_PROXY: '',
+        no_proxy: '',
+        https_proxy: '',
+      }),
       // The settings folder is a file: the session lock cannot be made there.
       10: cli(['token'], { COGNITO_DESKTOP_CONFIG_DIR: notAFolder }),
     };
@@ -104,7 +129,11 @@ it('every exit code in the README comes from a real failure of its kind, and no 
     }
     expect(finished[7]!.stderr).toContain('Another cognito-desktop process');
     expect(finished[10]!.stderr).toContain('--verbose');
+    expect(finished[8]!.stderr).toContain(`issued by "${ca.rootName}, Example Corp"`);
+    expect(finished[9]!.stderr).toContain('requires a user name and password');
   } finally {
     holder.kill('SIGKILL');
+    await closeServer(untrusted);
+    await closeServer(passwordProxy);
   }
 }, 120_000);
