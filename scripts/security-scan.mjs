@@ -15,6 +15,8 @@ const REVIEWED = {
   PROTOCOL_HANDLER_JS_CHECK: 'app:// serves the built renderer only, no path traversal (tested)',
   PRELOAD_JS_CHECK: 'the one preload exposes the contract’s api only (tested on the built output)',
   CSP_GLOBAL_CHECK: 'the renderer has a strict CSP; the check notes that one exists',
+  CERTIFICATE_VERIFY_PROC_JS_CHECK:
+    'set only with the caFile setting: trusts only chains that end at its authorities, else Chromium decides (tested)',
 };
 mkdirSync('test-results', { recursive: true });
 let blocking = 0;
