@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as tls from 'node:tls';
-import type { Dispatcher } from 'undici';
+import type * as Undici from 'undici';
 import { AuthError } from '../core/errors.ts';
 import {
   proxyNeedsCredentials,
@@ -86,6 +86,7 @@ function linuxBundle(): string[] {
 
 function readPem(file: string | undefined, name: 'caFile' | 'NODE_EXTRA_CA_CERTS'): string[] {
   if (!file) return [];
+  const setting = name === 'caFile' ? { setting: 'caFile' } : {};
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -94,19 +95,14 @@ function readPem(file: string | undefined, name: 'caFile' | 'NODE_EXTRA_CA_CERTS
     throw new AuthError(
       'invalid_settings',
       `The certificates file ${file} (${name}) cannot be read: ${reason}.`,
-      {
-        cause: error,
-        ...(name === 'caFile' ? { setting: 'caFile' } : {}),
-      },
+      { cause: error, ...setting },
     );
   }
   if (!text.includes('-----BEGIN CERTIFICATE-----')) {
     throw new AuthError(
       'invalid_settings',
       `The certificates file ${file} (${name}) holds no PEM certificate.`,
-      {
-        ...(name === 'caFile' ? { setting: 'caFile' } : {}),
-      },
+      setting,
     );
   }
   return [text];
@@ -122,18 +118,27 @@ export function nodeNetwork(options: NodeNetworkOptions): Network {
 
 /** A {@link Fetch} for the core: routed, trusting the certificates above, with typed failures. */
 export function nodeNetworkFetch(options: NodeNetworkOptions): Fetch {
-  let ca: string[] | undefined;
-  const dispatchers = new Map<string, Dispatcher>();
-  // undici loads with the first request: commands that never reach the provider never load it.
-  const dispatcherFor = async (route: Route): Promise<Dispatcher> => {
-    const key = route.proxy?.href ?? 'direct';
+  // One TLS context for every connection, made only once TLS is needed: given `ca` instead, Node
+  // parses the few hundred certificates again for each connection (about 0.1 s each).
+  let secureContext: tls.SecureContext | undefined;
+  const trusted = (): { secureContext: tls.SecureContext } => {
+    secureContext ??= tls.createSecureContext({ ca: trustedCertificates(options.caFile, options.env) });
+    return { secureContext };
+  };
+  const dispatchers = new Map<string, Undici.Dispatcher>();
+  const dispatcherFor = (undici: typeof Undici, route: Route, target: URL): Undici.Dispatcher => {
+    const tlsToTarget = target.protocol === 'https:';
+    const tlsToProxy = route.proxy?.protocol === 'https:';
+    const key = `${route.proxy?.href ?? 'direct'} ${target.protocol}`;
     let dispatcher = dispatchers.get(key);
     if (!dispatcher) {
-      const { Agent, ProxyAgent } = await import('undici');
-      ca ??= trustedCertificates(options.caFile, options.env);
       dispatcher = route.proxy
-        ? new ProxyAgent({ uri: route.proxy.href, requestTls: { ca }, proxyTls: { ca } })
-        : new Agent({ connect: { ca } });
+        ? new undici.ProxyAgent({
+            uri: route.proxy.href,
+            ...(tlsToTarget ? { requestTls: trusted() } : {}),
+            ...(tlsToProxy ? { proxyTls: trusted() } : {}),
+          })
+        : new undici.Agent(tlsToTarget ? { connect: trusted() } : {});
       dispatchers.set(key, dispatcher);
     }
     return dispatcher;
@@ -141,10 +146,11 @@ export function nodeNetworkFetch(options: NodeNetworkOptions): Fetch {
   return async (url, init) => {
     const target = new URL(url);
     const route = routeFor(target, options);
-    const dispatcher = await dispatcherFor(route);
-    const { fetch: undiciFetch } = await import('undici');
+    // undici loads with the first request: commands that never reach the provider never load it.
+    const undici = await import('undici');
+    const dispatcher = dispatcherFor(undici, route, target);
     try {
-      const response = await undiciFetch(target, { ...(init as object), dispatcher });
+      const response = await undici.fetch(target, { ...(init as object), dispatcher });
       return response as unknown as Response;
     } catch (error) {
       throw await networkFailure(error, target, route);

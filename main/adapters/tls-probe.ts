@@ -7,6 +7,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import * as tls from 'node:tls';
+import { withoutBrackets } from '../core/origin.ts';
 
 const PROBE_TIMEOUT_MS = 5000;
 
@@ -16,7 +17,7 @@ export async function presentedIssuer(target: URL, proxy: URL | undefined): Prom
   const timer = setTimeout(() => socket?.destroy(), PROBE_TIMEOUT_MS);
   try {
     const port = Number(target.port || 443);
-    const host = target.hostname.replace(/^\[|\]$/g, '');
+    const host = withoutBrackets(target.hostname);
     const tunnel = proxy ? await connectThrough(proxy, `${host}:${port}`) : undefined;
     socket = tls.connect({
       host,

@@ -19,6 +19,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { DEFAULT_CALLBACK_TIMEOUT_MS, describeSeconds } from './async-limits.ts';
 import { AuthError } from './errors.ts';
 import { closeServer, listen } from './http-server.ts';
+import { withoutBrackets } from './origin.ts';
 import {
   BAD_REQUEST_PAGE,
   FOREIGN_CALLBACK_PAGE,
@@ -80,10 +81,7 @@ export class LoopbackReceiver {
   async start(): Promise<void> {
     const { hostname } = this.redirect;
     // `localhost` is both loopbacks (browsers try either); an IPv6 literal loses its brackets.
-    const hosts =
-      hostname === 'localhost'
-        ? ['127.0.0.1', '::1']
-        : [hostname.startsWith('[') ? hostname.slice(1, -1) : hostname];
+    const hosts = hostname === 'localhost' ? ['127.0.0.1', '::1'] : [withoutBrackets(hostname)];
     for (const [i, host] of hosts.entries()) {
       const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => this.handle(req, res));
       server.requestTimeout = REQUEST_TIMEOUT_MS;

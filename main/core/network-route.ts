@@ -10,7 +10,7 @@
  *   its subdomains (`.example.com` and `*.example.com` the same), `host:port` for one port,
  *   an IPv4 address or CIDR range.
  */
-import { isLoopbackHost } from './origin.ts';
+import { isLoopbackHost, withoutBrackets } from './origin.ts';
 
 /** Where the proxy in use came from, as the doctor says it. */
 export type RouteSource = 'setting' | 'environment' | 'none' | 'no_proxy' | 'loopback' | 'system';
@@ -97,10 +97,6 @@ export function bypasses(url: URL, noProxy: string): boolean {
   // Stryker disable next-line MethodExpression,Regex: an empty entry matches no host, filtered or not.
   const entries = noProxy.split(/[\s,]+/).filter(Boolean);
   return entries.some((entry) => entryMatches(entry.toLowerCase(), host, port));
-}
-
-function withoutBrackets(host: string): string {
-  return host.startsWith('[') ? host.slice(1, -1) : host;
 }
 
 /** `host`, `host:port`, `[v6]`, `[v6]:port`; a bare IPv6 address (several colons) has no port. */

@@ -14,3 +14,8 @@ export function originOf(url: string): string | undefined {
 export function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
+
+/** A URL's hostname as an address: an IPv6 literal without its brackets (`[::1]` → `::1`). */
+export function withoutBrackets(hostname: string): string {
+  return hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
+}
