@@ -45,6 +45,14 @@ export interface ProfileDto {
   refreshedAt?: number;
   /** False when the keychain was unavailable: the session ends with the app. */
   persisted: boolean;
+  /** A federated user's identity provider: its name in the pool and its type (`Google`, `SAML`, `OIDC`…). */
+  signedInWith?: { providerName: string; providerType: string };
+}
+
+/** A "Continue with …" button of the sign-in screen. */
+export interface IdentityProviderDto {
+  name: string;
+  label: string;
 }
 
 export interface ProviderDto {
@@ -58,7 +66,16 @@ export interface ProviderDto {
 /** The app's state, pushed on `session:changed` and returned by `session:get-state`. */
 export type AppState =
   | { status: 'unconfigured'; emulatorOffered: boolean; error?: ErrorDto }
-  | { status: 'signed-out'; provider: ProviderDto; error?: ErrorDto; notice?: string }
+  | {
+      status: 'signed-out';
+      provider: ProviderDto;
+      /** The pool's identity providers to offer a button for; empty: the hosted page only. */
+      identityProviders: IdentityProviderDto[];
+      /** Ask for an email first and route by its domain. */
+      emailFirst: boolean;
+      error?: ErrorDto;
+      notice?: string;
+    }
   | { status: 'waiting'; provider: ProviderDto; startedAt: number; expiresAt: number; warning?: ErrorDto }
   | {
       status: 'signed-in';
@@ -128,6 +145,10 @@ export interface DoctorReportDto {
 export interface Api {
   getState(): Promise<Result<AppState>>;
   signIn(): Promise<Result<null>>;
+  /** "Continue with <provider>": the provider's name in the pool. */
+  signInWith(identityProvider: string): Promise<Result<null>>;
+  /** Email-first: the email typed; its domain picks the provider. */
+  signInWithEmail(email: string): Promise<Result<null>>;
   cancelSignIn(): Promise<Result<null>>;
   copySignInLink(): Promise<Result<null>>;
   openBrowserAgain(): Promise<Result<null>>;
@@ -150,6 +171,8 @@ export interface Api {
 export const CHANNELS = {
   getState: 'session:get-state',
   signIn: 'session:sign-in',
+  signInWith: 'session:sign-in-with',
+  signInWithEmail: 'session:sign-in-with-email',
   cancelSignIn: 'session:cancel-sign-in',
   copySignInLink: 'session:copy-sign-in-link',
   openBrowserAgain: 'session:open-browser-again',
@@ -182,6 +205,8 @@ export type ArgumentKind = 'none' | 'settings' | 'save-input' | 'text';
 export const ARGUMENTS = {
   getState: 'none',
   signIn: 'none',
+  signInWith: 'text',
+  signInWithEmail: 'text',
   cancelSignIn: 'none',
   copySignInLink: 'none',
   openBrowserAgain: 'none',
@@ -219,6 +244,9 @@ const ON_SCREEN: Record<keyof SettingsDto, true> = {
   tokenAuthMethod: true,
   proxy: true,
   caFile: true,
+  identityProviders: true,
+  emailFirst: true,
+  language: true,
 };
 // Stryker restore BooleanLiteral
 
@@ -242,6 +270,8 @@ export function createApi(
   return {
     getState: request('getState'),
     signIn: request('signIn'),
+    signInWith: request('signInWith'),
+    signInWithEmail: request('signInWithEmail'),
     cancelSignIn: request('cancelSignIn'),
     copySignInLink: request('copySignInLink'),
     openBrowserAgain: request('openBrowserAgain'),

@@ -41,6 +41,7 @@ if (!isProviderConfigured(settings)) {
     discoveryUrl: emulator.issuer,
     clientId: CONFIDENTIAL_CLIENT_ID,
     clientSecret: CONFIDENTIAL_CLIENT_SECRET,
+    identityProviders: 'Google',
   });
 }
 

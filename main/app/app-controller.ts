@@ -13,6 +13,7 @@ import type { Clipboard } from '../core/ports.ts';
 import type { Profile } from '../core/session.ts';
 import { isProviderConfigured, type ResolvedSettings } from '../core/settings.ts';
 import { isLoopbackHost } from '../core/origin.ts';
+import { identifierFor } from '../core/sign-in-options.ts';
 import type { AppStatus, ProviderInfo } from './app-status.ts';
 import type {
   DoctorReportDto,
@@ -44,6 +45,8 @@ export class AppController {
   private current: AppStatus = { status: 'unconfigured', emulatorOffered: false };
   private readonly deps: AppControllerDeps;
   private readonly settings: SettingsUseCases;
+  /** Who signed in last in this run: offered as the user name at the next sign-in. */
+  private lastUser: string | undefined;
 
   constructor(deps: AppControllerDeps) {
     this.deps = deps;
@@ -70,10 +73,26 @@ export class AppController {
 
   // ── session ────────────────────────────────────────────────────────────────────────────────
 
-  /** Starts a sign-in: returns once the browser was asked to open; the outcome arrives as state. */
+  /**
+   * Starts a sign-in on the hosted page: returns once the browser was asked to open; the outcome
+   * arrives as state. The user who signed in last (in this run) is offered as the user name.
+   */
   async signIn(): Promise<void> {
     const service = this.requireService();
-    await this.startSignIn(() => service.signIn());
+    await this.startSignIn(() => service.signIn(this.lastUser ? { loginHint: this.lastUser } : {}));
+  }
+
+  /** "Continue with <provider>": straight to one of the pool's identity providers. */
+  async signInWith(identityProvider: string): Promise<void> {
+    const service = this.requireService();
+    await this.startSignIn(() => service.signIn({ route: { identityProvider } }));
+  }
+
+  /** Email-first: Cognito picks the provider mapped to the email's domain. */
+  async signInWithEmail(email: string): Promise<void> {
+    const service = this.requireService();
+    const route = { idpIdentifier: identifierFor(email) };
+    await this.startSignIn(() => service.signIn({ route, loginHint: email.trim() }));
   }
 
   cancelSignIn(): void {
@@ -181,7 +200,8 @@ export class AppController {
 
   private async startSignIn(run: () => Promise<Profile>): Promise<void> {
     const service = this.requireService();
-    // The outcome arrives through events; a failure lands in the state as a readable error.
+    // The outcome arrives through events; a failure lands in the state as a readable error (an
+    // unknown provider or an empty email fails before any browser opens).
     const done = run().catch((error: unknown) => {
       if (this.service !== service) return;
       const mapped = toAuthError(error);
@@ -222,6 +242,7 @@ export class AppController {
   }
 
   private signedInState(profile: Profile): Extract<AppStatus, { status: 'signed-in' }> {
+    this.lastUser = profile.email ?? profile.username;
     return {
       status: 'signed-in',
       provider: this.provider(),
@@ -231,9 +252,12 @@ export class AppController {
   }
 
   private signedOutState(error?: AuthError, notice?: string): AppStatus {
+    const service = this.requireService();
     return {
       status: 'signed-out',
       provider: this.provider(),
+      identityProviders: service.identityProviders(),
+      emailFirst: service.settings.emailFirst === 'on',
       ...(error ? { error } : {}),
       ...(notice ? { notice } : {}),
     };

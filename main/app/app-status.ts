@@ -5,6 +5,7 @@
  */
 import type { AuthError } from '../core/errors.ts';
 import type { Profile } from '../core/session.ts';
+import type { IdentityProviderChoice } from '../core/sign-in-options.ts';
 
 /** The provider the app is set up for. */
 export interface ProviderInfo {
@@ -17,7 +18,15 @@ export interface ProviderInfo {
 
 export type AppStatus =
   | { status: 'unconfigured'; emulatorOffered: boolean; error?: AuthError }
-  | { status: 'signed-out'; provider: ProviderInfo; error?: AuthError; notice?: string }
+  | {
+      status: 'signed-out';
+      provider: ProviderInfo;
+      /** The identity providers the sign-in screen offers a button for. */
+      identityProviders: IdentityProviderChoice[];
+      emailFirst: boolean;
+      error?: AuthError;
+      notice?: string;
+    }
   | { status: 'waiting'; provider: ProviderInfo; startedAt: number; expiresAt: number; warning?: AuthError }
   | {
       status: 'signed-in';

@@ -27,7 +27,7 @@ export function parseInstallerSettings(text: string): InstallerSettings {
   const source = raw.settings ?? raw;
   const values: SettingsInput = {};
   for (const key of SETTING_KEYS) {
-    const value = source[key];
+    const value = key === 'identityProviders' ? identityProvidersText(source[key]) : source[key];
     if (typeof value === 'string' && value.trim() !== '') values[key] = value.trim();
   }
   const locked = Array.isArray(raw.locked)
@@ -37,6 +37,22 @@ export function parseInstallerSettings(text: string): InstallerSettings {
       )
     : [];
   return { values, locked };
+}
+
+/**
+ * The identity providers as the setting's text: provider.json may give the text, or a list of
+ * `{ "name": "Google", "label": "Google" }` (what an admin would write by hand).
+ */
+function identityProvidersText(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  return value
+    .map((entry: unknown) => {
+      const { name, label } = (entry ?? {}) as { name?: unknown; label?: unknown };
+      if (typeof name !== 'string') return '';
+      return typeof label === 'string' && label.trim() !== '' ? `${name}=${label}` : name;
+    })
+    .filter((text) => text !== '')
+    .join(', ');
 }
 
 /** Reads provider.json at `path`; undefined when there is none (an installer without presets). */

@@ -14,6 +14,8 @@ import {
   type Settings,
 } from '../core/settings.ts';
 import type { Profile } from '../core/session.ts';
+import type { SignInOptions } from '../core/auth-service.ts';
+import { identifierFor } from '../core/sign-in-options.ts';
 import { createAuthService, resolveComposedSettings } from '../app/compose.ts';
 import { JsonFileSettingsStore } from '../adapters/json-file-settings-store.ts';
 import { describeSeconds } from '../core/async-limits.ts';
@@ -89,10 +91,27 @@ function parseTimeout(value: string | boolean | undefined): number | undefined {
   return seconds * 1000;
 }
 
+/** `--provider` or `--idp-identifier` (not both) as the sign-in's route and user-name hint. */
+function signInRoute(
+  provider: string | boolean | undefined,
+  identifier: string | boolean | undefined,
+): Pick<SignInOptions, 'route' | 'loginHint'> {
+  if (provider !== undefined && identifier !== undefined)
+    throw new UsageError('--provider and --idp-identifier go to one provider each: give one of them.');
+  if (typeof provider === 'string') return { route: { identityProvider: provider } };
+  if (typeof identifier === 'string') {
+    // An email address is also offered as the user name; its domain is what the pool maps.
+    const hint = identifier.includes('@') ? { loginHint: identifier.trim() } : {};
+    return { route: { idpIdentifier: identifierFor(identifier) }, ...hint };
+  }
+  return {};
+}
+
 function describeProfile(profile: Profile): string {
   const groups = profile.groups.length > 0 ? ` · groups: ${profile.groups.join(', ')}` : '';
+  const through = profile.signedInWith ? ` through ${profile.signedInWith.providerName}` : '';
   const minutes = Math.max(0, Math.round((profile.expiresAt - Date.now()) / 60_000));
-  return `Signed in as ${profile.username}${groups} · access token valid for ${minutes} min`;
+  return `Signed in as ${profile.username}${through}${groups} · access token valid for ${minutes} min`;
 }
 
 function settingKey(name: string): keyof Settings {
@@ -135,10 +154,22 @@ export const COMMANDS: Command[] = [
         valueName: 'SECONDS',
         description: 'give up after this long (1 to 86400; default 300)',
       },
+      provider: {
+        type: 'string',
+        valueName: 'NAME',
+        description:
+          'go straight to this identity provider of the pool (one of the identityProviders setting)',
+      },
+      'idp-identifier': {
+        type: 'string',
+        valueName: 'VALUE',
+        description: 'go to the identity provider the pool maps this identifier (an email or its domain) to',
+      },
       json: JSON_OPTION,
     },
     async run({ values, options, io, print }) {
       const timeoutMs = parseTimeout(values.timeout);
+      const route = signInRoute(values.provider, values['idp-identifier']);
       const service = createAuthService(options);
       const openBrowser = values['no-browser'] !== true;
       const onSigint = (): void => service.cancelSignIn();
@@ -147,6 +178,7 @@ export const COMMANDS: Command[] = [
         const profile = await service.signIn({
           openBrowser,
           ...(timeoutMs ? { timeoutMs } : {}),
+          ...route,
           onStarted: (attempt) => {
             const limit = describeSeconds((attempt.expiresAt - attempt.startedAt) / 1000);
             io.err(

@@ -31,6 +31,13 @@ import {
   type StoredSession,
 } from './session.ts';
 import type { Settings } from './settings.ts';
+import {
+  authorizationParameters,
+  findIdentityProvider,
+  parseIdentityProviders,
+  type IdentityProviderChoice,
+  type SignInRoute,
+} from './sign-in-options.ts';
 import { SharedSession } from './shared-session.ts';
 import { TokenVault, clientSecretAccount, sessionAccount, type VaultLayout } from './token-vault.ts';
 
@@ -61,6 +68,12 @@ export interface SignInOptions {
   timeoutMs?: number;
   /** Called with the attempt once the receiver listens, before the browser opens. */
   onStarted?: (attempt: SignInAttempt) => void;
+  /** Straight to one of the configured identity providers, or to the one an identifier maps to. */
+  route?: SignInRoute;
+  /** The user name to offer on the sign-in page, where the provider takes one. */
+  loginHint?: string;
+  /** Ask for credentials even when the provider still has a session (`prompt=login`). */
+  fresh?: boolean;
 }
 
 export interface SignOutOptions {
@@ -100,6 +113,8 @@ export interface AuthServiceDeps {
   lock?: SessionLock;
   /** The change signal shared with other processes; by default none. */
   signal?: SessionSignal;
+  /** The OS's locale (`de-DE`): the sign-in page's language when the setting is empty. */
+  osLocale?: string;
 }
 
 const REVOKE_TIMEOUT_MS = 3000;
@@ -123,6 +138,7 @@ export class AuthService extends EventEmitter<Events> {
   readonly directory: ProviderDirectory;
   private readonly vault: TokenVault;
   private readonly browser: Browser;
+  private readonly osLocale: string;
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly shared: SharedSession;
@@ -145,6 +161,7 @@ export class AuthService extends EventEmitter<Events> {
     this.clock = deps.clock ?? systemClock;
     this.logger = deps.logger ?? silentLogger;
     this.browser = deps.browser;
+    this.osLocale = deps.osLocale ?? Intl.DateTimeFormat().resolvedOptions().locale;
     this.vault = new TokenVault(
       deps.secretStore,
       deps.settings.keychainService,
@@ -285,6 +302,7 @@ export class AuthService extends EventEmitter<Events> {
     // The port is the same: a sign-in right after a sign-out takes it over.
     await this.signOutReceiver?.close();
     const timeoutMs = options.timeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS;
+    const extras = this.authorizationExtras(options);
     const client = await this.connectOrFail();
     const { oidc } = client;
     const verifier = oidc.randomPKCECodeVerifier();
@@ -298,6 +316,7 @@ export class AuthService extends EventEmitter<Events> {
       code_challenge_method: 'S256',
       state,
       nonce,
+      ...extras,
     });
     const receiver = await this.newReceiver();
     await receiver.start();
@@ -373,11 +392,48 @@ export class AuthService extends EventEmitter<Events> {
     await this.openBrowser(this.attempt.info.url);
   }
 
-  /** Signs out, then starts a fresh sign-in: the provider asks who is signing in. */
+  /**
+   * A sign-in where the provider asks who is signing in. A provider that advertises
+   * `prompt=login` gets a forced fresh sign-in: the current session stays until the new one is
+   * stored (cancel, and nothing is lost), then its refresh token is revoked. Any other (Cognito,
+   * whose classic hosted UI ignores `prompt`) gets a sign-out first, then a sign-in.
+   */
   async signInAsSomeoneElse(options: SignInOptions = {}): Promise<Profile> {
+    const metadata = await this.directory.metadata().catch(() => undefined);
+    const prompts = (metadata as { prompt_values_supported?: unknown } | undefined)?.prompt_values_supported;
+    if (Array.isArray(prompts) && prompts.includes('login')) {
+      const previous = this.session;
+      const profile = await this.signIn({ ...options, fresh: true });
+      if (previous?.refreshToken && previous.refreshToken !== this.session?.refreshToken) {
+        const client = await this.connect().catch(() => undefined);
+        if (client) await this.revoke(client, previous.refreshToken, []);
+      }
+      return profile;
+    }
     // The sign-out opens the browser when the sign-in will: the provider forgets the user first.
     await this.signOut(options.openBrowser === false ? { openBrowser: false } : {}, 'switch-user');
     return this.signIn(options);
+  }
+
+  /** The identity providers the settings offer, in their order. */
+  identityProviders(): IdentityProviderChoice[] {
+    return parseIdentityProviders(this.settings.identityProviders);
+  }
+
+  /** The authorization request's extra parameters; an unknown provider name fails here, before anything opens. */
+  private authorizationExtras(options: SignInOptions): Record<string, string> {
+    const route = options.route;
+    if (route && 'identityProvider' in route)
+      findIdentityProvider(this.identityProviders(), route.identityProvider);
+    if (route && 'idpIdentifier' in route && route.idpIdentifier.trim() === '')
+      throw new AuthError('invalid_settings', 'Type the email address (or identifier) to sign in with.');
+    return authorizationParameters({
+      ...(route ? { route } : {}),
+      ...(options.loginHint ? { loginHint: options.loginHint } : {}),
+      ...(options.fresh ? { fresh: true } : {}),
+      language: this.settings.language,
+      osLocale: this.osLocale,
+    });
   }
 
   private async exchangeCode(

@@ -2,6 +2,7 @@
  * What a session is, what of it may be shown, and when it needs refreshing. Pure decisions: no I/O.
  */
 import type * as oidc from 'openid-client';
+import { signedInWith, type SignedInWith } from './sign-in-options.ts';
 
 /** A signed-in session as kept in the keychain. Never leaves the main process. */
 export interface StoredSession {
@@ -33,6 +34,8 @@ export interface Profile {
   refreshedAt?: number;
   /** False when the keychain was unavailable: the session ends with the app. */
   persisted: boolean;
+  /** A federated user's identity provider (Cognito's `identities` claim); absent for the pool's own users. */
+  signedInWith?: SignedInWith;
 }
 
 /** The access token counts as expired this long before its `exp`. */
@@ -105,6 +108,8 @@ export function profileOf(
   if (email) profile.email = email;
   if (typeof claims.email_verified === 'boolean') profile.emailVerified = claims.email_verified;
   if (session.refreshedAt !== undefined) profile.refreshedAt = session.refreshedAt;
+  const identity = signedInWith(claims);
+  if (identity) profile.signedInWith = identity;
   return profile;
 }
 

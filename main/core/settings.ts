@@ -9,6 +9,7 @@ import { isAbsolute, join } from 'node:path';
 import { AuthError } from './errors.ts';
 import { DIRECT, parseProxyUrl } from './network-route.ts';
 import { isLoopbackHost } from './origin.ts';
+import { parseIdentityProviders } from './sign-in-options.ts';
 
 /** The fixed loopback port of the default redirect URI. Cognito matches callback URLs exactly, port included. */
 export const DEFAULT_REDIRECT_PORT = 47621;
@@ -49,7 +50,18 @@ export interface Settings {
   proxy: string;
   /** A PEM file of CA certificates to trust besides the OS's (a TLS-inspecting proxy's root). */
   caFile: string;
+  /**
+   * The user pool's identity providers the sign-in screen offers a button for:
+   * `Google, SignInWithApple=Apple, AcmeSAML=Acme staff` (see sign-in-options.ts).
+   */
+  identityProviders: string;
+  /** `on`: the sign-in screen asks for an email first and routes by its domain (`idp_identifier`). */
+  emailFirst: EmailFirstSetting;
+  /** The sign-in page's language (`de`, `pt-BR`…); empty: the OS's. */
+  language: string;
 }
+
+export type EmailFirstSetting = 'on' | 'off';
 
 /** The client authentication methods for a client secret (`private_key_jwt` is not supported). */
 export const TOKEN_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
@@ -72,6 +84,9 @@ export const SETTING_ENV: Record<keyof Settings, string> = {
   keychainService: 'COGNITO_DESKTOP_KEYCHAIN_SERVICE',
   proxy: 'COGNITO_PROXY',
   caFile: 'COGNITO_CA_FILE',
+  identityProviders: 'COGNITO_IDENTITY_PROVIDERS',
+  emailFirst: 'COGNITO_EMAIL_FIRST',
+  language: 'COGNITO_LANGUAGE',
 };
 
 export const SETTING_LABELS: Record<keyof Settings, string> = {
@@ -86,6 +101,9 @@ export const SETTING_LABELS: Record<keyof Settings, string> = {
   keychainService: 'Keychain service name',
   proxy: 'Proxy',
   caFile: 'Extra CA certificates file',
+  identityProviders: 'Identity providers',
+  emailFirst: 'Email-first sign-in',
+  language: 'Sign-in page language',
 };
 
 export const SETTING_KEYS = Object.keys(SETTING_ENV) as (keyof Settings)[];
@@ -98,6 +116,8 @@ export interface SettingsProblem {
 
 const WELL_KNOWN_SUFFIX = '/.well-known/openid-configuration';
 const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+/** A BCP 47 language tag, loosely: `de`, `pt-BR`, `zh-Hant-TW`. */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
 
 /** The issuer for a discovery URL given either as the issuer or as the full `.well-known` URL. */
 export function issuerFromDiscoveryUrl(discoveryUrl: string): string {
@@ -169,6 +189,15 @@ function proxyProblem(value: string): string | undefined {
   return undefined;
 }
 
+function identityProvidersProblem(value: string): string | undefined {
+  try {
+    parseIdentityProviders(value);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 function loopbackUriProblem(value: string, what: string): string | undefined {
   const url = parseUrl(value);
   if (!url) return 'is not a URL.';
@@ -232,6 +261,12 @@ export function findSettingsProblems(input: SettingsInput): SettingsProblem[] {
   add('proxy', proxyProblem(text(input.proxy)));
   const caFile = text(input.caFile);
   if (caFile && !isAbsolute(caFile)) add('caFile', 'must be the full path of a PEM file.');
+  add('identityProviders', identityProvidersProblem(text(input.identityProviders)));
+  const emailFirst = text(input.emailFirst);
+  if (emailFirst && emailFirst !== 'on' && emailFirst !== 'off') add('emailFirst', 'must be on or off.');
+  const language = text(input.language);
+  if (language && !LANGUAGE_TAG.test(language))
+    add('language', 'must be a language code like de or pt-BR, or empty for the system’s language.');
   const service = text(input.keychainService);
   if (service && [...service].some((c) => c.charCodeAt(0) < 0x20))
     add('keychainService', 'must be printable text.');
@@ -254,6 +289,9 @@ export function withDefaults(input: SettingsInput): Settings {
     keychainService: text(input.keychainService) || DEFAULT_KEYCHAIN_SERVICE,
     proxy: text(input.proxy),
     caFile: text(input.caFile),
+    identityProviders: text(input.identityProviders),
+    emailFirst: text(input.emailFirst) === 'on' ? 'on' : 'off',
+    language: text(input.language),
   };
 }
 

@@ -95,6 +95,8 @@ export function createIpcHandlers(app: AppController, isTrusted: SenderPolicy): 
   } = {
     getState: () => toAppState(app.state()),
     signIn: async () => (await app.signIn(), null),
+    signInWith: async (name) => (await app.signInWith(name), null),
+    signInWithEmail: async (email) => (await app.signInWithEmail(email), null),
     cancelSignIn: () => (app.cancelSignIn(), null),
     copySignInLink: async () => (await app.copySignInLink(), null),
     openBrowserAgain: async () => (await app.openBrowserAgain(), null),

@@ -30,6 +30,7 @@ function toProfileDto(profile: Profile): ProfileDto {
     signedInAt: profile.signedInAt,
     ...(profile.refreshedAt !== undefined ? { refreshedAt: profile.refreshedAt } : {}),
     persisted: profile.persisted,
+    ...(profile.signedInWith ? { signedInWith: { ...profile.signedInWith } } : {}),
   };
 }
 
@@ -50,6 +51,8 @@ export function toAppState(status: AppStatus): AppState {
       return {
         status: 'signed-out',
         provider: { ...status.provider },
+        identityProviders: status.identityProviders.map((p) => ({ name: p.name, label: p.label })),
+        emailFirst: status.emailFirst,
         ...errors(status),
         ...(status.notice ? { notice: status.notice } : {}),
       };

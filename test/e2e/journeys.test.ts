@@ -35,7 +35,12 @@ let systemBrowser: PlaywrightBrowser;
 let configDir: string;
 const harnesses: AppHarness[] = [];
 
-const parts = useRealParts({ redirectUri: REDIRECT_URI, logoutUri: LOGOUT_URI, keychainService: SERVICE });
+const parts = useRealParts({
+  redirectUri: REDIRECT_URI,
+  logoutUri: LOGOUT_URI,
+  keychainService: SERVICE,
+  identityProviders: [{ name: 'Google' }],
+});
 beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
   emulator = parts.emulator;
@@ -64,11 +69,14 @@ const VALUES = {
   tokenAuthMethod: '',
   proxy: '',
   caFile: '',
+  identityProviders: '',
+  emailFirst: '',
+  language: '',
 };
 
 /** Starts an app on `configDir`, configured for the emulator (unless `configure` is false). */
 async function startApp(
-  options: { configure?: boolean; secretStore?: SecretStore } = {},
+  options: { configure?: boolean; secretStore?: SecretStore; values?: Partial<typeof VALUES> } = {},
 ): Promise<AppHarness> {
   const harness = new AppHarness({
     configDir,
@@ -81,7 +89,7 @@ async function startApp(
   if (options.configure !== false) {
     await harness.controller.init();
     await harness.controller.saveSettings({
-      values: { ...VALUES, discoveryUrl: emulator.issuer },
+      values: { ...VALUES, discoveryUrl: emulator.issuer, ...options.values },
       clientSecret: CONFIDENTIAL_CLIENT_SECRET,
     });
   }
@@ -145,6 +153,44 @@ describe('journeys', () => {
     expect(app.signedInCount).toBe(1);
     expect(systemBrowser.opened[0]!.finalTitle).toContain('Signed in');
     expect(await sessionEntries()).toHaveLength(1);
+  });
+
+  it('Continue with Google → Google’s own page → signed in as Google_… with how, and the pool’s group', async () => {
+    const app = await startApp({ values: { identityProviders: 'Google, Facebook' } });
+    const google = emulator.identityProvider('Google')!;
+    const gina = google.users[0]!;
+    systemBrowser.next = {
+      kind: 'sign-in',
+      credentials: { username: gina.username, password: gina.password },
+    };
+    await see(app.page.getByRole('button', { name: 'Continue with Google' }));
+    await expectAccessible(app.page, 'signed-out with providers');
+    await shot(app.page, 'signed-out-providers');
+    await app.page.getByRole('button', { name: 'Continue with Google' }).click();
+    await app.page.getByRole('heading', { name: 'Profile' }).waitFor({ timeout: 30_000 });
+    // The system browser went to the pool, was sent on to Google's own page and signed in there.
+    await systemBrowser.idle();
+    expect(systemBrowser.opened[0]!.url).toContain('identity_provider=Google');
+    expect(systemBrowser.opened[0]!.sawPasswordForm).toBe(true);
+    expect(google.countRequests('/oauth2/token', 'authorization_code')).toBeGreaterThan(0);
+    await expect(app.page.getByLabel('Signed in as').textContent()).resolves.toBe(gina.email);
+    await see(app.page.getByText('Signed in through'));
+    await seeText(app.page.locator('dd', { hasText: /^Google$/ }), 'Google');
+    await see(app.page.getByText(`${emulator.poolId}_Google`));
+    await app.page.getByRole('button', { name: 'Call userinfo' }).click();
+    await seeText(app.page.getByLabel('API answer'), `"username": "Google_${gina.sub}"`);
+    await shot(app.page, 'signed-in-google');
+
+    // A provider the app offers but the pool does not have: the pool's error page in the browser;
+    // a name the app does not offer: a readable error in the app, before any browser opens.
+    await app.page.getByRole('button', { name: 'Sign out' }).click();
+    await see(app.page.getByRole('button', { name: 'Continue with Facebook' }));
+    const opened = systemBrowser.opened.length;
+    const trusted = { frameUrl: app.page.url(), isMainFrame: true, webContentsId: 1 };
+    const answer = await app.handlers[CHANNELS.signInWith](trusted, ['Okta']);
+    expect(answer).toEqual({ ok: true, value: null });
+    await seeText(app.page.getByRole('alert'), 'No identity provider named "Okta" is configured');
+    expect(systemBrowser.opened.length).toBe(opened);
   });
 
   it('a fresh app instance restores the session from the keychain without the browser or the network', async () => {

@@ -56,6 +56,9 @@ describe.each<ProviderFlavour>(['standard', 'standard-without-logout'])(
           tokenAuthMethod: '',
           proxy: '',
           caFile: '',
+          identityProviders: '',
+          emailFirst: '',
+          language: '',
         },
         clientSecret: CONFIDENTIAL_CLIENT_SECRET,
       });

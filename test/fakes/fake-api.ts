@@ -26,6 +26,9 @@ export const SETTINGS_VIEW: SettingsView = {
     tokenAuthMethod: '',
     proxy: '',
     caFile: '',
+    identityProviders: '',
+    emailFirst: '',
+    language: '',
   },
   labels: settingLabels(),
   locked: [],
@@ -41,6 +44,8 @@ export function fakeApi(state: AppState): Api & { emit(state: AppState): void; o
   return {
     getState: vi.fn(() => Promise.resolve(ok(state))),
     signIn: vi.fn(() => Promise.resolve(ok(null))),
+    signInWith: vi.fn(() => Promise.resolve(ok(null))),
+    signInWithEmail: vi.fn(() => Promise.resolve(ok(null))),
     cancelSignIn: vi.fn(() => Promise.resolve(ok(null))),
     copySignInLink: vi.fn(() => Promise.resolve(ok(null))),
     openBrowserAgain: vi.fn(() => Promise.resolve(ok(null))),

@@ -10,9 +10,19 @@ import { DEFAULT_APP_REDIRECT_URI, DEFAULT_APP_SIGN_OUT_URI } from './directory.
 export const EMULATOR_ISSUER_PORT = Number(process.env.IDP_ISSUER_PORT ?? 47630);
 export const EMULATOR_DOMAIN_PORT = Number(process.env.IDP_DOMAIN_PORT ?? 47631);
 
-/** Starts the emulator on its fixed ports. */
+/** The standalone pool's identity providers: "Google", and a company's OIDC provider for `acme.example`. */
+export const STANDALONE_IDENTITY_PROVIDERS = [
+  { name: 'Google' },
+  { name: 'AcmeOIDC', identifiers: ['acme.example'] },
+];
+
+/** Starts the emulator on its fixed ports, federating with its identity providers. */
 export function startStandaloneEmulator(): Promise<CognitoEmulator> {
-  return startCognitoEmulator({ issuerPort: EMULATOR_ISSUER_PORT, domainPort: EMULATOR_DOMAIN_PORT });
+  return startCognitoEmulator({
+    issuerPort: EMULATOR_ISSUER_PORT,
+    domainPort: EMULATOR_DOMAIN_PORT,
+    identityProviders: STANDALONE_IDENTITY_PROVIDERS,
+  });
 }
 
 /**
@@ -35,6 +45,20 @@ export function tryItUrl(emulator: CognitoEmulator): string {
   return url.href;
 }
 
+/** Each identity provider of the pool, with its own users (signed in at its own page). */
+function identityProviderLines(emulator: CognitoEmulator): string[] {
+  const lines: string[] = [];
+  for (const { name, identifiers } of STANDALONE_IDENTITY_PROVIDERS) {
+    const provider = emulator.identityProvider(name);
+    if (!provider) continue;
+    const mapped = identifiers ? `, idp_identifier ${identifiers.join(', ')}` : '';
+    lines.push('', `Identity provider ${name} (identity_provider=${name}${mapped}) at ${provider.domain}`);
+    for (const u of provider.users)
+      lines.push(`  ${u.username.padEnd(12)} ${u.password.padEnd(16)} <${u.email}>`);
+  }
+  return lines;
+}
+
 /** A human-readable summary of a running emulator. */
 export function describeEmulator(emulator: CognitoEmulator): string {
   const lines = [
@@ -54,6 +78,7 @@ export function describeEmulator(emulator: CognitoEmulator): string {
     ...emulator.users.map(
       (u) => `  ${u.username.padEnd(12)} ${u.password.padEnd(16)} ${u.groups.length} group(s)  <${u.email}>`,
     ),
+    ...identityProviderLines(emulator),
     '',
     'Try it in a browser (the app does this for you with npm start; without the app running, the',
     'browser ends on an error page at the callback URL, with the code in its address bar):',

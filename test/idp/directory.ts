@@ -3,6 +3,7 @@
  * Everything here is test data: the passwords and the client secret are published on purpose.
  */
 import { randomUUID } from 'node:crypto';
+import type { FederatedIdentity } from './federation.ts';
 
 /** A user of the emulated pool. `username` is what Cognito calls `cognito:username`. */
 export interface PoolUser {
@@ -13,6 +14,8 @@ export interface PoolUser {
   sub: string;
   groups: string[];
   name?: string;
+  /** A federated user's identity providers (Cognito's `identities` claim); absent for the pool's own users. */
+  identities?: FederatedIdentity[];
 }
 
 /** An app client, as registered in Cognito's console. */

@@ -7,6 +7,8 @@
  * - two origins: the issuer (discovery, JWKS) on 127.0.0.1, everything else on the user-pool
  *   domain `http://localhost:<port>`;
  * - Cognito's 12-key discovery document (no `code_challenge_methods_supported`);
+ * - federation with identity providers (`identity_provider`, `idp_identifier`; federation.ts);
+ * - `lang` (two languages besides English) and `login_hint` on the sign-in page;
  * - Cognito-shaped tokens: a JWT access token with `client_id`, `username`, `token_use` and no `aud`;
  *   an ID token with `cognito:username`, `cognito:groups`, `token_use: "id"`;
  * - no refresh token in a refresh response unless rotation is on; rotation in the three modes real
@@ -34,6 +36,7 @@ import { errorPage, signInPage, signOutConfirmPage } from './pages.ts';
 import { memoryAdapterFor, type Stored } from './memory-adapter.ts';
 import { closeServer, listen } from '../../main/core/http-server.ts';
 import { SigningKeys, accessTokenHash, generatePrivateJwk } from './signing-keys.ts';
+import { Federation, type FederatedProviderOptions } from './federation.ts';
 
 /** Token and session lifetimes in seconds. Cognito's defaults: 1 h, 1 h, 30 days, 1 h. */
 export interface Lifetimes {
@@ -64,6 +67,10 @@ export interface EmulatorOptions {
    * corporate network (its name resolved by the test's proxy; its certificate from the test's CA).
    */
   tls?: { hostname: string; key: string; cert: string };
+  /** The pool's identity providers: each a second OpenID provider the pool federates with. */
+  identityProviders?: FederatedProviderOptions[];
+  /** The name on the sign-in page, for an emulator that plays another provider ("Google"). */
+  brand?: string;
 }
 
 /**
@@ -147,6 +154,8 @@ export class CognitoEmulator {
   private provider!: Provider;
   private providerCallback: ReturnType<Provider['callback']> | undefined;
   private readonly storage = new Map<string, Stored>();
+  /** The pool's identity providers, when it has any. */
+  private federation: Federation | undefined;
   /** With `grace` rotation: each replaced refresh token, when it was replaced and by which. */
   private readonly replacedRefreshTokens = new Map<string, { at: number; by: string }>();
 
@@ -179,7 +188,19 @@ export class CognitoEmulator {
     const alg = (options.flavour ?? 'cognito') === 'cognito' ? 'RS256' : 'PS256';
     const emulator = new CognitoEmulator(options, await SigningKeys.create(alg), await generatePrivateJwk());
     await emulator.listen(options.issuerPort ?? 0, options.domainPort ?? 0);
+    if (options.identityProviders?.length) {
+      emulator.federation = await Federation.start(
+        options.identityProviders,
+        { domain: emulator.domain, poolId: emulator.poolId, users: emulator.users },
+        (upstream) => CognitoEmulator.start(upstream),
+      );
+    }
     return emulator;
+  }
+
+  /** One of the pool's identity providers, as an emulator of its own (its users, its requests). */
+  identityProvider(name: string): CognitoEmulator | undefined {
+    return this.federation?.provider(name);
   }
 
   get poolId(): string {
@@ -245,9 +266,9 @@ export class CognitoEmulator {
     await this.listen(this.issuerPort, this.domainPort);
   }
 
-  /** Stops the emulator and frees its ports. */
+  /** Stops the emulator, and its identity providers, and frees their ports. */
   async stop(): Promise<void> {
-    await this.pause();
+    await Promise.all([this.pause(), this.federation?.stop()]);
   }
 
   private async listen(issuerPort: number, domainPort: number): Promise<void> {
@@ -312,6 +333,8 @@ export class CognitoEmulator {
         ? ['client_secret_post']
         : ['client_secret_basic', 'client_secret_post'],
       userinfo_endpoint: `${this.domain}/oauth2/userInfo`,
+      // Standard providers say which `prompt` values they honour; Cognito says nothing.
+      ...(this.isStandard ? { prompt_values_supported: ['none', 'login', 'consent'] } : {}),
     };
   }
 
@@ -337,7 +360,15 @@ export class CognitoEmulator {
       })),
       cookies: { keys: [randomBytes(32).toString('hex')] },
       claims: {
-        openid: ['sub', 'cognito:username', 'cognito:groups', 'token_use', 'preferred_username', 'groups'],
+        openid: [
+          'sub',
+          'cognito:username',
+          'cognito:groups',
+          'identities',
+          'token_use',
+          'preferred_username',
+          'groups',
+        ],
         email: ['email', 'email_verified'],
         profile: ['name'],
         phone: ['phone_number', 'phone_number_verified'],
@@ -365,6 +396,8 @@ export class CognitoEmulator {
         userinfo: { enabled: false },
       },
       interactions: { url: (_ctx, interaction) => `/login/${interaction.uid}` },
+      // Cognito's own authorization parameters, kept for the sign-in page.
+      extraParams: ['identity_provider', 'idp_identifier', 'lang'],
       // Cognito has no consent screen: a registered client gets every scope it asks for.
       loadExistingGrant: async (ctx) => {
         const { oidc } = ctx;
@@ -424,6 +457,9 @@ export class CognitoEmulator {
       return this.handleEndSession(ctx, form);
     }
     if (ctx.path === '/oauth2/userInfo') return this.handleUserInfo(ctx);
+    if (ctx.path === '/oauth2/authorize' && ctx.method === 'GET' && !this.routeToIdentityProvider(ctx))
+      return;
+    if (ctx.path === '/oauth2/idpresponse' && ctx.method === 'GET') return this.handleIdpResponse(ctx);
     if (ctx.path.startsWith('/login/')) return this.handleSignInForm(ctx);
     if (ctx.path === '/oauth2/token' && ctx.method === 'POST') return this.handleToken(ctx, next, seen);
     await next();
@@ -584,6 +620,8 @@ export class CognitoEmulator {
     // Cognito's userInfo: the user's attributes and `username`, no groups.
     const { 'cognito:username': username, ...claims } = idTokenClaims(user);
     delete claims['cognito:groups'];
+    // Cognito's userInfo gives a federated user's identities as JSON text, not as a list.
+    if (claims.identities) claims.identities = JSON.stringify(claims.identities);
     ctx.body = { ...claims, username };
   }
 
@@ -649,6 +687,34 @@ export class CognitoEmulator {
     ctx.redirect(back.href);
   }
 
+  /**
+   * `/oauth2/authorize` with `identity_provider` or `idp_identifier`: an unknown one gets an error
+   * page; a known one always signs in again at the provider (a pool session does not skip it), so
+   * the request goes on with `prompt=login`. False when answered here.
+   */
+  private routeToIdentityProvider(ctx: KoaContextWithOIDC): boolean {
+    const query = ctx.query as Record<string, string | undefined>;
+    if (query.identity_provider === undefined && query.idp_identifier === undefined) return true;
+    const upstream = this.federation
+      ? this.federation.resolve(query)
+      : query.identity_provider === 'COGNITO'
+        ? undefined
+        : 'unknown';
+    if (upstream === 'unknown') {
+      showError(ctx, 'Login option is not available. Please try another one.');
+      return false;
+    }
+    if (upstream) ctx.query = { ...query, prompt: 'login' };
+    return true;
+  }
+
+  /** The identity provider came back: finish the pool's sign-in interaction with its outcome. */
+  private async handleIdpResponse(ctx: KoaContextWithOIDC): Promise<void> {
+    const done = await this.federation?.complete(ctx.query);
+    if (!done) return showError(ctx, 'Invalid state: this sign-in was not started here.');
+    ctx.redirect(`/login/${done.uid}/federated?ticket=${done.ticket}`);
+  }
+
   /** The hosted sign-in page: GET shows it, POST checks the password, `/abort` is "Cancel". */
   private async handleSignInForm(ctx: KoaContextWithOIDC): Promise<void> {
     const [, , uid = '', action] = ctx.path.split('/');
@@ -664,19 +730,39 @@ export class CognitoEmulator {
     };
     if (action === 'abort')
       return finish({ error: 'access_denied', error_description: 'End-User aborted interaction' });
+    if (action === 'federated') {
+      const outcome = this.federation?.takeOutcome(String(ctx.query.ticket));
+      if (!outcome) return showError(ctx, 'This sign-in page has expired. Start again.');
+      if ('error' in outcome) return finish({ error: 'invalid_request', error_description: outcome.error });
+      return finish({ login: { accountId: outcome.user.sub } });
+    }
     if (details.prompt.name !== 'login') return finish({});
+    const upstream = this.federation?.resolve(details.params);
+    if (upstream && upstream !== 'unknown') {
+      const hint = typeof details.params.login_hint === 'string' ? details.params.login_hint : undefined;
+      return ctx.redirect(this.federation!.upstreamAuthorizeUrl(upstream, uid, hint));
+    }
+    const page = {
+      uid,
+      clientId,
+      ...(this.options.brand ? { brand: this.options.brand } : {}),
+      ...(typeof details.params.lang === 'string' ? { lang: details.params.lang } : {}),
+    };
     if (ctx.method === 'GET') {
       ctx.type = 'html';
-      ctx.body = signInPage({ uid, clientId });
+      // Managed login fills the user name from `login_hint`.
+      const hint = details.params.login_hint;
+      ctx.body = signInPage({ ...page, ...(typeof hint === 'string' ? { login: hint } : {}) });
       return;
     }
     const form = new URLSearchParams(await readBody(ctx.req));
     const login = form.get('login') ?? '';
-    const user = this.users.find((u) => u.username === login || u.email === login);
+    // Federated users sign in at their provider, never with a password here.
+    const user = this.users.find((u) => !u.identities && (u.username === login || u.email === login));
     if (!user || !samePassword(user.password, form.get('password') ?? '')) {
       ctx.status = 200;
       ctx.type = 'html';
-      ctx.body = signInPage({ uid, clientId, login, error: 'Incorrect username or password.' });
+      ctx.body = signInPage({ ...page, login, error: 'Incorrect username or password.' });
       return;
     }
     return finish({ login: { accountId: user.sub } });
@@ -713,6 +799,7 @@ function idTokenClaims(user: PoolUser): Record<string, unknown> {
     sub: user.sub,
     'cognito:username': user.username,
     ...(user.groups.length > 0 ? { 'cognito:groups': user.groups } : {}),
+    ...(user.identities ? { identities: user.identities } : {}),
     email: user.email,
     email_verified: user.emailVerified,
     ...(user.name ? { name: user.name } : {}),

@@ -13,8 +13,8 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => escapeMap[c] ?? c);
 }
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+function page(title: string, body: string, lang = 'en'): string {
+  return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <style>body{font:16px system-ui,sans-serif;max-width:24rem;margin:3rem auto;padding:0 1rem}
 label{display:block;margin:.75rem 0 .25rem}input{width:100%;padding:.5rem;box-sizing:border-box}
@@ -22,22 +22,47 @@ button{margin-top:1rem;padding:.5rem 1rem}.error{color:#b00020}</style></head>
 <body><main>${body}</main></body></html>`;
 }
 
-/** The sign-in form; the field names match oidc-provider's dev form so scripts can drive either. */
+/** The sign-in page's words in the languages the emulator shows (managed login has more). */
+const WORDS: Record<string, { title: string; login: string; password: string; cancel: string }> = {
+  en: { title: 'Sign in', login: 'Username or email', password: 'Password', cancel: 'Cancel' },
+  de: { title: 'Anmelden', login: 'Benutzername oder E-Mail', password: 'Passwort', cancel: 'Abbrechen' },
+  fr: {
+    title: 'Se connecter',
+    login: 'Nom d’utilisateur ou e-mail',
+    password: 'Mot de passe',
+    cancel: 'Annuler',
+  },
+};
+
+/**
+ * The sign-in form; the field names match oidc-provider's dev form so scripts can drive either.
+ * `lang` picks the words (English when the emulator has none for it); `brand` names the provider
+ * an emulator plays ("Google").
+ */
 export function signInPage(options: {
   uid: string;
   clientId: string;
   error?: string;
   login?: string;
+  lang?: string;
+  brand?: string;
 }): string {
+  const lang = options.lang && WORDS[options.lang] ? options.lang : 'en';
+  const words = WORDS[lang]!;
   const error = options.error ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>` : '';
+  const who = options.brand
+    ? `${escapeHtml(options.brand)} (emulated) · for <code>${escapeHtml(options.clientId)}</code>`
+    : `Cognito emulator · app client <code>${escapeHtml(options.clientId)}</code>`;
+  const title = options.brand ? `${words.title} – ${options.brand}` : words.title;
   return page(
-    'Sign in',
-    `<h1>Sign in</h1><p>Cognito emulator · app client <code>${escapeHtml(options.clientId)}</code></p>${error}
+    title,
+    `<h1>${escapeHtml(title)}</h1><p>${who}</p>${error}
 <form method="post" action="/login/${escapeHtml(options.uid)}" autocomplete="off">
-<label for="login">Username or email</label><input id="login" name="login" required autofocus value="${escapeHtml(options.login ?? '')}">
-<label for="password">Password</label><input id="password" name="password" type="password" required>
-<button type="submit">Sign in</button></form>
-<p><a href="/login/${escapeHtml(options.uid)}/abort">Cancel</a></p>`,
+<label for="login">${escapeHtml(words.login)}</label><input id="login" name="login" required autofocus value="${escapeHtml(options.login ?? '')}">
+<label for="password">${escapeHtml(words.password)}</label><input id="password" name="password" type="password" required>
+<button type="submit">${escapeHtml(words.title)}</button></form>
+<p><a href="/login/${escapeHtml(options.uid)}/abort">${escapeHtml(words.cancel)}</a></p>`,
+    lang,
   );
 }
 

@@ -50,6 +50,7 @@ const parts = useRealParts({
   logoutUri: `http://127.0.0.1:${PORT}/signed-out`,
   keychainService: SERVICE,
   chromium: false,
+  identityProviders: [{ name: 'Google' }, { name: 'AcmeOIDC', identifiers: ['acme.example'] }],
 });
 beforeAll(() => {
   emulator = parts.emulator;
@@ -196,6 +197,46 @@ describe('cognito-desktop CLI', () => {
     expect(env.PATH).toBe(process.env.PATH);
     expect(Object.keys(env).filter((k) => /^COGNITO_|TOKEN|SECRET|PASSWORD|API_KEY/.test(k))).toEqual([]);
     expect(JSON.stringify(env)).not.toMatch(/client-secret-value|token-value|api-key-value|password-value/);
+  });
+
+  it('login --provider goes straight to Google; --idp-identifier to the provider mapped to an email domain', async () => {
+    const providers = { COGNITO_IDENTITY_PROVIDERS: 'Google, AcmeOIDC=Acme staff' };
+    const gina = emulator.identityProvider('Google')!.users[0]!;
+    const google = await cli(['login', '--provider', 'Google', '--timeout', '60'], {
+      ...providers,
+      SYSTEM_BROWSER_USER: gina.username,
+    });
+    expect(google.stdout).toContain(`Signed in as ${gina.email} through Google`);
+    expect(google.stdout).toContain(`groups: ${emulator.poolId}_Google`);
+    expect(google.code).toBe(0);
+    // The browser writes its log when it closes, which may be after the CLI has finished.
+    await expect.poll(() => browserVisits().length, { timeout: 15_000 }).toBe(1);
+    expect(browserVisits()[0]!.params).toContain('identity_provider');
+
+    const acmeUser = emulator.identityProvider('AcmeOIDC')!.users[0]!;
+    const acme = await cli(['login', '--idp-identifier', 'carol@acme.example', '--json'], {
+      ...providers,
+      SYSTEM_BROWSER_USER: acmeUser.username,
+    });
+    expect(acme.code).toBe(0);
+    expect(JSON.parse(acme.stdout)).toMatchObject({
+      profile: { signedInWith: { providerName: 'AcmeOIDC', providerType: 'OIDC' } },
+    });
+    await expect.poll(() => browserVisits().length, { timeout: 15_000 }).toBe(2);
+    expect(browserVisits()[1]!.params).toEqual(expect.arrayContaining(['idp_identifier', 'login_hint']));
+  });
+
+  it('login --provider with a name the settings do not list exits 2 with the configured ones, before any browser', async () => {
+    const run = await cli(['login', '--provider', 'Okta'], {
+      COGNITO_IDENTITY_PROVIDERS: 'Google, AcmeOIDC',
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('No identity provider named "Okta" is configured');
+    expect(run.stderr).toContain('Configured: Google, AcmeOIDC.');
+    expect(browserVisits()).toEqual([]);
+    const both = await cli(['login', '--provider', 'Google', '--idp-identifier', 'acme.example']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('give one of them');
   });
 
   it('exits 6 when the user presses Cancel at the provider', async () => {

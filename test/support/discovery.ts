@@ -10,3 +10,12 @@ export function withoutEndpoints(...keys: string[]): typeof fetch {
     return Response.json(document);
   };
 }
+
+/** Fetch, with `extra` added to the discovery document (a provider that publishes more). */
+export function withDiscoveryExtras(extra: Record<string, unknown>): typeof fetch {
+  return async (url, init) => {
+    const response = await fetch(url, init);
+    if (!response.url.endsWith('/.well-known/openid-configuration')) return response;
+    return Response.json({ ...((await response.json()) as object), ...extra });
+  };
+}

@@ -8,6 +8,7 @@ import keytar from 'keytar';
 import type { Browser as Chromium } from 'playwright-core';
 import { startCognitoEmulator, type CognitoEmulator, type ProviderFlavour } from '../idp/emulator.ts';
 import { defaultClients } from '../idp/directory.ts';
+import type { FederatedProviderOptions } from '../idp/federation.ts';
 import { launchChromium } from './chromium.ts';
 
 export interface RealParts {
@@ -27,12 +28,15 @@ export function useRealParts(options: {
   keychainService: string;
   chromium?: boolean;
   flavour?: ProviderFlavour;
+  /** The pool's identity providers (each a second provider the emulator federates with). */
+  identityProviders?: FederatedProviderOptions[];
 }): RealParts {
   const parts = {} as RealParts;
   beforeAll(async () => {
     parts.emulator = await startCognitoEmulator({
       clients: defaultClients(options.redirectUri, options.logoutUri),
       ...(options.flavour ? { flavour: options.flavour } : {}),
+      ...(options.identityProviders ? { identityProviders: options.identityProviders } : {}),
     });
     if (options.chromium !== false) parts.chromium = await launchChromium();
   });

@@ -2,8 +2,9 @@
  * A "system browser" for tests of the CLI: point `BROWSER` at `tsx test/support/system-browser.ts`
  * and the CLI opens its URLs here. It is real Chromium, driven like a person would:
  *
- * - on the provider's sign-in form it signs in as SYSTEM_BROWSER_USER / SYSTEM_BROWSER_PASSWORD,
- *   or presses Cancel when SYSTEM_BROWSER_ACTION=cancel;
+ * - on the provider's sign-in form it signs in as SYSTEM_BROWSER_USER (default alice) with the test
+ *   users' password `Passw0rd!<user>` — a variable named like a password would not reach it: the
+ *   CLI starts the browser without those — or presses Cancel when SYSTEM_BROWSER_ACTION=cancel;
  * - it follows the redirects and waits for the app's loopback page ("Signed in", "Signed out"…);
  * - it appends one JSON line per URL to SYSTEM_BROWSER_LOG: the URL opened (its origin and path),
  *   the page title it ended on.
@@ -23,8 +24,8 @@ const log = (entry: Record<string, unknown>): void => {
   if (process.env.SYSTEM_BROWSER_LOG)
     appendFileSync(process.env.SYSTEM_BROWSER_LOG, `${JSON.stringify(entry)}\n`);
 };
+const page = await browser.newPage();
 try {
-  const page = await browser.newPage();
   const action =
     process.env.SYSTEM_BROWSER_ACTION === 'cancel'
       ? ({ kind: 'cancel' } as const)
@@ -32,7 +33,7 @@ try {
           kind: 'sign-in',
           credentials: {
             username: process.env.SYSTEM_BROWSER_USER ?? 'alice',
-            password: process.env.SYSTEM_BROWSER_PASSWORD ?? 'Passw0rd!alice',
+            password: `Passw0rd!${process.env.SYSTEM_BROWSER_USER ?? 'alice'}`,
           },
         } as const);
   const { finalTitle } = await actOnProviderPage(page, url, action, 30_000);
@@ -44,7 +45,8 @@ try {
     finalUrl: page.url(),
   });
 } catch (error) {
-  log({ opened: url.split('?')[0], error: String(error) });
+  // Where it got stuck, without the query (which may carry a code).
+  log({ opened: url.split('?')[0], error: String(error), stuckAt: page.url().split('?')[0] });
 } finally {
   await browser.close();
 }

@@ -1,10 +1,28 @@
 import { useState, type ReactNode } from 'react';
-import type { AppState, ErrorDto } from '../../../preload/contract.ts';
+import type { AppState, ErrorDto, ProfileDto } from '../../../preload/contract.ts';
 import { useApi, useNow } from '../api.tsx';
 import { ErrorNotice, InfoNotice } from '../components/ErrorNotice.tsx';
 import { formatDuration, formatTime } from '../messages.ts';
 
 type SignedInState = Extract<AppState, { status: 'signed-in' }>;
+
+/** Cognito's provider types, as people call them. */
+const PROVIDER_TYPES: Record<string, string> = {
+  SignInWithApple: 'Sign in with Apple',
+  LoginWithAmazon: 'Login with Amazon',
+  SAML: 'SAML',
+  OIDC: 'OpenID Connect',
+};
+
+/** How the user signed in: a federated provider (name and type), else the pool's own sign-in. */
+function describeIdentity(profile: ProfileDto): string {
+  const identity = profile.signedInWith;
+  if (!identity) return 'the user pool’s own sign-in';
+  const type = PROVIDER_TYPES[identity.providerType] ?? identity.providerType;
+  return identity.providerName === identity.providerType || type === identity.providerName
+    ? identity.providerName
+    : `${identity.providerName} (${type})`;
+}
 
 /** The authenticated app: who you are, your session, and an API call made with your token. */
 export function SignedIn({ state }: { state: SignedInState }): ReactNode {
@@ -56,6 +74,8 @@ export function SignedIn({ state }: { state: SignedInState }): ReactNode {
             </dd>
             <dt>Groups</dt>
             <dd>{profile.groups.length > 0 ? profile.groups.join(', ') : 'none'}</dd>
+            <dt>Signed in through</dt>
+            <dd>{describeIdentity(profile)}</dd>
             <dt>Subject</dt>
             <dd className="mono">{profile.subject}</dd>
           </dl>

@@ -28,7 +28,7 @@ import {
 import { MemorySecretStore } from '../../fakes/memory-secret-store.ts';
 import { FormPostBrowser } from '../../support/form-post-browser.ts';
 import { freePort } from '../../support/http.ts';
-import { withoutEndpoints } from '../../support/discovery.ts';
+import { withDiscoveryExtras, withoutEndpoints } from '../../support/discovery.ts';
 
 const SERVICE = 'cognito-desktop-unit';
 let emulator: CognitoEmulator;
@@ -495,6 +495,37 @@ describe('sign-out', () => {
     await browser.settle();
     expect(seen.map((c) => c.type)).toEqual(['signed-out', 'signed-in']);
     expect(seen[0]).toEqual({ type: 'signed-out', reason: 'switch-user' });
+  });
+
+  it('signs in as someone else with prompt=login where the provider offers it: no sign-out, the old refresh token revoked after', async () => {
+    const opened: string[] = [];
+    const service = await signedIn({
+      fetch: withDiscoveryExtras({ prompt_values_supported: ['none', 'login'] }),
+      browser: { open: (url) => (opened.push(url), browser.open(url)) },
+    });
+    const before = JSON.parse(storedSession()!) as { data: { refreshToken: string } };
+    const seen = changes(service);
+    const revokes = emulator.countRequests('/oauth2/revoke');
+    await service.signInAsSomeoneElse({ timeoutMs: 10_000 });
+    await browser.settle();
+    expect(seen.map((c) => c.type)).toEqual(['signed-in']);
+    expect(new URL(opened.at(-1)!).searchParams.get('prompt')).toBe('login');
+    expect(opened.some((url) => url.includes('/logout'))).toBe(false);
+    expect(emulator.countRequests('/oauth2/revoke')).toBe(revokes + 1);
+    const after = JSON.parse(storedSession()!) as { data: { refreshToken: string } };
+    expect(after.data.refreshToken).toBeTruthy();
+    expect(after.data.refreshToken).not.toBe(before.data.refreshToken);
+  });
+
+  it('a cancelled prompt=login sign-in keeps the session it would have replaced', async () => {
+    const service = await signedIn({ fetch: withDiscoveryExtras({ prompt_values_supported: ['login'] }) });
+    const stored = storedSession();
+    const switching = service.signInAsSomeoneElse({ openBrowser: false, timeoutMs: 10_000 });
+    await new Promise((r) => service.once('sign-in-started', r));
+    service.cancelSignIn();
+    await expect(switching).rejects.toMatchObject({ code: 'cancelled' });
+    expect(storedSession()).toBe(stored);
+    expect(service.profile()?.username).toBe('alice@example.com');
   });
 
   it('signs in as someone else without a browser: neither the logout page nor the sign-in opens', async () => {

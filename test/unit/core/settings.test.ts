@@ -32,6 +32,9 @@ describe('validateSettings', () => {
       keychainService: 'cognito-desktop',
       proxy: '',
       caFile: '',
+      identityProviders: '',
+      emailFirst: 'off',
+      language: '',
     });
   });
 
@@ -97,6 +100,14 @@ describe('validateSettings', () => {
       'caFile',
       /^Extra CA certificates file must be the full path of a PEM file\.$/,
     ],
+    [
+      'an identity provider named with two words',
+      { ...valid, identityProviders: 'Google, Acme SAML' },
+      'identityProviders',
+      /^Identity providers has a provider name that is not one word/,
+    ],
+    ['email-first neither on nor off', { ...valid, emailFirst: 'yes' }, 'emailFirst', /must be on or off/],
+    ['a language that is no language code', { ...valid, language: 'German' }, 'language', /language code/],
     ['client id with spaces', { ...valid, clientId: 'a b' }, 'clientId', /one word/],
     [
       'https redirect',
@@ -272,6 +283,9 @@ describe('the settings tables', () => {
       keychainService: 'COGNITO_DESKTOP_KEYCHAIN_SERVICE',
       proxy: 'COGNITO_PROXY',
       caFile: 'COGNITO_CA_FILE',
+      identityProviders: 'COGNITO_IDENTITY_PROVIDERS',
+      emailFirst: 'COGNITO_EMAIL_FIRST',
+      language: 'COGNITO_LANGUAGE',
     });
     expect(SETTING_LABELS).toEqual({
       discoveryUrl: 'Discovery URL',
@@ -285,6 +299,9 @@ describe('the settings tables', () => {
       keychainService: 'Keychain service name',
       proxy: 'Proxy',
       caFile: 'Extra CA certificates file',
+      identityProviders: 'Identity providers',
+      emailFirst: 'Email-first sign-in',
+      language: 'Sign-in page language',
     });
   });
 });

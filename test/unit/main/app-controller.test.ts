@@ -86,7 +86,7 @@ describe('AppController settings', () => {
       discoveryUrl: SETTING_LABELS.discoveryUrl,
       scopes: SETTING_LABELS.scopes,
     });
-    expect(Object.keys(view.labels)).toHaveLength(10);
+    expect(Object.keys(view.labels)).toHaveLength(13);
     const reads = vi.spyOn(settingsStore, 'read');
     const writes = vi.spyOn(settingsStore, 'write');
     const saved = await app.saveSettings({ values: { ...view.values, clientId: 'c2' } });
@@ -152,6 +152,38 @@ describe('AppController settings', () => {
     await app.init();
     await app.signIn();
     expect(states.at(-1)).toMatchObject({ status: 'signed-out', error: { code: 'network' } });
+  });
+
+  it('offers the configured identity providers, and refuses an unknown one or an empty email before any request', async () => {
+    const { app, states } = await controller({
+      file: {
+        discoveryUrl: POOL,
+        clientId: 'c1',
+        identityProviders: 'Google, AcmeSAML=Acme staff',
+        emailFirst: 'on',
+      },
+    });
+    await app.init();
+    expect(app.state()).toMatchObject({
+      status: 'signed-out',
+      identityProviders: [
+        { name: 'Google', label: 'Google' },
+        { name: 'AcmeSAML', label: 'Acme staff' },
+      ],
+      emailFirst: true,
+    });
+    const lastError = (): { code?: string; message?: string } =>
+      (states.at(-1) as { error?: { code: string; message: string } }).error ?? {};
+    await app.signInWith('Okta');
+    expect(states.at(-1)?.status).toBe('signed-out');
+    expect(lastError().code).toBe('invalid_settings');
+    expect(lastError().message).toContain('Configured: Google, AcmeSAML.');
+    await app.signInWithEmail('  ');
+    expect(lastError().code).toBe('invalid_settings');
+    expect(lastError().message).toContain('Type the email address');
+    // A known provider gets as far as the provider (unreachable here): the route was accepted.
+    await app.signInWith('AcmeSAML');
+    expect(states.at(-1)).toMatchObject({ error: { code: 'network' } });
   });
 });
 

@@ -23,7 +23,7 @@ describe('application menu', () => {
   it.each<[string, AppStatus, Record<string, boolean>]>([
     [
       'signed out',
-      { status: 'signed-out', provider },
+      { status: 'signed-out', provider, identityProviders: [], emailFirst: false },
       { 'sign-in': true, 'sign-out': false, 'switch-user': false },
     ],
     [
@@ -56,16 +56,29 @@ describe('application menu', () => {
   });
 
   it('follows each OS: the app menu first on macOS, File elsewhere; Settings with Cmd/Ctrl+,', () => {
-    const mac = buildMenuTemplate('darwin', { status: 'signed-out', provider }, actions);
+    const mac = buildMenuTemplate(
+      'darwin',
+      { status: 'signed-out', provider, identityProviders: [], emailFirst: false },
+      actions,
+    );
     expect(mac[0]!.label).toBe('cognito-desktop');
-    const win = buildMenuTemplate('win32', { status: 'signed-out', provider }, actions);
+    const win = buildMenuTemplate(
+      'win32',
+      { status: 'signed-out', provider, identityProviders: [], emailFirst: false },
+      actions,
+    );
     expect(win[0]!.label).toBe('&File');
     expect(win.map((m) => m.role ?? m.label)).toEqual(['&File', 'editMenu', '&View', 'windowMenu', 'help']);
     expect(items(win).some((i) => i.role === 'toggleDevTools')).toBe(false);
     expect(
-      items(buildMenuTemplate('win32', { status: 'signed-out', provider }, actions, true)).some(
-        (i) => i.role === 'toggleDevTools',
-      ),
+      items(
+        buildMenuTemplate(
+          'win32',
+          { status: 'signed-out', provider, identityProviders: [], emailFirst: false },
+          actions,
+          true,
+        ),
+      ).some((i) => i.role === 'toggleDevTools'),
     ).toBe(true);
     const accelerators = items(win).flatMap((i) => (i.accelerator ? [String(i.accelerator)] : []));
     expect(new Set(accelerators).size).toBe(accelerators.length);
@@ -136,5 +149,25 @@ describe('provider.json', () => {
       clientId: 'abc',
     });
     expect(parsed.locked).toEqual(['discoveryUrl']);
+  });
+
+  it('takes the identity providers as text or as a list of names and labels, and can lock them', () => {
+    const listed = parseInstallerSettings(
+      JSON.stringify({
+        settings: {
+          identityProviders: [
+            { name: 'Google' },
+            { name: 'AcmeSAML', label: 'Acme staff' },
+            { label: 'no name' },
+          ],
+          emailFirst: 'on',
+        },
+        locked: ['identityProviders'],
+      }),
+    );
+    expect(listed.values).toEqual({ identityProviders: 'Google, AcmeSAML=Acme staff', emailFirst: 'on' });
+    expect(listed.locked).toEqual(['identityProviders']);
+    const text = parseInstallerSettings(JSON.stringify({ identityProviders: 'Google, Facebook' }));
+    expect(text.values).toEqual({ identityProviders: 'Google, Facebook' });
   });
 });

@@ -51,6 +51,9 @@ describe('SETTINGS_FIELDS', () => {
       'tokenAuthMethod',
       'proxy',
       'caFile',
+      'identityProviders',
+      'emailFirst',
+      'language',
     ]);
   });
 });

@@ -37,7 +37,7 @@ describe('the wire', () => {
     });
     const statuses: AppStatus[] = [
       { status: 'unconfigured', emulatorOffered: false, error },
-      { status: 'signed-out', provider, error, notice: 'n' },
+      { status: 'signed-out', provider, identityProviders: [], emailFirst: false, error, notice: 'n' },
       { status: 'waiting', provider, startedAt: 1, expiresAt: 2, warning: error },
       { status: 'signed-in', provider, profile, autoRefresh: true, error },
     ];
@@ -65,10 +65,26 @@ describe('each status on the wire', () => {
     ],
     [
       'signed out, with a notice',
-      { status: 'signed-out', provider, notice: 'You signed out elsewhere.' },
-      { status: 'signed-out', provider, notice: 'You signed out elsewhere.' },
+      {
+        status: 'signed-out',
+        provider,
+        identityProviders: [],
+        emailFirst: false,
+        notice: 'You signed out elsewhere.',
+      },
+      {
+        status: 'signed-out',
+        provider,
+        identityProviders: [],
+        emailFirst: false,
+        notice: 'You signed out elsewhere.',
+      },
     ],
-    ['signed out, plain', { status: 'signed-out', provider }, { status: 'signed-out', provider }],
+    [
+      'signed out, plain',
+      { status: 'signed-out', provider, identityProviders: [], emailFirst: false },
+      { status: 'signed-out', provider, identityProviders: [], emailFirst: false },
+    ],
     [
       'waiting',
       { status: 'waiting', provider, startedAt: 1, expiresAt: 2 },

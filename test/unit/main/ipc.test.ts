@@ -171,6 +171,8 @@ describe('handlers', () => {
       'session:open-browser-again',
       'session:sign-in',
       'session:sign-in-as-someone-else',
+      'session:sign-in-with',
+      'session:sign-in-with-email',
       'session:sign-out',
       'settings:check',
       'settings:get',

@@ -33,7 +33,7 @@ function renderApp(api: Api): void {
 
 /** Signed out; Sign in is pressed and the call fails with a network error, which is shown. */
 async function signInThatFails(): Promise<ReturnType<typeof fakeApi>> {
-  const api = fakeApi({ status: 'signed-out', provider: PROVIDER });
+  const api = fakeApi({ status: 'signed-out', provider: PROVIDER, identityProviders: [], emailFirst: false });
   api.signIn = () =>
     Promise.resolve({ ok: false, error: { code: 'network', message: 'Could not reach the provider.' } });
   renderApp(api);
@@ -44,7 +44,12 @@ async function signInThatFails(): Promise<ReturnType<typeof fakeApi>> {
 
 describe('signed out', () => {
   it('shows the provider, a Sign in button and what will happen; the button signs in', async () => {
-    const api = fakeApi({ status: 'signed-out', provider: PROVIDER });
+    const api = fakeApi({
+      status: 'signed-out',
+      provider: PROVIDER,
+      identityProviders: [],
+      emailFirst: false,
+    });
     renderApp(api);
     const button = await screen.findByRole('button', { name: 'Sign in' });
     expect(screen.getByText(PROVIDER.domain)).toBeTruthy();
@@ -53,10 +58,55 @@ describe('signed out', () => {
     expect(api.signIn).toHaveBeenCalledTimes(1);
   });
 
+  it('offers one "Continue with" button per identity provider, focused, and the hosted page as another option', async () => {
+    const api = fakeApi({
+      status: 'signed-out',
+      provider: PROVIDER,
+      identityProviders: [
+        { name: 'Google', label: 'Google' },
+        { name: 'AcmeSAML', label: 'Acme staff' },
+      ],
+      emailFirst: false,
+    });
+    renderApp(api);
+    const google = await screen.findByRole('button', { name: 'Continue with Google' });
+    const group = screen.getByRole('group', { name: 'Sign in with' });
+    expect(
+      within(group)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['GContinue with Google', 'AContinue with Acme staff']);
+    expect(document.activeElement).toBe(google);
+    expect(screen.queryByRole('button', { name: 'Sign in' })).toBeNull();
+    // Keyboard: Tab moves to the next provider, Enter starts it.
+    await userEvent.tab();
+    await userEvent.keyboard('{Enter}');
+    expect(api.signInWith).toHaveBeenCalledWith('AcmeSAML');
+    await userEvent.click(screen.getByRole('button', { name: 'Other sign-in options' }));
+    expect(api.signIn).toHaveBeenCalledTimes(1);
+  });
+
+  it('with email-first on, asks for the email and signs in with it', async () => {
+    const api = fakeApi({
+      status: 'signed-out',
+      provider: PROVIDER,
+      identityProviders: [],
+      emailFirst: true,
+    });
+    renderApp(api);
+    const field = await screen.findByLabelText('Your work email');
+    expect(document.activeElement).toBe(field);
+    await userEvent.type(field, 'carol@acme.example{Enter}');
+    expect(api.signInWithEmail).toHaveBeenCalledWith('carol@acme.example');
+    expect(screen.getByRole('button', { name: 'Other sign-in options' })).toBeTruthy();
+  });
+
   it('shows a readable error by code, with a way to Settings for settings problems', async () => {
     const api = fakeApi({
       status: 'signed-out',
       provider: PROVIDER,
+      identityProviders: [],
+      emailFirst: false,
       error: { code: 'port_in_use', message: 'Port 47621 on this computer is in use by another program.' },
     });
     renderApp(api);
@@ -71,7 +121,13 @@ describe('signed out', () => {
     'offers Settings (proxy, extra CAs) for %s, with its own title',
     async (code) => {
       renderApp(
-        fakeApi({ status: 'signed-out', provider: PROVIDER, error: { code, message: 'The details.' } }),
+        fakeApi({
+          status: 'signed-out',
+          provider: PROVIDER,
+          identityProviders: [],
+          emailFirst: false,
+          error: { code, message: 'The details.' },
+        }),
       );
       const alert = await screen.findByRole('alert');
       expect(within(alert).getByText(ERROR_TITLES[code])).toBeTruthy();
@@ -91,11 +147,15 @@ describe('errors pushed by the main process', () => {
       api.emit({
         status: 'signed-out',
         provider: PROVIDER,
+        identityProviders: [],
+        emailFirst: false,
         error: { code: 'keychain_locked', message: 'The OS keychain is locked.' },
       }),
     );
     expect((await screen.findByRole('alert')).textContent).toContain('The system keychain is locked');
-    act(() => api.emit({ status: 'signed-out', provider: PROVIDER }));
+    act(() =>
+      api.emit({ status: 'signed-out', provider: PROVIDER, identityProviders: [], emailFirst: false }),
+    );
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
   });
 
@@ -152,6 +212,19 @@ describe('signed in', () => {
     expect(screen.getByText('sub-123')).toBeTruthy();
     expect(screen.getByText(/^4[12] min/)).toBeTruthy();
     expect(screen.getByText('on')).toBeTruthy();
+  });
+
+  it('says how the user signed in: the pool, or a federated provider with its type', async () => {
+    renderApp(fakeApi(state));
+    expect(await screen.findByText('the user pool’s own sign-in')).toBeTruthy();
+    cleanup();
+    const google = { providerName: 'Google', providerType: 'Google' };
+    renderApp(fakeApi({ ...state, profile: { ...PROFILE, signedInWith: google } }));
+    expect(await screen.findByText('Google')).toBeTruthy();
+    cleanup();
+    const saml = { providerName: 'AcmeSAML', providerType: 'SAML' };
+    renderApp(fakeApi({ ...state, profile: { ...PROFILE, signedInWith: saml } }));
+    expect(await screen.findByText('AcmeSAML (SAML)')).toBeTruthy();
   });
 
   it('calls the API through main and shows the JSON answer', async () => {
@@ -271,7 +344,12 @@ describe('settings', () => {
   });
 
   it('opens from the menu and closes back to the app', async () => {
-    const api = fakeApi({ status: 'signed-out', provider: PROVIDER });
+    const api = fakeApi({
+      status: 'signed-out',
+      provider: PROVIDER,
+      identityProviders: [],
+      emailFirst: false,
+    });
     renderApp(api);
     await screen.findByRole('button', { name: 'Sign in' });
     act(() => api.openSettings());

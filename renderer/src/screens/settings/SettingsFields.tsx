@@ -39,6 +39,18 @@ const FIELDS: Record<keyof SettingsDto, { hint: string; placeholder?: string }> 
     hint: 'A PEM file of extra CA certificates to trust, such as your network’s TLS inspection root. Full path.',
     placeholder: '/etc/ssl/certs/corporate-root.pem',
   },
+  identityProviders: {
+    hint: 'A “Continue with …” button for each, by its name in the user pool; =label sets the button’s text. Empty: the hosted page only.',
+    placeholder: 'Google, SignInWithApple=Apple, AcmeSAML=Acme staff',
+  },
+  emailFirst: {
+    hint: 'on: the sign-in screen asks for an email and Cognito picks the provider mapped to its domain (identifiers in the pool).',
+    placeholder: 'off',
+  },
+  language: {
+    hint: 'The sign-in page’s language (Cognito managed login: de, en, es, fr, id, it, ja, ko, pt-BR, zh-CN, zh-TW). Empty: the system’s.',
+    placeholder: 'the system’s language',
+  },
 };
 
 /** The provider's settings, one labelled field each, with its hint and its problem. */
