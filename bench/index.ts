@@ -50,6 +50,7 @@ function median(values: number[]): number {
 }
 
 const emulator = await startCognitoEmulator({
+  identityPool: true,
   clients: defaultClients(REDIRECT_URI, `http://127.0.0.1:${PORT}/signed-out`),
 });
 const configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-bench-'));

@@ -1,7 +1,8 @@
 /**
  * Figures of whole CLI processes, as scripts run them: `token` and `status` on a valid session
  * against the floor of any such command (starting Node plus one native keychain read with
- * `secret-tool`), and N `token` processes at once on an expired session (one refresh between them).
+ * `secret-tool`), `aws-credentials` with credentials cached in the keychain against `token`, and N
+ * `token` processes at once on an expired session (one refresh between them).
  * Runs the built CLI (out/main/cli.js), the way the installed `cognito-desktop` runs.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -59,6 +60,12 @@ export async function processFigures(options: {
     COGNITO_CLIENT_ID: PUBLIC_CLIENT_ID,
     COGNITO_REDIRECT_URI: options.redirectUri,
     COGNITO_DESKTOP_KEYCHAIN_SERVICE: keychainService,
+    ...(emulator.aws
+      ? {
+          COGNITO_IDENTITY_POOL_ID: emulator.aws.identityPoolId,
+          AWS_ENDPOINT_URL_COGNITO_IDENTITY: emulator.aws.endpoint,
+        }
+      : {}),
   };
   const node = await medianMs([process.execPath, '-e', '0'], env);
   const lookup = await medianMs(
@@ -76,6 +83,22 @@ export async function processFigures(options: {
     { name: 'cli_status_valid_session', value: status, unit: 'ms' },
     { name: 'cli_status_vs_floor', value: status / floor, unit: 'x', target: { max: 1.5 } },
   ];
+  if (emulator.aws) {
+    // The first call fetches from the Identity Pool (not timed: medianMs drops two warm-up runs);
+    // the rest read the credentials the first stored in the keychain.
+    const fetches = emulator.aws.calls.GetCredentialsForIdentity ?? 0;
+    const aws = await medianMs([process.execPath, CLI, 'aws-credentials'], env);
+    figures.push(
+      { name: 'cli_aws_credentials_cached', value: aws, unit: 'ms' },
+      { name: 'cli_aws_credentials_vs_token', value: aws / token, unit: 'x' },
+      {
+        name: 'cli_aws_credentials_identity_pool_calls',
+        value: (emulator.aws.calls.GetCredentialsForIdentity ?? 0) - fetches,
+        unit: 'requests',
+        target: { max: 1 },
+      },
+    );
+  }
 
   // N processes at once on an expired session: one refresh between them.
   const vault = new TokenVault(new KeytarSecretStore(), keychainService);

@@ -82,8 +82,28 @@ export type AppState =
       provider: ProviderDto;
       profile: ProfileDto;
       autoRefresh: boolean;
+      /** The API the API-call panel calls (the `apiUrl` setting); absent: the provider's userinfo. */
+      apiUrl?: string;
+      /** An Identity Pool is set: the view shows the AWS credentials' status. */
+      aws: boolean;
       error?: ErrorDto;
     };
+
+/** The answer of the app's own API, as the API-call panel shows it (no token in it, ever). */
+export interface ApiAnswerDto {
+  url: string;
+  status: number;
+  statusText: string;
+  ms: number;
+  body: string;
+  truncated: boolean;
+}
+
+/** The AWS credentials, as the signed-in view may show them: never a key. */
+export type AwsStatusDto =
+  | { state: 'not-configured' }
+  | { state: 'ready'; identityId: string; roleArn?: string; expiresAt: number }
+  | { state: 'failed'; error: ErrorDto };
 
 /**
  * The editable settings, as text. The keychain service name is not edited in the app; the client
@@ -155,6 +175,10 @@ export interface Api {
   signOut(): Promise<Result<null>>;
   signInAsSomeoneElse(): Promise<Result<null>>;
   callUserInfo(): Promise<Result<Record<string, unknown>>>;
+  /** Calls the `apiUrl` setting's API with the session's token. */
+  callApi(): Promise<Result<ApiAnswerDto>>;
+  /** Gets (or reuses) the AWS credentials and says whether they are ready. */
+  getAwsStatus(): Promise<Result<AwsStatusDto>>;
   getSettings(): Promise<Result<SettingsView>>;
   validateSettings(values: SettingsDto): Promise<Result<SettingsValidationDto>>;
   saveSettings(input: SaveSettingsInput): Promise<Result<SettingsView>>;
@@ -179,6 +203,8 @@ export const CHANNELS = {
   signOut: 'session:sign-out',
   signInAsSomeoneElse: 'session:sign-in-as-someone-else',
   callUserInfo: 'api:call-userinfo',
+  callApi: 'api:call',
+  getAwsStatus: 'aws:get-status',
   getSettings: 'settings:get',
   validateSettings: 'settings:validate',
   saveSettings: 'settings:save',
@@ -213,6 +239,8 @@ export const ARGUMENTS = {
   signOut: 'none',
   signInAsSomeoneElse: 'none',
   callUserInfo: 'none',
+  callApi: 'none',
+  getAwsStatus: 'none',
   getSettings: 'none',
   validateSettings: 'settings',
   saveSettings: 'save-input',
@@ -247,6 +275,10 @@ const ON_SCREEN: Record<keyof SettingsDto, true> = {
   identityProviders: true,
   emailFirst: true,
   language: true,
+  identityPoolId: true,
+  roleArn: true,
+  apiUrl: true,
+  apiToken: true,
 };
 // Stryker restore BooleanLiteral
 
@@ -278,6 +310,8 @@ export function createApi(
     signOut: request('signOut'),
     signInAsSomeoneElse: request('signInAsSomeoneElse'),
     callUserInfo: request('callUserInfo'),
+    callApi: request('callApi'),
+    getAwsStatus: request('getAwsStatus'),
     getSettings: request('getSettings'),
     validateSettings: request('validateSettings'),
     saveSettings: request('saveSettings'),

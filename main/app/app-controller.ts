@@ -6,7 +6,9 @@
  * journeys drive it through the same IPC handlers without Electron.
  */
 import type { AuthService, SessionChange } from '../core/auth-service.ts';
-import { createAuthService } from './compose.ts';
+import { createAuthService, createAwsCredentials } from './compose.ts';
+import type { ApiAnswer } from '../core/api-call.ts';
+import type { AwsCredentialSource, AwsCredentialsStatus } from '../core/aws-credentials.ts';
 import { SettingsUseCases, type SettingsDeps } from './settings-use-cases.ts';
 import { AuthError, toAuthError } from '../core/errors.ts';
 import type { Clipboard } from '../core/ports.ts';
@@ -45,6 +47,8 @@ export class AppController {
   private current: AppStatus = { status: 'unconfigured', emulatorOffered: false };
   private readonly deps: AppControllerDeps;
   private readonly settings: SettingsUseCases;
+  /** The AWS credentials of the current session (its Identity Pool setting). */
+  private aws: AwsCredentialSource | undefined;
   /** Who signed in last in this run: offered as the user name at the next sign-in. */
   private lastUser: string | undefined;
 
@@ -128,6 +132,20 @@ export class AppController {
     return this.requireService().fetchUserInfo();
   }
 
+  /** Calls the `apiUrl` setting's API with the token it expects (kept in main). */
+  async callApi(): Promise<ApiAnswer> {
+    const service = this.requireService();
+    const { apiUrl, apiToken } = service.settings;
+    if (!apiUrl) throw new AuthError('invalid_settings', 'No API URL is set.', { setting: 'apiUrl' });
+    return service.callApi(apiUrl, apiToken);
+  }
+
+  /** The AWS credentials' status, fetching them when needed. */
+  async awsStatus(): Promise<AwsCredentialsStatus> {
+    this.requireService();
+    return this.aws ? this.aws.status() : { state: 'not-configured' };
+  }
+
   // ── settings (main/app/settings-use-cases.ts) ─────────────────────────────────────────────
 
   settingsView(): Promise<SettingsView> {
@@ -160,6 +178,7 @@ export class AppController {
     this.service?.dispose();
     this.service?.removeAllListeners();
     this.service = undefined;
+    this.aws = undefined;
     if (!isProviderConfigured(resolved.input)) {
       this.publish({ status: 'unconfigured', emulatorOffered: this.deps.emulator !== undefined });
       return;
@@ -176,6 +195,7 @@ export class AppController {
       return;
     }
     this.service = service;
+    this.aws = createAwsCredentials(this.settings.composeOptions(), service);
     service.on('session-changed', (change) => this.onSessionChanged(service, change));
     service.on('sign-in-started', () => this.publish(this.waitingState(service)));
     service.on('sign-in-problem', (error) => {
@@ -243,11 +263,14 @@ export class AppController {
 
   private signedInState(profile: Profile): Extract<AppStatus, { status: 'signed-in' }> {
     this.lastUser = profile.email ?? profile.username;
+    const { apiUrl, identityPoolId } = this.requireService().settings;
     return {
       status: 'signed-in',
       provider: this.provider(),
       profile,
       autoRefresh: true,
+      ...(apiUrl ? { apiUrl } : {}),
+      aws: identityPoolId !== '',
     };
   }
 

@@ -33,5 +33,9 @@ export type AppStatus =
       provider: ProviderInfo;
       profile: Profile;
       autoRefresh: boolean;
+      /** The `apiUrl` setting, when set. */
+      apiUrl?: string;
+      /** An Identity Pool is set. */
+      aws: boolean;
       error?: AuthError;
     };

@@ -12,6 +12,10 @@ import {
   type ResolvedSettings,
   type SettingsInput,
 } from '../core/settings.ts';
+import { AwsCredentialSource, type IdentityExchange } from '../core/aws-credentials.ts';
+import { TokenVault, awsCredentialsAccount } from '../core/token-vault.ts';
+import { systemClock } from '../core/ports.ts';
+import { awsSdkIdentityExchange } from '../adapters/cognito-identity.ts';
 import { FileSessionLock } from '../adapters/file-session-lock.ts';
 import { FileSessionSignal } from '../adapters/file-session-signal.ts';
 
@@ -30,6 +34,8 @@ export interface ComposeOptions {
   defaults?: SettingsInput;
   /** Settings over everything, environment included (an installer's locked presets). */
   overrides?: SettingsInput;
+  /** The Identity Pool calls; by default the AWS SDK's. */
+  identityExchange?: IdentityExchange;
 }
 
 /**
@@ -75,4 +81,23 @@ export function createAuthService(
   const secretFromEnv = (options.env ?? process.env).COGNITO_CLIENT_SECRET;
   if (secretFromEnv) service.useClientSecret(secretFromEnv);
   return service;
+}
+
+/**
+ * The AWS credentials of `service`'s session (its Identity Pool setting), kept in the same keychain
+ * service as the session; a sign-out through `service` forgets them.
+ */
+export function createAwsCredentials(options: ComposeOptions, service: AuthService): AwsCredentialSource {
+  const { settings } = service;
+  const source = new AwsCredentialSource(
+    service,
+    options.identityExchange ?? awsSdkIdentityExchange(),
+    new TokenVault(options.secretStore, settings.keychainService),
+    awsCredentialsAccount(settings.discoveryUrl, settings.clientId),
+    systemClock,
+  );
+  service.on('session-changed', (change) => {
+    if (change.type === 'signed-out') void source.forget();
+  });
+  return source;
 }

@@ -8,6 +8,7 @@ import type { AuthService } from '../core/auth-service.ts';
 import { runDoctor } from '../core/doctor.ts';
 import { AuthError } from '../core/errors.ts';
 import type { Browser, Logger, SecretStore, SettingsStore } from '../core/ports.ts';
+import type { IdentityExchange } from '../core/aws-credentials.ts';
 import type { Fetch, NetworkFor } from '../core/provider.ts';
 import {
   SETTING_KEYS,
@@ -49,6 +50,8 @@ export interface SettingsDeps {
   emulator?: EmulatorLauncher;
   fetch?: Fetch;
   networkFor?: NetworkFor;
+  /** The Identity Pool calls; by default the AWS SDK's. */
+  identityExchange?: IdentityExchange;
   /**
    * The network "Check configuration" uses for settings not saved yet, when it must not be the
    * live one (the app's: checking a proxy must not switch the app to it). Defaults to networkFor.
@@ -168,7 +171,7 @@ export class SettingsUseCases {
 
   /** The wiring the CLI uses too (./compose.ts), with the installer's presets. */
   composeOptions(): ComposeOptions {
-    const { fetch, networkFor, logger } = this.deps;
+    const { fetch, networkFor, logger, identityExchange } = this.deps;
     return {
       configDir: this.deps.configDir,
       settingsStore: this.deps.settingsStore,
@@ -179,6 +182,7 @@ export class SettingsUseCases {
       ...(fetch ? { fetch } : {}),
       ...(networkFor ? { networkFor } : {}),
       ...(logger ? { logger } : {}),
+      ...(identityExchange ? { identityExchange } : {}),
     };
   }
 

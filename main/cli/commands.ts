@@ -16,7 +16,8 @@ import {
 import type { Profile } from '../core/session.ts';
 import type { SignInOptions } from '../core/auth-service.ts';
 import { identifierFor } from '../core/sign-in-options.ts';
-import { createAuthService, resolveComposedSettings } from '../app/compose.ts';
+import { createAuthService, createAwsCredentials, resolveComposedSettings } from '../app/compose.ts';
+import { credentialProcessOutput, execCredentialOutput } from '../core/aws-credentials.ts';
 import { JsonFileSettingsStore } from '../adapters/json-file-settings-store.ts';
 import { describeSeconds } from '../core/async-limits.ts';
 import { readHiddenLine, readStdin, type Io } from './terminal.ts';
@@ -89,6 +90,19 @@ function parseTimeout(value: string | boolean | undefined): number | undefined {
     throw new UsageError(`--timeout takes seconds from 1 to 86400 (24 h); "${String(value)}" is not.`);
   }
   return seconds * 1000;
+}
+
+const TOKEN_FORMATS = ['raw', 'header', 'exec-credential'] as const;
+
+/** The `token --format` value; `--json` is a format of its own, so not both. */
+function tokenFormat(value: string | boolean | undefined, json: boolean): (typeof TOKEN_FORMATS)[number] {
+  if (value === undefined) return 'raw';
+  const format = TOKEN_FORMATS.find((f) => f === value);
+  if (!format)
+    throw new UsageError(`--format takes ${TOKEN_FORMATS.join(', ')}; "${String(value)}" is not one.`);
+  if (json && format !== 'raw')
+    throw new UsageError(`--format ${format} prints its own format: leave out --json.`);
+  return format;
 }
 
 /** `--provider` or `--idp-identifier` (not both) as the sign-in's route and user-name hint. */
@@ -215,11 +229,35 @@ export const COMMANDS: Command[] = [
   {
     name: 'token',
     summary: 'print a valid access token (or ID token), refreshing when needed',
-    options: { id: { type: 'boolean', description: 'print the ID token instead' }, json: JSON_OPTION },
-    async run({ values, options, print }) {
+    options: {
+      id: { type: 'boolean', description: 'print the ID token instead' },
+      format: {
+        type: 'string',
+        valueName: 'FORMAT',
+        description:
+          'raw (default), header (an Authorization header line), or exec-credential (a Kubernetes ExecCredential with the ID token)',
+      },
+      json: JSON_OPTION,
+    },
+    async run({ values, options, io, print }) {
+      const format = tokenFormat(values.format, values.json === true);
       const service = createAuthService(options);
-      const token = values.id === true ? await service.getIdToken() : await service.getAccessToken();
-      print({ ok: true, token, expiresAt: service.profile()?.expiresAt }, token);
+      const useIdToken = values.id === true || format === 'exec-credential';
+      const token = useIdToken ? await service.getIdToken() : await service.getAccessToken();
+      if (format === 'exec-credential') io.out(JSON.stringify(execCredentialOutput(token)));
+      else if (format === 'header') io.out(`Authorization: Bearer ${token}`);
+      else print({ ok: true, token, expiresAt: service.profile()?.expiresAt }, token);
+      return EXIT_CODES.ok;
+    },
+  },
+  {
+    name: 'aws-credentials',
+    summary: 'print temporary AWS credentials from the Identity Pool, as credential_process wants them',
+    options: {},
+    async run({ options, io }) {
+      const service = createAuthService(options);
+      const credentials = await createAwsCredentials(options, service).get();
+      io.out(JSON.stringify(credentialProcessOutput(credentials)));
       return EXIT_CODES.ok;
     },
   },

@@ -9,6 +9,7 @@ import { DEFAULT_CALLBACK_TIMEOUT_MS, withTimeout } from './async-limits.ts';
 import { AuthError, isAuthError, toAuthError } from './errors.ts';
 import type { LoopbackReceiver } from './loopback-receiver.ts';
 import { ProviderDirectory, type Fetch, type ProviderClient } from './provider.ts';
+import { callApi, type ApiAnswer } from './api-call.ts';
 import {
   processLocalLock,
   silentLogger,
@@ -138,7 +139,9 @@ export class AuthService extends EventEmitter<Events> {
   readonly directory: ProviderDirectory;
   private readonly vault: TokenVault;
   private readonly browser: Browser;
-  private readonly osLocale: string;
+  /** Undefined: asked of Intl at sign-in (not at start-up: setting up ICU's locale data takes ~20 ms). */
+  private readonly osLocale: string | undefined;
+  private readonly fetchImpl: Fetch;
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly shared: SharedSession;
@@ -161,7 +164,7 @@ export class AuthService extends EventEmitter<Events> {
     this.clock = deps.clock ?? systemClock;
     this.logger = deps.logger ?? silentLogger;
     this.browser = deps.browser;
-    this.osLocale = deps.osLocale ?? Intl.DateTimeFormat().resolvedOptions().locale;
+    this.osLocale = deps.osLocale;
     this.vault = new TokenVault(
       deps.secretStore,
       deps.settings.keychainService,
@@ -176,6 +179,7 @@ export class AuthService extends EventEmitter<Events> {
     );
     const cacheFile = deps.configDir ? join(deps.configDir, 'discovery-cache.json') : undefined;
     this.directory = new ProviderDirectory(deps.settings, cacheFile, this.clock, deps.fetch);
+    this.fetchImpl = deps.fetch ?? ((url, init) => fetch(url, init));
   }
 
   // ── session ────────────────────────────────────────────────────────────────────────────────
@@ -217,6 +221,13 @@ export class AuthService extends EventEmitter<Events> {
   /** The current ID token (refreshed along with the access token). */
   async getIdToken(): Promise<string> {
     return (await this.validSession()).idToken;
+  }
+
+  /** Calls the app's own API (the `apiUrl` setting) with the ID or access token as its bearer token. */
+  async callApi(url: string, token: 'id' | 'access'): Promise<ApiAnswer> {
+    const session = await this.validSession();
+    const tokens = [session.accessToken, session.idToken, session.refreshToken ?? ''];
+    return callApi(url, token === 'id' ? session.idToken : session.accessToken, tokens, this.fetchImpl);
   }
 
   /** Calls the provider's userinfo endpoint with the access token: the pattern for the app's own APIs. */
@@ -432,7 +443,7 @@ export class AuthService extends EventEmitter<Events> {
       ...(options.loginHint ? { loginHint: options.loginHint } : {}),
       ...(options.fresh ? { fresh: true } : {}),
       language: this.settings.language,
-      osLocale: this.osLocale,
+      osLocale: this.osLocale ?? Intl.DateTimeFormat().resolvedOptions().locale,
     });
   }
 

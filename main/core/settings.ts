@@ -59,7 +59,17 @@ export interface Settings {
   emailFirst: EmailFirstSetting;
   /** The sign-in page's language (`de`, `pt-BR`…); empty: the OS's. */
   language: string;
+  /** A Cognito Identity Pool (`eu-west-1:…`) that turns the sign-in into AWS credentials; empty: none. */
+  identityPoolId: string;
+  /** The role to ask the Identity Pool for (pools with rule- or token-based role choice); empty: its default. */
+  roleArn: string;
+  /** The API the signed-in view calls (an API Gateway stage…); empty: the provider's userinfo. */
+  apiUrl: string;
+  /** Which token the API expects as its bearer token. */
+  apiToken: ApiTokenSetting;
 }
+
+export type ApiTokenSetting = 'id' | 'access';
 
 export type EmailFirstSetting = 'on' | 'off';
 
@@ -87,6 +97,10 @@ export const SETTING_ENV: Record<keyof Settings, string> = {
   identityProviders: 'COGNITO_IDENTITY_PROVIDERS',
   emailFirst: 'COGNITO_EMAIL_FIRST',
   language: 'COGNITO_LANGUAGE',
+  identityPoolId: 'COGNITO_IDENTITY_POOL_ID',
+  roleArn: 'COGNITO_ROLE_ARN',
+  apiUrl: 'COGNITO_API_URL',
+  apiToken: 'COGNITO_API_TOKEN',
 };
 
 export const SETTING_LABELS: Record<keyof Settings, string> = {
@@ -104,6 +118,10 @@ export const SETTING_LABELS: Record<keyof Settings, string> = {
   identityProviders: 'Identity providers',
   emailFirst: 'Email-first sign-in',
   language: 'Sign-in page language',
+  identityPoolId: 'Identity Pool ID',
+  roleArn: 'AWS role ARN',
+  apiUrl: 'API URL',
+  apiToken: 'API token',
 };
 
 export const SETTING_KEYS = Object.keys(SETTING_ENV) as (keyof Settings)[];
@@ -116,6 +134,9 @@ export interface SettingsProblem {
 
 const WELL_KNOWN_SUFFIX = '/.well-known/openid-configuration';
 const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+/** AWS's pattern for an Identity Pool ID: `<region>:<guid>`. */
+const IDENTITY_POOL_ID = /^[\w-]+:[0-9a-f-]+$/;
+const ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 /** A BCP 47 language tag, loosely: `de`, `pt-BR`, `zh-Hant-TW`. */
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
 
@@ -186,6 +207,14 @@ function proxyProblem(value: string): string | undefined {
   if (url.username || url.password)
     return 'must not hold a user name or password: the settings file is plain text. In a shell, put them in HTTPS_PROXY instead.';
   if (url.pathname !== '/' || url.search || url.hash) return 'must be only a scheme, host and port.';
+  return undefined;
+}
+
+function apiUrlProblem(value: string): string | undefined {
+  const url = parseUrl(value);
+  if (!url) return 'is not a URL.';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname)))
+    return 'must use https (plain http is allowed only for an API on this machine): the token goes with it.';
   return undefined;
 }
 
@@ -267,6 +296,17 @@ export function findSettingsProblems(input: SettingsInput): SettingsProblem[] {
   const language = text(input.language);
   if (language && !LANGUAGE_TAG.test(language))
     add('language', 'must be a language code like de or pt-BR, or empty for the system’s language.');
+  const pool = text(input.identityPoolId);
+  if (pool && !IDENTITY_POOL_ID.test(pool))
+    add('identityPoolId', 'must look like eu-west-1:0a1b2c3d-… (the Identity Pool’s ID, region first).');
+  const role = text(input.roleArn);
+  if (role && !ROLE_ARN.test(role))
+    add('roleArn', 'must be an IAM role ARN, like arn:aws:iam::123456789012:role/Name.');
+  if (role && !pool) add('roleArn', 'needs an Identity Pool ID: the role is asked of the Identity Pool.');
+  const api = text(input.apiUrl);
+  if (api) add('apiUrl', apiUrlProblem(api));
+  const apiToken = text(input.apiToken);
+  if (apiToken && apiToken !== 'id' && apiToken !== 'access') add('apiToken', 'must be id or access.');
   const service = text(input.keychainService);
   if (service && [...service].some((c) => c.charCodeAt(0) < 0x20))
     add('keychainService', 'must be printable text.');
@@ -292,6 +332,10 @@ export function withDefaults(input: SettingsInput): Settings {
     identityProviders: text(input.identityProviders),
     emailFirst: text(input.emailFirst) === 'on' ? 'on' : 'off',
     language: text(input.language),
+    identityPoolId: text(input.identityPoolId),
+    roleArn: text(input.roleArn),
+    apiUrl: text(input.apiUrl),
+    apiToken: text(input.apiToken) === 'access' ? 'access' : 'id',
   };
 }
 

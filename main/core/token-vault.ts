@@ -311,6 +311,11 @@ export function sessionAccount(issuer: string, clientId: string): string {
   return `session:${clientId}@${issuer}`;
 }
 
+/** Keychain account of the AWS credentials the session got from an Identity Pool. */
+export function awsCredentialsAccount(issuer: string, clientId: string): string {
+  return `aws-credentials:${clientId}@${issuer}`;
+}
+
 /**
  * Keychain account of the client secret. Keyed by provider and client id, so switching to another
  * app client never sends an old secret.

@@ -5,7 +5,7 @@
  * hands them to ipcMain, and the browser journeys call the very same functions.
  */
 import type { AppController } from '../app/app-controller.ts';
-import { toAppState, toErrorDto } from './wire.ts';
+import { toAppState, toAwsStatusDto, toErrorDto } from './wire.ts';
 import { originOf } from '../core/origin.ts';
 import {
   ARGUMENTS,
@@ -103,6 +103,8 @@ export function createIpcHandlers(app: AppController, isTrusted: SenderPolicy): 
     signOut: async () => (await app.signOut(), null),
     signInAsSomeoneElse: async () => (await app.signInAsSomeoneElse(), null),
     callUserInfo: () => app.callUserInfo(),
+    callApi: () => app.callApi(),
+    getAwsStatus: async () => toAwsStatusDto(await app.awsStatus()),
     getSettings: () => app.settingsView(),
     validateSettings: (values) => app.validate(values),
     saveSettings: (input) => app.saveSettings(input),

@@ -6,7 +6,8 @@
 import type { AppStatus } from '../app/app-status.ts';
 import { toAuthError } from '../core/errors.ts';
 import type { Profile } from '../core/session.ts';
-import type { AppState, ErrorDto, ProfileDto } from '../../preload/contract.ts';
+import type { AwsCredentialsStatus } from '../core/aws-credentials.ts';
+import type { AppState, AwsStatusDto, ErrorDto, ProfileDto } from '../../preload/contract.ts';
 
 /** An error as it crosses to the renderer: its code, its user-safe message, the setting at fault. */
 export function toErrorDto(error: unknown): ErrorDto {
@@ -70,7 +71,26 @@ export function toAppState(status: AppStatus): AppState {
         provider: { ...status.provider },
         profile: toProfileDto(status.profile),
         autoRefresh: status.autoRefresh,
+        ...(status.apiUrl ? { apiUrl: status.apiUrl } : {}),
+        aws: status.aws,
         ...errors(status),
       };
+  }
+}
+
+/** The AWS credentials' status as it crosses: identity, role and expiry, or the error; never a key. */
+export function toAwsStatusDto(status: AwsCredentialsStatus): AwsStatusDto {
+  switch (status.state) {
+    case 'not-configured':
+      return { state: 'not-configured' };
+    case 'ready':
+      return {
+        state: 'ready',
+        identityId: status.identityId,
+        expiresAt: status.expiresAt,
+        ...(status.roleArn ? { roleArn: status.roleArn } : {}),
+      };
+    case 'failed':
+      return { state: 'failed', error: toErrorDto(status.error) };
   }
 }

@@ -72,6 +72,10 @@ const VALUES = {
   identityProviders: '',
   emailFirst: '',
   language: '',
+  identityPoolId: '',
+  roleArn: '',
+  apiUrl: '',
+  apiToken: '',
 };
 
 /** Starts an app on `configDir`, configured for the emulator (unless `configure` is false). */

@@ -59,6 +59,10 @@ describe.each<ProviderFlavour>(['standard', 'standard-without-logout'])(
           identityProviders: '',
           emailFirst: '',
           language: '',
+          identityPoolId: '',
+          roleArn: '',
+          apiUrl: '',
+          apiToken: '',
         },
         clientSecret: CONFIDENTIAL_CLIENT_SECRET,
       });

@@ -29,6 +29,10 @@ export const SETTINGS_VIEW: SettingsView = {
     identityProviders: '',
     emailFirst: '',
     language: '',
+    identityPoolId: '',
+    roleArn: '',
+    apiUrl: '',
+    apiToken: '',
   },
   labels: settingLabels(),
   locked: [],
@@ -52,6 +56,27 @@ export function fakeApi(state: AppState): Api & { emit(state: AppState): void; o
     signOut: vi.fn(() => Promise.resolve(ok(null))),
     signInAsSomeoneElse: vi.fn(() => Promise.resolve(ok(null))),
     callUserInfo: vi.fn(() => Promise.resolve(ok({ sub: 's-1', email: 'a@example.com' }))),
+    callApi: vi.fn(() =>
+      Promise.resolve(
+        ok({
+          url: 'https://api.example.com/hello',
+          status: 200,
+          statusText: 'OK',
+          ms: 84,
+          body: '{\n  "hello": "alice"\n}',
+          truncated: false,
+        }),
+      ),
+    ),
+    getAwsStatus: vi.fn(() =>
+      Promise.resolve(
+        ok({
+          state: 'ready' as const,
+          identityId: 'eu-west-1:11111111-2222-3333-4444-555555555555',
+          expiresAt: Date.now() + 59 * 60_000,
+        }),
+      ),
+    ),
     getSettings: vi.fn(() => Promise.resolve(ok(SETTINGS_VIEW))),
     validateSettings: vi.fn(() =>
       Promise.resolve(

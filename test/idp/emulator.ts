@@ -37,6 +37,7 @@ import { memoryAdapterFor, type Stored } from './memory-adapter.ts';
 import { closeServer, listen } from '../../main/core/http-server.ts';
 import { SigningKeys, accessTokenHash, generatePrivateJwk } from './signing-keys.ts';
 import { Federation, type FederatedProviderOptions } from './federation.ts';
+import { AwsIdentityEmulator } from './aws-identity.ts';
 
 /** Token and session lifetimes in seconds. Cognito's defaults: 1 h, 1 h, 30 days, 1 h. */
 export interface Lifetimes {
@@ -71,6 +72,8 @@ export interface EmulatorOptions {
   identityProviders?: FederatedProviderOptions[];
   /** The name on the sign-in page, for an emulator that plays another provider ("Google"). */
   brand?: string;
+  /** An Identity Pool trusting this user pool (all its app clients), and STS: see aws-identity.ts. */
+  identityPool?: boolean;
 }
 
 /**
@@ -156,6 +159,8 @@ export class CognitoEmulator {
   private readonly storage = new Map<string, Stored>();
   /** The pool's identity providers, when it has any. */
   private federation: Federation | undefined;
+  /** The Identity Pool and STS, when asked for. */
+  aws: AwsIdentityEmulator | undefined;
   /** With `grace` rotation: each replaced refresh token, when it was replaced and by which. */
   private readonly replacedRefreshTokens = new Map<string, { at: number; by: string }>();
 
@@ -188,6 +193,14 @@ export class CognitoEmulator {
     const alg = (options.flavour ?? 'cognito') === 'cognito' ? 'RS256' : 'PS256';
     const emulator = new CognitoEmulator(options, await SigningKeys.create(alg), await generatePrivateJwk());
     await emulator.listen(options.issuerPort ?? 0, options.domainPort ?? 0);
+    if (options.identityPool) {
+      emulator.aws = new AwsIdentityEmulator(options.region ?? 'us-east-1', {
+        providerName: emulator.issuer.replace(/^https?:\/\//, ''),
+        clientIds: emulator.clients.map((c) => c.clientId),
+        verify: (token) => emulator.verifyIdToken(token),
+      });
+      await emulator.aws.start();
+    }
     if (options.identityProviders?.length) {
       emulator.federation = await Federation.start(
         options.identityProviders,
@@ -266,9 +279,17 @@ export class CognitoEmulator {
     await this.listen(this.issuerPort, this.domainPort);
   }
 
-  /** Stops the emulator, and its identity providers, and frees their ports. */
+  /** Stops the emulator, its identity providers and AWS endpoints, and frees their ports. */
   async stop(): Promise<void> {
-    await Promise.all([this.pause(), this.federation?.stop()]);
+    await Promise.all([this.pause(), this.federation?.stop(), this.aws?.stop()]);
+  }
+
+  /** The claims of an ID token this pool issued and that has not expired; undefined otherwise. */
+  async verifyIdToken(token: string): Promise<JWTPayload | undefined> {
+    const claims = await this.keys
+      .verify(token, epochSeconds() + this.faults.clockOffsetSeconds)
+      .catch(() => undefined);
+    return claims?.token_use === 'id' ? claims : undefined;
   }
 
   private async listen(issuerPort: number, domainPort: number): Promise<void> {

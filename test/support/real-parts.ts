@@ -30,6 +30,8 @@ export function useRealParts(options: {
   flavour?: ProviderFlavour;
   /** The pool's identity providers (each a second provider the emulator federates with). */
   identityProviders?: FederatedProviderOptions[];
+  /** An Identity Pool and STS beside the user pool. */
+  identityPool?: boolean;
 }): RealParts {
   const parts = {} as RealParts;
   beforeAll(async () => {
@@ -37,6 +39,7 @@ export function useRealParts(options: {
       clients: defaultClients(options.redirectUri, options.logoutUri),
       ...(options.flavour ? { flavour: options.flavour } : {}),
       ...(options.identityProviders ? { identityProviders: options.identityProviders } : {}),
+      ...(options.identityPool ? { identityPool: true } : {}),
     });
     if (options.chromium !== false) parts.chromium = await launchChromium();
   });

@@ -1,10 +1,59 @@
-import { useState, type ReactNode } from 'react';
-import type { AppState, ErrorDto, ProfileDto } from '../../../preload/contract.ts';
+import { useEffect, useState, type ReactNode } from 'react';
+import type {
+  ApiAnswerDto,
+  AppState,
+  AwsStatusDto,
+  ErrorDto,
+  ProfileDto,
+} from '../../../preload/contract.ts';
 import { useApi, useNow } from '../api.tsx';
 import { ErrorNotice, InfoNotice } from '../components/ErrorNotice.tsx';
 import { formatDuration, formatTime } from '../messages.ts';
 
 type SignedInState = Extract<AppState, { status: 'signed-in' }>;
+
+/**
+ * The AWS credentials from the Identity Pool: ready (identity, role, expiry) or why not. Asked for
+ * when shown (the view mounts it anew for each sign-in); the keys never leave the main process.
+ */
+function AwsPanel(): ReactNode {
+  const api = useApi();
+  const now = useNow();
+  const [status, setStatus] = useState<AwsStatusDto | 'loading'>('loading');
+  useEffect(() => {
+    let current = true;
+    void api.getAwsStatus().then((result) => {
+      if (!current) return;
+      setStatus(result.ok ? result.value : { state: 'failed', error: result.error });
+    });
+    return () => {
+      current = false;
+    };
+  }, [api]);
+  return (
+    <section aria-labelledby="aws-title" className="panel">
+      <h2 id="aws-title">AWS credentials</h2>
+      {status === 'loading' ? (
+        <p role="status">Getting AWS credentials…</p>
+      ) : status.state === 'ready' ? (
+        <dl>
+          <dt>Status</dt>
+          <dd>ready</dd>
+          <dt>Identity</dt>
+          <dd className="mono">{status.identityId}</dd>
+          <dt>Role</dt>
+          <dd className="mono">{status.roleArn ?? 'the Identity Pool’s authenticated role'}</dd>
+          <dt>Expires in</dt>
+          <dd>{formatDuration(status.expiresAt - now)}</dd>
+        </dl>
+      ) : status.state === 'failed' ? (
+        <ErrorNotice error={status.error} />
+      ) : (
+        <p>No Identity Pool is set.</p>
+      )}
+    </section>
+  );
+}
 
 /** Cognito's provider types, as people call them. */
 const PROVIDER_TYPES: Record<string, string> = {
@@ -30,6 +79,7 @@ export function SignedIn({ state }: { state: SignedInState }): ReactNode {
   const now = useNow();
   const { profile } = state;
   const [answer, setAnswer] = useState<string | undefined>(undefined);
+  const [apiAnswer, setApiAnswer] = useState<ApiAnswerDto | undefined>(undefined);
   // The failure of this screen's own call, tied to the state it was shown in: a newer state from
   // the main process (with or without an error) replaces it rather than hiding behind it.
   const [failure, setFailure] = useState<{ error: ErrorDto | undefined; state: SignedInState }>();
@@ -37,6 +87,13 @@ export function SignedIn({ state }: { state: SignedInState }): ReactNode {
   const [busy, setBusy] = useState(false);
   const callApi = async (): Promise<void> => {
     setBusy(true);
+    if (state.apiUrl) {
+      const result = await api.callApi();
+      setBusy(false);
+      if (result.ok) setApiAnswer(result.value);
+      setFailure({ error: result.ok ? undefined : result.error, state });
+      return;
+    }
     const result = await api.callUserInfo();
     setBusy(false);
     if (result.ok) {
@@ -93,16 +150,35 @@ export function SignedIn({ state }: { state: SignedInState }): ReactNode {
             <dd>{state.provider.domain}</dd>
           </dl>
         </section>
+        {state.aws ? <AwsPanel key={profile.signedInAt} /> : null}
         <section aria-labelledby="api-title" className="panel wide">
           <h2 id="api-title">API call</h2>
-          <p>
-            The app calls the provider’s userinfo endpoint with your access token, which stays in the app’s
-            main process.
-          </p>
+          {state.apiUrl ? (
+            <p>
+              The app calls <span className="mono">{state.apiUrl}</span> with your token, which stays in the
+              app’s main process.
+            </p>
+          ) : (
+            <p>
+              The app calls the provider’s userinfo endpoint with your access token, which stays in the app’s
+              main process.
+            </p>
+          )}
           <button type="button" onClick={() => void callApi()} disabled={busy}>
-            {busy ? 'Calling…' : 'Call userinfo'}
+            {busy ? 'Calling…' : state.apiUrl ? 'Call API' : 'Call userinfo'}
           </button>
-          {answer ? (
+          {state.apiUrl && apiAnswer ? (
+            <>
+              <p className="api-status" aria-label="API status">
+                {apiAnswer.status} {apiAnswer.statusText} · {apiAnswer.ms} ms
+                {apiAnswer.truncated ? ' · the body is cut short' : ''}
+              </p>
+              <pre className="answer" aria-label="API answer" tabIndex={0}>
+                {apiAnswer.body || '(empty body)'}
+              </pre>
+            </>
+          ) : null}
+          {!state.apiUrl && answer ? (
             <pre className="answer" aria-label="API answer" tabIndex={0}>
               {answer}
             </pre>

@@ -35,6 +35,10 @@ describe('validateSettings', () => {
       identityProviders: '',
       emailFirst: 'off',
       language: '',
+      identityPoolId: '',
+      roleArn: '',
+      apiUrl: '',
+      apiToken: 'id',
     });
   });
 
@@ -108,6 +112,32 @@ describe('validateSettings', () => {
     ],
     ['email-first neither on nor off', { ...valid, emailFirst: 'yes' }, 'emailFirst', /must be on or off/],
     ['a language that is no language code', { ...valid, language: 'German' }, 'language', /language code/],
+    [
+      'an Identity Pool ID without its region',
+      { ...valid, identityPoolId: '0a1b2c3d' },
+      'identityPoolId',
+      /region first/,
+    ],
+    [
+      'a role that is no IAM role ARN',
+      { ...valid, identityPoolId: 'eu-west-1:0a1b', roleArn: 'Admins' },
+      'roleArn',
+      /IAM role ARN/,
+    ],
+    [
+      'a role without an Identity Pool',
+      { ...valid, roleArn: 'arn:aws:iam::123456789012:role/Admins' },
+      'roleArn',
+      /needs an Identity Pool ID/,
+    ],
+    [
+      'an API over plain http elsewhere',
+      { ...valid, apiUrl: 'http://api.example.com/x' },
+      'apiUrl',
+      /must use https/,
+    ],
+    ['an API URL that is no URL', { ...valid, apiUrl: 'api' }, 'apiUrl', /not a URL/],
+    ['an API token neither id nor access', { ...valid, apiToken: 'refresh' }, 'apiToken', /id or access/],
     ['client id with spaces', { ...valid, clientId: 'a b' }, 'clientId', /one word/],
     [
       'https redirect',
@@ -286,6 +316,10 @@ describe('the settings tables', () => {
       identityProviders: 'COGNITO_IDENTITY_PROVIDERS',
       emailFirst: 'COGNITO_EMAIL_FIRST',
       language: 'COGNITO_LANGUAGE',
+      identityPoolId: 'COGNITO_IDENTITY_POOL_ID',
+      roleArn: 'COGNITO_ROLE_ARN',
+      apiUrl: 'COGNITO_API_URL',
+      apiToken: 'COGNITO_API_TOKEN',
     });
     expect(SETTING_LABELS).toEqual({
       discoveryUrl: 'Discovery URL',
@@ -302,6 +336,10 @@ describe('the settings tables', () => {
       identityProviders: 'Identity providers',
       emailFirst: 'Email-first sign-in',
       language: 'Sign-in page language',
+      identityPoolId: 'Identity Pool ID',
+      roleArn: 'AWS role ARN',
+      apiUrl: 'API URL',
+      apiToken: 'API token',
     });
   });
 });

@@ -37,6 +37,7 @@ describe('application menu', () => {
         status: 'signed-in',
         provider,
         autoRefresh: true,
+        aws: false,
         profile: {
           username: 'a',
           usernameClaim: 'email',

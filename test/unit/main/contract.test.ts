@@ -54,6 +54,10 @@ describe('SETTINGS_FIELDS', () => {
       'identityProviders',
       'emailFirst',
       'language',
+      'identityPoolId',
+      'roleArn',
+      'apiUrl',
+      'apiToken',
     ]);
   });
 });

@@ -22,8 +22,14 @@ const profile: Profile = {
 describe('the wire', () => {
   it('copies the profile field by field: a field the core adds does not reach the page', () => {
     const withToken = { ...profile, accessToken: 'eyJ.secret.token' } as Profile;
-    const state = toAppState({ status: 'signed-in', provider, profile: withToken, autoRefresh: true });
-    expect(state).toEqual({ status: 'signed-in', provider, profile, autoRefresh: true });
+    const state = toAppState({
+      status: 'signed-in',
+      provider,
+      profile: withToken,
+      autoRefresh: true,
+      aws: false,
+    });
+    expect(state).toEqual({ status: 'signed-in', provider, profile, autoRefresh: true, aws: false });
     expect(JSON.stringify(state)).not.toContain('secret');
   });
 
@@ -39,7 +45,7 @@ describe('the wire', () => {
       { status: 'unconfigured', emulatorOffered: false, error },
       { status: 'signed-out', provider, identityProviders: [], emailFirst: false, error, notice: 'n' },
       { status: 'waiting', provider, startedAt: 1, expiresAt: 2, warning: error },
-      { status: 'signed-in', provider, profile, autoRefresh: true, error },
+      { status: 'signed-in', provider, profile, autoRefresh: true, aws: false, error },
     ];
     for (const status of statuses) {
       const wire = JSON.stringify(toAppState(status));
@@ -104,8 +110,14 @@ describe('each status on the wire', () => {
       signedInAt: 1,
       persisted: false,
     };
-    const state = toAppState({ status: 'signed-in', provider, profile: bare, autoRefresh: false });
-    expect(state).toEqual({ status: 'signed-in', provider, profile: bare, autoRefresh: false });
+    const state = toAppState({
+      status: 'signed-in',
+      provider,
+      profile: bare,
+      autoRefresh: false,
+      aws: false,
+    });
+    expect(state).toEqual({ status: 'signed-in', provider, profile: bare, autoRefresh: false, aws: false });
     expect(Object.keys((state as { profile: object }).profile)).not.toContain('email');
     expect((state as { provider: object }).provider).not.toBe(provider);
   });

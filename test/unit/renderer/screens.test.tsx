@@ -160,7 +160,13 @@ describe('errors pushed by the main process', () => {
   });
 
   it('signed in: a refresh error pushed later shows though the page showed another', async () => {
-    const state: AppState = { status: 'signed-in', provider: PROVIDER, profile: PROFILE, autoRefresh: true };
+    const state: AppState = {
+      status: 'signed-in',
+      provider: PROVIDER,
+      profile: PROFILE,
+      autoRefresh: true,
+      aws: false,
+    };
     const api = fakeApi(state);
     api.callUserInfo = () =>
       Promise.resolve({ ok: false, error: { code: 'network', message: 'Could not reach the provider.' } });
@@ -196,13 +202,21 @@ describe('waiting', () => {
     const api = fakeApi({ status: 'waiting', provider: PROVIDER, startedAt: NOW, expiresAt: NOW + 300_000 });
     renderApp(api);
     await screen.findByRole('heading', { name: 'Finish signing in in your browser' });
-    act(() => api.emit({ status: 'signed-in', provider: PROVIDER, profile: PROFILE, autoRefresh: true }));
+    act(() =>
+      api.emit({ status: 'signed-in', provider: PROVIDER, profile: PROFILE, autoRefresh: true, aws: false }),
+    );
     expect(await screen.findByRole('heading', { name: 'Profile' })).toBeTruthy();
   });
 });
 
 describe('signed in', () => {
-  const state: AppState = { status: 'signed-in', provider: PROVIDER, profile: PROFILE, autoRefresh: true };
+  const state: AppState = {
+    status: 'signed-in',
+    provider: PROVIDER,
+    profile: PROFILE,
+    autoRefresh: true,
+    aws: false,
+  };
 
   it('shows the user, the profile and the session', async () => {
     renderApp(fakeApi(state));
@@ -225,6 +239,47 @@ describe('signed in', () => {
     const saml = { providerName: 'AcmeSAML', providerType: 'SAML' };
     renderApp(fakeApi({ ...state, profile: { ...PROFILE, signedInWith: saml } }));
     expect(await screen.findByText('AcmeSAML (SAML)')).toBeTruthy();
+  });
+
+  it('calls the configured API and shows status, time and body', async () => {
+    const api = fakeApi({ ...state, apiUrl: 'https://api.example.com/hello' });
+    renderApp(api);
+    expect(await screen.findByText('https://api.example.com/hello')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Call API' }));
+    expect((await screen.findByLabelText('API status')).textContent).toBe('200 OK · 84 ms');
+    expect(screen.getByLabelText('API answer').textContent).toContain('"hello": "alice"');
+    expect(api.callApi).toHaveBeenCalledTimes(1);
+    expect(api.callUserInfo).not.toHaveBeenCalled();
+  });
+
+  it('shows the AWS credentials as ready, with identity, role and expiry, or why not; never asks without an Identity Pool', async () => {
+    const api = fakeApi({ ...state, aws: true });
+    renderApp(api);
+    const panel = await screen.findByRole('region', { name: 'AWS credentials' });
+    await within(panel).findByText('ready');
+    expect(within(panel).getByText('eu-west-1:11111111-2222-3333-4444-555555555555')).toBeTruthy();
+    expect(within(panel).getByText('the Identity Pool’s authenticated role')).toBeTruthy();
+    expect(within(panel).getByText(/^5[89] min/)).toBeTruthy();
+    cleanup();
+    const failing = fakeApi({ ...state, aws: true });
+    failing.getAwsStatus = () =>
+      Promise.resolve(
+        ok({
+          state: 'failed' as const,
+          error: {
+            code: 'provider_rejected' as const,
+            message: 'Cognito Identity: NotAuthorizedException: no.',
+          },
+        }),
+      );
+    renderApp(failing);
+    expect((await screen.findByRole('alert')).textContent).toContain('NotAuthorizedException');
+    cleanup();
+    const without = fakeApi(state);
+    renderApp(without);
+    await screen.findByRole('heading', { name: 'Profile' });
+    expect(screen.queryByRole('region', { name: 'AWS credentials' })).toBeNull();
+    expect(without.getAwsStatus).not.toHaveBeenCalled();
   });
 
   it('calls the API through main and shows the JSON answer', async () => {

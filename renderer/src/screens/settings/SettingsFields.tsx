@@ -51,6 +51,22 @@ const FIELDS: Record<keyof SettingsDto, { hint: string; placeholder?: string }> 
     hint: 'The sign-in page’s language (Cognito managed login: de, en, es, fr, id, it, ja, ko, pt-BR, zh-CN, zh-TW). Empty: the system’s.',
     placeholder: 'the system’s language',
   },
+  identityPoolId: {
+    hint: 'A Cognito Identity Pool that trusts this user pool: the app then gets temporary AWS credentials for you. Empty: none.',
+    placeholder: 'eu-west-1:0a1b2c3d-1234-5678-9abc-0123456789ab',
+  },
+  roleArn: {
+    hint: 'The IAM role to ask the Identity Pool for, when it lets users choose. Empty: its authenticated role.',
+    placeholder: 'arn:aws:iam::123456789012:role/Name',
+  },
+  apiUrl: {
+    hint: 'The API the signed-in view calls with your token (an API Gateway stage…). Empty: the provider’s userinfo.',
+    placeholder: 'https://abc123.execute-api.eu-west-1.amazonaws.com/prod/hello',
+  },
+  apiToken: {
+    hint: 'Which token that API expects: id (API Gateway’s Cognito authorizer without scopes) or access.',
+    placeholder: 'id',
+  },
 };
 
 /** The provider's settings, one labelled field each, with its hint and its problem. */
