@@ -3,10 +3,11 @@
  * against the floor of any such command (starting Node plus one native keychain read with
  * `secret-tool`), `aws-credentials` with credentials cached in the keychain against `token`, and N
  * `token` processes at once on an expired session (one refresh between them).
- * Runs the built CLI (out/main/cli.js), the way the installed `cognito-desktop` runs.
+ * Runs the built CLI (out/main/cli.js), and the installed command (the standalone executable
+ * out/cli/cognito-desktop) against it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { StoredSession } from '../main/core/session.ts';
 import { TokenVault, sessionAccount } from '../main/core/token-vault.ts';
 import { KeytarSecretStore } from '../main/adapters/keytar-secret-store.ts';
@@ -15,6 +16,8 @@ import { PUBLIC_CLIENT_ID } from '../test/idp/directory.ts';
 import type { Figure } from './extra-figures.ts';
 
 const CLI = 'out/main/cli.js';
+/** The installed command: the standalone executable `npm run build` makes. */
+const INSTALLED_CLI = 'out/cli/cognito-desktop';
 const RUNS = 15;
 const PROCESSES = 8;
 
@@ -83,6 +86,14 @@ export async function processFigures(options: {
     { name: 'cli_status_valid_session', value: status, unit: 'ms' },
     { name: 'cli_status_vs_floor', value: status / floor, unit: 'x', target: { max: 1.5 } },
   ];
+  if (existsSync(INSTALLED_CLI)) {
+    const installed = await medianMs([INSTALLED_CLI, 'token'], env);
+    figures.push(
+      { name: 'installed_cli_token_valid_session', value: installed, unit: 'ms' },
+      { name: 'installed_cli_token_vs_node_cli', value: installed / token, unit: 'x' },
+      { name: 'installed_cli_size', value: statSync(INSTALLED_CLI).size / 1e6, unit: 'MB' },
+    );
+  }
   if (emulator.aws) {
     // The first call fetches from the Identity Pool (not timed: medianMs drops two warm-up runs);
     // the rest read the credentials the first stored in the keychain.

@@ -9,7 +9,7 @@ import { toAuthError } from './core/errors.ts';
 import { describeUncaught, installLastResort } from './core/last-resort.ts';
 import { defaultConfigDir } from './core/settings.ts';
 import type { ComposeOptions } from './app/compose.ts';
-import { INSTALLER_SETTINGS_ENV, installerLayers, loadInstallerSettings } from './app/installer-settings.ts';
+import { installerLayers, installerSettingsFile, loadInstallerSettings } from './app/installer-settings.ts';
 import { JsonFileSettingsStore } from './adapters/json-file-settings-store.ts';
 import { KeytarSecretStore } from './adapters/keytar-secret-store.ts';
 import { OsBrowser } from './adapters/os-browser.ts';
@@ -85,7 +85,7 @@ export async function runCli(
       return EXIT_CODES.ok;
     }
     const configDir = defaultConfigDir(env);
-    const installerFile = env[INSTALLER_SETTINGS_ENV];
+    const installerFile = installerSettingsFile(env);
     const options: ComposeOptions = {
       configDir,
       env,

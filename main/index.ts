@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, ipcMain, Menu, protocol, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, protocol, session, shell, type BrowserWindow } from 'electron';
+import { installCommandLineTool } from './adapters/command-line-tool.ts';
 import { AppController, type EmulatorLauncher } from './app/app-controller.ts';
 import { APP_ORIGIN, APP_SCHEME, appResponseHeaders, resolveAppFile } from './shell/app-protocol.ts';
 import { ElectronClipboard, ElectronSettingsStore, ShellBrowser } from './shell/electron-adapters.ts';
@@ -57,6 +58,24 @@ function emulatorFromEnv(env: NodeJS.ProcessEnv): EmulatorLauncher | undefined {
   return { start: () => Promise.resolve(JSON.parse(preset) as Record<string, string>) };
 }
 
+/** Install Command Line Tool… (macOS): links the command shipped in the app's resources, says how it went. */
+async function installCommandLine(window: BrowserWindow | undefined): Promise<void> {
+  const command = join(process.resourcesPath, 'cli', 'cognito-desktop');
+  const options = await installCommandLineTool(command).then(
+    ({ linkPath }) => ({
+      type: 'info' as const,
+      message: 'The cognito-desktop command is installed.',
+      detail: `${linkPath} now runs it: try “cognito-desktop status” in a new Terminal window.`,
+    }),
+    (error: unknown) => ({
+      type: 'warning' as const,
+      message: 'The cognito-desktop command was not installed.',
+      detail: (error as Error).message,
+    }),
+  );
+  await (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+}
+
 function focus(window: BrowserWindow | undefined): void {
   if (!window) return;
   if (window.isMinimized()) window.restore();
@@ -95,6 +114,7 @@ function setupApp(): void {
               window?.webContents.send(EVENTS.openSettings);
             },
             openHelp: () => void shell.openExternal(HELP_URL),
+            installCommandLineTool: () => void installCommandLine(window),
           },
           !app.isPackaged,
         ),

@@ -17,6 +17,17 @@ import { isSecretServiceLocked } from './secret-service-lock-probe.ts';
 
 type Keytar = typeof KeytarModule;
 
+/**
+ * Where keytar is loaded from: the package, or (the installed command, which carries its own copy
+ * beside its executable) a folder set once at start-up by {@link loadKeytarFrom}.
+ */
+let keytarLocation = 'keytar';
+
+/** Loads keytar from `folder` (a copy of the package) from now on. */
+export function loadKeytarFrom(folder: string): void {
+  keytarLocation = folder;
+}
+
 /** The calls of every store in this process queue here: the worker threads are the process's. */
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -52,7 +63,7 @@ export class KeytarSecretStore implements SecretStore {
   private load(): Promise<Keytar> {
     // keytar is CommonJS: `require` loads it without the ES-module loader's scan of its exports,
     // a few milliseconds of every `cognito-desktop token`.
-    this.keytar ??= Promise.resolve().then(() => createRequire(import.meta.url)('keytar') as Keytar);
+    this.keytar ??= Promise.resolve().then(() => createRequire(import.meta.url)(keytarLocation) as Keytar);
     return this.keytar;
   }
 

@@ -6,6 +6,7 @@
  * settings and sources.
  */
 import { readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { SETTING_KEYS, type SettingsInput } from '../core/settings.ts';
 import { SETTINGS_FIELDS, type SettingsDto } from '../../preload/contract.ts';
 
@@ -17,6 +18,20 @@ export interface InstallerSettings {
 
 /** The environment variable that points the CLI at an installed app's provider.json. */
 export const INSTALLER_SETTINGS_ENV = 'COGNITO_DESKTOP_INSTALLER_SETTINGS';
+
+/**
+ * Where the CLI finds provider.json: `COGNITO_DESKTOP_INSTALLER_SETTINGS` when set; else, when it
+ * is the installed command (the executable `resources/cli/cognito-desktop` of an installed app),
+ * the app's own `resources/provider.json`; else none.
+ */
+export function installerSettingsFile(
+  env: NodeJS.ProcessEnv,
+  executable: string = process.execPath,
+): string | undefined {
+  if (env[INSTALLER_SETTINGS_ENV]) return env[INSTALLER_SETTINGS_ENV];
+  if (!/^cognito-desktop(\.exe)?$/i.test(basename(executable))) return undefined;
+  return join(dirname(executable), '..', 'provider.json');
+}
 
 /** Parses provider.json; unknown keys are ignored, a secret is never accepted. */
 export function parseInstallerSettings(text: string): InstallerSettings {

@@ -11,6 +11,8 @@ export interface MenuActions {
   signInAsSomeoneElse(): void;
   openSettings(): void;
   openHelp(): void;
+  /** macOS: put the installed `cognito-desktop` command on the PATH. */
+  installCommandLineTool(): void;
 }
 
 /** Which account items make sense in `state`. */
@@ -93,6 +95,11 @@ export function buildMenuTemplate(
           { role: 'about' },
           { type: 'separator' },
           settings,
+          {
+            id: 'install-cli',
+            label: 'Install Command Line Tool…',
+            click: () => actions.installCommandLineTool(),
+          },
           { type: 'separator' },
           ...account,
           { type: 'separator' },

@@ -5,6 +5,7 @@
  * and checks the screen with axe-core.
  */
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import keytar from 'keytar';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser as Chromium, Locator, Page } from 'playwright-core';
 import { AppHarness } from './app-harness.ts';
+import { closeServer, listen } from '../../main/core/http-server.ts';
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
 import { JsonFileSettingsStore } from '../../main/adapters/json-file-settings-store.ts';
 import type { SecretStore } from '../../main/core/ports.ts';
@@ -40,6 +42,7 @@ const parts = useRealParts({
   logoutUri: LOGOUT_URI,
   keychainService: SERVICE,
   identityProviders: [{ name: 'Google' }],
+  identityPool: true,
 });
 beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
@@ -195,6 +198,38 @@ describe('journeys', () => {
     expect(answer).toEqual({ ok: true, value: null });
     await seeText(app.page.getByRole('alert'), 'No identity provider named "Okta" is configured');
     expect(systemBrowser.opened.length).toBe(opened);
+  });
+
+  it('signed in with an Identity Pool and an API: AWS credentials ready, and the API answers without echoing a token', async () => {
+    const aws = emulator.aws!;
+    process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY = aws.endpoint;
+    // The team's API: answers with what it got, the Authorization header included.
+    const apiServer = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ path: req.url, authorization: req.headers.authorization }));
+    });
+    const apiPort = await listen(apiServer, 0, '127.0.0.1');
+    try {
+      const app = await startApp({
+        values: { identityPoolId: aws.identityPoolId, apiUrl: `http://127.0.0.1:${apiPort}/hello` },
+      });
+      await signInThroughUi(app.page);
+      const panel = app.page.getByRole('region', { name: 'AWS credentials' });
+      await see(panel.getByText('ready'));
+      await see(panel.getByText(/^us-east-1:/));
+      expect(aws.calls.GetCredentialsForIdentity).toBeGreaterThan(0);
+      await app.page.getByRole('button', { name: 'Call API' }).click();
+      await seeText(app.page.getByLabel('API status'), '200 OK');
+      const body = (await app.page.getByLabel('API answer').textContent()) ?? '';
+      expect(body).toContain('"path": "/hello"');
+      expect(body).toContain('Bearer [a token of yours]');
+      expect(body).not.toMatch(/eyJ/);
+      await expectAccessible(app.page, 'signed-in with AWS and API');
+      await shot(app.page, 'signed-in-aws');
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY;
+      await closeServer(apiServer);
+    }
   });
 
   it('a fresh app instance restores the session from the keychain without the browser or the network', async () => {

@@ -108,6 +108,44 @@ describe('packaged app', () => {
     expect(files).toContain('/node_modules/keytar/build/Release/keytar.node');
   });
 
+  it('ships the command line as resources/cli: the executable and keytar beside it, not in the archive', () => {
+    expect(files.filter((f) => f.startsWith('/out/cli'))).toEqual([]);
+    const cli = join(APP_DIR, 'resources', 'cli');
+    expect(statSync(join(cli, 'cognito-desktop')).mode & 0o111).not.toBe(0);
+    expect(existsSync(join(cli, 'keytar', 'build', 'Release', 'keytar.node'))).toBe(true);
+    expect(existsSync(join(cli, 'keytar', 'lib', 'keytar.js'))).toBe(true);
+    // It runs from there, and finds the installer's presets next to it.
+    const show = spawnSync(join(cli, 'cognito-desktop'), ['config', 'show', '--json'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, COGNITO_DESKTOP_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'cli-')) },
+    });
+    const rows = (JSON.parse(show.stdout) as { settings: { key: string; source: string }[] }).settings;
+    expect(rows.find((r) => r.key === 'discoveryUrl')?.source).toBe('installer (locked)');
+  });
+
+  it('puts the command on the PATH: the deb links /usr/bin to it, the Windows installer adds its folder', () => {
+    const install = readFileSync('assets/linux/after-install.sh', 'utf8');
+    expect(install).toContain(
+      "update-alternatives --install '/usr/bin/${executable}' '${executable}' '/opt/${sanitizedProductName}/resources/cli/${executable}' 100",
+    );
+    expect(readFileSync('assets/linux/after-remove.sh', 'utf8')).toContain(
+      "update-alternatives --remove '${executable}' '/opt/${sanitizedProductName}/resources/cli/${executable}'",
+    );
+    const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Record<
+      string,
+      Record<string, unknown>
+    >;
+    expect(config.deb).toMatchObject({
+      afterInstall: 'assets/linux/after-install.sh',
+      afterRemove: 'assets/linux/after-remove.sh',
+    });
+    expect(config.nsis!.include).toBe('assets/windows/installer.nsh');
+    const nsis = readFileSync('assets/windows/installer.nsh', 'utf8');
+    expect(nsis).toContain('!define CLI_DIR "$INSTDIR\\resources\\cli"');
+    expect(nsis).toMatch(/!macro customInstall[\s\S]*WriteRegExpandStr HKCU "Environment" "Path"/);
+    expect(nsis).toMatch(/!macro customUnInstall[\s\S]*UnStrRep/);
+  });
+
   it('ships the installer presets as resources/provider.json', () => {
     expect(JSON.parse(readFileSync(join(APP_DIR, 'resources', 'provider.json'), 'utf8'))).toEqual(PRESET);
   });

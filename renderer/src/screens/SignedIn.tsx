@@ -42,7 +42,11 @@ function AwsPanel(): ReactNode {
           <dt>Identity</dt>
           <dd className="mono">{status.identityId}</dd>
           <dt>Role</dt>
-          <dd className="mono">{status.roleArn ?? 'the Identity Pool’s authenticated role'}</dd>
+          {status.roleArn ? (
+            <dd className="mono">{status.roleArn}</dd>
+          ) : (
+            <dd>the Identity Pool’s authenticated role</dd>
+          )}
           <dt>Expires in</dt>
           <dd>{formatDuration(status.expiresAt - now)}</dd>
         </dl>

@@ -1,8 +1,9 @@
 /** The pure parts of the app shell: the menu, the app:// file resolution, installer presets. */
 import { describe, expect, it, vi } from 'vitest';
+import { join } from 'node:path';
 import { buildMenuTemplate, type MenuActions } from '../../../main/shell/menu.ts';
 import { APP_CSP, resolveAppFile } from '../../../main/shell/app-protocol.ts';
-import { parseInstallerSettings } from '../../../main/app/installer-settings.ts';
+import { installerSettingsFile, parseInstallerSettings } from '../../../main/app/installer-settings.ts';
 import type { AppStatus } from '../../../main/app/app-status.ts';
 import type { MenuItemConstructorOptions } from 'electron';
 
@@ -13,6 +14,7 @@ const actions: MenuActions = {
   signInAsSomeoneElse: vi.fn(),
   openSettings: vi.fn(),
   openHelp: vi.fn(),
+  installCommandLineTool: vi.fn(),
 };
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -69,6 +71,12 @@ describe('application menu', () => {
       actions,
     );
     expect(win[0]!.label).toBe('&File');
+    // macOS only: the deb and the Windows installer put the command on the PATH themselves.
+    const install = items(mac).find((i) => i.id === 'install-cli');
+    expect(install?.label).toBe('Install Command Line Tool…');
+    (install?.click as () => void)();
+    expect(actions.installCommandLineTool).toHaveBeenCalledTimes(1);
+    expect(items(win).some((i) => i.id === 'install-cli')).toBe(false);
     expect(win.map((m) => m.role ?? m.label)).toEqual(['&File', 'editMenu', '&View', 'windowMenu', 'help']);
     expect(items(win).some((i) => i.role === 'toggleDevTools')).toBe(false);
     expect(
@@ -150,6 +158,18 @@ describe('provider.json', () => {
       clientId: 'abc',
     });
     expect(parsed.locked).toEqual(['discoveryUrl']);
+  });
+
+  it('is found by the installed command next to the app’s resources, unless the environment names one', () => {
+    const installed = '/opt/cognito-desktop/resources/cli/cognito-desktop';
+    expect(installerSettingsFile({}, installed)).toBe('/opt/cognito-desktop/resources/provider.json');
+    expect(installerSettingsFile({}, 'C:/Apps/cognito-desktop/resources/cli/cognito-desktop.exe')).toBe(
+      join('C:/Apps/cognito-desktop/resources', 'provider.json'),
+    );
+    expect(installerSettingsFile({ COGNITO_DESKTOP_INSTALLER_SETTINGS: '/etc/p.json' }, installed)).toBe(
+      '/etc/p.json',
+    );
+    expect(installerSettingsFile({}, '/usr/bin/node')).toBeUndefined();
   });
 
   it('takes the identity providers as text or as a list of names and labels, and can lock them', () => {

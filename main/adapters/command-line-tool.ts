@@ -1,0 +1,72 @@
+/**
+ * "Install Command Line Tool…" (macOS, as VS Code offers for `code`): puts the installed
+ * `cognito-desktop` command on the PATH as a link in /usr/local/bin. That folder usually needs an
+ * administrator: then macOS's own password dialog asks (osascript's "with administrator
+ * privileges"), never the app. On Linux the deb package makes the link and on Windows the
+ * installer puts the command's folder on the user's PATH, so this is macOS's alone.
+ */
+import { execFile } from 'node:child_process';
+import { lstat, mkdir, readlink, rm, symlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { AuthError } from '../core/errors.ts';
+
+export const COMMAND_LINK = '/usr/local/bin/cognito-desktop';
+
+/** Runs a shell command as an administrator (macOS asks for the password). */
+export type RunAsAdmin = (shellCommand: string) => Promise<void>;
+
+/** A path as one word of a POSIX shell command. */
+function shellWord(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+export const osascriptAsAdmin: RunAsAdmin = (shellCommand) =>
+  new Promise((resolve, reject) => {
+    const script = `do shell script "${shellCommand.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}" with administrator privileges`;
+    execFile('/usr/bin/osascript', ['-e', script], (error) => {
+      if (error) reject(error);
+      else resolve();
+    });
+  });
+
+/**
+ * Links `linkPath` to `command`. An old link (an earlier install, another location) is replaced;
+ * anything else at that path is left alone and named. Returns whether an administrator was asked.
+ */
+export async function installCommandLineTool(
+  command: string,
+  linkPath = COMMAND_LINK,
+  runAsAdmin: RunAsAdmin = osascriptAsAdmin,
+): Promise<{ linkPath: string; asAdmin: boolean }> {
+  const existing = await lstat(linkPath).catch(() => undefined);
+  if (existing && !existing.isSymbolicLink()) {
+    throw new AuthError(
+      'invalid_settings',
+      `${linkPath} exists and is not a link this app made: move it away, then try again.`,
+    );
+  }
+  if (existing && (await readlink(linkPath)) === command) return { linkPath, asAdmin: false };
+  try {
+    await mkdir(dirname(linkPath), { recursive: true });
+    if (existing) await rm(linkPath);
+    await symlink(command, linkPath);
+    return { linkPath, asAdmin: false };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM') throw error;
+  }
+  try {
+    await runAsAdmin(
+      `mkdir -p ${shellWord(dirname(linkPath))} && ln -sfn ${shellWord(command)} ${shellWord(linkPath)}`,
+    );
+  } catch (error) {
+    throw new AuthError(
+      'cancelled',
+      `The command was not installed: ${(error as Error).message.split('\n')[0]}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  return { linkPath, asAdmin: true };
+}
