@@ -21,7 +21,7 @@ function shellWord(text: string): string {
 }
 
 export const osascriptAsAdmin: RunAsAdmin = (shellCommand) =>
-  new Promise((resolve, reject) => {
+  new Promise<void>((resolve, reject: (error: Error) => void) => {
     const script = `do shell script "${shellCommand.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}" with administrator privileges`;
     execFile('/usr/bin/osascript', ['-e', script], (error) => {
       if (error) reject(error);
