@@ -21,10 +21,10 @@ function shellWord(text: string): string {
 }
 
 export const osascriptAsAdmin: RunAsAdmin = (shellCommand) =>
-  new Promise<void>((resolve, reject: (error: Error) => void) => {
+  new Promise<void>((resolve, reject) => {
     const script = `do shell script "${shellCommand.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}" with administrator privileges`;
     execFile('/usr/bin/osascript', ['-e', script], (error) => {
-      if (error) reject(error);
+      if (error) reject(new Error(error.message, { cause: error }));
       else resolve();
     });
   });
