@@ -5,7 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, ipcMain, Menu, protocol, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, net, protocol, session, shell, type BrowserWindow } from 'electron';
+import { netRequestFetch } from './shell/net-request-fetch.ts';
+import { ProxySignIn } from './core/proxy-sign-in.ts';
+import { DEFAULT_KEYCHAIN_SERVICE } from './core/settings.ts';
 import { installCommandLineTool } from './adapters/command-line-tool.ts';
 import { AppController, type EmulatorLauncher } from './app/app-controller.ts';
 import { APP_ORIGIN, APP_SCHEME, appResponseHeaders, resolveAppFile } from './shell/app-protocol.ts';
@@ -124,14 +127,30 @@ function setupApp(): void {
 
   const installer = loadInstallerSettings(join(process.resourcesPath ?? '', 'provider.json'));
   const emulator = emulatorFromEnv(startupEnv);
+  const secretStore = new KeytarSecretStore();
+  // A proxy that asks for credentials gets the window's dialog; remembered ones are in the keychain.
+  const proxySignIn = new ProxySignIn(
+    (request) => controller.askProxyCredentials(request),
+    secretStore,
+    startupEnv.COGNITO_DESKTOP_KEYCHAIN_SERVICE ?? DEFAULT_KEYCHAIN_SERVICE,
+  );
+  const networkOf = (of: Electron.Session) =>
+    electronNetwork(
+      of,
+      netRequestFetch(
+        (options) => net.request(options),
+        of,
+        (challenge) => proxySignIn.answer(challenge),
+      ),
+    );
   const controller: AppController = new AppController({
     configDir,
     settingsStore: new ElectronSettingsStore(configDir),
-    secretStore: new KeytarSecretStore(),
+    secretStore,
     browser: new ShellBrowser(),
-    networkFor: electronNetwork(session.defaultSession),
+    networkFor: networkOf(session.defaultSession),
     // Checking unsaved settings uses a session of its own: the live one keeps the saved proxy.
-    checkNetworkFor: electronNetwork(session.fromPartition('check-configuration')),
+    checkNetworkFor: networkOf(session.fromPartition('check-configuration')),
     clipboard: new ElectronClipboard(),
     env: startupEnv,
     ...(installer ? { installer } : {}),
@@ -141,6 +160,10 @@ function setupApp(): void {
       refreshMenu(status);
     },
     onSignedIn: () => focus(window),
+    onProxySignIn: (request) => {
+      if (request) focus(window);
+      window?.webContents.send(EVENTS.proxySignIn, request ?? null);
+    },
   });
 
   // A second launch (or a cognito-desktop:// link on Windows and Linux) focuses this window; on

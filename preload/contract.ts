@@ -161,6 +161,23 @@ export interface DoctorReportDto {
   signOutUrl: string;
 }
 
+/** A proxy asks for a user name and password (HTTP 407): what the sign-in dialog shows. */
+export interface ProxySignInRequestDto {
+  /** `host:port`. */
+  proxy: string;
+  realm: string;
+  /** True when the proxy refused the user name and password given before. */
+  refused: boolean;
+}
+
+/** The dialog's answer; the password goes to main only, never back. */
+export interface ProxySignInAnswerDto {
+  username: string;
+  password: string;
+  /** Keep them in the OS keychain (else in memory until the app quits). */
+  remember: boolean;
+}
+
 /** The API the preload exposes as `window.api`. Every call resolves; failures come as `ok: false`. */
 export interface Api {
   getState(): Promise<Result<AppState>>;
@@ -185,10 +202,14 @@ export interface Api {
   checkConfiguration(values: SettingsDto): Promise<Result<DoctorReportDto>>;
   copyText(text: string): Promise<Result<null>>;
   useEmulator(): Promise<Result<null>>;
+  /** Answers the proxy sign-in dialog; null: Cancel. */
+  answerProxySignIn(answer: ProxySignInAnswerDto | null): Promise<Result<null>>;
   /** Subscribes to state changes; returns the unsubscribe function. */
   onStateChanged(listener: (state: AppState) => void): () => void;
   /** Subscribes to "open Settings" from the menu. */
   onOpenSettings(listener: () => void): () => void;
+  /** Subscribes to a proxy asking for a user name and password (null: the question is over). */
+  onProxySignIn(listener: (request: ProxySignInRequestDto | null) => void): () => void;
 }
 
 /** The invoke channel of each request method (`domain:verb`). */
@@ -211,7 +232,11 @@ export const CHANNELS = {
   checkConfiguration: 'settings:check',
   copyText: 'clipboard:write-text',
   useEmulator: 'settings:use-emulator',
-} as const satisfies Record<Exclude<keyof Api, 'onStateChanged' | 'onOpenSettings'>, string>;
+  answerProxySignIn: 'proxy:answer-sign-in',
+} as const satisfies Record<
+  Exclude<keyof Api, 'onStateChanged' | 'onOpenSettings' | 'onProxySignIn'>,
+  string
+>;
 
 export type RequestMethod = keyof typeof CHANNELS;
 export type Channel = (typeof CHANNELS)[RequestMethod];
@@ -224,10 +249,10 @@ export type RequestValue<M extends RequestMethod> =
 
 /**
  * What each request takes: nothing, the Settings values ({@link SettingsDto}), the save input
- * ({@link SaveSettingsInput}), or one short text. The IPC handlers check every call against it,
+ * ({@link SaveSettingsInput}), one short text, or the proxy dialog's answer ({@link ProxySignInAnswerDto} or null). The IPC handlers check every call against it,
  * and the tests generate their bad-argument rows from it, so a new channel gets both.
  */
-export type ArgumentKind = 'none' | 'settings' | 'save-input' | 'text';
+export type ArgumentKind = 'none' | 'settings' | 'save-input' | 'text' | 'proxy-answer';
 export const ARGUMENTS = {
   getState: 'none',
   signIn: 'none',
@@ -247,12 +272,14 @@ export const ARGUMENTS = {
   checkConfiguration: 'settings',
   copyText: 'text',
   useEmulator: 'none',
+  answerProxySignIn: 'proxy-answer',
 } as const satisfies Record<RequestMethod, ArgumentKind>;
 
 /** Events from main to renderer (`domain:noun-changed`). */
 export const EVENTS = {
   stateChanged: 'session:state-changed',
   openSettings: 'menu:settings-requested',
+  proxySignIn: 'proxy:sign-in-requested',
 } as const;
 
 /**
@@ -318,7 +345,10 @@ export function createApi(
     checkConfiguration: request('checkConfiguration'),
     copyText: request('copyText'),
     useEmulator: request('useEmulator'),
+    answerProxySignIn: request('answerProxySignIn'),
     onStateChanged: (listener) => subscribe(EVENTS.stateChanged, (payload) => listener(payload as AppState)),
     onOpenSettings: (listener) => subscribe(EVENTS.openSettings, () => listener()),
+    onProxySignIn: (listener) =>
+      subscribe(EVENTS.proxySignIn, (payload) => listener(payload as ProxySignInRequestDto | null)),
   };
 }

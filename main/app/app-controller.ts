@@ -16,6 +16,7 @@ import type { Profile } from '../core/session.ts';
 import { isProviderConfigured, type ResolvedSettings } from '../core/settings.ts';
 import { isLoopbackHost } from '../core/origin.ts';
 import { identifierFor } from '../core/sign-in-options.ts';
+import type { ProxyCredentials, ProxySignInAnswer, ProxySignInRequest } from '../core/proxy-sign-in.ts';
 import type { AppStatus, ProviderInfo } from './app-status.ts';
 import type {
   DoctorReportDto,
@@ -28,11 +29,16 @@ import type {
 export interface AppControllerDeps extends SettingsDeps {
   clipboard: Clipboard;
   onStateChanged: (state: AppStatus) => void;
+  /** A proxy asks for credentials: show the sign-in dialog (undefined: close it). */
+  onProxySignIn?: (request: ProxySignInRequest | undefined) => void;
   /** Called when a sign-in completes: the window comes to the front. */
   onSignedIn?: () => void;
 }
 
 export type { EmulatorLauncher, InstallerSettings } from './settings-use-cases.ts';
+
+/** How long the proxy sign-in dialog waits for an answer before the request gives up. */
+const PROXY_SIGN_IN_TIMEOUT_MS = 2 * 60_000;
 
 /** What the user sees after a session ends on its own. */
 const ENDED_NOTICE: Record<string, string> = {
@@ -49,6 +55,8 @@ export class AppController {
   private readonly settings: SettingsUseCases;
   /** The AWS credentials of the current session (its Identity Pool setting). */
   private aws: AwsCredentialSource | undefined;
+  /** The proxy sign-in question waiting for the dialog's answer. */
+  private proxyQuestion: ((answer: ProxySignInAnswer) => void) | undefined;
   /** Who signed in last in this run: offered as the user name at the next sign-in. */
   private lastUser: string | undefined;
 
@@ -138,6 +146,33 @@ export class AppController {
     const { apiUrl, apiToken } = service.settings;
     if (!apiUrl) throw new AuthError('invalid_settings', 'No API URL is set.', { setting: 'apiUrl' });
     return service.callApi(apiUrl, apiToken);
+  }
+
+  /**
+   * Asks the person for a proxy's user name and password through the window's dialog (the
+   * {@link ProxySignIn}'s question). Undefined when they cancel, or after 2 minutes unanswered.
+   */
+  askProxyCredentials(request: ProxySignInRequest): Promise<ProxySignInAnswer> {
+    this.answerProxySignIn(null);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.answerProxySignIn(null), PROXY_SIGN_IN_TIMEOUT_MS);
+      timer.unref();
+      this.proxyQuestion = (answer) => {
+        clearTimeout(timer);
+        resolve(answer);
+      };
+      this.deps.onProxySignIn?.(request);
+    });
+  }
+
+  /** The dialog's answer (null: Cancel); a late answer to no question is ignored. */
+  answerProxySignIn(answer: { username: string; password: string; remember: boolean } | null): void {
+    const question = this.proxyQuestion;
+    if (!question) return;
+    this.proxyQuestion = undefined;
+    this.deps.onProxySignIn?.(undefined);
+    const { remember, ...credentials } = answer ?? { remember: false };
+    question(answer ? { credentials: credentials as ProxyCredentials, remember } : undefined);
   }
 
   /** The AWS credentials' status, fetching them when needed. */

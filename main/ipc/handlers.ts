@@ -19,6 +19,7 @@ import {
   type RequestValue,
   type Result,
   type SaveSettingsInput,
+  type ProxySignInAnswerDto,
   type SettingsDto,
 } from '../../preload/contract.ts';
 
@@ -67,6 +68,15 @@ function asSaveInput(value: unknown): SaveSettingsInput {
   return input;
 }
 
+function asProxyAnswer(value: unknown): ProxySignInAnswerDto | null {
+  if (value === null) return null;
+  if (!isRecord(value)) throw new BadRequest('the proxy answer must be an object or null.');
+  if (typeof value.remember !== 'boolean') throw new BadRequest('remember must be true or false.');
+  const username = asText(value.username, 'username');
+  if (username === '') throw new BadRequest('username must not be empty.');
+  return { username, password: asText(value.password, 'password'), remember: value.remember };
+}
+
 /** The one argument of a call, checked against the kind the contract names (undefined for none). */
 function takeArgument(kind: ArgumentKind, args: unknown[]): unknown {
   if (kind === 'none') {
@@ -77,6 +87,7 @@ function takeArgument(kind: ArgumentKind, args: unknown[]): unknown {
   const [arg] = args;
   if (kind === 'settings') return asSettings(arg);
   if (kind === 'save-input') return asSaveInput(arg);
+  if (kind === 'proxy-answer') return asProxyAnswer(arg);
   return asText(arg, 'text');
 }
 
@@ -111,6 +122,7 @@ export function createIpcHandlers(app: AppController, isTrusted: SenderPolicy): 
     checkConfiguration: (values) => app.checkConfiguration(values),
     copyText: async (text) => (await app.copyText(text), null),
     useEmulator: async () => (await app.useEmulator(), null),
+    answerProxySignIn: (answer) => (app.answerProxySignIn(answer), null),
   };
   /** Calls one action with an argument checked at run time against the contract's ARGUMENTS. */
   const perform = <M extends RequestMethod>(method: M, arg: unknown): unknown =>

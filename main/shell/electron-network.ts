@@ -1,7 +1,7 @@
 /**
- * The app's network: every provider request through Electron's `session.fetch`, that is Chromium's
- * network stack (the system's proxy settings, PAC and WPAD, proxy sign-in, the OS's certificate
- * store), as VS Code, Slack and Teams do. The `proxy` setting, when set, replaces the system's
+ * The app's network: every provider request through Electron's `net`, that is Chromium's network
+ * stack (the system's proxy settings, PAC and WPAD, proxy sign-in, the OS's certificate store), as
+ * VS Code, Slack and Teams do. The `proxy` setting, when set, replaces the system's
  * proxy; the `caFile` setting's authorities are trusted besides the OS's. This adapter stays thin:
  * the decisions (errors, certificate chains, routes in words) live in the core.
  */
@@ -11,7 +11,7 @@ import { certificatesIn, chainEndsAt } from '../core/certificate-trust.ts';
 import { AuthError } from '../core/errors.ts';
 import { fromChromiumNetError } from '../core/network-errors.ts';
 import { DIRECT, describeProxy, parseProxyUrl } from '../core/network-route.ts';
-import type { Network, NetworkFor } from '../core/provider.ts';
+import type { Fetch, Network, NetworkFor } from '../core/provider.ts';
 
 /** What the app's network needs of Electron's session. */
 export type NetworkSession = Pick<
@@ -20,14 +20,22 @@ export type NetworkSession = Pick<
 >;
 
 const APP_ADVICE = {
-  proxyCredentials: 'Sign in to the proxy when the app asks, or ask your IT team which account to use.',
+  proxyCredentials:
+    'Sign in to the proxy when the app asks (a wrong user name or password is asked for again, three times at most), or ask your IT team which account to use.',
 };
 
 /** Chromium's "use your own verdict" answer to a certificate verification procedure. */
 const CHROMIUM_VERDICT = -3;
 const TRUSTED = 0;
 
-export function electronNetwork(session: NetworkSession): NetworkFor {
+/**
+ * The network of `session`. `fetch` is how requests go out: by default `session.fetch`; the app
+ * passes {@link netRequestFetch} over the same session, which can answer a proxy's sign-in.
+ */
+export function electronNetwork(
+  session: NetworkSession,
+  fetch: Fetch = (url, init) => session.fetch(url, { ...init, bypassCustomProtocolHandlers: true }),
+): NetworkFor {
   return (settings) => {
     const proxy = settings.proxy && settings.proxy !== DIRECT ? parseProxyUrl(settings.proxy) : undefined;
     const ready = session.setProxy(
@@ -48,7 +56,7 @@ export function electronNetwork(session: NetworkSession): NetworkFor {
       fetch: async (url, init) => {
         await ready;
         try {
-          return await session.fetch(url, { ...init, bypassCustomProtocolHandlers: true });
+          return await fetch(url, init);
         } catch (error) {
           throw fromChromiumNetError(error, new URL(url).host, named, APP_ADVICE) ?? error;
         }

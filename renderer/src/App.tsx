@@ -5,9 +5,20 @@ import { SignedOut } from './screens/SignedOut.tsx';
 import { Settings } from './screens/Settings.tsx';
 import { Waiting } from './screens/Waiting.tsx';
 import { ErrorNotice } from './components/ErrorNotice.tsx';
+import { ProxySignInDialog } from './components/ProxySignInDialog.tsx';
+
+/** The screen for the app's state, and over it the proxy sign-in dialog when a proxy asks. */
+export function App(): ReactNode {
+  return (
+    <>
+      <Screen />
+      <ProxySignInDialog />
+    </>
+  );
+}
 
 /** Shows the screen for the app's state; Settings on request (menu, or first run). */
-export function App(): ReactNode {
+function Screen(): ReactNode {
   const api = useApi();
   const state = useAppState();
   const [settingsOpen, setSettingsOpen] = useState(false);

@@ -4,7 +4,7 @@
  */
 import { vi } from 'vitest';
 import { settingLabels } from '../../main/app/settings-use-cases.ts';
-import type { Api, AppState, Result, SettingsView } from '../../preload/contract.ts';
+import type { Api, AppState, ProxySignInRequestDto, Result, SettingsView } from '../../preload/contract.ts';
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
@@ -42,9 +42,14 @@ export const SETTINGS_VIEW: SettingsView = {
   signOutUrl: 'http://127.0.0.1:47621/signed-out',
 };
 
-export function fakeApi(state: AppState): Api & { emit(state: AppState): void; openSettings(): void } {
+export function fakeApi(state: AppState): Api & {
+  emit(state: AppState): void;
+  openSettings(): void;
+  askProxySignIn(request: ProxySignInRequestDto | null): void;
+} {
   const stateListeners = new Set<(s: AppState) => void>();
   const settingsListeners = new Set<() => void>();
+  const proxyListeners = new Set<(request: ProxySignInRequestDto | null) => void>();
   return {
     getState: vi.fn(() => Promise.resolve(ok(state))),
     signIn: vi.fn(() => Promise.resolve(ok(null))),
@@ -117,6 +122,7 @@ export function fakeApi(state: AppState): Api & { emit(state: AppState): void; o
     ),
     copyText: vi.fn(() => Promise.resolve(ok(null))),
     useEmulator: vi.fn(() => Promise.resolve(ok(null))),
+    answerProxySignIn: vi.fn(() => Promise.resolve(ok(null))),
     onStateChanged: (listener) => {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);
@@ -125,6 +131,11 @@ export function fakeApi(state: AppState): Api & { emit(state: AppState): void; o
       settingsListeners.add(listener);
       return () => settingsListeners.delete(listener);
     },
+    onProxySignIn: (listener) => {
+      proxyListeners.add(listener);
+      return () => proxyListeners.delete(listener);
+    },
+    askProxySignIn: (request) => proxyListeners.forEach((l) => l(request)),
     emit: (next) => stateListeners.forEach((l) => l(next)),
     openSettings: () => settingsListeners.forEach((l) => l()),
   };

@@ -89,7 +89,6 @@ const electron = vi.hoisted(() => {
     BrowserWindow,
     session: {
       fromPartition: () => ({
-        fetch: (url: string, init?: RequestInit) => fetch(url, init),
         setProxy: () => Promise.resolve(),
         resolveProxy: () => Promise.resolve('DIRECT'),
         setCertificateVerifyProc: () => undefined,
@@ -97,8 +96,6 @@ const electron = vi.hoisted(() => {
       defaultSession: {
         setPermissionRequestHandler: (fn: (...args: unknown[]) => unknown) => permissionHandlers.push(fn),
         setPermissionCheckHandler: (fn: (...args: unknown[]) => unknown) => permissionHandlers.push(fn),
-        // Chromium's network stack, for this test: Node's fetch to the emulator on loopback.
-        fetch: (url: string, init?: RequestInit) => fetch(url, init),
         setProxy: () => Promise.resolve(),
         resolveProxy: () => Promise.resolve('DIRECT'),
         setCertificateVerifyProc: () => undefined,
@@ -110,7 +107,12 @@ const electron = vi.hoisted(() => {
   return { api, listeners, ipcHandlers, windows, menus, permissionHandlers, protocol: () => protocolHandler };
 });
 
-vi.mock('electron', () => ({ ...electron.api, default: electron.api }));
+vi.mock('electron', async () => {
+  // Chromium's network stack, for this test: Node's http to the emulator on loopback.
+  const { nodeNetRequest } = await import('../support/node-net-request.ts');
+  const api = { ...electron.api, net: { request: nodeNetRequest } };
+  return { ...api, default: api };
+});
 
 const parts = useRealParts({
   redirectUri: `http://127.0.0.1:${PORT}/callback`,

@@ -47,7 +47,7 @@ describe('the built preload', () => {
     expect([...exposed.keys()]).toEqual(['api']);
     const api = exposed.get('api') as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual(
-      [...Object.keys(CHANNELS), 'onStateChanged', 'onOpenSettings'].sort(),
+      [...Object.keys(CHANNELS), 'onStateChanged', 'onOpenSettings', 'onProxySignIn'].sort(),
     );
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(required).toEqual(['electron']);
@@ -75,6 +75,7 @@ describe('the built preload', () => {
     ]);
     api.onStateChanged!(() => undefined);
     api.onOpenSettings!(() => undefined);
-    expect(subscribed).toEqual([EVENTS.stateChanged, EVENTS.openSettings]);
+    api.onProxySignIn!(() => undefined);
+    expect(subscribed).toEqual([EVENTS.stateChanged, EVENTS.openSettings, EVENTS.proxySignIn]);
   });
 });

@@ -27,6 +27,7 @@ async function controller(
     env?: NodeJS.ProcessEnv;
     file?: Record<string, string>;
     onSignedIn?: () => void;
+    onProxySignIn?: AppControllerDeps['onProxySignIn'];
     networks?: Pick<AppControllerDeps, 'networkFor' | 'checkNetworkFor'>;
   } = {},
 ) {
@@ -47,6 +48,7 @@ async function controller(
     ...(options.installer ? { installer: options.installer } : {}),
     ...(options.env ? { env: options.env } : {}),
     ...(options.onSignedIn ? { onSignedIn: options.onSignedIn } : {}),
+    ...(options.onProxySignIn ? { onProxySignIn: options.onProxySignIn } : {}),
   });
   return { app, states, configDir, secretStore, settingsStore };
 }
@@ -253,5 +255,33 @@ describe('AppController networks', () => {
     expect(asked).not.toContain('live:http://typed:3128');
     expect(asked).toContain('live:http://saved:3128');
     app.dispose();
+  });
+});
+
+describe('AppController proxy sign-in', () => {
+  it('asks through the window, takes its answer once, and says Cancel after 2 minutes unanswered', async () => {
+    vi.useFakeTimers();
+    try {
+      const shown: unknown[] = [];
+      const { app } = await controller({ file: {}, onProxySignIn: (request) => shown.push(request) });
+      const request = { proxy: 'proxy.corp:3128', realm: 'Corp', refused: false };
+      const answered = app.askProxyCredentials(request);
+      expect(shown).toEqual([request]);
+      app.answerProxySignIn({ username: 'alice', password: 'p', remember: true });
+      await expect(answered).resolves.toEqual({
+        credentials: { username: 'alice', password: 'p' },
+        remember: true,
+      });
+      expect(shown).toEqual([request, undefined]);
+      app.answerProxySignIn(null);
+      expect(shown).toHaveLength(2);
+
+      const unanswered = app.askProxyCredentials(request);
+      await vi.advanceTimersByTimeAsync(2 * 60_000);
+      await expect(unanswered).resolves.toBeUndefined();
+      expect(shown.at(-1)).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

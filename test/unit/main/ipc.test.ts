@@ -73,6 +73,15 @@ describe('handlers', () => {
     settings: [[], ['not an object'], [null], [{ discoveryUrl: 42 }], [[]], [VALID_SETTINGS, 'extra']],
     'save-input': [[], ['x'], [null], [{ values: {}, clientSecret: 7 }], [{ values: 'x' }], [{}, {}]],
     text: [[], [42], [{ text: 'x' }], ['x'.repeat(5000)], ['a', 'b']],
+    'proxy-answer': [
+      [],
+      ['x'],
+      [{ username: 'u', password: 'p' }],
+      [{ username: '', password: 'p', remember: false }],
+      [{ username: 'u', password: 7, remember: false }],
+      [{ username: 'u', password: 'x'.repeat(5000), remember: true }],
+      [null, null],
+    ],
   };
   const rows = (Object.entries(ARGUMENTS) as [RequestMethod, ArgumentKind][]).flatMap(([method, kind]) =>
     BAD_ARGUMENTS[kind].map((args) => [CHANNELS[method], method, args] as const),
@@ -109,6 +118,13 @@ describe('handlers', () => {
     [CHANNELS.validateSettings, [{ clientId: 7 }], 'clientId must be text.'],
     [CHANNELS.saveSettings, ['x'], 'save input must be an object.'],
     [CHANNELS.saveSettings, [{ values: VALID_SETTINGS, clientSecret: 7 }], 'clientSecret must be text.'],
+    [CHANNELS.answerProxySignIn, [{ username: 'u', password: 'p' }], 'remember must be true or false.'],
+    [
+      CHANNELS.answerProxySignIn,
+      [{ username: '', password: 'p', remember: true }],
+      'username must not be empty.',
+    ],
+    [CHANNELS.answerProxySignIn, ['u:p'], 'the proxy answer must be an object or null.'],
   ] as const)('%s %j: says why', async (channel, args, message) => {
     const handlers = createIpcHandlers(fakeController(), policy);
     expect(await handlers[channel](trusted, [...args])).toEqual({
@@ -149,6 +165,7 @@ describe('handlers', () => {
         settings: [VALID_SETTINGS],
         'save-input': [{ values: VALID_SETTINGS, clientSecret: 's' }],
         text: ['some text'],
+        'proxy-answer': [{ username: 'u', password: 'p', remember: false }],
       };
       const result = await createIpcHandlers(app, policy)[CHANNELS[method]](trusted, good[kind]);
       expect(result).toMatchObject({ ok: true });
@@ -169,6 +186,7 @@ describe('handlers', () => {
       'api:call-userinfo',
       'aws:get-status',
       'clipboard:write-text',
+      'proxy:answer-sign-in',
       'session:cancel-sign-in',
       'session:copy-sign-in-link',
       'session:get-state',
@@ -184,7 +202,11 @@ describe('handlers', () => {
       'settings:use-emulator',
       'settings:validate',
     ]);
-    expect(Object.values(EVENTS).sort()).toEqual(['menu:settings-requested', 'session:state-changed']);
+    expect(Object.values(EVENTS).sort()).toEqual([
+      'menu:settings-requested',
+      'proxy:sign-in-requested',
+      'session:state-changed',
+    ]);
   });
 
   it('has one handler per channel of the contract', () => {

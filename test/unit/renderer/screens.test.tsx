@@ -422,3 +422,47 @@ describe('settings', () => {
     await waitFor(() => expect(api.saveSettings).toHaveBeenCalled());
   });
 });
+
+describe('proxy sign-in dialog', () => {
+  const signedOut: AppState = {
+    status: 'signed-out',
+    provider: PROVIDER,
+    identityProviders: [],
+    emailFirst: false,
+  };
+
+  it('opens over the screen when a proxy asks, focused on the user name; Sign in sends the answer once', async () => {
+    const api = fakeApi(signedOut);
+    renderApp(api);
+    await screen.findByRole('button', { name: 'Sign in' });
+    act(() => api.askProxySignIn({ proxy: 'proxy.corp:3128', realm: 'Corp', refused: false }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sign in to the proxy' });
+    expect(dialog.textContent).toContain('proxy.corp:3128 (Corp)');
+    expect(document.activeElement).toBe(within(dialog).getByLabelText('User name'));
+    await userEvent.type(within(dialog).getByLabelText('User name'), 'alice');
+    await userEvent.type(within(dialog).getByLabelText('Password'), 's3cret');
+    await userEvent.click(within(dialog).getByLabelText('Remember in the system keychain'));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Sign in' }));
+    expect(api.answerProxySignIn).toHaveBeenCalledWith({
+      username: 'alice',
+      password: 's3cret',
+      remember: true,
+    });
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('says when the proxy refused, cancels with Escape, and closes when main says the question is over', async () => {
+    const api = fakeApi(signedOut);
+    renderApp(api);
+    await screen.findByRole('button', { name: 'Sign in' });
+    act(() => api.askProxySignIn({ proxy: 'proxy.corp:3128', realm: '', refused: true }));
+    expect((await screen.findByRole('alert')).textContent).toContain('refused that user name or password');
+    await userEvent.keyboard('{Escape}');
+    expect(api.answerProxySignIn).toHaveBeenCalledWith(null);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    act(() => api.askProxySignIn({ proxy: 'proxy.corp:3128', realm: '', refused: false }));
+    await screen.findByRole('dialog');
+    act(() => api.askProxySignIn(null));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});

@@ -1,0 +1,104 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type { ProxySignInRequestDto } from '../../../preload/contract.ts';
+import { useApi } from '../api.tsx';
+
+/**
+ * A proxy asks for a user name and password (HTTP 407): a modal dialog over whatever screen is up.
+ * The password goes to the main process and is never shown or sent back; "Remember" keeps it in
+ * the OS keychain. Escape or Cancel cancels; the request then fails with the proxy's error.
+ */
+export function ProxySignInDialog(): ReactNode {
+  const api = useApi();
+  const [request, setRequest] = useState<ProxySignInRequestDto | null>(null);
+  useEffect(() => api.onProxySignIn(setRequest), [api]);
+  if (!request) return null;
+  // Keyed by the question: each one starts with empty fields.
+  return (
+    <ProxySignInForm
+      key={`${request.proxy} ${String(request.refused)}`}
+      request={request}
+      onDone={() => setRequest(null)}
+    />
+  );
+}
+
+function ProxySignInForm({
+  request,
+  onDone,
+}: {
+  request: ProxySignInRequestDto;
+  onDone: () => void;
+}): ReactNode {
+  const api = useApi();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [remember, setRemember] = useState(false);
+  const cancel = (): void => {
+    onDone();
+    void api.answerProxySignIn(null);
+  };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') cancel();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+  return (
+    <div className="dialog-backdrop">
+      <form
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="proxy-title"
+        aria-describedby="proxy-detail"
+        className="dialog"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onDone();
+          void api.answerProxySignIn({ username, password, remember });
+        }}
+      >
+        <h2 id="proxy-title">Sign in to the proxy</h2>
+        <p id="proxy-detail">
+          The proxy <strong>{request.proxy}</strong>
+          {request.realm ? ` (${request.realm})` : ''} needs your network user name and password to reach the
+          sign-in service.
+        </p>
+        {request.refused ? (
+          <p className="field-error" role="alert">
+            The proxy refused that user name or password. Try again.
+          </p>
+        ) : null}
+        <label htmlFor="proxy-username">User name</label>
+        <input
+          id="proxy-username"
+          autoComplete="username"
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
+          required
+          autoFocus
+        />
+        <label htmlFor="proxy-password">Password</label>
+        <input
+          id="proxy-password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        <label className="checkbox">
+          <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.target.checked)} />
+          Remember in the system keychain
+        </label>
+        <div className="actions">
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Sign in
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
