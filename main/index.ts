@@ -135,14 +135,13 @@ function setupApp(): void {
     startupEnv.COGNITO_DESKTOP_KEYCHAIN_SERVICE ?? DEFAULT_KEYCHAIN_SERVICE,
   );
   const networkOf = (of: Electron.Session) =>
-    electronNetwork(
-      of,
-      netRequestFetch(
+    electronNetwork(of, {
+      fetch: netRequestFetch(
         (options) => net.request(options),
         of,
         (challenge) => proxySignIn.answer(challenge),
       ),
-    );
+    });
   const controller: AppController = new AppController({
     configDir,
     settingsStore: new ElectronSettingsStore(configDir),

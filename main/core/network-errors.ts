@@ -94,6 +94,12 @@ const CHROMIUM_PROXY_AUTH = new Set([
   'ERR_INVALID_AUTH_CREDENTIALS',
 ]);
 
+/** The certificate problem a Chromium error names, if it names one. */
+export function chromiumCertificateProblem(error: unknown): CertificateProblem | undefined {
+  const name = /net::(ERR_[A-Z_]+)/.exec(error instanceof Error ? error.message : String(error))?.[1];
+  return name ? CHROMIUM_CERTIFICATE_ERRORS[name] : undefined;
+}
+
 /**
  * A typed error for a failed request of Electron's `net` (its message carries Chromium's
  * `net::ERR_…` name), or undefined when the message names none of these causes.

@@ -9,7 +9,12 @@ import { readFileSync } from 'node:fs';
 import type { Session } from 'electron';
 import { certificatesIn, chainEndsAt } from '../core/certificate-trust.ts';
 import { AuthError } from '../core/errors.ts';
-import { fromChromiumNetError } from '../core/network-errors.ts';
+import {
+  chromiumCertificateProblem,
+  fromChromiumNetError,
+  untrustedCertificate,
+} from '../core/network-errors.ts';
+import { presentedIssuer } from '../adapters/tls-probe.ts';
 import { DIRECT, describeProxy, parseProxyUrl } from '../core/network-route.ts';
 import type { Fetch, Network, NetworkFor } from '../core/provider.ts';
 
@@ -30,11 +35,19 @@ const TRUSTED = 0;
 
 /**
  * The network of `session`. `fetch` is how requests go out: by default `session.fetch`; the app
- * passes {@link netRequestFetch} over the same session, which can answer a proxy's sign-in.
+ * passes `netRequestFetch` (./net-request-fetch.ts) over the same session, which can answer a
+ * proxy's sign-in.
  */
 export function electronNetwork(
   session: NetworkSession,
-  fetch: Fetch = (url, init) => session.fetch(url, { ...init, bypassCustomProtocolHandlers: true }),
+  {
+    fetch = (url, init) => session.fetch(url, { ...init, bypassCustomProtocolHandlers: true }),
+    probeIssuer = presentedIssuer,
+  }: {
+    fetch?: Fetch;
+    /** Who issued the certificate a host presents (tests give their own). */
+    probeIssuer?: (target: URL, proxy: URL | undefined) => Promise<string | undefined>;
+  } = {},
 ): NetworkFor {
   return (settings) => {
     const proxy = settings.proxy && settings.proxy !== DIRECT ? parseProxyUrl(settings.proxy) : undefined;
@@ -58,7 +71,14 @@ export function electronNetwork(
         try {
           return await fetch(url, init);
         } catch (error) {
-          throw fromChromiumNetError(error, new URL(url).host, named, APP_ADVICE) ?? error;
+          const target = new URL(url);
+          // Chromium's error does not say who issued a certificate it refused: ask the server.
+          if (chromiumCertificateProblem(error) === 'untrusted') {
+            const route = await session.resolveProxy(url).catch(() => '');
+            const issuer = await probeIssuer(target, proxy ?? proxyOfChromiumRoute(route));
+            throw untrustedCertificate(target.host, 'untrusted', issuer, error);
+          }
+          throw fromChromiumNetError(error, target.host, named, APP_ADVICE) ?? error;
         }
       },
       routeOf: async (url) => {
@@ -68,6 +88,17 @@ export function electronNetwork(
     };
     return network;
   };
+}
+
+/** The proxy of Chromium's answer ("PROXY host:port; DIRECT"), for the certificate probe. */
+function proxyOfChromiumRoute(answer: string): URL | undefined {
+  const [kind = '', hostPort = ''] = (answer.split(';')[0] ?? '').trim().split(/\s+/);
+  if (kind !== 'PROXY' && kind !== 'HTTPS') return undefined;
+  try {
+    return new URL(`${kind === 'HTTPS' ? 'https' : 'http'}://${hostPort}`);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Chromium's proxy answer ("PROXY host:port; DIRECT") in the doctor's words. */

@@ -75,7 +75,9 @@ describe('electronNetwork', () => {
 
   it('turns Chromium’s failures into the typed errors, naming the proxy the setting gave', async () => {
     const failing = (message: string) =>
-      electronNetwork(standInSession(() => Promise.reject(new Error(message))).session)({
+      electronNetwork(standInSession(() => Promise.reject(new Error(message))).session, {
+        probeIssuer: () => Promise.resolve(undefined),
+      })({
         ...SETTINGS,
         proxy: 'http://proxy.corp:3128',
       });
@@ -172,6 +174,25 @@ describe('trusting the caFile setting’s authorities', () => {
     expect(chainEndsAt([ca.cert], certificatesIn(ca.cert))).toBe(true);
     expect(chainEndsAt([other.cert], certificatesIn(ca.cert))).toBe(false);
     expect(chainEndsAt([ca.cert], authorities, new Date(Date.now() + 10 * 86_400_000))).toBe(false);
+  });
+
+  it('names the issuer of a certificate Chromium refused, asking the server itself', async () => {
+    const { createServer } = await import('node:https');
+    const { listen, closeServer } = await import('../../../main/core/http-server.ts');
+    const server = createServer({ key: ca.key, cert: ca.cert }, (_req, res) => res.end('{}'));
+    const port = await listen(server, 0, '127.0.0.1');
+    try {
+      const { session } = standInSession(() => Promise.reject(new Error('net::ERR_CERT_AUTHORITY_INVALID')));
+      Object.assign(session, { resolveProxy: () => Promise.resolve('DIRECT') });
+      await expect(
+        electronNetwork(session)(SETTINGS).fetch(`https://127.0.0.1:${port}/`),
+      ).rejects.toMatchObject({
+        code: 'tls_untrusted',
+        message: expect.stringContaining(`its certificate was issued by "${ca.rootName}`) as string,
+      });
+    } finally {
+      await closeServer(server);
+    }
   });
 
   it('lets Chromium decide what it verified itself, and trusts what ends at the caFile', async () => {
