@@ -22,6 +22,7 @@ import type { CognitoEmulator } from '../idp/emulator.ts';
 import { useRealParts } from '../support/real-parts.ts';
 import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET } from '../idp/directory.ts';
 import { PlaywrightBrowser } from '../support/playwright-browser.ts';
+import { settingsValues } from '../support/settings-values.ts';
 import { readStoredSession } from '../support/stored-session.ts';
 
 const PORT = 47613;
@@ -61,25 +62,13 @@ afterEach(async () => {
   await systemBrowser.reset();
 });
 
-const VALUES = {
-  discoveryUrl: '',
+const VALUES = settingsValues({
   clientId: CONFIDENTIAL_CLIENT_ID,
   redirectUri: REDIRECT_URI,
   logoutUri: LOGOUT_URI,
   scopes: 'openid email profile',
   usernameClaim: 'email',
-  groupsClaim: '',
-  tokenAuthMethod: '',
-  proxy: '',
-  caFile: '',
-  identityProviders: '',
-  emailFirst: '',
-  language: '',
-  identityPoolId: '',
-  roleArn: '',
-  apiUrl: '',
-  apiToken: '',
-};
+});
 
 /** Starts an app on `configDir`, configured for the emulator (unless `configure` is false). */
 async function startApp(

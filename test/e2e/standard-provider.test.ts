@@ -16,6 +16,7 @@ import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET } from '../idp/direc
 import type { ProviderFlavour } from '../idp/emulator.ts';
 import { PlaywrightBrowser } from '../support/playwright-browser.ts';
 import { testEndpoints, useRealParts } from '../support/real-parts.ts';
+import { settingsValues } from '../support/settings-values.ts';
 
 const ENDPOINTS = testEndpoints(47624, 'standard-journey');
 
@@ -45,25 +46,14 @@ describe.each<ProviderFlavour>(['standard', 'standard-without-logout'])(
       harnesses.push(app);
       await app.controller.init();
       await app.controller.saveSettings({
-        values: {
+        values: settingsValues({
           discoveryUrl: parts.emulator.issuer,
           clientId: CONFIDENTIAL_CLIENT_ID,
           redirectUri: ENDPOINTS.redirectUri,
           logoutUri: ENDPOINTS.logoutUri,
           scopes: 'openid profile',
-          usernameClaim: '',
           groupsClaim: 'groups',
-          tokenAuthMethod: '',
-          proxy: '',
-          caFile: '',
-          identityProviders: '',
-          emailFirst: '',
-          language: '',
-          identityPoolId: '',
-          roleArn: '',
-          apiUrl: '',
-          apiToken: '',
-        },
+        }),
         clientSecret: CONFIDENTIAL_CLIENT_SECRET,
       });
       const page = await app.open(parts.chromium);

@@ -4,6 +4,7 @@
  */
 import { vi } from 'vitest';
 import { settingLabels } from '../../main/app/settings-use-cases.ts';
+import { settingsValues } from '../support/settings-values.ts';
 import type { Api, AppState, ProxySignInRequestDto, Result, SettingsView } from '../../preload/contract.ts';
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -15,25 +16,10 @@ export const PROVIDER = {
 };
 
 export const SETTINGS_VIEW: SettingsView = {
-  values: {
+  values: settingsValues({
     discoveryUrl: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X',
     clientId: 'abc123',
-    redirectUri: '',
-    logoutUri: '',
-    scopes: '',
-    usernameClaim: '',
-    groupsClaim: '',
-    tokenAuthMethod: '',
-    proxy: '',
-    caFile: '',
-    identityProviders: '',
-    emailFirst: '',
-    language: '',
-    identityPoolId: '',
-    roleArn: '',
-    apiUrl: '',
-    apiToken: '',
-  },
+  }),
   labels: settingLabels(),
   locked: [],
   fromInstaller: [],

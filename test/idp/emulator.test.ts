@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as oidc from 'openid-client';
+import { newAttempt as newAttemptAt, type Attempt } from '../support/authorization-attempt.ts';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { Browser } from 'playwright-core';
 import { startCognitoEmulator, type CognitoEmulator } from './emulator.ts';
@@ -59,27 +60,9 @@ async function configFor(clientId: string, secret?: string): Promise<oidc.Config
   );
 }
 
-interface Attempt {
-  url: URL;
-  verifier: string;
-  state: string;
-  nonce: string;
-}
-
-async function newAttempt(config: oidc.Configuration, extra: Record<string, string> = {}): Promise<Attempt> {
-  const verifier = oidc.randomPKCECodeVerifier();
-  const state = oidc.randomState();
-  const nonce = oidc.randomNonce();
-  const url = oidc.buildAuthorizationUrl(config, {
-    redirect_uri: REDIRECT_URI,
-    scope: 'openid email profile',
-    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    state,
-    nonce,
-    ...extra,
-  });
-  return { url, verifier, state, nonce };
+/** An attempt of `config`'s client, returning to this file's redirect URI. */
+function newAttempt(config: oidc.Configuration, extra: Record<string, string> = {}): Promise<Attempt> {
+  return newAttemptAt(config, REDIRECT_URI, extra);
 }
 
 async function signInWithPosts(config: oidc.Configuration, user: PoolUser = alice) {

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as oidc from 'openid-client';
+import { newAttempt as newAttemptAt, type Attempt } from '../support/authorization-attempt.ts';
 import type { Browser, Page } from 'playwright-core';
 import { startCognitoEmulator, type CognitoEmulator } from './emulator.ts';
 import {
@@ -51,27 +52,9 @@ afterAll(async () => {
   await pool?.stop();
 });
 
-interface Attempt {
-  url: URL;
-  verifier: string;
-  state: string;
-  nonce: string;
-}
-
-async function newAttempt(extra: Record<string, string>): Promise<Attempt> {
-  const verifier = oidc.randomPKCECodeVerifier();
-  const state = oidc.randomState();
-  const nonce = oidc.randomNonce();
-  const url = oidc.buildAuthorizationUrl(config, {
-    redirect_uri: REDIRECT_URI,
-    scope: 'openid email profile',
-    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    state,
-    nonce,
-    ...extra,
-  });
-  return { url, verifier, state, nonce };
+/** An attempt of the app client, returning to this file's redirect URI. */
+function newAttempt(extra: Record<string, string>): Promise<Attempt> {
+  return newAttemptAt(config, REDIRECT_URI, extra);
 }
 
 /**

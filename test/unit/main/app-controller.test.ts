@@ -15,8 +15,9 @@ import { JsonFileSettingsStore } from '../../../main/adapters/json-file-settings
 import { FileSessionSignal } from '../../../main/adapters/file-session-signal.ts';
 import { TokenVault, sessionAccount } from '../../../main/core/token-vault.ts';
 import { SETTING_LABELS } from '../../../main/core/settings.ts';
+import { settingsValues } from '../../support/settings-values.ts';
 import { MemorySecretStore } from '../../fakes/memory-secret-store.ts';
-import { SETTINGS_FIELDS, type AppState, type SettingsDto } from '../../../preload/contract.ts';
+import type { AppState } from '../../../preload/contract.ts';
 
 const POOL = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123';
 const OTHER_POOL = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other';
@@ -227,7 +228,7 @@ describe('AppController follows the session other processes share', () => {
   }, 20_000);
 });
 
-const EMPTY_VALUES = Object.fromEntries(SETTINGS_FIELDS.map((key) => [key, ''])) as SettingsDto;
+const EMPTY_VALUES = settingsValues();
 
 describe('AppController networks', () => {
   it('checks unsaved settings on the check network, and signs in on the live one with the saved settings', async () => {

@@ -11,6 +11,12 @@ import { ERROR_TITLES } from '../../../renderer/src/messages.ts';
 afterEach(cleanup);
 
 const NOW = Date.now();
+const SIGNED_OUT = {
+  status: 'signed-out',
+  provider: PROVIDER,
+  identityProviders: [],
+  emailFirst: false,
+} as const satisfies AppState;
 const PROFILE: ProfileDto = {
   username: 'alice@example.com',
   usernameClaim: 'email',
@@ -33,7 +39,7 @@ function renderApp(api: Api): void {
 
 /** Signed out; Sign in is pressed and the call fails with a network error, which is shown. */
 async function signInThatFails(): Promise<ReturnType<typeof fakeApi>> {
-  const api = fakeApi({ status: 'signed-out', provider: PROVIDER, identityProviders: [], emailFirst: false });
+  const api = fakeApi(SIGNED_OUT);
   api.signIn = () =>
     Promise.resolve({ ok: false, error: { code: 'network', message: 'Could not reach the provider.' } });
   renderApp(api);
@@ -45,10 +51,7 @@ async function signInThatFails(): Promise<ReturnType<typeof fakeApi>> {
 describe('signed out', () => {
   it('shows the provider, a Sign in button and what will happen; the button signs in', async () => {
     const api = fakeApi({
-      status: 'signed-out',
-      provider: PROVIDER,
-      identityProviders: [],
-      emailFirst: false,
+      ...SIGNED_OUT,
     });
     renderApp(api);
     const button = await screen.findByRole('button', { name: 'Sign in' });
@@ -103,10 +106,7 @@ describe('signed out', () => {
 
   it('shows a readable error by code, with a way to Settings for settings problems', async () => {
     const api = fakeApi({
-      status: 'signed-out',
-      provider: PROVIDER,
-      identityProviders: [],
-      emailFirst: false,
+      ...SIGNED_OUT,
       error: { code: 'port_in_use', message: 'Port 47621 on this computer is in use by another program.' },
     });
     renderApp(api);
@@ -122,10 +122,7 @@ describe('signed out', () => {
     async (code) => {
       renderApp(
         fakeApi({
-          status: 'signed-out',
-          provider: PROVIDER,
-          identityProviders: [],
-          emailFirst: false,
+          ...SIGNED_OUT,
           error: { code, message: 'The details.' },
         }),
       );
@@ -145,17 +142,12 @@ describe('errors pushed by the main process', () => {
     const api = await signInThatFails();
     act(() =>
       api.emit({
-        status: 'signed-out',
-        provider: PROVIDER,
-        identityProviders: [],
-        emailFirst: false,
+        ...SIGNED_OUT,
         error: { code: 'keychain_locked', message: 'The OS keychain is locked.' },
       }),
     );
     expect((await screen.findByRole('alert')).textContent).toContain('The system keychain is locked');
-    act(() =>
-      api.emit({ status: 'signed-out', provider: PROVIDER, identityProviders: [], emailFirst: false }),
-    );
+    act(() => api.emit({ ...SIGNED_OUT }));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
   });
 
@@ -400,10 +392,7 @@ describe('settings', () => {
 
   it('opens from the menu and closes back to the app', async () => {
     const api = fakeApi({
-      status: 'signed-out',
-      provider: PROVIDER,
-      identityProviders: [],
-      emailFirst: false,
+      ...SIGNED_OUT,
     });
     renderApp(api);
     await screen.findByRole('button', { name: 'Sign in' });
@@ -425,10 +414,7 @@ describe('settings', () => {
 
 describe('proxy sign-in dialog', () => {
   const signedOut: AppState = {
-    status: 'signed-out',
-    provider: PROVIDER,
-    identityProviders: [],
-    emailFirst: false,
+    ...SIGNED_OUT,
   };
 
   it('opens over the screen when a proxy asks, focused on the user name; Sign in sends the answer once', async () => {
