@@ -5,7 +5,27 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, ipcMain, Menu, net, protocol, session, shell, type BrowserWindow } from 'electron';
+import {
+  app,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  screen,
+  session,
+  shell,
+  type BrowserWindow,
+} from 'electron';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomically } from './core/files.ts';
+import {
+  parseWindowStates,
+  windowToOpen,
+  withClosedWindow,
+  type Rectangle,
+  type WindowStates,
+} from './core/window-state.ts';
 import { netRequestFetch } from './shell/net-request-fetch.ts';
 import { ProxySignIn } from './core/proxy-sign-in.ts';
 import { DEFAULT_KEYCHAIN_SERVICE } from './core/settings.ts';
@@ -77,6 +97,31 @@ async function installCommandLine(window: BrowserWindow | undefined): Promise<vo
     }),
   );
   await (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+}
+
+/** The screens' work areas, the primary one first. */
+function workAreas(): Rectangle[] {
+  const primary = screen.getPrimaryDisplay();
+  const others = screen.getAllDisplays().filter((d) => d.id !== primary.id);
+  return [primary, ...others].map((d) => d.workArea);
+}
+
+const WINDOW_STATE_FILE = 'window-state.json';
+
+function readWindowStates(configDir: string): WindowStates {
+  try {
+    return parseWindowStates(readFileSync(join(configDir, WINDOW_STATE_FILE), 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+function writeWindowStates(configDir: string, states: WindowStates): void {
+  try {
+    writeFileAtomically(join(configDir, WINDOW_STATE_FILE), JSON.stringify(states));
+  } catch {
+    // A window that reopens at the default place is all this costs.
+  }
 }
 
 function focus(window: BrowserWindow | undefined): void {
@@ -185,11 +230,19 @@ function setupApp(): void {
       ),
     );
     await controller.init();
+    const windowStates = readWindowStates(configDir);
     window = createMainWindow({
       preloadPath: PRELOAD,
       iconPath: join(here, '../../assets/icon.png'),
       appOrigin,
       startUrl: DEV_SERVER_URL ?? `${APP_ORIGIN}/index.html`,
+      placement: windowToOpen(windowStates, workAreas()),
+    });
+    const opened = window;
+    // Remembered for this display setup: the size before maximising, and whether it was maximised.
+    opened.on('close', () => {
+      const closed = { bounds: opened.getNormalBounds(), maximized: opened.isMaximized() };
+      writeWindowStates(configDir, withClosedWindow(windowStates, workAreas(), closed));
     });
     window.on('closed', () => (window = undefined));
     refreshMenu(controller.state());

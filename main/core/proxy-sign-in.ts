@@ -81,9 +81,9 @@ export class ProxySignIn {
 
   private async remembered(proxy: string): Promise<ProxyCredentials | undefined> {
     const text = await this.store.get(this.keychainService, proxyAccount(proxy)).catch(() => null);
-    if (!text) return undefined;
     try {
-      const parsed = JSON.parse(text) as Partial<ProxyCredentials>;
+      // Nothing stored (null) or not JSON: both land in the catch below.
+      const parsed = JSON.parse(text ?? '') as Partial<ProxyCredentials>;
       if (typeof parsed.username !== 'string' || typeof parsed.password !== 'string') return undefined;
       const credentials = { username: parsed.username, password: parsed.password };
       this.memory.set(proxy, credentials);

@@ -58,7 +58,8 @@ export function parseIdentityProviders(value: string): IdentityProviderChoice[] 
       throw new Error(
         `has a provider name that is not one word of at most ${MAX_NAME} characters: "${name}".`,
       );
-    if (rest.length > 1 || !PLAIN_TEXT.test(label) || label.length > MAX_LABEL)
+    // A second `=` stays in the label, which plain text refuses.
+    if (!PLAIN_TEXT.test(label) || label.length > MAX_LABEL)
       throw new Error(`has a label that is not plain text of at most ${MAX_LABEL} characters: "${label}".`);
     if (name.toUpperCase() === 'COGNITO')
       throw new Error('lists COGNITO: the pool’s own users sign in on the hosted page already.');

@@ -4,6 +4,7 @@
  */
 import { BrowserWindow, session, shell, type Session, type WebContents } from 'electron';
 import { originOf } from '../core/origin.ts';
+import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, type Rectangle } from '../core/window-state.ts';
 
 /** Opens `url` in the system browser if it is https (the only links the app lets out). */
 export function openHttpsExternally(url: string, openExternal: (url: string) => Promise<void>): void {
@@ -43,20 +44,20 @@ export function denyAllPermissions(
   target.setPermissionCheckHandler(() => false);
 }
 
-/** Creates the main window and loads `startUrl`. */
+/** Creates the main window where `placement` says (main/core/window-state.ts) and loads `startUrl`. */
 export function createMainWindow(options: {
   preloadPath: string;
   iconPath?: string;
   appOrigin: string;
   startUrl: string;
+  placement?: { bounds: Partial<Rectangle> & { width: number; height: number }; maximized: boolean };
 }): BrowserWindow {
   denyAllPermissions(session.defaultSession);
   // Written out here, not built elsewhere, so a reader (and Electronegativity) sees every setting.
   const window = new BrowserWindow({
-    width: 980,
-    height: 720,
-    minWidth: 640,
-    minHeight: 480,
+    ...(options.placement?.bounds ?? DEFAULT_WINDOW_SIZE),
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     title: 'cognito-desktop',
     ...(options.iconPath ? { icon: options.iconPath } : {}),
@@ -77,6 +78,7 @@ export function createMainWindow(options: {
     },
   });
   hardenWebContents(window.webContents, options.appOrigin, (url) => shell.openExternal(url));
+  if (options.placement?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   void window.loadURL(options.startUrl);
   return window;

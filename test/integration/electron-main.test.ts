@@ -58,6 +58,13 @@ const electron = vi.hoisted(() => {
     }
     restore(): void {}
     show(): void {}
+    maximize(): void {}
+    isMaximized(): boolean {
+      return false;
+    }
+    getNormalBounds() {
+      return { x: 10, y: 10, width: 980, height: 720 };
+    }
     focus(): void {
       this.record.focused += 1;
     }
@@ -102,6 +109,10 @@ const electron = vi.hoisted(() => {
       },
     },
     shell: { openExternal: () => Promise.resolve() },
+    screen: {
+      getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
+      getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+    },
     clipboard: { writeText: () => Promise.resolve() },
   };
   return { api, listeners, ipcHandlers, windows, menus, permissionHandlers, protocol: () => protocolHandler };

@@ -95,16 +95,29 @@ describe('AwsCredentialSource', () => {
     expect(asked).toHaveLength(1);
   });
 
-  it('fetches new credentials 5 minutes before they expire, not earlier', async () => {
+  it('fetches new credentials 5 minutes before they expire, not earlier, and reads the keychain only once', async () => {
+    expect(AWS_CREDENTIALS_MARGIN_MS).toBe(300_000);
+    const store = new MemorySecretStore();
     const { session } = fakeSession();
     const { exchange, asked } = fakeExchange(HOUR);
-    const aws = source(session, exchange);
+    const aws = source(session, exchange, store);
     await aws.get();
-    now.value += HOUR - AWS_CREDENTIALS_MARGIN_MS - 1000;
+    const calls = store.calls;
+    now.value += HOUR - AWS_CREDENTIALS_MARGIN_MS - 1;
     expect((await aws.get()).accessKeyId).toBe('ASIA1');
-    now.value += 2000;
+    expect(store.calls).toBe(calls);
+    now.value += 1;
     expect((await aws.get()).accessKeyId).toBe('ASIA2');
     expect(asked).toHaveLength(2);
+  });
+
+  it('does not hand out credentials of another Identity Pool', async () => {
+    const store = new MemorySecretStore();
+    await source(fakeSession().session, fakeExchange().exchange, store).get();
+    const other = fakeExchange();
+    const otherPool = 'eu-west-1:ffffffff-1234-5678-9abc-0123456789ab';
+    await source(fakeSession({ identityPoolId: otherPool }).session, other.exchange, store).get();
+    expect(other.asked.map((a) => a.identityPoolId)).toEqual([otherPool]);
   });
 
   it('shares credentials with another process through the keychain, for the same session only', async () => {
@@ -162,6 +175,7 @@ describe('AwsCredentialSource', () => {
     await expect(source(unset, refused).get()).rejects.toMatchObject({
       code: 'invalid_settings',
       setting: 'identityPoolId',
+      message: expect.stringContaining('No Identity Pool is set') as string,
     });
   });
 });
@@ -192,6 +206,15 @@ describe('formats', () => {
       apiVersion: 'client.authentication.k8s.io/v1',
       kind: 'ExecCredential',
       status: { token, expirationTimestamp: '2026-11-26T20:00:00Z' },
+    });
+  });
+
+  it('an ExecCredential without an expiry when the token carries none', () => {
+    const token = `x.${Buffer.from('{}').toString('base64url')}.y`;
+    expect(execCredentialOutput(token)).toEqual({
+      apiVersion: 'client.authentication.k8s.io/v1',
+      kind: 'ExecCredential',
+      status: { token },
     });
   });
 

@@ -69,6 +69,30 @@ describe('ProxySignIn', () => {
     expect(asked).toHaveLength(3);
   });
 
+  it('keeps remembered credentials under the proxy’s own keychain account, and in memory once read', async () => {
+    const store = new MemorySecretStore();
+    await new ProxySignIn(person({ credentials: ALICE, remember: true }).ask, store, SERVICE).answer(
+      CHALLENGE,
+    );
+    expect([...store.entries.keys()]).toEqual([`${SERVICE}\u0000proxy:proxy.corp:3128`]);
+    const later = new ProxySignIn(person().ask, store, SERVICE);
+    expect(await later.answer(CHALLENGE)).toEqual(ALICE);
+    store.unavailable = new Error('the keychain went away');
+    expect(await later.answer(CHALLENGE)).toEqual(ALICE);
+  });
+
+  it('after a refusal and a cancel, does not offer the refused credentials again', async () => {
+    const { ask, asked } = person({ credentials: ALICE, remember: false }, undefined, {
+      credentials: ALICE,
+      remember: false,
+    });
+    const proxy = new ProxySignIn(ask, new MemorySecretStore(), SERVICE);
+    await proxy.answer(CHALLENGE);
+    expect(await proxy.answer({ ...CHALLENGE, attempt: 2 })).toBeUndefined();
+    expect(await proxy.answer(CHALLENGE)).toEqual(ALICE);
+    expect(asked).toHaveLength(3);
+  });
+
   it('cancels when the person cancels, and asks again next time', async () => {
     const { ask, asked } = person(undefined, { credentials: ALICE, remember: false });
     const proxy = new ProxySignIn(ask, new MemorySecretStore(), SERVICE);
@@ -79,7 +103,7 @@ describe('ProxySignIn', () => {
 
   it('ignores what is not credentials in the keychain, and a keychain that fails', async () => {
     const store = new MemorySecretStore();
-    await store.set(SERVICE, proxyAccount('proxy.corp:3128'), '{"username":1}');
+    await store.set(SERVICE, proxyAccount('proxy.corp:3128'), '{"username":"u","password":5}');
     const { ask, asked } = person({ credentials: ALICE, remember: true });
     expect(await new ProxySignIn(ask, store, SERVICE).answer(CHALLENGE)).toEqual(ALICE);
     expect(asked).toHaveLength(1);

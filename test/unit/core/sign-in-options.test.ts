@@ -22,6 +22,8 @@ describe('parseIdentityProviders', () => {
     ]);
     expect(parseIdentityProviders('')).toEqual([]);
     expect(parseIdentityProviders(' , Okta ,')).toEqual([{ name: 'Okta', label: 'Okta' }]);
+    expect(parseIdentityProviders('Okta=  Okta staff  ')).toEqual([{ name: 'Okta', label: 'Okta staff' }]);
+    expect(parseIdentityProviders('x'.repeat(32))).toHaveLength(1);
   });
 
   it.each([
@@ -32,6 +34,7 @@ describe('parseIdentityProviders', () => {
     ['a label too long', `Google=${'y'.repeat(41)}`, /at most 40/],
     ['COGNITO', 'cognito', /COGNITO/],
     ['a name twice', 'Google, Google=G', /Google twice/],
+    ['a control character in a name', 'Google\u0001', /not one word/],
   ])('refuses %s', (_name, value, message) => {
     expect(() => parseIdentityProviders(value)).toThrow(message);
   });
@@ -65,6 +68,7 @@ describe('identifierFor', () => {
     ['carol@Acme.Example', 'acme.example'],
     [' acme.example ', 'acme.example'],
     ['odd@name@corp.example', 'corp.example'],
+    ['@corp.example', 'corp.example'],
   ])('%s → %s', (typed, identifier) => {
     expect(identifierFor(typed)).toBe(identifier);
   });
@@ -79,6 +83,11 @@ describe('cognitoLanguage', () => {
     ['', 'zh-HK', 'zh-TW'],
     ['', 'zh-Hans-CN', 'zh-CN'],
     ['', 'zh', 'zh-CN'],
+    ['', 'zh-Hant', 'zh-TW'],
+    ['', 'zh-TW', 'zh-TW'],
+    ['', 'zh-MO', 'zh-TW'],
+    ['', 'zh-hk', 'zh-TW'],
+    ['', 'zh-Latn-TW', 'zh-TW'],
     ['fr', 'de-DE', 'fr'],
     ['JA', 'en-US', 'ja'],
     ['', 'nl-NL', undefined],
@@ -130,8 +139,11 @@ describe('authorizationParameters', () => {
     });
   });
 
-  it('sends no language when neither the setting nor the OS has one', () => {
-    expect(authorizationParameters({ language: '', osLocale: '' })).toEqual({});
+  it('sends no language when neither the setting nor the OS has one, and Cognito’s only for its languages', () => {
+    expect(authorizationParameters({ language: '', osLocale: '' })).toStrictEqual({});
+    expect(authorizationParameters({ language: '', osLocale: 'nl_NL' })).toStrictEqual({
+      ui_locales: 'nl-NL',
+    });
   });
 });
 
