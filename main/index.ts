@@ -11,6 +11,7 @@ import {
   ipcMain,
   Menu,
   net,
+  Notification,
   protocol,
   screen,
   session,
@@ -204,6 +205,12 @@ function setupApp(): void {
       refreshMenu(status);
     },
     onSignedIn: () => focus(window),
+    notify: ({ title, body }) => {
+      if (!Notification.isSupported()) return;
+      const notification = new Notification({ title, body });
+      notification.on('click', () => focus(window));
+      notification.show();
+    },
     onProxySignIn: (request) => {
       if (request) focus(window);
       window?.webContents.send(EVENTS.proxySignIn, request ?? null);

@@ -29,6 +29,8 @@ import type {
 export interface AppControllerDeps extends SettingsDeps {
   clipboard: Clipboard;
   onStateChanged: (state: AppStatus) => void;
+  /** Shows an OS notification (a session ended without the user asking); its click opens the app. */
+  notify?: (notification: { title: string; body: string }) => void;
   /** A proxy asks for credentials: show the sign-in dialog (undefined: close it). */
   onProxySignIn?: (request: ProxySignInRequest | undefined) => void;
   /** Called when a sign-in completes: the window comes to the front. */
@@ -36,6 +38,9 @@ export interface AppControllerDeps extends SettingsDeps {
 }
 
 export type { EmulatorLauncher, InstallerSettings } from './settings-use-cases.ts';
+
+/** Endings the user did not ask for, here or in another process: worth an OS notification. */
+const UNASKED_ENDINGS = new Set(['revoked', 'expired']);
 
 /** How long the proxy sign-in dialog waits for an answer before the request gives up. */
 const PROXY_SIGN_IN_TIMEOUT_MS = 2 * 60_000;
@@ -274,6 +279,9 @@ export class AppController {
     if (this.service !== service) return;
     if (change.type === 'signed-out') {
       this.publish(this.signedOutState(undefined, ENDED_NOTICE[change.reason]));
+      // Told even when the window is hidden or behind others: the user did not ask for this one.
+      if (UNASKED_ENDINGS.has(change.reason))
+        this.deps.notify?.({ title: 'You were signed out', body: ENDED_NOTICE[change.reason]! });
       return;
     }
     // While this window waits for its own sign-in, a session another process stored must not

@@ -109,6 +109,7 @@ const electron = vi.hoisted(() => {
       },
     },
     shell: { openExternal: () => Promise.resolve() },
+    Notification: { isSupported: () => false },
     screen: {
       getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
       getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],

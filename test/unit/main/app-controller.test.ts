@@ -15,6 +15,7 @@ import { JsonFileSettingsStore } from '../../../main/adapters/json-file-settings
 import { FileSessionSignal } from '../../../main/adapters/file-session-signal.ts';
 import { TokenVault, sessionAccount } from '../../../main/core/token-vault.ts';
 import { SETTING_LABELS } from '../../../main/core/settings.ts';
+import type { EventEmitter } from 'node:events';
 import { settingsValues } from '../../support/settings-values.ts';
 import { MemorySecretStore } from '../../fakes/memory-secret-store.ts';
 import type { AppState } from '../../../preload/contract.ts';
@@ -29,6 +30,7 @@ async function controller(
     file?: Record<string, string>;
     onSignedIn?: () => void;
     onProxySignIn?: AppControllerDeps['onProxySignIn'];
+    notify?: AppControllerDeps['notify'];
     networks?: Pick<AppControllerDeps, 'networkFor' | 'checkNetworkFor'>;
   } = {},
 ) {
@@ -50,6 +52,7 @@ async function controller(
     ...(options.env ? { env: options.env } : {}),
     ...(options.onSignedIn ? { onSignedIn: options.onSignedIn } : {}),
     ...(options.onProxySignIn ? { onProxySignIn: options.onProxySignIn } : {}),
+    ...(options.notify ? { notify: options.notify } : {}),
   });
   return { app, states, configDir, secretStore, settingsStore };
 }
@@ -187,6 +190,32 @@ describe('AppController settings', () => {
     // A known provider gets as far as the provider (unreachable here): the route was accepted.
     await app.signInWith('AcmeSAML');
     expect(states.at(-1)).toMatchObject({ error: { code: 'network' } });
+  });
+});
+
+describe('AppController notifications', () => {
+  it('tells the OS when a session ends without the user asking, and only then', async () => {
+    const shown: { title: string; body: string }[] = [];
+    const { app } = await controller({
+      file: { discoveryUrl: POOL, clientId: 'c1' },
+      notify: (n) => shown.push(n),
+    });
+    await app.init();
+    const service = (app as unknown as { service: EventEmitter }).service;
+    for (const reason of ['user', 'switch-user', 'elsewhere', 'revoked', 'expired'])
+      service.emit('session-changed', { type: 'signed-out', reason });
+    expect(shown).toEqual([
+      {
+        title: 'You were signed out',
+        body: 'Your sign-in was revoked or has expired at the provider. Sign in again to continue.',
+      },
+      { title: 'You were signed out', body: 'Your session has expired. Sign in again to continue.' },
+    ]);
+    expect(app.state()).toMatchObject({
+      status: 'signed-out',
+      notice: 'Your session has expired. Sign in again to continue.',
+    });
+    app.dispose();
   });
 });
 
