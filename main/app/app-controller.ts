@@ -238,6 +238,13 @@ export class AppController {
     this.aws = createAwsCredentials(this.settings.composeOptions(), service);
     service.on('session-changed', (change) => this.onSessionChanged(service, change));
     service.on('sign-in-started', () => this.publish(this.waitingState(service)));
+    service.on('refresh-failing', (error) => {
+      if (this.service !== service) return;
+      this.deps.notify?.({
+        title: 'Your session could not be refreshed',
+        body: `${error.message} The app keeps trying; you stay signed in until the session expires.`,
+      });
+    });
     service.on('sign-in-problem', (error) => {
       if (this.service === service && this.current.status === 'waiting')
         this.publish({ ...this.current, warning: toAuthError(error) });

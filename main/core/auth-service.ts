@@ -122,6 +122,8 @@ const REVOKE_TIMEOUT_MS = 3000;
 /** How long a sign-in waits before checking that the provider is reachable. */
 const PROVIDER_CHECK_DELAY_MS = 1500;
 const SIGNED_OUT_PAGE_TIMEOUT_MS = 15_000;
+/** After this many automatic refreshes in a row fail, the user is told (15 s, 30 s, 1 min: under 2 min). */
+const REFRESH_FAILURES_WORTH_TELLING = 3;
 /** After that, how long the "Signed out" page is still served to a browser that comes back late. */
 const SIGNED_OUT_PAGE_LINGER_MS = 5 * 60_000;
 
@@ -131,6 +133,8 @@ interface Events {
   /** The provider looks unreachable while a sign-in waits for the browser. */
   'sign-in-problem': [AuthError];
   'sign-in-ended': [];
+  /** Automatic refreshes failed several times in a row (offline, provider trouble); it goes on trying. */
+  'refresh-failing': [AuthError];
 }
 
 /** Sign-in, session and sign-out for one provider and app client. */
@@ -829,6 +833,9 @@ export class AuthService extends EventEmitter<Events> {
           if (isAuthError(error, 'not_signed_in')) return;
           // Offline or provider trouble: stay signed in and try again later.
           this.refreshFailures += 1;
+          // Said once per run of failures: the session still works until it expires.
+          if (this.refreshFailures === REFRESH_FAILURES_WORTH_TELLING)
+            this.emit('refresh-failing', toAuthError(error));
           this.scheduleRefreshIfStarted();
         },
       );

@@ -954,6 +954,35 @@ describe('refreshing on its own through an outage', () => {
     await until(() => service.profile()?.refreshedAt !== undefined);
     expect(service.profile()?.username).toBe('alice@example.com');
   });
+
+  it('says so once when three automatic refreshes in a row fail, and goes on trying', async () => {
+    const clock = movableClock();
+    const service = await signedIn({ clock });
+    clock.advance(EXPIRED);
+    emulator.faults.tokenStatus = 503;
+    const attempts = (): number => emulator.countRequests('/oauth2/token');
+    const before = attempts();
+    const told: string[] = [];
+    service.on('refresh-failing', (error) => told.push(error.code));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    service.startAutoRefresh();
+    // The first try at once, then after 15 s, 30 s, 60 s of back-off: moved on 5 s at a time.
+    const toAttempt = async (n: number): Promise<void> => {
+      for (let step = 0; step < 40 && attempts() < before + n; step++) {
+        vi.advanceTimersByTime(5_000);
+        await new Promise((r) => setImmediate(r));
+      }
+      await until(() => attempts() === before + n);
+    };
+    await toAttempt(3);
+    // Two failures handled, the third request under way: nothing said yet.
+    expect(told).toEqual([]);
+    await toAttempt(4);
+    expect(told).toEqual(['network']);
+    await toAttempt(5);
+    expect(told).toHaveLength(1);
+    expect(service.profile()?.username).toBe('alice@example.com');
+  }, 30_000);
 });
 
 describe('the edges of the session', () => {

@@ -16,6 +16,7 @@ import { FileSessionSignal } from '../../../main/adapters/file-session-signal.ts
 import { TokenVault, sessionAccount } from '../../../main/core/token-vault.ts';
 import { SETTING_LABELS } from '../../../main/core/settings.ts';
 import type { EventEmitter } from 'node:events';
+import { AuthError } from '../../../main/core/errors.ts';
 import { settingsValues } from '../../support/settings-values.ts';
 import { MemorySecretStore } from '../../fakes/memory-secret-store.ts';
 import type { AppState } from '../../../preload/contract.ts';
@@ -194,7 +195,7 @@ describe('AppController settings', () => {
 });
 
 describe('AppController notifications', () => {
-  it('tells the OS when a session ends without the user asking, and only then', async () => {
+  it('tells the OS when a session ends without the user asking, or refreshes keep failing, and only then', async () => {
     const shown: { title: string; body: string }[] = [];
     const { app } = await controller({
       file: { discoveryUrl: POOL, clientId: 'c1' },
@@ -214,6 +215,11 @@ describe('AppController notifications', () => {
     expect(app.state()).toMatchObject({
       status: 'signed-out',
       notice: 'Your session has expired. Sign in again to continue.',
+    });
+    service.emit('refresh-failing', new AuthError('network', 'Could not reach the provider.'));
+    expect(shown.at(-1)).toEqual({
+      title: 'Your session could not be refreshed',
+      body: 'Could not reach the provider. The app keeps trying; you stay signed in until the session expires.',
     });
     app.dispose();
   });
