@@ -18,15 +18,8 @@ import {
   shell,
   type BrowserWindow,
 } from 'electron';
-import { readFileSync } from 'node:fs';
-import { writeFileAtomically } from './core/files.ts';
-import {
-  parseWindowStates,
-  windowToOpen,
-  withClosedWindow,
-  type Rectangle,
-  type WindowStates,
-} from './core/window-state.ts';
+import { windowToOpen, withClosedWindow, type Rectangle } from './core/window-state.ts';
+import { readWindowStates, writeWindowStates } from './adapters/window-state-file.ts';
 import { netRequestFetch } from './shell/net-request-fetch.ts';
 import { ProxySignIn } from './core/proxy-sign-in.ts';
 import { DEFAULT_KEYCHAIN_SERVICE } from './core/settings.ts';
@@ -105,24 +98,6 @@ function workAreas(): Rectangle[] {
   const primary = screen.getPrimaryDisplay();
   const others = screen.getAllDisplays().filter((d) => d.id !== primary.id);
   return [primary, ...others].map((d) => d.workArea);
-}
-
-const WINDOW_STATE_FILE = 'window-state.json';
-
-function readWindowStates(configDir: string): WindowStates {
-  try {
-    return parseWindowStates(readFileSync(join(configDir, WINDOW_STATE_FILE), 'utf8'));
-  } catch {
-    return {};
-  }
-}
-
-function writeWindowStates(configDir: string, states: WindowStates): void {
-  try {
-    writeFileAtomically(join(configDir, WINDOW_STATE_FILE), JSON.stringify(states));
-  } catch {
-    // A window that reopens at the default place is all this costs.
-  }
 }
 
 function focus(window: BrowserWindow | undefined): void {

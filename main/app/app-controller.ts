@@ -16,7 +16,7 @@ import type { Profile } from '../core/session.ts';
 import { isProviderConfigured, type ResolvedSettings } from '../core/settings.ts';
 import { isLoopbackHost } from '../core/origin.ts';
 import { identifierFor } from '../core/sign-in-options.ts';
-import type { ProxyCredentials, ProxySignInAnswer, ProxySignInRequest } from '../core/proxy-sign-in.ts';
+import type { ProxySignInAnswer, ProxySignInRequest } from '../core/proxy-sign-in.ts';
 import type { AppStatus, ProviderInfo } from './app-status.ts';
 import type {
   DoctorReportDto,
@@ -176,8 +176,11 @@ export class AppController {
     if (!question) return;
     this.proxyQuestion = undefined;
     this.deps.onProxySignIn?.(undefined);
-    const { remember, ...credentials } = answer ?? { remember: false };
-    question(answer ? { credentials: credentials as ProxyCredentials, remember } : undefined);
+    question(
+      answer
+        ? { credentials: { username: answer.username, password: answer.password }, remember: answer.remember }
+        : undefined,
+    );
   }
 
   /** The AWS credentials' status, fetching them when needed. */

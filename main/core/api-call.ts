@@ -23,7 +23,7 @@ export interface ApiAnswer {
 }
 
 /** `text` with each of `secrets` replaced by a marker. */
-export function withoutSecrets(text: string, secrets: string[]): string {
+export function blankTokens(text: string, secrets: string[]): string {
   let clean = text;
   for (const secret of secrets)
     if (secret.length >= 16) clean = clean.split(secret).join('[a token of yours]');
@@ -60,7 +60,7 @@ export async function callApi(
   } catch {
     // not JSON
   }
-  body = withoutSecrets(body, secrets);
+  body = blankTokens(body, secrets);
   return {
     url,
     status: response.status,

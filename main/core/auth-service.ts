@@ -182,8 +182,8 @@ export class AuthService extends EventEmitter<Events> {
       deps.signal ?? silentSignal,
     );
     const cacheFile = deps.configDir ? join(deps.configDir, 'discovery-cache.json') : undefined;
-    this.directory = new ProviderDirectory(deps.settings, cacheFile, this.clock, deps.fetch);
     this.fetchImpl = deps.fetch ?? ((url, init) => fetch(url, init));
+    this.directory = new ProviderDirectory(deps.settings, cacheFile, this.clock, this.fetchImpl);
   }
 
   // ── session ────────────────────────────────────────────────────────────────────────────────

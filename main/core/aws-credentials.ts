@@ -129,10 +129,10 @@ export class AwsCredentialSource {
         { setting: 'identityPoolId' },
       );
     // The session first: signed out means no credentials, whatever the keychain still holds.
-    await this.session.getIdToken();
+    const idToken = await this.session.getIdToken();
     const cached = this.memory && this.fits(this.memory) ? this.memory : await this.fromKeychain();
     if (cached) return withoutOwner(cached);
-    this.pending ??= this.fetch().finally(() => (this.pending = undefined));
+    this.pending ??= this.fetch(idToken).finally(() => (this.pending = undefined));
     return this.pending;
   }
 
@@ -158,9 +158,8 @@ export class AwsCredentialSource {
     await this.vault.remove(this.account).catch(() => false);
   }
 
-  private async fetch(): Promise<AwsCredentials> {
+  private async fetch(idToken: string): Promise<AwsCredentials> {
     const { discoveryUrl, identityPoolId, roleArn } = this.session.settings;
-    const idToken = await this.session.getIdToken();
     let credentials: AwsCredentials;
     try {
       credentials = await this.exchange.credentialsFor({

@@ -94,9 +94,14 @@ const CHROMIUM_PROXY_AUTH = new Set([
   'ERR_INVALID_AUTH_CREDENTIALS',
 ]);
 
+/** The `ERR_…` name a Chromium error carries in its message, if any. */
+function chromiumErrorName(error: unknown): string | undefined {
+  return /net::(ERR_[A-Z_]+)/.exec(error instanceof Error ? error.message : String(error))?.[1];
+}
+
 /** The certificate problem a Chromium error names, if it names one. */
 export function chromiumCertificateProblem(error: unknown): CertificateProblem | undefined {
-  const name = /net::(ERR_[A-Z_]+)/.exec(error instanceof Error ? error.message : String(error))?.[1];
+  const name = chromiumErrorName(error);
   return name ? CHROMIUM_CERTIFICATE_ERRORS[name] : undefined;
 }
 
@@ -109,11 +114,13 @@ export function fromChromiumNetError(
   host: string,
   proxy: { name: string; decidedBy: string } | undefined,
   advice: NetworkAdvice,
+  /** Who issued a refused certificate, when the caller could find out (Chromium does not say). */
+  issuer?: string,
 ): AuthError | undefined {
-  const name = /net::(ERR_[A-Z_]+)/.exec(error instanceof Error ? error.message : String(error))?.[1];
+  const name = chromiumErrorName(error);
   if (!name) return undefined;
   const certificate = CHROMIUM_CERTIFICATE_ERRORS[name];
-  if (certificate) return untrustedCertificate(host, certificate, undefined, error);
+  if (certificate) return untrustedCertificate(host, certificate, issuer, error);
   const proxyName = proxy?.name ?? 'set in the system’s settings';
   if (CHROMIUM_PROXY_UNREACHABLE.has(name))
     return proxyUnreachable(proxyName, proxy?.decidedBy, `Chromium says ${name}`, error);

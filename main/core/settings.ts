@@ -187,9 +187,8 @@ function discoveryProblem(value: string): string | undefined {
   if (!value) return 'is required: paste the user pool’s issuer or discovery URL.';
   const url = parseUrl(value);
   if (!url) return 'is not a URL.';
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+  if (!isHttpsOrLoopback(url))
     return 'must use https (plain http is allowed only for a provider on this machine).';
-  }
   if (url.search || url.hash) return 'must not have a query or fragment.';
   return undefined;
 }
@@ -210,10 +209,21 @@ function proxyProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** https, or plain http to this machine only: what a URL that tokens go to may use. */
+function isHttpsOrLoopback(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+}
+
+/** A value that must be one of `choices` (empty means the default). */
+function choiceProblem(value: string, choices: readonly string[]): string | undefined {
+  if (!value || choices.includes(value)) return undefined;
+  return `must be ${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}.`;
+}
+
 function apiUrlProblem(value: string): string | undefined {
   const url = parseUrl(value);
   if (!url) return 'is not a URL.';
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname)))
+  if (!isHttpsOrLoopback(url))
     return 'must use https (plain http is allowed only for an API on this machine): the token goes with it.';
   return undefined;
 }
@@ -284,15 +294,12 @@ export function findSettingsProblems(input: SettingsInput): SettingsProblem[] {
   if (claim && !normalizeClaim(claim)) add('usernameClaim', 'must name a claim, like email.');
   const groups = text(input.groupsClaim);
   if (groups && !isOneWord(groups)) add('groupsClaim', 'must name one claim, like cognito:groups or groups.');
-  const authMethod = text(input.tokenAuthMethod);
-  if (authMethod && authMethod !== 'auto' && !isTokenAuthMethod(authMethod))
-    add('tokenAuthMethod', `must be auto, ${TOKEN_AUTH_METHODS.join(' or ')}.`);
+  add('tokenAuthMethod', choiceProblem(text(input.tokenAuthMethod), ['auto', ...TOKEN_AUTH_METHODS]));
   add('proxy', proxyProblem(text(input.proxy)));
   const caFile = text(input.caFile);
   if (caFile && !isAbsolute(caFile)) add('caFile', 'must be the full path of a PEM file.');
   add('identityProviders', identityProvidersProblem(text(input.identityProviders)));
-  const emailFirst = text(input.emailFirst);
-  if (emailFirst && emailFirst !== 'on' && emailFirst !== 'off') add('emailFirst', 'must be on or off.');
+  add('emailFirst', choiceProblem(text(input.emailFirst), ['on', 'off']));
   const language = text(input.language);
   if (language && !LANGUAGE_TAG.test(language))
     add('language', 'must be a language code like de or pt-BR, or empty for the system’s language.');
@@ -305,8 +312,7 @@ export function findSettingsProblems(input: SettingsInput): SettingsProblem[] {
   if (role && !pool) add('roleArn', 'needs an Identity Pool ID: the role is asked of the Identity Pool.');
   const api = text(input.apiUrl);
   if (api) add('apiUrl', apiUrlProblem(api));
-  const apiToken = text(input.apiToken);
-  if (apiToken && apiToken !== 'id' && apiToken !== 'access') add('apiToken', 'must be id or access.');
+  add('apiToken', choiceProblem(text(input.apiToken), ['id', 'access']));
   const service = text(input.keychainService);
   if (service && [...service].some((c) => c.charCodeAt(0) < 0x20))
     add('keychainService', 'must be printable text.');

@@ -92,12 +92,17 @@ export function identifierFor(typed: string): string {
   return (at >= 0 ? text.slice(at + 1) : text).toLowerCase();
 }
 
+/** The language asked for: the setting, else the OS's locale, as a BCP 47 tag (`en_US` → `en-US`). */
+function languageTag(setting: string, osLocale: string): string {
+  return (setting || osLocale).replace(/_/g, '-');
+}
+
 /**
  * The managed login language for a language setting or, when it is empty, the OS's locale
  * (`de-DE` → `de`, `pt-BR` → `pt-BR`, `zh-Hant-TW` → `zh-TW`); undefined when Cognito has none.
  */
 export function cognitoLanguage(setting: string, osLocale: string): string | undefined {
-  const tag = (setting || osLocale).replace(/_/g, '-');
+  const tag = languageTag(setting, osLocale);
   const [language = '', ...subtags] = tag.split('-');
   const lower = language.toLowerCase();
   const region = subtags.find((s) => /^[A-Za-z]{2}$/.test(s))?.toUpperCase();
@@ -136,7 +141,7 @@ export function authorizationParameters(request: SignInRequest): Record<string, 
   const lang = cognitoLanguage(request.language, request.osLocale);
   if (lang) parameters.lang = lang;
   // Standard providers' way of saying the same: the language as set, else the OS's.
-  const uiLocale = (request.language || request.osLocale).replace(/_/g, '-');
+  const uiLocale = languageTag(request.language, request.osLocale);
   if (uiLocale) parameters.ui_locales = uiLocale;
   if (request.fresh) parameters.prompt = 'login';
   return parameters;

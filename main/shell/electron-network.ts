@@ -9,11 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Session } from 'electron';
 import { certificatesIn, chainEndsAt } from '../core/certificate-trust.ts';
 import { AuthError } from '../core/errors.ts';
-import {
-  chromiumCertificateProblem,
-  fromChromiumNetError,
-  untrustedCertificate,
-} from '../core/network-errors.ts';
+import { chromiumCertificateProblem, fromChromiumNetError } from '../core/network-errors.ts';
 import { presentedIssuer } from '../adapters/tls-probe.ts';
 import { DIRECT, describeProxy, parseProxyUrl } from '../core/network-route.ts';
 import type { Fetch, Network, NetworkFor } from '../core/provider.ts';
@@ -73,12 +69,11 @@ export function electronNetwork(
         } catch (error) {
           const target = new URL(url);
           // Chromium's error does not say who issued a certificate it refused: ask the server.
-          if (chromiumCertificateProblem(error) === 'untrusted') {
-            const route = await session.resolveProxy(url).catch(() => '');
-            const issuer = await probeIssuer(target, proxy ?? proxyOfChromiumRoute(route));
-            throw untrustedCertificate(target.host, 'untrusted', issuer, error);
-          }
-          throw fromChromiumNetError(error, target.host, named, APP_ADVICE) ?? error;
+          const issuer =
+            chromiumCertificateProblem(error) === 'untrusted'
+              ? await probeIssuer(target, proxy ?? (await chromiumProxyOf(session, url)))
+              : undefined;
+          throw fromChromiumNetError(error, target.host, named, APP_ADVICE, issuer) ?? error;
         }
       },
       routeOf: async (url) => {
@@ -90,12 +85,21 @@ export function electronNetwork(
   };
 }
 
-/** The proxy of Chromium's answer ("PROXY host:port; DIRECT"), for the certificate probe. */
-function proxyOfChromiumRoute(answer: string): URL | undefined {
-  const [kind = '', hostPort = ''] = (answer.split(';')[0] ?? '').trim().split(/\s+/);
-  if (kind !== 'PROXY' && kind !== 'HTTPS') return undefined;
+/** The first way of Chromium's proxy answer ("PROXY host:port; DIRECT"): undefined for direct. */
+function firstChromiumProxy(answer: string): { scheme: string; hostPort: string } | undefined {
+  const first = answer.split(';')[0]?.trim() ?? '';
+  if (first === '' || first === 'DIRECT') return undefined;
+  const [kind = '', hostPort = ''] = first.split(/\s+/);
+  const scheme = kind === 'HTTPS' ? 'https' : kind.startsWith('SOCKS') ? 'socks' : 'http';
+  return { scheme, hostPort };
+}
+
+/** The HTTP(S) proxy Chromium takes to `url`, for the certificate probe; undefined when direct. */
+async function chromiumProxyOf(session: NetworkSession, url: string): Promise<URL | undefined> {
+  const proxy = firstChromiumProxy(await session.resolveProxy(url).catch(() => ''));
+  if (!proxy || proxy.scheme === 'socks') return undefined;
   try {
-    return new URL(`${kind === 'HTTPS' ? 'https' : 'http'}://${hostPort}`);
+    return new URL(`${proxy.scheme}://${proxy.hostPort}`);
   } catch {
     return undefined;
   }
@@ -103,12 +107,9 @@ function proxyOfChromiumRoute(answer: string): URL | undefined {
 
 /** Chromium's proxy answer ("PROXY host:port; DIRECT") in the doctor's words. */
 export function describeChromiumRoute(answer: string, fromSetting: boolean): string {
-  const first = answer.split(';')[0]?.trim() ?? '';
   const from = fromSetting ? 'the proxy setting' : 'the system’s proxy settings';
-  if (first === '' || first === 'DIRECT') return `direct (${from})`;
-  const [kind = '', hostPort = ''] = first.split(/\s+/);
-  const scheme = kind === 'HTTPS' ? 'https' : kind.startsWith('SOCKS') ? 'socks' : 'http';
-  return `through ${scheme}://${hostPort} (from ${from})`;
+  const proxy = firstChromiumProxy(answer);
+  return proxy ? `through ${proxy.scheme}://${proxy.hostPort} (from ${from})` : `direct (${from})`;
 }
 
 /** Trusts the `caFile` setting's authorities besides the OS's, for this app's session only. */

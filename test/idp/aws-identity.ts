@@ -16,6 +16,7 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import type { JWTPayload } from 'jose';
 import { closeServer, listen } from '../../main/core/http-server.ts';
+import { readBody } from '../support/http.ts';
 
 /** What the identity pool needs of the user pool it trusts. */
 export interface TrustedUserPool {
@@ -288,12 +289,6 @@ async function expectedSignature(
   });
   const signed = await signer.sign(request, { signingDate, signableHeaders: new Set(names) });
   return /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization))?.[1] ?? '';
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  let body = '';
-  for await (const chunk of req) body += String(chunk);
-  return body;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

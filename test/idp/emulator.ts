@@ -38,6 +38,7 @@ import { closeServer, listen } from '../../main/core/http-server.ts';
 import { SigningKeys, accessTokenHash, generatePrivateJwk } from './signing-keys.ts';
 import { Federation, type FederatedProviderOptions } from './federation.ts';
 import { AwsIdentityEmulator } from './aws-identity.ts';
+import { readBody } from '../support/http.ts';
 
 /** Token and session lifetimes in seconds. Cognito's defaults: 1 h, 1 h, 30 days, 1 h. */
 export interface Lifetimes {
@@ -837,15 +838,6 @@ function showError(ctx: KoaContextWithOIDC, message: string): void {
   ctx.status = 400;
   ctx.type = 'html';
   ctx.body = errorPage(message);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  let body = '';
-  for await (const chunk of req) {
-    body += String(chunk);
-    if (body.length > 64 * 1024) throw new Error('form too large');
-  }
-  return body;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -1,5 +1,5 @@
 /** Raw HTTP requests for tests that must set headers fetch will not (Host) or use other methods. */
-import { createServer, request } from 'node:http';
+import { createServer, request, type IncomingMessage } from 'node:http';
 import { closeServer, listen } from '../../main/core/http-server.ts';
 
 export interface RawResponse {
@@ -47,4 +47,14 @@ export async function freePort(): Promise<number> {
     await closeServer(server);
     if (port < FIXED_PORTS.from || port > FIXED_PORTS.to) return port;
   }
+}
+
+/** A request's body as text, at most 64 KB (what the emulator's endpoints take). */
+export async function readBody(req: IncomingMessage): Promise<string> {
+  let body = '';
+  for await (const chunk of req) {
+    body += String(chunk);
+    if (body.length > 64 * 1024) throw new Error('request body too large');
+  }
+  return body;
 }

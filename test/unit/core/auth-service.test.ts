@@ -931,14 +931,19 @@ describe('refreshing on its own through an outage', () => {
     }
   }
 
-  it('tries again after the back-off, then goes on as usual once the provider is back', async () => {
+  /** A signed-in service whose access token is due, and a provider that answers 503. */
+  async function intoAnOutage() {
     const clock = movableClock();
     const service = await signedIn({ clock });
     clock.advance(EXPIRED);
     emulator.faults.tokenStatus = 503;
     // The outage answers before the grant type is read: count every token request.
     const attempts = (): number => emulator.countRequests('/oauth2/token');
-    const before = attempts();
+    return { service, attempts, before: attempts() };
+  }
+
+  it('tries again after the back-off, then goes on as usual once the provider is back', async () => {
+    const { service, attempts, before } = await intoAnOutage();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     service.startAutoRefresh();
     vi.advanceTimersByTime(0);
@@ -956,12 +961,7 @@ describe('refreshing on its own through an outage', () => {
   });
 
   it('says so once when three automatic refreshes in a row fail, and goes on trying', async () => {
-    const clock = movableClock();
-    const service = await signedIn({ clock });
-    clock.advance(EXPIRED);
-    emulator.faults.tokenStatus = 503;
-    const attempts = (): number => emulator.countRequests('/oauth2/token');
-    const before = attempts();
+    const { service, attempts, before } = await intoAnOutage();
     // What was said, and after how many requests.
     const told: [string, number][] = [];
     service.on('refresh-failing', (error) => told.push([error.code, attempts() - before]));

@@ -10,7 +10,7 @@ import {
   type IdentityExchange,
   type SessionForAws,
 } from '../../../main/core/aws-credentials.ts';
-import { withoutSecrets } from '../../../main/core/api-call.ts';
+import { blankTokens } from '../../../main/core/api-call.ts';
 import { AuthError } from '../../../main/core/errors.ts';
 import { TokenVault } from '../../../main/core/token-vault.ts';
 import type { Profile } from '../../../main/core/session.ts';
@@ -226,7 +226,7 @@ describe('formats', () => {
 
   it('an API answer never carries a token of the session back', () => {
     const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
-    expect(withoutSecrets(`{"echo":"Bearer ${token}"}`, [token, ''])).toBe(
+    expect(blankTokens(`{"echo":"Bearer ${token}"}`, [token, ''])).toBe(
       '{"echo":"Bearer [a token of yours]"}',
     );
   });

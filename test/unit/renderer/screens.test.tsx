@@ -29,6 +29,14 @@ const PROFILE: ProfileDto = {
   persisted: true,
 };
 
+const SIGNED_IN = {
+  status: 'signed-in',
+  provider: PROVIDER,
+  profile: PROFILE,
+  autoRefresh: true,
+  aws: false,
+} as const satisfies AppState;
+
 function renderApp(api: Api): void {
   render(
     <ApiProvider api={api}>
@@ -152,13 +160,7 @@ describe('errors pushed by the main process', () => {
   });
 
   it('signed in: a refresh error pushed later shows though the page showed another', async () => {
-    const state: AppState = {
-      status: 'signed-in',
-      provider: PROVIDER,
-      profile: PROFILE,
-      autoRefresh: true,
-      aws: false,
-    };
+    const state: AppState = { ...SIGNED_IN };
     const api = fakeApi(state);
     api.callUserInfo = () =>
       Promise.resolve({ ok: false, error: { code: 'network', message: 'Could not reach the provider.' } });
@@ -194,21 +196,13 @@ describe('waiting', () => {
     const api = fakeApi({ status: 'waiting', provider: PROVIDER, startedAt: NOW, expiresAt: NOW + 300_000 });
     renderApp(api);
     await screen.findByRole('heading', { name: 'Finish signing in in your browser' });
-    act(() =>
-      api.emit({ status: 'signed-in', provider: PROVIDER, profile: PROFILE, autoRefresh: true, aws: false }),
-    );
+    act(() => api.emit({ ...SIGNED_IN }));
     expect(await screen.findByRole('heading', { name: 'Profile' })).toBeTruthy();
   });
 });
 
 describe('signed in', () => {
-  const state: AppState = {
-    status: 'signed-in',
-    provider: PROVIDER,
-    profile: PROFILE,
-    autoRefresh: true,
-    aws: false,
-  };
+  const state: AppState = SIGNED_IN;
 
   it('shows the user, the profile and the session', async () => {
     renderApp(fakeApi(state));
