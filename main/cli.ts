@@ -4,7 +4,6 @@
  * (main/cli/commands.ts); this file finds the command, parses its options strictly and maps every
  * failure to an exit code.
  */
-import { parseArgs } from 'node:util';
 import { toAuthError } from './core/errors.ts';
 import { describeUncaught, installLastResort } from './core/last-resort.ts';
 import { defaultConfigDir } from './core/settings.ts';
@@ -32,7 +31,8 @@ function findCommand(argv: string[]): { command: Command; rest: string[] } | und
 /** Parses a command's options strictly: an unknown or misspelt option is a usage error naming it. */
 function parseCommandLine(command: Command, rest: string[]) {
   try {
-    const parsed = parseArgs({
+    // Not imported: an ES module import of `node:util` builds its whole namespace, a few ms per call.
+    const parsed = process.getBuiltinModule('node:util').parseArgs({
       args: rest,
       options: {
         ...Object.fromEntries(

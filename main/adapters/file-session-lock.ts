@@ -8,6 +8,13 @@ import { mkdirSync } from 'node:fs';
 import { AuthError } from '../core/errors.ts';
 import type { SessionLock } from '../core/ports.ts';
 import { sharedFileName } from './shared-session-files.ts';
+import { loadOnce } from '../core/load-once.ts';
+
+/**
+ * Loaded on first use: it patches `fs` (graceful-fs) at load, which costs a command that only
+ * reads a valid session some 15 ms for nothing.
+ */
+const loadLockfile = loadOnce(() => import('proper-lockfile'));
 
 /** A held lock whose file is older than this belongs to a dead process. proper-lockfile's floor is 2 s. */
 export const LOCK_STALE_MS = 4000;
@@ -36,9 +43,7 @@ export class FileSessionLock implements SessionLock {
 
   private async acquire(path: string): Promise<() => Promise<void>> {
     mkdirSync(this.dir, { recursive: true });
-    // Loaded on first use: it patches `fs` (graceful-fs) at load, which costs a command that only
-    // reads a valid session some 15 ms for nothing.
-    const { default: lockfile } = await import('proper-lockfile');
+    const { default: lockfile } = await loadLockfile();
     const deadline = Date.now() + this.waitMs;
     for (;;) {
       try {

@@ -8,7 +8,7 @@
  * and behaves differently per OS and on network folders; one `stat` every half second costs
  * nothing and bounds how late the app learns of a change (well within 2 s).
  */
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../core/node-crypto.ts';
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import { writeFileAtomically } from '../core/files.ts';
 import type { SessionSignal } from '../core/ports.ts';
@@ -26,7 +26,10 @@ export class FileSessionSignal implements SessionSignal {
     try {
       // Written through a rename, so every announcement gives the file a new inode that a watcher
       // notices even when two land within the same millisecond.
-      writeFileAtomically(sharedFileName(this.dir, name, 'changed'), randomBytes(8).toString('hex'));
+      writeFileAtomically(
+        sharedFileName(this.dir, name, 'changed'),
+        nodeCrypto().randomBytes(8).toString('hex'),
+      );
     } catch {
       // A read-only settings folder only costs the other processes a slower catch-up.
     }

@@ -5,7 +5,7 @@
  * Failures a network causes become typed errors (core/network-errors.ts).
  */
 import { readFileSync } from 'node:fs';
-import * as tls from 'node:tls';
+import type * as Tls from 'node:tls';
 import type * as Undici from 'undici';
 import { AuthError } from '../core/errors.ts';
 import {
@@ -23,7 +23,7 @@ import {
   type RouteConfig,
 } from '../core/network-route.ts';
 import type { Fetch, Network } from '../core/provider.ts';
-import { presentedIssuer } from './tls-probe.ts';
+import { loadOnce } from '../core/load-once.ts';
 
 export interface NodeNetworkOptions extends RouteConfig {
   /** The `caFile` setting: a PEM file of extra certificate authorities. */
@@ -56,16 +56,27 @@ const CLI_ADVICE = {
     'put them in the proxy URL of HTTPS_PROXY, like http://user:password@proxy.example.com:3128 (the proxy setting never holds them).',
 };
 
+/** undici loads with the first request: commands that never reach the provider never load it. */
+const loadUndici = loadOnce(() => import('undici'));
+
+/**
+ * `node:tls`, loaded when a request first needs it: loading it (and the probe's `node:http(s)`)
+ * at start cost `token` on a valid session some 35 ms of its 90.
+ */
+function tls(): typeof Tls {
+  return process.getBuiltinModule('node:tls');
+}
+
 /**
  * The certificate authorities to trust: Node's bundled ones, the operating system's (Node 22.15+
  * reads every OS's store; older Node, Linux's bundle file), `NODE_EXTRA_CA_CERTS` and `caFile`.
  * Passing `ca` replaces Node's default list, so every source is named here.
  */
 export function trustedCertificates(caFile: string | undefined, env: NodeJS.ProcessEnv): string[] {
-  const withSystem = tls as typeof tls & { getCACertificates?: (kind: string) => string[] };
+  const withSystem = tls() as typeof Tls & { getCACertificates?: (kind: string) => string[] };
   const system = withSystem.getCACertificates?.('system') ?? linuxBundle();
   return [
-    ...tls.rootCertificates,
+    ...withSystem.rootCertificates,
     ...system,
     ...readPem(env.NODE_EXTRA_CA_CERTS, 'NODE_EXTRA_CA_CERTS'),
     ...readPem(caFile, 'caFile'),
@@ -120,9 +131,9 @@ export function nodeNetwork(options: NodeNetworkOptions): Network {
 export function nodeNetworkFetch(options: NodeNetworkOptions): Fetch {
   // One TLS context for every connection, made only once TLS is needed: given `ca` instead, Node
   // parses the few hundred certificates again for each connection (about 0.1 s each).
-  let secureContext: tls.SecureContext | undefined;
-  const trusted = (): { secureContext: tls.SecureContext } => {
-    secureContext ??= tls.createSecureContext({ ca: trustedCertificates(options.caFile, options.env) });
+  let secureContext: Tls.SecureContext | undefined;
+  const trusted = (): { secureContext: Tls.SecureContext } => {
+    secureContext ??= tls().createSecureContext({ ca: trustedCertificates(options.caFile, options.env) });
     return { secureContext };
   };
   const dispatchers = new Map<string, Undici.Dispatcher>();
@@ -146,8 +157,7 @@ export function nodeNetworkFetch(options: NodeNetworkOptions): Fetch {
   return async (url, init) => {
     const target = new URL(url);
     const route = routeFor(target, options);
-    // undici loads with the first request: commands that never reach the provider never load it.
-    const undici = await import('undici');
+    const undici = await loadUndici();
     const dispatcher = dispatcherFor(undici, route, target);
     try {
       const response = await undici.fetch(target, { ...(init as object), dispatcher });
@@ -164,7 +174,10 @@ async function networkFailure(error: unknown, target: URL, route: Route): Promis
   const code = (cause as NodeJS.ErrnoException | undefined)?.code ?? '';
   const problem = CERTIFICATE_PROBLEMS[code];
   if (problem) {
-    const issuer = problem === 'untrusted' ? await presentedIssuer(target, route.proxy) : undefined;
+    const issuer =
+      problem === 'untrusted'
+        ? await import('./tls-probe.ts').then(({ presentedIssuer }) => presentedIssuer(target, route.proxy))
+        : undefined;
     return untrustedCertificate(target.host, problem, issuer, error);
   }
   if (!route.proxy) return error;

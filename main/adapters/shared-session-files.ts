@@ -1,5 +1,5 @@
 /** Where the files that several processes share about one session live: `<settings folder>/sync/`. */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../core/node-crypto.ts';
 import { join } from 'node:path';
 
 /**
@@ -7,5 +7,8 @@ import { join } from 'node:path';
  * issuer URL) is hashed: a file name then has no URL characters, and no user data shows in it.
  */
 export function sharedFileName(dir: string, name: string, extension: string): string {
-  return join(dir, `${createHash('sha256').update(name).digest('hex').slice(0, 24)}.${extension}`);
+  return join(
+    dir,
+    `${nodeCrypto().createHash('sha256').update(name).digest('hex').slice(0, 24)}.${extension}`,
+  );
 }

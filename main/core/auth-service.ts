@@ -41,6 +41,10 @@ import {
 } from './sign-in-options.ts';
 import { SharedSession } from './shared-session.ts';
 import { TokenVault, clientSecretAccount, sessionAccount, type VaultLayout } from './token-vault.ts';
+import { loadOnce } from './load-once.ts';
+
+/** The loopback receiver's module (Node's HTTP server): loaded only when a sign-in or sign-out needs it. */
+const loadLoopbackReceiver = loadOnce(() => import('./loopback-receiver.ts'));
 
 /** Why a session ended. `elsewhere`: another process (the CLI, another window) signed out. */
 export type SignOutReason = 'user' | 'revoked' | 'expired' | 'switch-user' | 'elsewhere';
@@ -607,7 +611,7 @@ export class AuthService extends EventEmitter<Events> {
 
   /** A loopback receiver; its module (Node's HTTP server) loads only when one is needed. */
   private async newReceiver(): Promise<LoopbackReceiver> {
-    const { LoopbackReceiver } = await import('./loopback-receiver.ts');
+    const { LoopbackReceiver } = await loadLoopbackReceiver();
     return new LoopbackReceiver(this.settings.redirectUri, this.settings.logoutUri);
   }
 

@@ -10,6 +10,7 @@
  */
 import type * as Jose from 'jose';
 import { AuthError } from './errors.ts';
+import { loadOnce } from './load-once.ts';
 
 /** The algorithms an ID token may be signed with: asymmetric ones only. */
 export const SIGNATURE_ALGORITHMS = [
@@ -46,9 +47,7 @@ function decodeHeader(part: string): { alg?: unknown } | undefined {
 }
 
 /** Loaded on first use: a command that only reads a valid session never verifies a token. */
-function loadJose(): Promise<typeof Jose> {
-  return import('jose');
-}
+const loadJose: () => Promise<typeof Jose> = loadOnce(() => import('jose'));
 
 /** Checks ID token signatures against one provider's JWKS, fetched on demand and cached. */
 export class IdTokenSignatureVerifier {

@@ -10,6 +10,7 @@ import { IdTokenSignatureVerifier } from './id-token-signature.ts';
 import { isLoopbackHost } from './origin.ts';
 import type { Settings, TokenAuthMethod, TokenAuthMethodSetting } from './settings.ts';
 import type { Clock } from './ports.ts';
+import { loadOnce } from './load-once.ts';
 
 /** How long a discovery document is trusted before it is fetched again. */
 export const DISCOVERY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -37,9 +38,7 @@ export type NetworkFor = (settings: Pick<Settings, 'proxy' | 'caFile'>) => Netwo
 
 /** openid-client, loaded on first use: commands that never talk to the provider never load it. */
 export type OpenIdClient = typeof oidc;
-export function loadOpenIdClient(): Promise<OpenIdClient> {
-  return import('openid-client');
-}
+export const loadOpenIdClient: () => Promise<OpenIdClient> = loadOnce(() => import('openid-client'));
 
 /** A connected client: openid-client and its configuration, plus the ID token signature check. */
 export interface ProviderClient {

@@ -19,7 +19,7 @@
  * keychain: it names every entry from the index (listing a locked Secret Service collection
  * crashes libsecret).
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from './node-crypto.ts';
 import { withTimeout } from './async-limits.ts';
 import { AuthError, isAuthError } from './errors.ts';
 import { KeychainLockedError, type SecretStore } from './ports.ts';
@@ -104,7 +104,7 @@ export function splitIntoChunks(text: string, size = CHUNK_BYTES): string[] {
 }
 
 function checksum(text: string): string {
-  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
+  return nodeCrypto().createHash('sha256').update(text).digest('base64url').slice(0, 22);
 }
 
 function isInlineEntry(value: unknown): value is InlineEntry {

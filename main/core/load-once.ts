@@ -1,0 +1,14 @@
+/**
+ * A module loaded on first use and then kept. Each `import()` call asks the module loader again
+ * (resolve hooks included, which run on a thread of their own under a loader like tsx): on the
+ * sign-in path that was a millisecond per import, per sign-in.
+ */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () =>
+    (loaded ??= load().catch((error: unknown) => {
+      // A failed load is tried again next time rather than kept.
+      loaded = undefined;
+      throw error;
+    }));
+}
