@@ -8,12 +8,21 @@ import { toAuthError } from './core/errors.ts';
 import { describeUncaught, installLastResort } from './core/last-resort.ts';
 import { defaultConfigDir } from './core/settings.ts';
 import type { ComposeOptions } from './app/compose.ts';
-import { installerLayers, installerSettingsFile, loadInstallerSettings } from './app/installer-settings.ts';
+import { installerSettingsFile, loadInstallerSettings } from './app/installer-settings.ts';
 import { JsonFileSettingsStore } from './adapters/json-file-settings-store.ts';
 import { KeytarSecretStore } from './adapters/keytar-secret-store.ts';
 import { OsBrowser } from './adapters/os-browser.ts';
 import { nodeNetwork } from './adapters/node-network.ts';
-import { COMMANDS, EXIT_CODES, USAGE, UsageError, commandHelp, type Command } from './cli/commands.ts';
+import {
+  COMMANDS,
+  COMMAND_GROUPS,
+  EXIT_CODES,
+  GLOBAL_OPTIONS,
+  USAGE,
+  UsageError,
+  commandHelp,
+  type Command,
+} from './cli/commands.ts';
 import { processIo, type Io } from './cli/terminal.ts';
 
 export { EXIT_CODES } from './cli/commands.ts';
@@ -38,8 +47,7 @@ function parseCommandLine(command: Command, rest: string[]) {
         ...Object.fromEntries(
           Object.entries(command.options).map(([name, spec]) => [name, { type: spec.type }]),
         ),
-        verbose: { type: 'boolean' },
-        help: { type: 'boolean' },
+        ...GLOBAL_OPTIONS,
       },
       strict: true,
       allowPositionals: true,
@@ -76,7 +84,8 @@ export async function runCli(
         io.out(USAGE);
         return first === undefined ? EXIT_CODES.usage : EXIT_CODES.ok;
       }
-      throw new UsageError(`Unknown command "${argv.slice(0, first === 'config' ? 2 : 1).join(' ')}".`);
+      const words = COMMAND_GROUPS.includes(first) ? 2 : 1;
+      throw new UsageError(`Unknown command "${argv.slice(0, words).join(' ')}".`);
     }
     const { command, rest } = found;
     const parsed = parseCommandLine(command, rest);
@@ -86,10 +95,14 @@ export async function runCli(
     }
     const configDir = defaultConfigDir(env);
     const installerFile = installerSettingsFile(env);
+    const installer = installerFile ? loadInstallerSettings(installerFile) : undefined;
+    const { profile, account } = parsed.values;
     const options: ComposeOptions = {
       configDir,
       env,
-      ...installerLayers(installerFile ? loadInstallerSettings(installerFile) : undefined),
+      ...(installer ? { installer } : {}),
+      ...(typeof profile === 'string' ? { profile } : {}),
+      ...(typeof account === 'string' ? { account } : {}),
       settingsStore: new JsonFileSettingsStore(configDir),
       secretStore: new KeytarSecretStore(),
       browser: new OsBrowser(env),

@@ -38,7 +38,7 @@ import { withoutSecrets } from './core/browser-command.ts';
 import { installLastResort } from './core/last-resort.ts';
 import { createMainWindow } from './shell/window.ts';
 import { EVENTS } from '../preload/contract.ts';
-import type { AppStatus } from './app/app-status.ts';
+import { windowTitle, type AppStatus } from './app/app-status.ts';
 import { toAppState } from './ipc/wire.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -132,7 +132,8 @@ function setupApp(): void {
           {
             signIn: () => void controller.signIn().catch(() => undefined),
             signOut: () => void controller.signOut().catch(() => undefined),
-            signInAsSomeoneElse: () => void controller.signInAsSomeoneElse().catch(() => undefined),
+            addAccount: () => void controller.addAccount().catch(() => undefined),
+            useAccount: (account) => void controller.useAccount(account).catch(() => undefined),
             openSettings: () => {
               focus(window);
               window?.webContents.send(EVENTS.openSettings);
@@ -177,6 +178,7 @@ function setupApp(): void {
     ...(emulator ? { emulator } : {}),
     onStateChanged: (status) => {
       window?.webContents.send(EVENTS.stateChanged, toAppState(status));
+      window?.setTitle(windowTitle(status));
       refreshMenu(status);
     },
     onSignedIn: () => focus(window),

@@ -63,8 +63,48 @@ export interface ProviderDto {
   isEmulator: boolean;
 }
 
+/** One signed-in (or signed-out) account, as the switcher lists it. */
+export interface AccountDto {
+  /** The settings profile it belongs to. */
+  profile: string;
+  /** Its id within the profile ('' for the profile's first account). */
+  id: string;
+  /** Email or user name; absent for a first account never signed in. */
+  name?: string;
+  /** The profile's active account. */
+  active: boolean;
+  signedIn: boolean;
+}
+
+/** Names one account of one profile. */
+export interface AccountRefDto {
+  profile: string;
+  id: string;
+}
+
+/** A settings profile, as the switcher and Settings list it. */
+export interface ProfileEntryDto {
+  name: string;
+  selected: boolean;
+  /** Defined by the installer: cannot be removed. */
+  fromInstaller: boolean;
+  /** Its settings name a provider. */
+  configured: boolean;
+}
+
+/** The profiles and accounts, for the switcher: sent with every state. */
+export interface SwitcherDto {
+  /** The profile in use. */
+  profile: string;
+  profiles: ProfileEntryDto[];
+  accounts: AccountDto[];
+  canAddProfiles: boolean;
+}
+
 /** The app's state, pushed on `session:changed` and returned by `session:get-state`. */
-export type AppState =
+export type AppState = SessionState & { switcher?: SwitcherDto };
+
+export type SessionState =
   | { status: 'unconfigured'; emulatorOffered: boolean; error?: ErrorDto }
   | {
       status: 'signed-out';
@@ -190,7 +230,17 @@ export interface Api {
   copySignInLink(): Promise<Result<null>>;
   openBrowserAgain(): Promise<Result<null>>;
   signOut(): Promise<Result<null>>;
-  signInAsSomeoneElse(): Promise<Result<null>>;
+  /** Signs in as another person, keeping the accounts signed in so far. */
+  addAccount(): Promise<Result<null>>;
+  /** Makes one account active (its profile too). */
+  useAccount(account: AccountRefDto): Promise<Result<null>>;
+  /** Signs one account out and removes it. */
+  signOutAccount(account: AccountRefDto): Promise<Result<null>>;
+  useProfile(name: string): Promise<Result<null>>;
+  /** Adds an empty profile and uses it (Settings sets it up). */
+  addProfile(name: string): Promise<Result<null>>;
+  /** Signs out a profile's accounts and removes it. */
+  removeProfile(name: string): Promise<Result<null>>;
   callUserInfo(): Promise<Result<Record<string, unknown>>>;
   /** Calls the `apiUrl` setting's API with the session's token. */
   callApi(): Promise<Result<ApiAnswerDto>>;
@@ -222,7 +272,12 @@ export const CHANNELS = {
   copySignInLink: 'session:copy-sign-in-link',
   openBrowserAgain: 'session:open-browser-again',
   signOut: 'session:sign-out',
-  signInAsSomeoneElse: 'session:sign-in-as-someone-else',
+  addAccount: 'accounts:add',
+  useAccount: 'accounts:use',
+  signOutAccount: 'accounts:sign-out',
+  useProfile: 'profiles:use',
+  addProfile: 'profiles:add',
+  removeProfile: 'profiles:remove',
   callUserInfo: 'api:call-userinfo',
   callApi: 'api:call',
   getAwsStatus: 'aws:get-status',
@@ -249,10 +304,11 @@ export type RequestValue<M extends RequestMethod> =
 
 /**
  * What each request takes: nothing, the Settings values ({@link SettingsDto}), the save input
- * ({@link SaveSettingsInput}), one short text, or the proxy dialog's answer ({@link ProxySignInAnswerDto} or null). The IPC handlers check every call against it,
+ * ({@link SaveSettingsInput}), one short text, the proxy dialog's answer ({@link ProxySignInAnswerDto}
+ * or null), or an account ({@link AccountRefDto}). The IPC handlers check every call against it,
  * and the tests generate their bad-argument rows from it, so a new channel gets both.
  */
-export type ArgumentKind = 'none' | 'settings' | 'save-input' | 'text' | 'proxy-answer';
+export type ArgumentKind = 'none' | 'settings' | 'save-input' | 'text' | 'proxy-answer' | 'account';
 export const ARGUMENTS = {
   getState: 'none',
   signIn: 'none',
@@ -262,7 +318,12 @@ export const ARGUMENTS = {
   copySignInLink: 'none',
   openBrowserAgain: 'none',
   signOut: 'none',
-  signInAsSomeoneElse: 'none',
+  addAccount: 'none',
+  useAccount: 'account',
+  signOutAccount: 'account',
+  useProfile: 'text',
+  addProfile: 'text',
+  removeProfile: 'text',
   callUserInfo: 'none',
   callApi: 'none',
   getAwsStatus: 'none',
@@ -335,7 +396,12 @@ export function createApi(
     copySignInLink: request('copySignInLink'),
     openBrowserAgain: request('openBrowserAgain'),
     signOut: request('signOut'),
-    signInAsSomeoneElse: request('signInAsSomeoneElse'),
+    addAccount: request('addAccount'),
+    useAccount: request('useAccount'),
+    signOutAccount: request('signOutAccount'),
+    useProfile: request('useProfile'),
+    addProfile: request('addProfile'),
+    removeProfile: request('removeProfile'),
     callUserInfo: request('callUserInfo'),
     callApi: request('callApi'),
     getAwsStatus: request('getAwsStatus'),

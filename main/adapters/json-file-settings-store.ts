@@ -7,15 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SETTINGS_FILE_NAME, SETTING_KEYS, type SettingsInput } from '../core/settings.ts';
+import { SETTINGS_FILE_NAME } from '../core/settings.ts';
+import { pickDocument, type SettingsDocument } from '../core/profiles.ts';
 import type { SettingsStore } from '../core/ports.ts';
-
-/** Keeps only known, non-secret settings: nothing else is ever written to the file. */
-export function pickSettings(input: Record<string, unknown>): SettingsInput {
-  const picked: SettingsInput = {};
-  for (const key of SETTING_KEYS) if (input[key] !== undefined) picked[key] = input[key];
-  return picked;
-}
 
 /** {@link SettingsStore} on the JSON settings file. */
 export class JsonFileSettingsStore implements SettingsStore {
@@ -25,18 +19,16 @@ export class JsonFileSettingsStore implements SettingsStore {
     this.file = join(configDir, SETTINGS_FILE_NAME);
   }
 
-  read(): SettingsInput {
+  read(): SettingsDocument {
     try {
-      const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as unknown;
-      return typeof parsed === 'object' && parsed !== null
-        ? pickSettings(parsed as Record<string, unknown>)
-        : {};
+      // Only known settings, profiles and the selection: nothing else is kept or written back.
+      return pickDocument(JSON.parse(readFileSync(this.file, 'utf8')));
     } catch {
       return {};
     }
   }
 
-  async write(settings: SettingsInput): Promise<void> {
+  async write(document: SettingsDocument): Promise<void> {
     const { default: Conf } = await import('conf');
     const store = new Conf<Record<string, unknown>>({
       cwd: this.configDir,
@@ -46,6 +38,6 @@ export class JsonFileSettingsStore implements SettingsStore {
       // Readable by the user only, as everything the app keeps in its folder.
       configFileMode: 0o600,
     });
-    store.store = { ...pickSettings(settings) };
+    store.store = { ...pickDocument(document) };
   }
 }

@@ -13,11 +13,14 @@ import { SettingsUseCases, type SettingsDeps } from './settings-use-cases.ts';
 import { AuthError, toAuthError } from '../core/errors.ts';
 import type { Clipboard } from '../core/ports.ts';
 import type { Profile } from '../core/session.ts';
-import { isProviderConfigured, type ResolvedSettings } from '../core/settings.ts';
+import { isProviderConfigured } from '../core/settings.ts';
 import { isLoopbackHost } from '../core/origin.ts';
 import { identifierFor } from '../core/sign-in-options.ts';
 import type { ProxySignInAnswer, ProxySignInRequest } from '../core/proxy-sign-in.ts';
-import type { AppStatus, ProviderInfo } from './app-status.ts';
+import type { AppStatus, ProviderInfo, SessionStatus, SwitcherView } from './app-status.ts';
+import { ProfilesAndAccounts } from './profiles-and-accounts.ts';
+import { DEFAULT_PROFILE, type SettingsDocument } from '../core/profiles.ts';
+import type { ProfileSettings } from './compose.ts';
 import type {
   DoctorReportDto,
   SaveSettingsInput,
@@ -64,6 +67,12 @@ export class AppController {
   private proxyQuestion: ((answer: ProxySignInAnswer) => void) | undefined;
   /** Who signed in last in this run: offered as the user name at the next sign-in. */
   private lastUser: string | undefined;
+  private readonly accounts: ProfilesAndAccounts;
+  /** The profiles and accounts as last listed, shown with every state. */
+  private switcher: SwitcherView | undefined;
+  private stopFollowingAccounts: (() => void) | undefined;
+  /** An "Add Account…" sign-in under way: its account is not the active one until it succeeds. */
+  private adding: AuthService | undefined;
 
   constructor(deps: AppControllerDeps) {
     this.deps = deps;
@@ -71,6 +80,7 @@ export class AppController {
       rebuild: (resolved) => this.rebuild(resolved),
       service: () => this.service,
     });
+    this.accounts = new ProfilesAndAccounts(this.settings.composeOptions());
   }
 
   /** The state the window shows now. */
@@ -78,13 +88,18 @@ export class AppController {
     return this.current;
   }
 
-  /** Loads settings and restores a stored session (no network). Call once at start-up. */
+  /**
+   * Loads settings and restores a stored session (no network). Call once at start-up. From then on
+   * the app follows the account and profile chosen in other processes (the CLI's `account use`).
+   */
   async init(): Promise<void> {
     await this.rebuild();
+    this.stopFollowingAccounts = this.accounts.watch(() => void this.followAccounts());
   }
 
   /** Stops timers and any waiting sign-in. */
   dispose(): void {
+    this.stopFollowingAccounts?.();
     this.service?.dispose();
   }
 
@@ -127,17 +142,75 @@ export class AppController {
     await this.requireService().reopenBrowser();
   }
 
-  /** Signs out here and at the provider; the state changes to signed-out at once. */
+  /**
+   * Signs the active account out here and at the provider and removes it; the profile's next
+   * account (if any) becomes active, else the state is signed-out.
+   */
   async signOut(): Promise<void> {
     const service = this.requireService();
-    const result = await service.signOut();
+    const result = await this.accounts.signOut(service);
     const notice = result.notes.length > 0 ? result.notes.join(' ') : undefined;
-    this.publish(this.signedOutState(undefined, notice));
+    await this.rebuild();
+    if (this.service && !this.service.profile() && this.current.status === 'signed-out')
+      this.publish(this.signedOutState(undefined, notice));
   }
 
-  async signInAsSomeoneElse(): Promise<void> {
-    const service = this.requireService();
-    await this.startSignIn(() => service.signInAsSomeoneElse());
+  /**
+   * "Add Account…": a sign-in as another person that keeps the accounts signed in so far. Until it
+   * succeeds the new account is nobody's: cancelled or failed, the app goes back to the active one.
+   */
+  async addAccount(): Promise<void> {
+    const service = await this.accounts.serviceForNewAccount();
+    if (service.scope.account !== this.service?.scope.account) {
+      this.replaceService(service);
+      this.publish(this.signedOutState());
+    }
+    this.adding = service;
+    await this.startSignIn(async () => {
+      try {
+        return await (service.scope.account ? service.signInAsSomeoneElse() : service.signIn());
+      } catch (error) {
+        this.adding = undefined;
+        // Back to the active account, with the failure shown there.
+        if (this.service === service && !service.profile()) await this.rebuild();
+        throw error;
+      } finally {
+        if (this.adding === service) this.adding = undefined;
+      }
+    });
+  }
+
+  /** Makes `account` of `profile` active (no network while its tokens are valid). */
+  async useAccount(ref: { profile: string; id: string }): Promise<void> {
+    await this.accounts.useAccount(ref.id, ref.profile);
+    await this.rebuild();
+  }
+
+  /** Signs one account out (no browser) and removes it; the active one goes through {@link signOut}. */
+  async signOutAccount(ref: { profile: string; id: string }): Promise<void> {
+    const scope = this.service?.scope;
+    if (scope?.profile === ref.profile && (scope.account ?? '') === ref.id) return this.signOut();
+    await this.accounts.signOut(this.accounts.service(ref.profile, ref.id), { openBrowser: false });
+    await this.refreshSwitcher();
+    this.publish(this.current);
+  }
+
+  /** Uses profile `name` from now on. */
+  async useProfile(name: string): Promise<void> {
+    await this.accounts.useProfile(name);
+    await this.rebuild();
+  }
+
+  /** Adds profile `name` (empty: Settings sets it up) and uses it. */
+  async addProfile(name: string): Promise<void> {
+    await this.accounts.addProfile(name.trim());
+    await this.useProfile(name.trim());
+  }
+
+  /** Signs out every account of profile `name` and removes it. */
+  async removeProfile(name: string): Promise<void> {
+    await this.accounts.removeProfile(name);
+    await this.rebuild();
   }
 
   /** Calls the provider's userinfo endpoint with the access token (kept in main). */
@@ -217,11 +290,9 @@ export class AppController {
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────
 
-  private async rebuild(resolved: ResolvedSettings = this.settings.resolve()): Promise<void> {
-    this.service?.dispose();
-    this.service?.removeAllListeners();
-    this.service = undefined;
-    this.aws = undefined;
+  private async rebuild(resolved: ProfileSettings = this.settings.resolve()): Promise<void> {
+    this.replaceService(undefined);
+    await this.refreshSwitcher(resolved.document);
     if (!isProviderConfigured(resolved.input)) {
       this.publish({ status: 'unconfigured', emulatorOffered: this.deps.emulator !== undefined });
       return;
@@ -237,21 +308,7 @@ export class AppController {
       });
       return;
     }
-    this.service = service;
-    this.aws = createAwsCredentials(this.settings.composeOptions(), service);
-    service.on('session-changed', (change) => this.onSessionChanged(service, change));
-    service.on('sign-in-started', () => this.publish(this.waitingState(service)));
-    service.on('refresh-failing', (error) => {
-      if (this.service !== service) return;
-      this.deps.notify?.({
-        title: 'Your session could not be refreshed',
-        body: `${error.message} The app keeps trying; you stay signed in until the session expires.`,
-      });
-    });
-    service.on('sign-in-problem', (error) => {
-      if (this.service === service && this.current.status === 'waiting')
-        this.publish({ ...this.current, warning: toAuthError(error) });
-    });
+    this.replaceService(service);
     try {
       const profile = await service.restore();
       this.publish(profile ? this.signedInState(profile) : this.signedOutState());
@@ -266,6 +323,52 @@ export class AppController {
     } catch (error) {
       this.publish(this.signedOutState(toAuthError(error)));
     }
+  }
+
+  /** Another process changed the accounts: follow a new active account or profile, else relist. */
+  private async followAccounts(): Promise<void> {
+    const resolved = this.settings.resolve();
+    const scope = this.service?.scope;
+    const active = this.accounts.activeAccount(resolved.profile);
+    const waiting = this.current.status === 'waiting' || this.adding !== undefined;
+    if (!waiting && (scope?.profile !== resolved.profile || (scope.account ?? '') !== active))
+      return this.rebuild(resolved);
+    await this.refreshSwitcher();
+    this.publish(this.current);
+  }
+
+  private async refreshSwitcher(document?: SettingsDocument): Promise<void> {
+    const file = document ?? this.deps.settingsStore.read();
+    const profiles = this.accounts.profiles(file);
+    this.switcher = {
+      profile: profiles.find((p) => p.selected)?.name ?? DEFAULT_PROFILE,
+      profiles,
+      accounts: await this.accounts.list(undefined, file).catch(() => []),
+      canAddProfiles: this.deps.installer?.userProfiles !== false,
+    };
+  }
+
+  /** Makes `service` (or none) the one the window shows, with its events wired. */
+  private replaceService(service: AuthService | undefined): void {
+    this.service?.dispose();
+    this.service?.removeAllListeners();
+    this.service = service;
+    this.aws = undefined;
+    if (!service) return;
+    this.aws = createAwsCredentials(this.settings.composeOptions(), service);
+    service.on('session-changed', (change) => this.onSessionChanged(service, change));
+    service.on('sign-in-started', () => this.publish(this.waitingState(service)));
+    service.on('refresh-failing', (error) => {
+      if (this.service !== service) return;
+      this.deps.notify?.({
+        title: 'Your session could not be refreshed',
+        body: `${error.message} The app keeps trying; you stay signed in until the session expires.`,
+      });
+    });
+    service.on('sign-in-problem', (error) => {
+      if (this.service === service && this.current.status === 'waiting')
+        this.publish({ ...this.current, warning: toAuthError(error) });
+    });
   }
 
   private async startSignIn(run: () => Promise<Profile>): Promise<void> {
@@ -298,7 +401,15 @@ export class AppController {
     // replace the waiting screen.
     if (change.type === 'synced' && this.current.status === 'waiting') return;
     this.publish(this.signedInState(change.profile));
-    if (change.type === 'signed-in') this.deps.onSignedIn?.();
+    if (change.type !== 'signed-in') return;
+    this.deps.onSignedIn?.();
+    // The account is recorded as active (and named) for the switcher and the CLI.
+    if (change.profile.persisted)
+      void this.accounts
+        .recordSignIn(service, change.profile)
+        .then(() => this.refreshSwitcher())
+        .then(() => this.publish(this.current))
+        .catch(() => undefined);
   }
 
   private republishProvider(service: AuthService): void {
@@ -350,9 +461,9 @@ export class AppController {
     };
   }
 
-  private publish(state: AppStatus): void {
-    this.current = state;
-    this.deps.onStateChanged(state);
+  private publish(state: SessionStatus): void {
+    this.current = { ...state, ...(this.switcher ? { switcher: this.switcher } : {}) };
+    this.deps.onStateChanged(this.current);
   }
 
   private requireService(): AuthService {

@@ -6,6 +6,7 @@
 import type { AuthError } from '../core/errors.ts';
 import type { Profile } from '../core/session.ts';
 import type { IdentityProviderChoice } from '../core/sign-in-options.ts';
+import type { AccountSummary, ProfileSummary } from './profiles-and-accounts.ts';
 
 /** The provider the app is set up for. */
 export interface ProviderInfo {
@@ -16,7 +17,20 @@ export interface ProviderInfo {
   isEmulator: boolean;
 }
 
-export type AppStatus =
+/** The profiles and accounts, for the switcher (window and menu) in every state. */
+export interface SwitcherView {
+  /** The profile in use. */
+  profile: string;
+  profiles: ProfileSummary[];
+  /** Every profile's accounts. */
+  accounts: AccountSummary[];
+  /** The installer lets people add profiles. */
+  canAddProfiles: boolean;
+}
+
+export type AppStatus = SessionStatus & { switcher?: SwitcherView };
+
+export type SessionStatus =
   | { status: 'unconfigured'; emulatorOffered: boolean; error?: AuthError }
   | {
       status: 'signed-out';
@@ -39,3 +53,11 @@ export type AppStatus =
       aws: boolean;
       error?: AuthError;
     };
+
+/** The window's title: the active account and its profile, when signed in. */
+export function windowTitle(status: AppStatus): string {
+  if (status.status !== 'signed-in') return 'cognito-desktop';
+  const profile =
+    status.switcher && status.switcher.profiles.length > 1 ? ` (${status.switcher.profile})` : '';
+  return `${status.profile.email ?? status.profile.username}${profile} — cognito-desktop`;
+}

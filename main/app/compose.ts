@@ -6,12 +6,16 @@ import { join } from 'node:path';
 import { AuthService } from '../core/auth-service.ts';
 import type { Browser, Logger, SecretStore, SettingsStore } from '../core/ports.ts';
 import type { Fetch, NetworkFor } from '../core/provider.ts';
+import { resolveSettings, validResolvedSettings, type ResolvedSettings } from '../core/settings.ts';
+import { profileSettings, selectedProfile, type SettingsDocument } from '../core/profiles.ts';
+import { accountsOf, findAccount, type AccountsState, type AccountsStore } from '../core/accounts.ts';
 import {
-  resolveSettings,
-  validResolvedSettings,
-  type ResolvedSettings,
-  type SettingsInput,
-} from '../core/settings.ts';
+  installerPresets,
+  installerProfiles,
+  lockedInstallerSettings,
+  type InstallerSettings,
+} from './installer-settings.ts';
+import { FileAccountsStore } from '../adapters/file-accounts-store.ts';
 import { AwsCredentialSource, type IdentityExchange } from '../core/aws-credentials.ts';
 import { TokenVault, awsCredentialsAccount } from '../core/token-vault.ts';
 import { systemClock } from '../core/ports.ts';
@@ -30,28 +34,58 @@ export interface ComposeOptions {
   fetch?: Fetch;
   /** The program's network for the settings in effect: the CLI's (proxy, extra CAs) or the app's. */
   networkFor?: NetworkFor;
-  /** Settings under the file's (an installer's provider.json presets). */
-  defaults?: SettingsInput;
-  /** Settings over everything, environment included (an installer's locked presets). */
-  overrides?: SettingsInput;
+  /** An installer's presets (provider.json): under the file's settings, locked ones over everything. */
+  installer?: InstallerSettings;
+  /** The profile to use (`--profile`); else `COGNITO_PROFILE`, else the file's selection. */
+  profile?: string;
+  /** The account to use (`--account`: its id or name); else the profile's active one. */
+  account?: string;
+  /** Which accounts each profile has; by default `accounts.json` in the settings folder. */
+  accounts?: AccountsStore;
   /** The Identity Pool calls; by default the AWS SDK's. */
   identityExchange?: IdentityExchange;
 }
 
+/** The settings of one profile, resolved. */
+export interface ProfileSettings extends ResolvedSettings {
+  profile: string;
+  /** The settings file they were resolved from (one read per action). */
+  document: SettingsDocument;
+}
+
 /**
- * The settings in effect and where each comes from (core's one resolver). `file` is the settings
- * file's content when the caller has just read or written it (one read per action).
+ * The settings in effect for the profile in use and where each comes from (core's one resolver:
+ * the installer's presets for that profile, its part of the file, the environment, the locked
+ * presets). `document` is the settings file when the caller has just read or written it.
  */
 export function resolveComposedSettings(
   options: ComposeOptions,
-  file: SettingsInput = options.settingsStore.read(),
-): ResolvedSettings {
-  return resolveSettings({
-    file,
+  document: SettingsDocument = options.settingsStore.read(),
+): ProfileSettings {
+  const profile = selectedProfile(document, installerProfiles(options.installer), {
+    flag: options.profile,
     env: options.env ?? process.env,
-    ...(options.defaults ? { installer: options.defaults } : {}),
-    ...(options.overrides ? { locked: options.overrides } : {}),
+    chosen: accountsStore(options).read().profile,
   });
+  const presets = installerPresets(options.installer, profile);
+  const resolved = resolveSettings({
+    file: profileSettings(document, profile),
+    env: options.env ?? process.env,
+    ...(presets ? { installer: presets.values, locked: lockedInstallerSettings(presets) } : {}),
+  });
+  return { ...resolved, profile, document };
+}
+
+/** The accounts store of `options`: theirs, or the file in the settings folder. */
+export function accountsStore(options: ComposeOptions): AccountsStore {
+  return options.accounts ?? new FileAccountsStore(options.configDir);
+}
+
+/** The account a command acts on in `profile`: `--account` when given (by id or name), else the active one. */
+export function accountInUse(options: ComposeOptions, profile: string, state?: AccountsState): string {
+  const accounts = state ?? accountsStore(options).read();
+  if (options.account !== undefined) return findAccount(accounts, profile, options.account).id;
+  return accountsOf(accounts, profile).active;
 }
 
 /**
@@ -63,7 +97,8 @@ export function resolveComposedSettings(
  */
 export function createAuthService(
   options: ComposeOptions,
-  resolved: ResolvedSettings = resolveComposedSettings(options),
+  resolved: ProfileSettings = resolveComposedSettings(options),
+  account: string = accountInUse(options, resolved.profile),
 ): AuthService {
   const settings = validResolvedSettings(resolved);
   const fetch = options.fetch ?? options.networkFor?.(settings).fetch;
@@ -75,6 +110,7 @@ export function createAuthService(
     configDir: options.configDir,
     lock: new FileSessionLock(sharedDir),
     signal: new FileSessionSignal(sharedDir),
+    scope: { profile: resolved.profile, account },
     ...(options.logger ? { logger: options.logger } : {}),
     ...(fetch ? { fetch } : {}),
   });
@@ -93,7 +129,7 @@ export function createAwsCredentials(options: ComposeOptions, service: AuthServi
     service,
     options.identityExchange ?? awsSdkIdentityExchange(),
     new TokenVault(options.secretStore, settings.keychainService),
-    awsCredentialsAccount(settings.discoveryUrl, settings.clientId),
+    awsCredentialsAccount(settings.discoveryUrl, settings.clientId, service.scope),
     systemClock,
   );
   service.on('session-changed', (change) => {

@@ -8,12 +8,23 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { SETTING_KEYS, type SettingsInput } from '../core/settings.ts';
+import { DEFAULT_PROFILE, isProfileName, type ProfilesFromInstaller } from '../core/profiles.ts';
 import { SETTINGS_FIELDS, type SettingsDto } from '../../preload/contract.ts';
 
-/** Settings an installer ships: defaults, some of them locked. */
-export interface InstallerSettings {
+/** One profile's presets: defaults, some of them locked. */
+export interface InstallerPresets {
   values: SettingsInput;
   locked: (keyof SettingsDto)[];
+}
+
+/**
+ * Settings an installer ships: the default profile's presets (the file's top level, as before
+ * profiles), and named profiles of their own (`"profiles": { "prod": { "settings": …, "locked": … } }`).
+ */
+export interface InstallerSettings extends InstallerPresets {
+  profiles?: Record<string, InstallerPresets>;
+  /** False (`"userProfiles": false`): people cannot add profiles of their own. */
+  userProfiles?: boolean;
 }
 
 /** The environment variable that points the CLI at an installed app's provider.json. */
@@ -35,11 +46,28 @@ export function installerSettingsFile(
 
 /** Parses provider.json; unknown keys are ignored, a secret is never accepted. */
 export function parseInstallerSettings(text: string): InstallerSettings {
-  const raw = JSON.parse(text) as { settings?: Record<string, unknown>; locked?: unknown } & Record<
+  const raw = JSON.parse(text) as Record<string, unknown>;
+  const presets: InstallerSettings = parsePresets(raw);
+  if (typeof raw.profiles === 'object' && raw.profiles !== null) {
+    const profiles: Record<string, InstallerPresets> = {};
+    for (const [name, entry] of Object.entries(raw.profiles as Record<string, unknown>)) {
+      if (isProfileName(name) && name !== DEFAULT_PROFILE && typeof entry === 'object' && entry !== null)
+        profiles[name] = parsePresets(entry as Record<string, unknown>);
+    }
+    presets.profiles = profiles;
+  }
+  if (raw.userProfiles === false) presets.userProfiles = false;
+  return presets;
+}
+
+/** One profile's presets: `{ settings, locked }`, or the settings at the top level. */
+function parsePresets(
+  raw: { settings?: unknown; locked?: unknown } & Record<string, unknown>,
+): InstallerPresets {
+  const source = (typeof raw.settings === 'object' && raw.settings !== null ? raw.settings : raw) as Record<
     string,
     unknown
   >;
-  const source = raw.settings ?? raw;
   const values: SettingsInput = {};
   for (const key of SETTING_KEYS) {
     const value = key === 'identityProviders' ? identityProvidersText(source[key]) : source[key];
@@ -81,18 +109,25 @@ export function loadInstallerSettings(path: string): InstallerSettings | undefin
   return parseInstallerSettings(text);
 }
 
+/** The presets of `profile` (the default profile's are the file's top level); none when it has none. */
+export function installerPresets(
+  installer: InstallerSettings | undefined,
+  profile: string,
+): InstallerPresets | undefined {
+  return profile === DEFAULT_PROFILE ? installer : installer?.profiles?.[profile];
+}
+
 /** The installer's locked settings: they win over anything typed, the environment included. */
-export function lockedInstallerSettings(installer: InstallerSettings | undefined): SettingsInput {
+export function lockedInstallerSettings(presets: InstallerPresets | undefined): SettingsInput {
   const locked: SettingsInput = {};
-  for (const key of installer?.locked ?? []) locked[key] = installer?.values[key];
+  for (const key of presets?.locked ?? []) locked[key] = presets?.values[key];
   return locked;
 }
 
-/** The two layers an installer adds to the settings resolver (compose.ts). */
-export function installerLayers(installer: InstallerSettings | undefined): {
-  defaults?: SettingsInput;
-  overrides?: SettingsInput;
-} {
-  if (!installer) return {};
-  return { defaults: installer.values, overrides: lockedInstallerSettings(installer) };
+/** What provider.json says about profiles, for the profile list (core's profiles.ts). */
+export function installerProfiles(installer: InstallerSettings | undefined): ProfilesFromInstaller {
+  return {
+    names: Object.keys(installer?.profiles ?? {}),
+    defaultHasSettings: Object.keys(installer?.values ?? {}).length > 0,
+  };
 }

@@ -9,6 +9,7 @@ import { runDoctor } from '../core/doctor.ts';
 import { AuthError } from '../core/errors.ts';
 import type { Browser, Logger, SecretStore, SettingsStore } from '../core/ports.ts';
 import type { IdentityExchange } from '../core/aws-credentials.ts';
+import type { AccountsStore } from '../core/accounts.ts';
 import type { Fetch, NetworkFor } from '../core/provider.ts';
 import {
   SETTING_KEYS,
@@ -28,8 +29,9 @@ import type {
   SettingsView,
 } from '../../preload/contract.ts';
 import { SETTINGS_FIELDS } from '../../preload/contract.ts';
-import { resolveComposedSettings, type ComposeOptions } from './compose.ts';
-import { installerLayers, lockedInstallerSettings, type InstallerSettings } from './installer-settings.ts';
+import { resolveComposedSettings, type ComposeOptions, type ProfileSettings } from './compose.ts';
+import { installerPresets, lockedInstallerSettings, type InstallerSettings } from './installer-settings.ts';
+import { profileSettings, withProfileSettings, type SettingsDocument } from '../core/profiles.ts';
 
 export type { InstallerSettings } from './installer-settings.ts';
 
@@ -58,12 +60,14 @@ export interface SettingsDeps {
    */
   checkNetworkFor?: NetworkFor;
   logger?: Logger;
+  /** Which accounts each profile has; by default `accounts.json` in the settings folder. */
+  accounts?: AccountsStore;
 }
 
 /** What the settings use cases need of the session side: rebuilding it, and the current service. */
 export interface SessionHost {
   /** Rebuilds the session for `resolved` (the settings just resolved by the caller). */
-  rebuild(resolved: ResolvedSettings): Promise<void>;
+  rebuild(resolved: ProfileSettings): Promise<void>;
   service(): AuthService | undefined;
 }
 
@@ -87,13 +91,13 @@ export class SettingsUseCases {
   ) {}
 
   /** The settings as the Settings screen shows them (resolved now unless the caller just did). */
-  async settingsView(resolved: ResolvedSettings = this.resolve()): Promise<SettingsView> {
+  async settingsView(resolved: ProfileSettings = this.resolve()): Promise<SettingsView> {
     // The resolver says where each value came from: no second read of the file.
     const { input, values: inEffect, sources } = resolved;
     return {
       values: pickDto(input),
       labels: settingLabels(),
-      locked: [...(this.deps.installer?.locked ?? [])],
+      locked: [...(installerPresets(this.deps.installer, resolved.profile)?.locked ?? [])],
       fromInstaller: SETTINGS_FIELDS.filter((k) => sources[k] === 'installer'),
       hasClientSecret:
         (await this.session
@@ -107,7 +111,7 @@ export class SettingsUseCases {
 
   /** Problems with `values`, per field, and the URLs to register that they mean. */
   validate(values: SettingsDto): SettingsValidationDto {
-    const input = this.withLocked(values);
+    const input = this.withLocked(values, this.resolve().profile);
     const inEffect = withDefaults(input);
     return {
       problems: this.problemsOf(input),
@@ -128,16 +132,19 @@ export class SettingsUseCases {
    * one resolution shared by the rebuild and the returned view.
    */
   async saveSettings(input: SaveSettingsInput): Promise<SettingsView> {
-    const values = this.withLocked(input.values);
+    const document = this.deps.settingsStore.read();
+    const { profile } = this.resolve(document);
+    const values = this.withLocked(input.values, profile);
     validateSettings(values);
-    const stored = { ...this.deps.settingsStore.read() };
+    const stored = profileSettings(document, profile);
     for (const key of SETTINGS_FIELDS) {
       const value = values[key];
       if (typeof value === 'string' && value.trim() !== '') stored[key] = value.trim();
       else delete stored[key];
     }
-    await this.deps.settingsStore.write(stored);
-    const resolved = this.resolve(stored);
+    const saved = withProfileSettings(document, profile, stored);
+    await this.deps.settingsStore.write(saved);
+    const resolved = this.resolve(saved);
     await this.session.rebuild(resolved);
     if (input.clientSecret !== undefined) await this.requireService().setClientSecret(input.clientSecret);
     return this.settingsView(resolved);
@@ -145,10 +152,12 @@ export class SettingsUseCases {
 
   /** Runs the configuration doctor on `values` (saved or not). */
   async checkConfiguration(values: SettingsDto): Promise<DoctorReportDto> {
-    const input = { ...this.resolve().input, ...this.withLocked(values) };
+    const resolved = this.resolve();
+    const input = { ...resolved.input, ...this.withLocked(values, resolved.profile) };
     const networkFor = this.deps.checkNetworkFor ?? this.deps.networkFor;
     return runDoctor({
       input,
+      profile: resolved.profile,
       secretStore: this.deps.secretStore,
       ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
       ...(networkFor ? { networkFor } : {}),
@@ -163,7 +172,12 @@ export class SettingsUseCases {
         'The local emulator is offered only in development (npm start).',
       );
     const { clientSecret, ...values } = await this.deps.emulator.start();
-    const stored = { ...this.deps.settingsStore.read(), ...values };
+    const document = this.deps.settingsStore.read();
+    const { profile } = this.resolve(document);
+    const stored = withProfileSettings(document, profile, {
+      ...profileSettings(document, profile),
+      ...values,
+    });
     await this.deps.settingsStore.write(stored);
     await this.session.rebuild(this.resolve(stored));
     if (clientSecret !== undefined) await this.requireService().setClientSecret(clientSecret);
@@ -178,7 +192,8 @@ export class SettingsUseCases {
       secretStore: this.deps.secretStore,
       browser: this.deps.browser,
       env: this.deps.env ?? {},
-      ...installerLayers(this.deps.installer),
+      ...(this.deps.installer ? { installer: this.deps.installer } : {}),
+      ...(this.deps.accounts ? { accounts: this.deps.accounts } : {}),
       ...(fetch ? { fetch } : {}),
       ...(networkFor ? { networkFor } : {}),
       ...(logger ? { logger } : {}),
@@ -186,15 +201,15 @@ export class SettingsUseCases {
     };
   }
 
-  /** The settings in effect (the one resolver's answer); `file` when the caller has it in hand. */
-  resolve(file?: SettingsInput): ResolvedSettings {
-    return resolveComposedSettings(this.composeOptions(), file);
+  /** The settings in effect (the one resolver's answer); `document` when the caller has it in hand. */
+  resolve(document?: SettingsDocument): ProfileSettings {
+    return resolveComposedSettings(this.composeOptions(), document);
   }
 
-  private withLocked(values: SettingsInput): SettingsInput {
+  private withLocked(values: SettingsInput, profile: string): SettingsInput {
     const result: SettingsInput = {};
     for (const key of SETTING_KEYS) if (values[key] !== undefined) result[key] = values[key];
-    return { ...result, ...lockedInstallerSettings(this.deps.installer) };
+    return { ...result, ...lockedInstallerSettings(installerPresets(this.deps.installer, profile)) };
   }
 
   private requireService(): AuthService {

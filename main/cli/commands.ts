@@ -17,6 +17,9 @@ import type { Profile } from '../core/session.ts';
 import type { SignInOptions } from '../core/auth-service.ts';
 import { identifierFor } from '../core/sign-in-options.ts';
 import { createAuthService, createAwsCredentials, resolveComposedSettings } from '../app/compose.ts';
+import { ProfilesAndAccounts, type AccountSummary } from '../app/profiles-and-accounts.ts';
+import { installerPresets } from '../app/installer-settings.ts';
+import { PROFILE_ENV, profileSettings, withProfileSettings } from '../core/profiles.ts';
 import { credentialProcessOutput, execCredentialOutput } from '../core/aws-credentials.ts';
 import { JsonFileSettingsStore } from '../adapters/json-file-settings-store.ts';
 import { describeSeconds } from '../core/async-limits.ts';
@@ -74,6 +77,25 @@ export interface Command {
 }
 
 const JSON_OPTION: OptionSpec = { type: 'boolean', description: 'print one JSON object on stdout' };
+
+/** Options every command takes. */
+export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
+  profile: {
+    type: 'string',
+    valueName: 'NAME',
+    description: `the profile to use (else ${PROFILE_ENV}, else the one chosen with profile use)`,
+  },
+  account: {
+    type: 'string',
+    valueName: 'ACCOUNT',
+    description: "the profile's account to use, by name or id (else its active one)",
+  },
+  verbose: { type: 'boolean', description: 'details of an unexpected internal error' },
+  help: { type: 'boolean', description: 'this help' },
+};
+
+/** The first words of two-word commands (`config show`, `profile list`, `account use`). */
+export const COMMAND_GROUPS = ['config', 'profile', 'account'];
 const NO_BROWSER: OptionSpec = { type: 'boolean', description: 'print the URL instead of opening a browser' };
 
 /** The login time limit: 1 s to 24 h (Node clamps longer timers to 1 ms). */
@@ -119,6 +141,17 @@ function signInRoute(
     return { route: { idpIdentifier: identifierFor(identifier) }, ...hint };
   }
   return {};
+}
+
+/** One line of `account list` and `status --all`: `* work/alice@example.com  signed in, 54 min left`. */
+function describeAccount(account: AccountSummary): string {
+  const state = account.problem
+    ? account.problem
+    : account.signedIn
+      ? `signed in, ${Math.max(0, Math.round(((account.expiresAt ?? 0) - Date.now()) / 60_000))} min left`
+      : 'signed out';
+  const name = `${account.profile}/${account.name ?? '(first account)'}`;
+  return `${account.active ? '*' : ' '} ${name.padEnd(40)} ${state}${account.id ? `  [id ${account.id}]` : ''}`;
 }
 
 function describeProfile(profile: Profile): string {
@@ -179,17 +212,25 @@ export const COMMANDS: Command[] = [
         valueName: 'VALUE',
         description: 'go to the identity provider the pool maps this identifier (an email or its domain) to',
       },
+      add: {
+        type: 'boolean',
+        description: 'sign in as another person: add an account to the profile, keep the others',
+      },
       json: JSON_OPTION,
     },
     async run({ values, options, io, print }) {
       const timeoutMs = parseTimeout(values.timeout);
       const route = signInRoute(values.provider, values['idp-identifier']);
-      const service = createAuthService(options);
+      if (values.add === true && options.account !== undefined)
+        throw new UsageError('--add signs in to a new account: leave out --account.');
+      const accounts = new ProfilesAndAccounts(options);
+      const service = values.add === true ? await accounts.serviceForNewAccount() : accounts.service();
       const openBrowser = values['no-browser'] !== true;
       const onSigint = (): void => service.cancelSignIn();
       process.once('SIGINT', onSigint);
       try {
-        const profile = await service.signIn({
+        const signIn = values.add === true && service.scope.account ? 'signInAsSomeoneElse' : 'signIn';
+        const profile = await service[signIn]({
           openBrowser,
           ...(timeoutMs ? { timeoutMs } : {}),
           ...route,
@@ -204,6 +245,7 @@ export const COMMANDS: Command[] = [
             io.err(`Waiting for you to finish in your browser (gives up after ${limit}; Ctrl-C cancels)…`);
           },
         });
+        if (profile.persisted) await accounts.recordSignIn(service, profile);
         print({ ok: true, profile }, describeProfile(profile));
         if (!profile.persisted) {
           io.err('Warning: the OS keychain is unavailable, so this sign-in will not be remembered.');
@@ -218,8 +260,16 @@ export const COMMANDS: Command[] = [
   {
     name: 'status',
     summary: 'who is signed in (no network while the token is valid)',
-    options: { json: JSON_OPTION },
-    async run({ options, print }) {
+    options: {
+      all: { type: 'boolean', description: 'every account of every profile' },
+      json: JSON_OPTION,
+    },
+    async run({ values, options, print }) {
+      if (values.all === true) {
+        const accounts = await new ProfilesAndAccounts(options).list();
+        print({ ok: true, accounts }, accounts.map(describeAccount).join('\n') || 'No account is signed in.');
+        return accounts.some((a) => a.signedIn) ? EXIT_CODES.ok : EXIT_CODES.not_signed_in;
+      }
       const profile = await createAuthService(options).restore();
       if (!profile) throw new AuthError('not_signed_in', 'Not signed in.');
       print({ ok: true, profile }, describeProfile(profile));
@@ -277,7 +327,8 @@ export const COMMANDS: Command[] = [
     options: { 'no-browser': NO_BROWSER, json: JSON_OPTION },
     async run({ values, options, print }) {
       const openBrowser = values['no-browser'] !== true;
-      const result = await createAuthService(options).signOut({ openBrowser });
+      const accounts = new ProfilesAndAccounts(options);
+      const result = await accounts.signOut(accounts.service(), { openBrowser });
       const lines = ['Signed out of cognito-desktop.'];
       if (result.revoked) lines.push('The refresh token was revoked at the provider.');
       if (result.logoutUrl && !openBrowser)
@@ -320,7 +371,11 @@ export const COMMANDS: Command[] = [
         ...rows.map((r) => `${r.key.padEnd(16)} ${(r.value ?? '(not set)').padEnd(60)} ${r.source}`),
         `${'clientSecret'.padEnd(16)} ${secret}`,
       ];
-      print({ ok: true, file, settings: rows, clientSecret: secret }, text.join('\n'));
+      text.unshift(`${'profile'.padEnd(16)} ${resolved.profile}`);
+      print(
+        { ok: true, file, profile: resolved.profile, settings: rows, clientSecret: secret },
+        text.join('\n'),
+      );
       return EXIT_CODES.ok;
     },
   },
@@ -332,19 +387,24 @@ export const COMMANDS: Command[] = [
     async run({ positionals, options, print }) {
       const [name = '', value = ''] = positionals;
       const key = settingKey(name);
-      if (options.overrides?.[key] !== undefined) {
+      const store = options.settingsStore;
+      const document = store.read();
+      const { profile } = resolveComposedSettings(options, document);
+      if (installerPresets(options.installer, profile)?.locked.includes(key as never)) {
         throw new AuthError(
           'invalid_settings',
           `${SETTING_LABELS[key]} is set by your organisation's installer and cannot be changed.`,
           { setting: key },
         );
       }
-      const store = options.settingsStore;
-      const next = { ...store.read(), [key]: value };
+      const next = { ...profileSettings(document, profile), [key]: value };
       const problem = findSettingsProblems(next).find((p) => p.setting === key);
       if (problem) throw new AuthError('invalid_settings', problem.message, { setting: key });
-      await store.write(next);
-      print({ ok: true, key, value }, `${key} = ${value}`);
+      await store.write(withProfileSettings(document, profile, next));
+      print(
+        { ok: true, profile, key, value },
+        `${key} = ${value}${profile === 'default' ? '' : ` (profile ${profile})`}`,
+      );
       return EXIT_CODES.ok;
     },
   },
@@ -372,8 +432,10 @@ export const COMMANDS: Command[] = [
     options: { json: JSON_OPTION },
     async run({ options, print }) {
       const { runDoctor } = await import('../core/doctor.ts');
+      const resolved = resolveComposedSettings(options);
       const report = await runDoctor({
-        input: resolveComposedSettings(options).input,
+        input: resolved.input,
+        profile: resolved.profile,
         secretStore: options.secretStore,
         ...(options.networkFor ? { networkFor: options.networkFor } : {}),
       });
@@ -381,6 +443,101 @@ export const COMMANDS: Command[] = [
       const firstFailure = report.checks.find((c) => !c.ok);
       if (!firstFailure) return EXIT_CODES.ok;
       return firstFailure.id === 'keychain' ? EXIT_CODES.keychain_unavailable : EXIT_CODES.usage;
+    },
+  },
+  {
+    name: 'profile list',
+    summary: 'the profiles, and which is in use',
+    options: { json: JSON_OPTION },
+    async run({ options, print }) {
+      const profiles = new ProfilesAndAccounts(options).profiles();
+      const lines = profiles.map(
+        (p) =>
+          `${p.selected ? '*' : ' '} ${p.name}${p.fromInstaller ? ' (installer)' : ''}${p.configured ? '' : ' (not set up)'}`,
+      );
+      print({ ok: true, profiles }, lines.join('\n'));
+      return EXIT_CODES.ok;
+    },
+  },
+  {
+    name: 'profile add',
+    summary: 'add a profile (then: --profile NAME config set …)',
+    args: ['NAME'],
+    options: { json: JSON_OPTION },
+    async run({ positionals, options, print }) {
+      const [name = ''] = positionals;
+      await new ProfilesAndAccounts(options).addProfile(name);
+      print(
+        { ok: true, profile: name },
+        `Profile ${name} added. Set it up with: cognito-desktop --profile ${name} config set discoveryUrl URL (and clientId).`,
+      );
+      return EXIT_CODES.ok;
+    },
+  },
+  {
+    name: 'profile use',
+    summary: 'use this profile from now on (the app follows)',
+    args: ['NAME'],
+    options: { json: JSON_OPTION },
+    async run({ positionals, options, print }) {
+      const [name = ''] = positionals;
+      await new ProfilesAndAccounts(options).useProfile(name);
+      print({ ok: true, profile: name }, `Using profile ${name}.`);
+      return EXIT_CODES.ok;
+    },
+  },
+  {
+    name: 'profile remove',
+    summary: 'sign out every account of a profile and remove it, secret included',
+    args: ['NAME'],
+    options: { json: JSON_OPTION },
+    async run({ positionals, options, print }) {
+      const [name = ''] = positionals;
+      await new ProfilesAndAccounts(options).removeProfile(name);
+      print({ ok: true, profile: name }, `Profile ${name} removed; its accounts are signed out.`);
+      return EXIT_CODES.ok;
+    },
+  },
+  {
+    name: 'account list',
+    summary: "the profile's accounts (--all-profiles: every profile's), and which is active",
+    options: {
+      'all-profiles': { type: 'boolean', description: 'every profile, not only the one in use' },
+      json: JSON_OPTION,
+    },
+    async run({ values, options, print }) {
+      const accounts = new ProfilesAndAccounts(options);
+      const list = await accounts.list(
+        values['all-profiles'] === true ? undefined : [accounts.resolve().profile],
+      );
+      print({ ok: true, accounts: list }, list.map(describeAccount).join('\n') || 'No account is signed in.');
+      return EXIT_CODES.ok;
+    },
+  },
+  {
+    name: 'account use',
+    summary: 'make an account of the profile the active one (no network)',
+    args: ['ACCOUNT'],
+    options: { json: JSON_OPTION },
+    async run({ positionals, options, print }) {
+      const [ref = ''] = positionals;
+      const account = await new ProfilesAndAccounts(options).useAccount(ref);
+      print({ ok: true, account }, `Using ${account.name ?? 'the first account'}.`);
+      return EXIT_CODES.ok;
+    },
+  },
+  {
+    name: 'account remove',
+    summary: 'sign one account out (its refresh token revoked) and remove it; the others stay',
+    args: ['ACCOUNT'],
+    options: { json: JSON_OPTION },
+    async run({ positionals, options, print }) {
+      const [ref = ''] = positionals;
+      const accounts = new ProfilesAndAccounts({ ...options, account: ref });
+      const service = accounts.service();
+      const result = await accounts.signOut(service, { openBrowser: false });
+      print({ ok: true, ...result }, `Signed ${ref} out and removed the account.`);
+      return EXIT_CODES.ok;
     },
   },
 ];
@@ -399,13 +556,9 @@ export function commandSynopsis(command: Command): string {
 /** The help of one command: synopsis, summary, and each option. */
 export function commandHelp(command: Command): string {
   const lines = [`Usage: cognito-desktop ${commandSynopsis(command)}`, '', `  ${command.summary}`, ''];
-  for (const [name, spec] of Object.entries(command.options)) {
+  for (const [name, spec] of Object.entries({ ...command.options, ...GLOBAL_OPTIONS })) {
     lines.push(`  ${optionWithValue(name, spec).padEnd(22)} ${spec.description}`);
   }
-  lines.push(
-    `  ${'--verbose'.padEnd(22)} details of an unexpected internal error`,
-    `  ${'--help'.padEnd(22)} this help`,
-  );
   if (command.name === 'config set') lines.push('', `  KEY: ${SETTING_KEYS.join(', ')}`);
   return lines.join('\n');
 }
@@ -415,7 +568,8 @@ export const USAGE = `Usage: cognito-desktop <command> [options]
 Commands:
 ${COMMANDS.map((c) => `  ${commandSynopsis(c).padEnd(52)} ${c.summary}`).join('\n')}
 
-Every command takes --verbose (details of an internal error) and --help (its options).
+Every command takes --profile NAME (else COGNITO_PROFILE, else the profile in use), --account
+ACCOUNT (else the profile's active account), --verbose (details of an internal error) and --help.
 
 Exit codes: 0 ok, 1 not signed in, 2 usage or settings, 3 provider rejected,
 4 network or timeout talking to the provider, 5 keychain unavailable or locked,

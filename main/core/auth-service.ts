@@ -40,7 +40,13 @@ import {
   type SignInRoute,
 } from './sign-in-options.ts';
 import { SharedSession } from './shared-session.ts';
-import { TokenVault, clientSecretAccount, sessionAccount, type VaultLayout } from './token-vault.ts';
+import {
+  TokenVault,
+  clientSecretAccount,
+  sessionAccount,
+  type KeychainScope,
+  type VaultLayout,
+} from './token-vault.ts';
 import { loadOnce } from './load-once.ts';
 
 /** The loopback receiver's module (Node's HTTP server): loaded only when a sign-in or sign-out needs it. */
@@ -120,6 +126,8 @@ export interface AuthServiceDeps {
   signal?: SessionSignal;
   /** The OS's locale (`de-DE`): the sign-in page's language when the setting is empty. */
   osLocale?: string;
+  /** The profile and account whose session this is; by default the default profile's first account. */
+  scope?: KeychainScope;
 }
 
 const REVOKE_TIMEOUT_MS = 3000;
@@ -144,6 +152,8 @@ interface Events {
 /** Sign-in, session and sign-out for one provider and app client. */
 export class AuthService extends EventEmitter<Events> {
   readonly settings: Settings;
+  /** The profile and account whose session this is. */
+  readonly scope: KeychainScope;
   readonly directory: ProviderDirectory;
   private readonly vault: TokenVault;
   private readonly browser: Browser;
@@ -173,6 +183,7 @@ export class AuthService extends EventEmitter<Events> {
     this.logger = deps.logger ?? silentLogger;
     this.browser = deps.browser;
     this.osLocale = deps.osLocale;
+    this.scope = deps.scope ?? {};
     this.vault = new TokenVault(
       deps.secretStore,
       deps.settings.keychainService,
@@ -181,7 +192,7 @@ export class AuthService extends EventEmitter<Events> {
     );
     this.shared = new SharedSession(
       this.vault,
-      sessionAccount(deps.settings.discoveryUrl, deps.settings.clientId),
+      sessionAccount(deps.settings.discoveryUrl, deps.settings.clientId, this.scope),
       deps.lock ?? processLocalLock(),
       deps.signal ?? silentSignal,
     );
@@ -279,7 +290,7 @@ export class AuthService extends EventEmitter<Events> {
 
   /** Stores the client secret in the keychain (empty or undefined removes it: a public client). */
   async setClientSecret(secret: string | undefined): Promise<void> {
-    const account = clientSecretAccount(this.settings.discoveryUrl, this.settings.clientId);
+    const account = this.clientSecretAccount();
     const value = secret?.trim() || undefined;
     this.secret = { value };
     if (value) await this.vault.write(account, value);
@@ -299,11 +310,14 @@ export class AuthService extends EventEmitter<Events> {
     return (await this.clientSecret()) !== undefined;
   }
 
+  /** The client secret's keychain entry: one per profile. */
+  private clientSecretAccount(): string {
+    return clientSecretAccount(this.settings.discoveryUrl, this.settings.clientId, this.scope.profile);
+  }
+
   private async clientSecret(): Promise<string | undefined> {
     if (!this.secret) {
-      const stored = await this.vault.read<string>(
-        clientSecretAccount(this.settings.discoveryUrl, this.settings.clientId),
-      );
+      const stored = await this.vault.read<string>(this.clientSecretAccount());
       this.secret = { value: typeof stored === 'string' && stored !== '' ? stored : undefined };
     }
     return this.secret.value;

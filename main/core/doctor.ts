@@ -37,6 +37,8 @@ export interface DoctorDeps {
   /** The program's network for the settings checked: its fetch, and how it routes (proxy or direct). */
   networkFor?: NetworkFor;
   keychainTimeoutMs?: number;
+  /** The profile checked: its client secret is the one looked for. */
+  profile?: string;
 }
 
 /** Codes of failures the network, not the provider, caused: the network check names them. */
@@ -167,17 +169,19 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
   });
 
   const vault = new TokenVault(deps.secretStore, settings.keychainService, deps.keychainTimeoutMs);
-  const secret = await vault.read<string>(clientSecretAccount(settings.discoveryUrl, settings.clientId)).then(
-    (value) => ({ reachable: true as const, stored: typeof value === 'string' && value !== '' }),
-    (error: unknown) => {
-      const mapped = toAuthError(error);
-      return {
-        reachable: false as const,
-        locked: mapped.code === 'keychain_locked',
-        message: mapped.message,
-      };
-    },
-  );
+  const secret = await vault
+    .read<string>(clientSecretAccount(settings.discoveryUrl, settings.clientId, deps.profile))
+    .then(
+      (value) => ({ reachable: true as const, stored: typeof value === 'string' && value !== '' }),
+      (error: unknown) => {
+        const mapped = toAuthError(error);
+        return {
+          reachable: false as const,
+          locked: mapped.code === 'keychain_locked',
+          message: mapped.message,
+        };
+      },
+    );
   checks.push({
     id: 'keychain',
     label: 'OS keychain is reachable and unlocked',

@@ -2,7 +2,7 @@
  * The ports through which the core reaches the operating system. Adapters in main/adapters implement
  * them (keytar, electron-store, shell.openExternal…); tests hand in fakes or the real adapters.
  */
-import type { SettingsInput } from './settings.ts';
+import type { SettingsDocument } from './profiles.ts';
 
 /**
  * A keychain: string values under (service, account). Errors from it are mapped by the token vault.
@@ -42,8 +42,9 @@ export interface SessionSignal {
 
 /** Where the non-secret settings live (one JSON file in the settings folder). */
 export interface SettingsStore {
-  read(): SettingsInput;
-  write(settings: SettingsInput): Promise<void>;
+  /** The settings file: every profile's settings and which profile is in use (see profiles.ts). */
+  read(): SettingsDocument;
+  write(document: SettingsDocument): Promise<void>;
 }
 
 /** Writes text to the OS clipboard. */

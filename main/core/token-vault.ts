@@ -23,6 +23,7 @@ import { nodeCrypto } from './node-crypto.ts';
 import { withTimeout } from './async-limits.ts';
 import { AuthError, isAuthError } from './errors.ts';
 import { KeychainLockedError, type SecretStore } from './ports.ts';
+import { DEFAULT_PROFILE } from './profiles.ts';
 
 /** Bytes per chunk entry: under Windows' 2,560-byte limit with room for the entry's own overhead. */
 export const CHUNK_BYTES = 2000;
@@ -306,20 +307,35 @@ export class TokenVault {
   }
 }
 
-/** Keychain account of the stored session for one provider and app client. */
-export function sessionAccount(issuer: string, clientId: string): string {
-  return `session:${clientId}@${issuer}`;
+/**
+ * Which profile and account a keychain entry belongs to. The default profile's first account adds
+ * nothing to the entry's name: the names every version before profiles used, so an upgrade finds
+ * its session and secret where they were.
+ */
+export interface KeychainScope {
+  profile?: string;
+  account?: string;
+}
+
+function scoped(name: string, { profile, account }: KeychainScope = {}): string {
+  const ofProfile = profile && profile !== DEFAULT_PROFILE ? ` profile=${profile}` : '';
+  return `${name}${ofProfile}${account ? ` account=${account}` : ''}`;
+}
+
+/** Keychain account of the stored session for one provider and app client (and profile, account). */
+export function sessionAccount(issuer: string, clientId: string, scope?: KeychainScope): string {
+  return scoped(`session:${clientId}@${issuer}`, scope);
 }
 
 /** Keychain account of the AWS credentials the session got from an Identity Pool. */
-export function awsCredentialsAccount(issuer: string, clientId: string): string {
-  return `aws-credentials:${clientId}@${issuer}`;
+export function awsCredentialsAccount(issuer: string, clientId: string, scope?: KeychainScope): string {
+  return scoped(`aws-credentials:${clientId}@${issuer}`, scope);
 }
 
 /**
- * Keychain account of the client secret. Keyed by provider and client id, so switching to another
- * app client never sends an old secret.
+ * Keychain account of the client secret: one per profile, shared by its accounts. Keyed by
+ * provider and client id, so switching to another app client never sends an old secret.
  */
-export function clientSecretAccount(issuer: string, clientId: string): string {
-  return `client-secret:${clientId}@${issuer}`;
+export function clientSecretAccount(issuer: string, clientId: string, profile?: string): string {
+  return scoped(`client-secret:${clientId}@${issuer}`, profile === undefined ? {} : { profile });
 }

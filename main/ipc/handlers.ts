@@ -20,6 +20,7 @@ import {
   type Result,
   type SaveSettingsInput,
   type ProxySignInAnswerDto,
+  type AccountRefDto,
   type SettingsDto,
 } from '../../preload/contract.ts';
 
@@ -77,6 +78,11 @@ function asProxyAnswer(value: unknown): ProxySignInAnswerDto | null {
   return { username, password: asText(value.password, 'password'), remember: value.remember };
 }
 
+function asAccountRef(value: unknown): AccountRefDto {
+  if (!isRecord(value)) throw new BadRequest('the account must be an object.');
+  return { profile: asText(value.profile, 'profile'), id: asText(value.id, 'id') };
+}
+
 /** The one argument of a call, checked against the kind the contract names (undefined for none). */
 function takeArgument(kind: ArgumentKind, args: unknown[]): unknown {
   if (kind === 'none') {
@@ -88,6 +94,7 @@ function takeArgument(kind: ArgumentKind, args: unknown[]): unknown {
   if (kind === 'settings') return asSettings(arg);
   if (kind === 'save-input') return asSaveInput(arg);
   if (kind === 'proxy-answer') return asProxyAnswer(arg);
+  if (kind === 'account') return asAccountRef(arg);
   return asText(arg, 'text');
 }
 
@@ -112,7 +119,12 @@ export function createIpcHandlers(app: AppController, isTrusted: SenderPolicy): 
     copySignInLink: async () => (await app.copySignInLink(), null),
     openBrowserAgain: async () => (await app.openBrowserAgain(), null),
     signOut: async () => (await app.signOut(), null),
-    signInAsSomeoneElse: async () => (await app.signInAsSomeoneElse(), null),
+    addAccount: async () => (await app.addAccount(), null),
+    useAccount: async (account) => (await app.useAccount(account), null),
+    signOutAccount: async (account) => (await app.signOutAccount(account), null),
+    useProfile: async (name) => (await app.useProfile(name), null),
+    addProfile: async (name) => (await app.addProfile(name), null),
+    removeProfile: async (name) => (await app.removeProfile(name), null),
     callUserInfo: () => app.callUserInfo(),
     callApi: () => app.callApi(),
     getAwsStatus: async () => toAwsStatusDto(await app.awsStatus()),

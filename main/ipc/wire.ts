@@ -3,11 +3,18 @@
  * one place that decides which fields reach the page — a field added to the core's profile or to
  * an error stays in main until it is copied here.
  */
-import type { AppStatus } from '../app/app-status.ts';
+import type { AppStatus, SwitcherView } from '../app/app-status.ts';
 import { toAuthError } from '../core/errors.ts';
 import type { Profile } from '../core/session.ts';
 import type { AwsCredentialsStatus } from '../core/aws-credentials.ts';
-import type { AppState, AwsStatusDto, ErrorDto, ProfileDto } from '../../preload/contract.ts';
+import type {
+  AppState,
+  AwsStatusDto,
+  ErrorDto,
+  ProfileDto,
+  SessionState,
+  SwitcherDto,
+} from '../../preload/contract.ts';
 
 /** An error as it crosses to the renderer: its code, its user-safe message, the setting at fault. */
 export function toErrorDto(error: unknown): ErrorDto {
@@ -43,8 +50,34 @@ function errors(status: { error?: unknown; warning?: unknown }): { error?: Error
   };
 }
 
+/** The profiles and accounts as the switcher shows them: names and states, no subject, no token. */
+function toSwitcherDto(switcher: SwitcherView): SwitcherDto {
+  return {
+    profile: switcher.profile,
+    profiles: switcher.profiles.map(({ name, selected, fromInstaller, configured }) => ({
+      name,
+      selected,
+      fromInstaller,
+      configured,
+    })),
+    accounts: switcher.accounts.map(({ profile, id, name, active, signedIn }) => ({
+      profile,
+      id,
+      ...(name !== undefined ? { name } : {}),
+      active,
+      signedIn,
+    })),
+    canAddProfiles: switcher.canAddProfiles,
+  };
+}
+
 /** The app's status as the renderer receives it. */
 export function toAppState(status: AppStatus): AppState {
+  const session = toSessionState(status);
+  return status.switcher ? { ...session, switcher: toSwitcherDto(status.switcher) } : session;
+}
+
+function toSessionState(status: AppStatus): SessionState {
   switch (status.status) {
     case 'unconfigured':
       return { status: 'unconfigured', emulatorOffered: status.emulatorOffered, ...errors(status) };

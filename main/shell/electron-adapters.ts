@@ -5,8 +5,7 @@
 import { clipboard, shell } from 'electron';
 import Store from 'electron-store';
 import type { Browser, Clipboard, SettingsStore } from '../core/ports.ts';
-import type { SettingsInput } from '../core/settings.ts';
-import { pickSettings } from '../adapters/json-file-settings-store.ts';
+import { pickDocument, type SettingsDocument } from '../core/profiles.ts';
 
 export class ShellBrowser implements Browser {
   open(url: string): Promise<void> {
@@ -32,12 +31,12 @@ export class ElectronSettingsStore implements SettingsStore {
     });
   }
 
-  read(): SettingsInput {
-    return pickSettings(this.store.store);
+  read(): SettingsDocument {
+    return pickDocument(this.store.store);
   }
 
-  write(settings: SettingsInput): Promise<void> {
-    this.store.store = { ...pickSettings(settings) };
+  write(document: SettingsDocument): Promise<void> {
+    this.store.store = { ...pickDocument(document) };
     return Promise.resolve();
   }
 }

@@ -8,7 +8,8 @@ import type { AppStatus } from '../app/app-status.ts';
 export interface MenuActions {
   signIn(): void;
   signOut(): void;
-  signInAsSomeoneElse(): void;
+  addAccount(): void;
+  useAccount(account: { profile: string; id: string }): void;
   openSettings(): void;
   openHelp(): void;
   /** macOS: put the installed `cognito-desktop` command on the PATH. */
@@ -19,12 +20,49 @@ export interface MenuActions {
 export function accountItemsEnabled(state: AppStatus): {
   signIn: boolean;
   signOut: boolean;
-  switchUser: boolean;
+  addAccount: boolean;
 } {
   return {
     signIn: state.status === 'signed-out',
     signOut: state.status === 'signed-in',
-    switchUser: state.status === 'signed-in',
+    addAccount: state.status === 'signed-in',
+  };
+}
+
+/**
+ * The Accounts submenu: every signed-in account (the active one checked; its profile named when
+ * there are several), then Add Account… and Manage Profiles….
+ */
+function accountsMenu(
+  state: AppStatus,
+  actions: MenuActions,
+  enabled: { addAccount: boolean },
+): MenuItemConstructorOptions {
+  const switcher = state.switcher;
+  const several = (switcher?.profiles.length ?? 0) > 1;
+  const accounts: MenuItemConstructorOptions[] = (switcher?.accounts ?? [])
+    .filter((a) => a.signedIn || a.name !== undefined)
+    .map((a) => ({
+      id: `account:${a.profile}/${a.id}`,
+      label: `${a.name ?? 'First account'}${several ? ` (${a.profile})` : ''}${a.signedIn ? '' : ' — signed out'}`,
+      type: 'radio',
+      checked: a.active && a.profile === switcher?.profile,
+      click: () => actions.useAccount({ profile: a.profile, id: a.id }),
+    }));
+  return {
+    id: 'accounts',
+    label: 'Accounts',
+    submenu: [
+      ...accounts,
+      ...(accounts.length > 0 ? [{ type: 'separator' as const }] : []),
+      {
+        id: 'add-account',
+        label: 'Add Account…',
+        enabled: enabled.addAccount,
+        click: () => actions.addAccount(),
+      },
+      { id: 'manage-profiles', label: 'Manage Profiles…', click: () => actions.openSettings() },
+    ],
   };
 }
 
@@ -70,12 +108,7 @@ export function buildMenuTemplate(
       enabled: enabled.signOut,
       click: () => actions.signOut(),
     },
-    {
-      id: 'switch-user',
-      label: 'Sign In as Someone Else…',
-      enabled: enabled.switchUser,
-      click: () => actions.signInAsSomeoneElse(),
-    },
+    accountsMenu(state, actions, enabled),
   ];
   const settings: MenuItemConstructorOptions = {
     id: 'settings',

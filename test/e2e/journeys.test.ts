@@ -376,7 +376,9 @@ describe('journeys', () => {
     };
     const skip = new Set<Channel>([
       CHANNELS.signOut,
-      CHANNELS.signInAsSomeoneElse,
+      CHANNELS.addAccount,
+      CHANNELS.signOutAccount,
+      CHANNELS.removeProfile,
       CHANNELS.signIn,
       CHANNELS.useEmulator,
       CHANNELS.saveSettings,

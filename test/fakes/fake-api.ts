@@ -45,7 +45,12 @@ export function fakeApi(state: AppState): Api & {
     copySignInLink: vi.fn(() => Promise.resolve(ok(null))),
     openBrowserAgain: vi.fn(() => Promise.resolve(ok(null))),
     signOut: vi.fn(() => Promise.resolve(ok(null))),
-    signInAsSomeoneElse: vi.fn(() => Promise.resolve(ok(null))),
+    addAccount: vi.fn(() => Promise.resolve(ok(null))),
+    useAccount: vi.fn(() => Promise.resolve(ok(null))),
+    signOutAccount: vi.fn(() => Promise.resolve(ok(null))),
+    useProfile: vi.fn(() => Promise.resolve(ok(null))),
+    addProfile: vi.fn(() => Promise.resolve(ok(null))),
+    removeProfile: vi.fn(() => Promise.resolve(ok(null))),
     callUserInfo: vi.fn(() => Promise.resolve(ok({ sub: 's-1', email: 'a@example.com' }))),
     callApi: vi.fn(() =>
       Promise.resolve(

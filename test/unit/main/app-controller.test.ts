@@ -62,7 +62,9 @@ describe('AppController settings', () => {
   it('is unconfigured with nothing set, and says the emulator is not offered outside development', async () => {
     const { app } = await controller();
     await app.init();
-    expect(app.state()).toEqual({ status: 'unconfigured', emulatorOffered: false });
+    expect(app.state()).toMatchObject({ status: 'unconfigured', emulatorOffered: false });
+    expect(app.state()).not.toHaveProperty('error');
+    expect(app.state().switcher).toMatchObject({ profile: 'default', accounts: [] });
     await expect(app.useEmulator()).rejects.toMatchObject({ code: 'invalid_settings' });
   });
 

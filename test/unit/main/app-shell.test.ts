@@ -11,7 +11,8 @@ const provider = { domain: 'pool.auth.eu-west-1.amazoncognito.com', issuer: 'htt
 const actions: MenuActions = {
   signIn: vi.fn(),
   signOut: vi.fn(),
-  signInAsSomeoneElse: vi.fn(),
+  addAccount: vi.fn(),
+  useAccount: vi.fn(),
   openSettings: vi.fn(),
   openHelp: vi.fn(),
   installCommandLineTool: vi.fn(),
@@ -26,12 +27,12 @@ describe('application menu', () => {
     [
       'signed out',
       { status: 'signed-out', provider, identityProviders: [], emailFirst: false },
-      { 'sign-in': true, 'sign-out': false, 'switch-user': false },
+      { 'sign-in': true, 'sign-out': false, 'add-account': false },
     ],
     [
       'waiting',
       { status: 'waiting', provider, startedAt: 0, expiresAt: 1 },
-      { 'sign-in': false, 'sign-out': false, 'switch-user': false },
+      { 'sign-in': false, 'sign-out': false, 'add-account': false },
     ],
     [
       'signed in',
@@ -50,7 +51,7 @@ describe('application menu', () => {
           persisted: true,
         },
       },
-      { 'sign-in': false, 'sign-out': true, 'switch-user': true },
+      { 'sign-in': false, 'sign-out': true, 'add-account': true },
     ],
   ])('enables the account items when %s', (_name, state, expected) => {
     const all = items(buildMenuTemplate('linux', state, actions));

@@ -73,6 +73,14 @@ describe('handlers', () => {
     settings: [[], ['not an object'], [null], [{ discoveryUrl: 42 }], [[]], [VALID_SETTINGS, 'extra']],
     'save-input': [[], ['x'], [null], [{ values: {}, clientSecret: 7 }], [{ values: 'x' }], [{}, {}]],
     text: [[], [42], [{ text: 'x' }], ['x'.repeat(5000)], ['a', 'b']],
+    account: [
+      [],
+      ['x'],
+      [null],
+      [{ profile: 'p' }],
+      [{ profile: 1, id: '' }],
+      [{ profile: 'p', id: 'a' }, 'extra'],
+    ],
     'proxy-answer': [
       [],
       ['x'],
@@ -166,6 +174,7 @@ describe('handlers', () => {
         'save-input': [{ values: VALID_SETTINGS, clientSecret: 's' }],
         text: ['some text'],
         'proxy-answer': [{ username: 'u', password: 'p', remember: false }],
+        account: [{ profile: 'work', id: '' }],
       };
       const result = await createIpcHandlers(app, policy)[CHANNELS[method]](trusted, good[kind]);
       expect(result).toMatchObject({ ok: true });
@@ -182,17 +191,22 @@ describe('handlers', () => {
 
   it('keeps the channel names: a renamed channel would break a preload of another build', () => {
     expect(Object.values(CHANNELS).sort()).toEqual([
+      'accounts:add',
+      'accounts:sign-out',
+      'accounts:use',
       'api:call',
       'api:call-userinfo',
       'aws:get-status',
       'clipboard:write-text',
+      'profiles:add',
+      'profiles:remove',
+      'profiles:use',
       'proxy:answer-sign-in',
       'session:cancel-sign-in',
       'session:copy-sign-in-link',
       'session:get-state',
       'session:open-browser-again',
       'session:sign-in',
-      'session:sign-in-as-someone-else',
       'session:sign-in-with',
       'session:sign-in-with-email',
       'session:sign-out',

@@ -1,0 +1,286 @@
+/**
+ * Profiles and accounts, for the CLI and the app alike: which profile and account a session
+ * belongs to, recording sign-ins, switching, signing one account out, adding and removing
+ * profiles. The decisions are core's (profiles.ts, accounts.ts); this class carries them out on
+ * the settings file, the accounts file and the keychain.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AuthService, SignOutResult } from '../core/auth-service.ts';
+import { AuthError, toAuthError } from '../core/errors.ts';
+import type { Profile } from '../core/session.ts';
+import {
+  DEFAULT_PROFILE,
+  checkProfileName,
+  profileNames,
+  withProfileSettings,
+  withoutProfile,
+  type SettingsDocument,
+} from '../core/profiles.ts';
+import {
+  FIRST_ACCOUNT,
+  accountsOf,
+  findAccount,
+  newAccountId,
+  withActiveAccount,
+  withSelectedProfile,
+  withSignedIn,
+  withoutAccount,
+  withoutProfileAccounts,
+  type AccountRecord,
+  type AccountsStore,
+} from '../core/accounts.ts';
+import { isProviderConfigured, type SettingsInput } from '../core/settings.ts';
+import { TokenVault, awsCredentialsAccount } from '../core/token-vault.ts';
+import {
+  accountInUse,
+  accountsStore,
+  createAuthService,
+  resolveComposedSettings,
+  type ComposeOptions,
+  type ProfileSettings,
+} from './compose.ts';
+import { installerProfiles } from './installer-settings.ts';
+
+/** One account as lists show it: never a token. */
+export interface AccountSummary {
+  profile: string;
+  id: string;
+  /** Email or user name; undefined for a first account never signed in. */
+  name: string | undefined;
+  /** The profile's active account. */
+  active: boolean;
+  signedIn: boolean;
+  /** When its access token expires (signed in only). */
+  expiresAt?: number;
+  /** Why its session could not be read (the keychain, a profile's bad settings). */
+  problem?: string;
+}
+
+export interface ProfileSummary {
+  name: string;
+  /** The profile in use. */
+  selected: boolean;
+  /** Defined by the installer: cannot be removed. */
+  fromInstaller: boolean;
+  /** Its settings name a provider. */
+  configured: boolean;
+}
+
+/** A short id for a new account's keychain entries. */
+function randomAccountId(): string {
+  return randomBytes(3).toString('hex');
+}
+
+export class ProfilesAndAccounts {
+  private readonly accounts: AccountsStore;
+
+  constructor(private readonly options: ComposeOptions) {
+    this.accounts = accountsStore(options);
+  }
+
+  // ── profiles ───────────────────────────────────────────────────────────────────────────────
+
+  /** `profile` (default: the one in use) and its settings; `document` when the caller has the file in hand. */
+  resolve(profile?: string, document?: SettingsDocument): ProfileSettings {
+    return resolveComposedSettings(this.withProfile(profile), document);
+  }
+
+  profiles(document: SettingsDocument = this.options.settingsStore.read()): ProfileSummary[] {
+    const selected = this.resolve(undefined, document).profile;
+    const fromInstaller = new Set(Object.keys(this.options.installer?.profiles ?? {}));
+    return this.names(document).map((name) => ({
+      name,
+      selected: name === selected,
+      fromInstaller: fromInstaller.has(name),
+      configured: isProviderConfigured(this.resolve(name, document).input),
+    }));
+  }
+
+  /** Adds a profile with `settings` (validated when the profile is used, like any settings). */
+  async addProfile(name: string, settings: SettingsInput = {}): Promise<void> {
+    checkProfileName(name);
+    if (this.options.installer?.userProfiles === false) {
+      throw new AuthError(
+        'invalid_settings',
+        'Your organisation’s installer does not allow adding profiles. Ask your administrator.',
+      );
+    }
+    const document = this.options.settingsStore.read();
+    if (this.names(document).includes(name)) {
+      throw new AuthError('invalid_settings', `There is already a profile "${name}".`);
+    }
+    await this.options.settingsStore.write(withProfileSettings(document, name, settings));
+  }
+
+  /** Makes `name` the profile in use (the app follows). */
+  async useProfile(name: string): Promise<void> {
+    this.resolve(name);
+    await this.accounts.update((state) => ({ state: withSelectedProfile(state, name), result: undefined }));
+  }
+
+  /**
+   * Removes a profile the user added: signs each of its accounts out (no browser), deletes its
+   * client secret, its settings and its accounts. The default profile and the installer's stay.
+   */
+  async removeProfile(name: string): Promise<void> {
+    const document = this.options.settingsStore.read();
+    if (!this.names(document).includes(name))
+      throw new AuthError('invalid_settings', `There is no profile "${name}".`);
+    if (name === DEFAULT_PROFILE || this.options.installer?.profiles?.[name]) {
+      throw new AuthError(
+        'invalid_settings',
+        name === DEFAULT_PROFILE
+          ? 'The default profile cannot be removed: clear its settings instead.'
+          : `Profile "${name}" is set by your organisation’s installer and cannot be removed.`,
+      );
+    }
+    const resolved = this.resolve(name);
+    if (resolved.problems.length === 0) {
+      for (const account of accountsOf(this.accounts.read(), name).accounts) {
+        await this.signOutQuietly(this.service(name, account.id));
+      }
+      await this.service(name, FIRST_ACCOUNT).setClientSecret(undefined);
+    }
+    await this.accounts.update((state) => ({
+      state: withoutProfileAccounts(state, name),
+      result: undefined,
+    }));
+    await this.options.settingsStore.write(withoutProfile(document, name));
+  }
+
+  // ── accounts ───────────────────────────────────────────────────────────────────────────────
+
+  /** The service of `profile`'s account with id `account` (default: the one the options name, or the active one). */
+  service(profile?: string, account?: string): AuthService {
+    const options = this.withProfile(profile);
+    const resolved = resolveComposedSettings(options);
+    return createAuthService(options, resolved, account ?? accountInUse(options, resolved.profile));
+  }
+
+  /**
+   * The service to sign in to as another person: a new account, unless the active one is signed
+   * out (then signing in there adds nobody twice). Nothing is recorded until the sign-in succeeds.
+   */
+  async serviceForNewAccount(profile?: string): Promise<AuthService> {
+    const resolved = this.resolve(profile);
+    const active = this.service(resolved.profile);
+    if (!(await active.restore().catch(() => undefined))) return active;
+    const id = newAccountId(this.accounts.read(), resolved.profile, randomAccountId);
+    return createAuthService(this.withProfile(resolved.profile), resolved, id);
+  }
+
+  /**
+   * Records that `signedIn` signed in through `service`: its account is active and named. The same
+   * person's other account in the profile is the older sign-in: signed out and dropped.
+   */
+  async recordSignIn(service: AuthService, signedIn: Profile): Promise<void> {
+    const { profile = DEFAULT_PROFILE, account = FIRST_ACCOUNT } = service.scope;
+    const who = { name: signedIn.email ?? signedIn.username, subject: signedIn.subject };
+    const replaced = await this.accounts.update((state) => {
+      const recorded = withSignedIn(state, profile, account, who);
+      return { state: recorded.state, result: recorded.replaced };
+    });
+    for (const id of replaced) await this.signOutQuietly(this.service(profile, id));
+  }
+
+  /** Makes account `ref` (id or name) of `profile` active; no network. */
+  async useAccount(ref: string, profile?: string): Promise<AccountRecord> {
+    const { profile: name } = this.resolve(profile);
+    return this.accounts.update((state) => {
+      const account = findAccount(state, name, ref);
+      return {
+        state: withSelectedProfile(withActiveAccount(state, name, account.id), name),
+        result: account,
+      };
+    });
+  }
+
+  /**
+   * Signs account `service.scope` out and drops it from the list; the next one becomes active.
+   * `openBrowser`: also end the provider's browser session.
+   */
+  async signOut(service: AuthService, options: { openBrowser?: boolean } = {}): Promise<SignOutResult> {
+    const result = await service.signOut(options);
+    await this.forget(service);
+    return result;
+  }
+
+  /** Drops `service`'s account from the list (its session is already gone) and its AWS credentials. */
+  async forget(service: AuthService): Promise<void> {
+    const { profile = DEFAULT_PROFILE, account = FIRST_ACCOUNT } = service.scope;
+    const { settings } = service;
+    await new TokenVault(this.options.secretStore, settings.keychainService)
+      .remove(awsCredentialsAccount(settings.discoveryUrl, settings.clientId, service.scope))
+      .catch(() => undefined);
+    await this.accounts.update((state) => ({
+      state: withoutAccount(state, profile, account),
+      result: undefined,
+    }));
+  }
+
+  /**
+   * Every account of `profiles` (default: all) with whether it is signed in: one keychain read
+   * each, no network. A first account never signed in is left out.
+   */
+  async list(
+    profiles?: string[],
+    document: SettingsDocument = this.options.settingsStore.read(),
+  ): Promise<AccountSummary[]> {
+    const state = this.accounts.read();
+    const summaries: AccountSummary[] = [];
+    for (const profile of profiles ?? this.names(document)) {
+      const entry = accountsOf(state, profile);
+      const resolved = this.resolve(profile, document);
+      for (const account of entry.accounts) {
+        const summary = await this.summary(resolved, account, entry.active === account.id);
+        if (summary.signedIn || summary.name !== undefined || summary.problem) summaries.push(summary);
+      }
+    }
+    return summaries;
+  }
+
+  /** The id of `profile`'s active account. */
+  activeAccount(profile: string): string {
+    return accountsOf(this.accounts.read(), profile).active;
+  }
+
+  /** Calls `listener` when another process changed the accounts or the profile in use. */
+  watch(listener: () => void): () => void {
+    return this.accounts.watch(listener);
+  }
+
+  private async summary(
+    resolved: ProfileSettings,
+    account: AccountRecord,
+    active: boolean,
+  ): Promise<AccountSummary> {
+    const { profile } = resolved;
+    const base = { profile, id: account.id, name: account.name, active, signedIn: false };
+    if (!isProviderConfigured(resolved.input)) return base;
+    try {
+      const signedIn = await createAuthService(this.withProfile(profile), resolved, account.id).restore();
+      if (!signedIn) return base;
+      return {
+        ...base,
+        name: signedIn.email ?? signedIn.username,
+        signedIn: true,
+        expiresAt: signedIn.expiresAt,
+      };
+    } catch (error) {
+      return { ...base, problem: toAuthError(error).message };
+    }
+  }
+
+  private async signOutQuietly(service: AuthService): Promise<void> {
+    await service.signOut({ openBrowser: false }).catch(() => undefined);
+    await this.forget(service).catch(() => undefined);
+  }
+
+  private names(document: SettingsDocument): string[] {
+    return profileNames(document, installerProfiles(this.options.installer));
+  }
+
+  private withProfile(profile?: string): ComposeOptions {
+    return { ...this.options, ...(profile !== undefined ? { profile } : {}) };
+  }
+}
