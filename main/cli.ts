@@ -27,12 +27,23 @@ import { processIo, type Io } from './cli/terminal.ts';
 
 export { EXIT_CODES } from './cli/commands.ts';
 
-/** The command `argv` names (one word, or two for `config …`) and the rest of the line. */
+/**
+ * The command `argv` names (one word, or two for `config …`) and the rest of the line. Options
+ * every command takes may come first (`cognito-desktop --profile prod token`).
+ */
 function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
+  let start = 0;
+  while (argv[start]?.startsWith('--')) {
+    const option = argv[start]!.slice(2);
+    const spec = GLOBAL_OPTIONS[option];
+    if (!spec) break;
+    start += spec.type === 'string' ? 2 : 1;
+  }
+  const leading = argv.slice(0, start);
   for (const words of [2, 1]) {
-    const name = argv.slice(0, words).join(' ');
+    const name = argv.slice(start, start + words).join(' ');
     const command = COMMANDS.find((c) => c.name === name);
-    if (command) return { command, rest: argv.slice(words) };
+    if (command) return { command, rest: [...leading, ...argv.slice(start + words)] };
   }
   return undefined;
 }
