@@ -43,6 +43,9 @@ function Screen(): ReactNode {
       <>
         {state.status === 'unconfigured' && state.error ? <ErrorNotice error={state.error} /> : null}
         <Settings
+          // Another profile's settings: a fresh editor.
+          key={state.switcher?.profile}
+          switcher={state.switcher}
           firstRun={state.status === 'unconfigured'}
           emulatorOffered={state.status === 'unconfigured' && state.emulatorOffered}
           onClose={() => setSettingsOpen(false)}
@@ -64,7 +67,9 @@ function Screen(): ReactNode {
         <SignedOut state={state} onOpenSettings={() => setSettingsOpen(true)} />
       ) : null}
       {state.status === 'waiting' ? <Waiting state={state} /> : null}
-      {state.status === 'signed-in' ? <SignedIn state={state} /> : null}
+      {state.status === 'signed-in' ? (
+        <SignedIn state={state} onManageProfiles={() => setSettingsOpen(true)} />
+      ) : null}
     </>
   );
 }

@@ -189,6 +189,49 @@ describe('journeys', () => {
     expect(systemBrowser.opened.length).toBe(opened);
   });
 
+  it('accounts: add a second person, switch back with the keyboard and no request, remove one; profiles in Settings', async () => {
+    const app = await startApp();
+    await signInThroughUi(app.page);
+    await seeText(app.page.getByLabel('Signed in as'), 'alice@example.com');
+    systemBrowser.next = { kind: 'sign-in', credentials: { username: 'bob', password: 'Passw0rd!bob' } };
+    await app.page.getByRole('button', { name: 'Add account…' }).click();
+    await seeText(app.page.getByLabel('Signed in as'), 'bob@example.com');
+    await systemBrowser.idle();
+    const accounts = app.page.getByRole('region', { name: 'Accounts' });
+    await seeText(accounts, 'alice@example.com');
+    await expect.poll(() => accounts.getByRole('listitem').count()).toBe(2);
+    await expectAccessible(app.page, 'accounts');
+    await shot(app.page, 'accounts-switcher');
+    expect(await sessionEntries()).toHaveLength(2);
+
+    // Back to alice from the keyboard: no request reaches the provider.
+    const requests = emulator.requests.length;
+    await app.page.getByRole('button', { name: 'Switch to alice@example.com' }).focus();
+    await app.page.keyboard.press('Enter');
+    await seeText(app.page.getByLabel('Signed in as'), 'alice@example.com');
+    expect(emulator.requests.length).toBe(requests);
+    expect(app.states.at(-1)?.switcher?.accounts.find((a) => a.name === 'bob@example.com')?.signedIn).toBe(
+      true,
+    );
+
+    // Remove bob: alice stays signed in, bob's session leaves the keychain.
+    await app.page.getByRole('button', { name: 'Remove bob@example.com' }).click();
+    await expect.poll(() => accounts.getByRole('listitem').count()).toBe(1);
+    await seeText(app.page.getByLabel('Signed in as'), 'alice@example.com');
+    expect(await sessionEntries()).toHaveLength(1);
+
+    // Profiles live in Settings: add one (empty, not set up), then go back to the first.
+    await accounts.getByRole('button', { name: 'Manage profiles…' }).click();
+    await app.page.getByLabel('New profile').fill('prod');
+    await app.page.getByRole('button', { name: 'Add profile' }).click();
+    await expect.poll(() => app.page.getByLabel('Settings of profile').inputValue()).toBe('prod');
+    await expect.poll(() => app.page.getByLabel('Discovery URL').inputValue()).toBe('');
+    await expectAccessible(app.page, 'settings with profiles');
+    await shot(app.page, 'settings-profiles');
+    await app.page.getByLabel('Settings of profile').selectOption('default');
+    await expect.poll(() => app.page.getByLabel('Discovery URL').inputValue()).toBe(emulator.issuer);
+  });
+
   it('signed in with an Identity Pool and an API: AWS credentials ready, and the API answers without echoing a token', async () => {
     const aws = emulator.aws!;
     process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY = aws.endpoint;

@@ -25,6 +25,7 @@ const electron = vi.hoisted(() => {
     loaded?: string;
     sent: [string, unknown][];
     focused: number;
+    title?: string;
     contentsListeners: Map<string, (...args: unknown[]) => unknown>;
     openHandler?: (details: { url: string }) => unknown;
   }[] = [];
@@ -57,6 +58,9 @@ const electron = vi.hoisted(() => {
       return false;
     }
     restore(): void {}
+    setTitle(title: string): void {
+      this.record.title = title;
+    }
     show(): void {}
     maximize(): void {}
     isMaximized(): boolean {

@@ -1,11 +1,12 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { SettingsDto } from '../../../preload/contract.ts';
+import type { SettingsDto, SwitcherDto } from '../../../preload/contract.ts';
 import { useApi } from '../api.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { CheckPanel } from './settings/CheckPanel.tsx';
 import { RegisterPanel } from './settings/RegisterPanel.tsx';
 import { SecretField } from './settings/SecretField.tsx';
 import { SettingsFields } from './settings/SettingsFields.tsx';
+import { ProfilePicker } from './settings/ProfilePicker.tsx';
 import { useSettingsEditor } from './settings/editor.ts';
 
 /** Settings: the provider's details, the write-only secret, a configuration check, the URLs to register. */
@@ -13,10 +14,13 @@ export function Settings({
   onClose,
   firstRun,
   emulatorOffered,
+  switcher,
 }: {
   onClose: () => void;
   firstRun: boolean;
   emulatorOffered: boolean;
+  /** The profiles: Settings edits the one in use. */
+  switcher?: SwitcherDto | undefined;
 }): ReactNode {
   const api = useApi();
   const [state, dispatch] = useSettingsEditor();
@@ -87,6 +91,7 @@ export function Settings({
           (development: try the app without AWS)
         </p>
       ) : null}
+      {switcher ? <ProfilePicker switcher={switcher} /> : null}
       {error ? <ErrorNotice error={error} /> : null}
       <form
         onSubmit={(event) => {

@@ -8,6 +8,7 @@ import type {
 } from '../../../preload/contract.ts';
 import { useApi, useNow } from '../api.tsx';
 import { ErrorNotice, InfoNotice } from '../components/ErrorNotice.tsx';
+import { AccountSwitcher } from '../components/AccountSwitcher.tsx';
 import { formatDuration, formatTime } from '../messages.ts';
 
 type SignedInState = Extract<AppState, { status: 'signed-in' }>;
@@ -78,7 +79,13 @@ function describeIdentity(profile: ProfileDto): string {
 }
 
 /** The authenticated app: who you are, your session, and an API call made with your token. */
-export function SignedIn({ state }: { state: SignedInState }): ReactNode {
+export function SignedIn({
+  state,
+  onManageProfiles,
+}: {
+  state: SignedInState;
+  onManageProfiles: () => void;
+}): ReactNode {
   const api = useApi();
   const now = useNow();
   const { profile } = state;
@@ -155,6 +162,9 @@ export function SignedIn({ state }: { state: SignedInState }): ReactNode {
           </dl>
         </section>
         {state.aws ? <AwsPanel key={profile.signedInAt} /> : null}
+        {state.switcher ? (
+          <AccountSwitcher switcher={state.switcher} onManageProfiles={onManageProfiles} />
+        ) : null}
         <section aria-labelledby="api-title" className="panel wide">
           <h2 id="api-title">API call</h2>
           {state.apiUrl ? (

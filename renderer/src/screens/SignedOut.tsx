@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { AppState, ErrorCode, ErrorDto, Result } from '../../../preload/contract.ts';
 import { useApi } from '../api.tsx';
+import { AccountSwitcher } from '../components/AccountSwitcher.tsx';
 import { ErrorNotice, InfoNotice } from '../components/ErrorNotice.tsx';
 
 type SignedOutState = Extract<AppState, { status: 'signed-out' }>;
@@ -133,6 +134,9 @@ export function SignedOut({
         {pending?.kind === 'hosted' ? opening : hasChoices ? 'Other sign-in options' : 'Sign in'}
       </button>
       <p className="hint">Your web browser opens to sign in; then you come back here.</p>
+      {state.switcher?.accounts.some((a) => a.signedIn) ? (
+        <AccountSwitcher switcher={state.switcher} onManageProfiles={onOpenSettings} />
+      ) : null}
     </main>
   );
 }

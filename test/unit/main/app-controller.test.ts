@@ -87,6 +87,40 @@ describe('AppController settings', () => {
     expect((await app.settingsView()).values.discoveryUrl).toBe(POOL);
   });
 
+  it('offers the installer’s profiles with their locked presets; users add their own only where allowed', async () => {
+    const installer: InstallerSettings = {
+      values: {},
+      locked: [],
+      profiles: {
+        dev: { values: { discoveryUrl: POOL, clientId: 'dev-client' }, locked: ['discoveryUrl'] },
+        prod: {
+          values: { discoveryUrl: OTHER_POOL, clientId: 'prod-client' },
+          locked: ['discoveryUrl', 'clientId'],
+        },
+      },
+      userProfiles: false,
+    };
+    const { app } = await controller({ installer });
+    await app.init();
+    // No settings of its own and presets elsewhere: the default profile is not offered.
+    expect(app.state().switcher?.profiles.map((p) => [p.name, p.fromInstaller, p.configured])).toEqual([
+      ['dev', true, true],
+      ['prod', true, true],
+    ]);
+    expect(app.state().status).toBe('signed-out');
+    await app.useProfile('prod');
+    const view = await app.settingsView();
+    expect(view.values).toMatchObject({ discoveryUrl: OTHER_POOL, clientId: 'prod-client' });
+    expect(view.locked).toEqual(['discoveryUrl', 'clientId']);
+    await app.saveSettings({ values: { ...view.values, clientId: 'mine', scopes: 'openid' } });
+    expect((await app.settingsView()).values).toMatchObject({ clientId: 'prod-client', scopes: 'openid' });
+    await app.useProfile('dev');
+    expect((await app.settingsView()).values).toMatchObject({ clientId: 'dev-client', scopes: '' });
+    expect(app.state().switcher?.canAddProfiles).toBe(false);
+    await expect(app.addProfile('mine')).rejects.toThrow('does not allow adding profiles');
+    await expect(app.removeProfile('prod')).rejects.toThrow('set by your organisation’s installer');
+  });
+
   it('saves with one read of the settings file and one write, and the view names fields as problems do', async () => {
     const { app, settingsStore } = await controller({ file: { discoveryUrl: POOL, clientId: 'c1' } });
     await app.init();

@@ -173,6 +173,29 @@ describe('provider.json', () => {
     expect(installerSettingsFile({}, '/usr/bin/node')).toBeUndefined();
   });
 
+  it('reads installer profiles with their own presets, and whether people may add profiles', () => {
+    const parsed = parseInstallerSettings(
+      JSON.stringify({
+        settings: { clientId: 'top' },
+        profiles: {
+          prod: {
+            settings: { discoveryUrl: 'https://idp.example', clientSecret: 'nope' },
+            locked: ['discoveryUrl'],
+          },
+          'bad name': { settings: { clientId: 'x' } },
+          default: { settings: { clientId: 'ignored: the top level is the default profile' } },
+        },
+        userProfiles: false,
+      }),
+    );
+    expect(parsed.values).toEqual({ clientId: 'top' });
+    expect(parsed.profiles).toEqual({
+      prod: { values: { discoveryUrl: 'https://idp.example' }, locked: ['discoveryUrl'] },
+    });
+    expect(parsed.userProfiles).toBe(false);
+    expect(parseInstallerSettings('{}').userProfiles).toBeUndefined();
+  });
+
   it('takes the identity providers as text or as a list of names and labels, and can lock them', () => {
     const listed = parseInstallerSettings(
       JSON.stringify({

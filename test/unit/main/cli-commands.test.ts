@@ -2,16 +2,22 @@
  * The CLI's command table and strict parsing, in process: usage errors never reach the core, so
  * no keychain or provider is involved.
  */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli.ts';
 import { COMMANDS, USAGE, commandSynopsis } from '../../../main/cli/commands.ts';
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  argv: string[],
+  configDir = '/nonexistent/cognito-desktop-test',
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const code = await runCli(
     argv,
-    { COGNITO_DESKTOP_CONFIG_DIR: '/nonexistent/cognito-desktop-test' },
+    { COGNITO_DESKTOP_CONFIG_DIR: configDir },
     {
       out: (t) => (out += `${t}\n`),
       err: (t) => (err += `${t}\n`),
@@ -32,6 +38,10 @@ describe('the CLI command line', () => {
     [['frobnicate'], 'Unknown command "frobnicate"'],
     [['config', 'nope'], 'Unknown command "config nope"'],
     [['config', 'set', 'colour', 'blue'], 'Unknown setting "colour"'],
+    [['profile', 'nope'], 'Unknown command "profile nope"'],
+    [['account', 'use'], 'account use needs ACCOUNT'],
+    [['--profile'], 'Unknown command "--profile"'],
+    [['login', '--add', '--account', 'bob'], '--add signs in to a new account: leave out --account.'],
   ])('%j → exit 2: %s', async (argv, message) => {
     const result = await run(argv);
     expect(result.code).toBe(2);
@@ -51,5 +61,35 @@ describe('the CLI command line', () => {
     for (const command of COMMANDS) expect(USAGE).toContain(commandSynopsis(command));
     expect(await run([])).toMatchObject({ code: 2, out: expect.stringContaining('Commands:') as string });
     expect(await run(['help'])).toMatchObject({ code: 0 });
+  });
+});
+
+describe('profiles on the command line', () => {
+  it('takes --profile before or after the command, writes each profile’s settings to its own place', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cognito-desktop-cli-profiles-'));
+    expect(await run(['config', 'set', 'clientId', 'one'], dir)).toMatchObject({ code: 0 });
+    expect(await run(['profile', 'add', 'prod'], dir)).toMatchObject({ code: 0 });
+    expect(await run(['--profile', 'prod', 'config', 'set', 'clientId', 'two'], dir)).toMatchObject({
+      code: 0,
+    });
+    expect(await run(['config', 'set', 'scopes', 'openid', '--profile', 'prod'], dir)).toMatchObject({
+      code: 0,
+    });
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({
+      clientId: 'one',
+      profiles: { prod: { clientId: 'two', scopes: 'openid' } },
+    });
+    const shown = await run(['--profile', 'prod', 'config', 'show', '--json'], dir);
+    expect(JSON.parse(shown.out)).toMatchObject({ profile: 'prod' });
+    expect((await run(['profile', 'use', 'prod'], dir)).code).toBe(0);
+    expect((await run(['profile', 'list'], dir)).out).toBe('  default (not set up)\n* prod (not set up)\n');
+    const unknown = await run(['--profile', 'staging', 'status'], dir);
+    expect(unknown).toMatchObject({ code: 2 });
+    expect(unknown.err).toContain('There is no profile "staging". Profiles: default, prod.');
+    expect((await run(['profile', 'add', 'prod'], dir)).err).toContain('There is already a profile "prod".');
+    expect((await run(['profile', 'add', 'two words'], dir)).err).toContain('cannot name a profile');
+    expect((await run(['profile', 'remove', 'default'], dir)).err).toContain(
+      'The default profile cannot be removed',
+    );
   });
 });

@@ -1,0 +1,80 @@
+import { useState, type ReactNode } from 'react';
+import type { AccountDto, ErrorDto, Result, SwitcherDto } from '../../../preload/contract.ts';
+import { useApi } from '../api.tsx';
+import { ErrorNotice } from './ErrorNotice.tsx';
+
+/** How an account is named in the list: its name, and its profile when there are several. */
+export function accountLabel(account: AccountDto, switcher: SwitcherDto): string {
+  const name = account.name ?? 'First account';
+  return switcher.profiles.length > 1 ? `${name} (${account.profile})` : name;
+}
+
+/**
+ * The accounts of every profile: switch to one (no network while its tokens are valid), remove one
+ * (signed out, its entries deleted), add another, or manage the profiles (in Settings). A list and
+ * buttons: all keyboard-reachable.
+ */
+export function AccountSwitcher({
+  switcher,
+  onManageProfiles,
+}: {
+  switcher: SwitcherDto;
+  onManageProfiles: () => void;
+}): ReactNode {
+  const api = useApi();
+  const [error, setError] = useState<ErrorDto | undefined>();
+  const run = async (call: Promise<Result<null>>): Promise<void> => {
+    const result = await call;
+    setError(result.ok ? undefined : result.error);
+  };
+  const listed = switcher.accounts.filter((a) => a.signedIn || a.name !== undefined);
+  const isCurrent = (a: AccountDto): boolean => a.active && a.profile === switcher.profile;
+  return (
+    <section aria-labelledby="accounts-title" className="panel wide">
+      <h2 id="accounts-title">Accounts</h2>
+      {error ? <ErrorNotice error={error} /> : null}
+      {listed.length > 0 ? (
+        <ul className="accounts">
+          {listed.map((account) => (
+            <li
+              key={`${account.profile}/${account.id}`}
+              aria-current={isCurrent(account) ? 'true' : undefined}
+            >
+              <span className="account-name">{accountLabel(account, switcher)}</span>
+              <span className="account-state">
+                {isCurrent(account) ? 'in use' : account.signedIn ? 'signed in' : 'signed out'}
+              </span>
+              {isCurrent(account) ? null : (
+                <button
+                  type="button"
+                  onClick={() => void run(api.useAccount({ profile: account.profile, id: account.id }))}
+                  aria-label={`Switch to ${accountLabel(account, switcher)}`}
+                >
+                  Switch
+                </button>
+              )}
+              <button
+                type="button"
+                onClick={() => void run(api.signOutAccount({ profile: account.profile, id: account.id }))}
+                aria-label={`Remove ${accountLabel(account, switcher)}`}
+                title="Sign this account out and remove it from the list"
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No account is signed in.</p>
+      )}
+      <div className="actions">
+        <button type="button" onClick={() => void run(api.addAccount())}>
+          Add account…
+        </button>
+        <button type="button" className="link" onClick={onManageProfiles}>
+          Manage profiles…
+        </button>
+      </div>
+    </section>
+  );
+}
