@@ -21,6 +21,8 @@ import { AppController } from '../../main/app/app-controller.ts';
 import { JsonFileSettingsStore } from '../../main/adapters/json-file-settings-store.ts';
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
 import type { AppStatus } from '../../main/app/app-status.ts';
+import { TokenVault, sessionAccount } from '../../main/core/token-vault.ts';
+import type { StoredSession } from '../../main/core/session.ts';
 import { AuthService } from '../../main/core/auth-service.ts';
 import { validateSettings } from '../../main/core/settings.ts';
 import { MemorySecretStore } from '../fakes/memory-secret-store.ts';
@@ -175,6 +177,32 @@ describe('two profiles × two accounts', () => {
     }
   });
 
+  it('keeps the sharing rules per account: 8 processes on an expired second account refresh once, others untouched', async () => {
+    const bob = (await listAll()).find((a) => a.profile === 'prod' && a.name === 'bob@example.com')!;
+    expect(bob.id).not.toBe('');
+    const vault = new TokenVault(new KeytarSecretStore(), SERVICE);
+    const account = sessionAccount(prod.issuer, PUBLIC_CLIENT_ID, { profile: 'prod', account: bob.id });
+    const session = (await vault.read<StoredSession>(account))!;
+    await vault.write(account, { ...session, expiresAt: Date.now() - 1000 });
+    const refreshes = {
+      prod: prod.countRequests('/oauth2/token', 'refresh_token'),
+      work: work.countRequests('/oauth2/token', 'refresh_token'),
+    };
+    const runs = await Promise.all(
+      Array.from({ length: 8 }, () => cli(['--profile', 'prod', '--account', 'bob@example.com', 'token'])),
+    );
+    expect(runs.map((r) => r.code)).toEqual(Array(8).fill(0));
+    expect(prod.countRequests('/oauth2/token', 'refresh_token') - refreshes.prod).toBe(1);
+    expect(work.countRequests('/oauth2/token', 'refresh_token')).toBe(refreshes.work);
+    expect(new Set(runs.map((r) => r.stdout)).size).toBe(1);
+    expect((await vault.read<StoredSession>(account))!.expiresAt).toBeGreaterThan(Date.now());
+    // The profile's other account was not touched.
+    expect(await tokenOwner(['--profile', 'prod', '--account', 'alice@example.com'])).toEqual({
+      issuer: prod.issuer,
+      user: 'alice',
+    });
+  });
+
   it('signs one account out; the others stay, and nothing of it is left in the keychain', async () => {
     const before = await keychainAccounts(SERVICE);
     const bob = (await listAll()).find((a) => a.profile === 'default' && a.name === 'bob@example.com')!;
@@ -206,6 +234,15 @@ describe('two profiles × two accounts', () => {
   });
 
   it('removes a profile: its sessions and secret leave the keychain, the other profile stays signed in', async () => {
+    const secret = await runCliProcess(
+      ['--profile', 'prod', 'config', 'set-secret'],
+      { COGNITO_DESKTOP_CONFIG_DIR: configDir, COGNITO_DESKTOP_KEYCHAIN_SERVICE: SERVICE },
+      'prod-client-secret',
+    );
+    expect(secret.code, secret.stderr).toBe(0);
+    expect(await keychainAccounts(SERVICE)).toContain(
+      `client-secret:${PUBLIC_CLIENT_ID}@${prod.issuer} profile=prod`,
+    );
     await ok(['profile', 'remove', 'prod']);
     expect(
       (await keychainAccounts(SERVICE)).filter((k) => k.includes('profile=prod')),
