@@ -17,7 +17,6 @@ import {
   findSettingsProblems,
   validateSettings,
   withDefaults,
-  type ResolvedSettings,
   type SettingsInput,
 } from '../core/settings.ts';
 import type {

@@ -449,14 +449,14 @@ export const COMMANDS: Command[] = [
     name: 'profile list',
     summary: 'the profiles, and which is in use',
     options: { json: JSON_OPTION },
-    async run({ options, print }) {
+    run({ options, print }) {
       const profiles = new ProfilesAndAccounts(options).profiles();
       const lines = profiles.map(
         (p) =>
           `${p.selected ? '*' : ' '} ${p.name}${p.fromInstaller ? ' (installer)' : ''}${p.configured ? '' : ' (not set up)'}`,
       );
       print({ ok: true, profiles }, lines.join('\n'));
-      return EXIT_CODES.ok;
+      return Promise.resolve(EXIT_CODES.ok);
     },
   },
   {

@@ -118,7 +118,8 @@ export function withoutAccount(state: AccountsState, profile: string, id: string
 
 /** The state without anything of `profile`. */
 export function withoutProfileAccounts(state: AccountsState, profile: string): AccountsState {
-  const { [profile]: _removed, ...others } = state.profiles;
+  const others = { ...state.profiles };
+  delete others[profile];
   const { profile: chosen, ...rest } = state;
   return {
     ...rest,

@@ -94,7 +94,8 @@ export function withProfileSettings(
 export function withoutProfile(document: SettingsDocument, profile: string): SettingsDocument {
   const next = withProfileSettings(document, profile, {});
   if (profile !== DEFAULT_PROFILE) {
-    const { [profile]: _removed, ...others } = next.profiles ?? {};
+    const others = { ...next.profiles };
+    delete others[profile];
     if (Object.keys(others).length > 0) next.profiles = others;
     else delete next.profiles;
   }

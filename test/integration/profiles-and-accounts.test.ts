@@ -83,7 +83,7 @@ async function listAll(): Promise<Listed[]> {
 /** Who a profile's token belongs to: the pool that issued it and the user name in it. */
 async function tokenOwner(args: string[]): Promise<{ issuer: string; user: string }> {
   const claims = decodeJwt((await ok(['token', ...args])).stdout.trim());
-  return { issuer: String(claims.iss), user: String(claims.username ?? claims.sub) };
+  return { issuer: String(claims.iss), user: typeof claims.username === 'string' ? claims.username : '' };
 }
 
 function appController(): { app: AppController; states: AppStatus[] } {
