@@ -190,6 +190,27 @@ const SOURCE_LABELS = {
   locked: 'installer (locked)',
 } as const;
 
+/** `profile add|use|remove NAME`: one change to the profiles, then what was done. */
+function profileCommand(
+  verb: string,
+  summary: string,
+  change: (accounts: ProfilesAndAccounts, name: string) => Promise<void>,
+  done: (name: string) => string,
+): Command {
+  return {
+    name: `profile ${verb}`,
+    summary,
+    args: ['NAME'],
+    options: { json: JSON_OPTION },
+    async run({ positionals, options, print }) {
+      const [name = ''] = positionals;
+      await change(new ProfilesAndAccounts(options), name);
+      print({ ok: true, profile: name }, done(name));
+      return EXIT_CODES.ok;
+    },
+  };
+}
+
 export const COMMANDS: Command[] = [
   {
     name: 'login',
@@ -459,45 +480,25 @@ export const COMMANDS: Command[] = [
       return Promise.resolve(EXIT_CODES.ok);
     },
   },
-  {
-    name: 'profile add',
-    summary: 'add a profile (then: --profile NAME config set …)',
-    args: ['NAME'],
-    options: { json: JSON_OPTION },
-    async run({ positionals, options, print }) {
-      const [name = ''] = positionals;
-      await new ProfilesAndAccounts(options).addProfile(name);
-      print(
-        { ok: true, profile: name },
-        `Profile ${name} added. Set it up with: cognito-desktop --profile ${name} config set discoveryUrl URL (and clientId).`,
-      );
-      return EXIT_CODES.ok;
-    },
-  },
-  {
-    name: 'profile use',
-    summary: 'use this profile from now on (the app follows)',
-    args: ['NAME'],
-    options: { json: JSON_OPTION },
-    async run({ positionals, options, print }) {
-      const [name = ''] = positionals;
-      await new ProfilesAndAccounts(options).useProfile(name);
-      print({ ok: true, profile: name }, `Using profile ${name}.`);
-      return EXIT_CODES.ok;
-    },
-  },
-  {
-    name: 'profile remove',
-    summary: 'sign out every account of a profile and remove it, secret included',
-    args: ['NAME'],
-    options: { json: JSON_OPTION },
-    async run({ positionals, options, print }) {
-      const [name = ''] = positionals;
-      await new ProfilesAndAccounts(options).removeProfile(name);
-      print({ ok: true, profile: name }, `Profile ${name} removed; its accounts are signed out.`);
-      return EXIT_CODES.ok;
-    },
-  },
+  profileCommand(
+    'add',
+    'add a profile (then: --profile NAME config set …)',
+    (accounts, name) => accounts.addProfile(name),
+    (name) =>
+      `Profile ${name} added. Set it up with: cognito-desktop --profile ${name} config set discoveryUrl URL (and clientId).`,
+  ),
+  profileCommand(
+    'use',
+    'use this profile from now on (the app follows)',
+    (accounts, name) => accounts.useProfile(name),
+    (name) => `Using profile ${name}.`,
+  ),
+  profileCommand(
+    'remove',
+    'sign out every account of a profile and remove it, secret included',
+    (accounts, name) => accounts.removeProfile(name),
+    (name) => `Profile ${name} removed; its accounts are signed out.`,
+  ),
   {
     name: 'account list',
     summary: "the profile's accounts (--all-profiles: every profile's), and which is active",

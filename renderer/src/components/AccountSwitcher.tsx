@@ -1,5 +1,6 @@
-import { useState, type ReactNode } from 'react';
-import type { AccountDto, ErrorDto, Result, SwitcherDto } from '../../../preload/contract.ts';
+import type { ReactNode } from 'react';
+import type { AccountDto, SwitcherDto } from '../../../preload/contract.ts';
+import { useCall } from './use-call.ts';
 import { useApi } from '../api.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 
@@ -22,11 +23,7 @@ export function AccountSwitcher({
   onManageProfiles: () => void;
 }): ReactNode {
   const api = useApi();
-  const [error, setError] = useState<ErrorDto | undefined>();
-  const run = async (call: Promise<Result<null>>): Promise<void> => {
-    const result = await call;
-    setError(result.ok ? undefined : result.error);
-  };
+  const [error, run] = useCall();
   const listed = switcher.accounts.filter((a) => a.signedIn || a.name !== undefined);
   const isCurrent = (a: AccountDto): boolean => a.active && a.profile === switcher.profile;
   return (

@@ -446,3 +446,59 @@ describe('proxy sign-in dialog', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
+
+describe('accounts and profiles', () => {
+  const SWITCHER = {
+    profile: 'default',
+    canAddProfiles: true,
+    profiles: [
+      { name: 'default', selected: true, fromInstaller: false, configured: true },
+      { name: 'prod', selected: false, fromInstaller: true, configured: true },
+    ],
+    accounts: [
+      { profile: 'default', id: '', name: 'alice@example.com', active: true, signedIn: true },
+      { profile: 'prod', id: 'b1', name: 'bob@example.com', active: true, signedIn: false },
+    ],
+  };
+
+  it('lists every account with its profile, marks the one in use, switches, removes and adds by keyboard', async () => {
+    const api = fakeApi({ ...SIGNED_IN, switcher: SWITCHER });
+    api.signOutAccount = () =>
+      Promise.resolve({
+        ok: false,
+        error: { code: 'keychain_locked', message: 'The OS keychain is locked.' },
+      });
+    renderApp(api);
+    const accounts = await screen.findByRole('region', { name: 'Accounts' });
+    const rows = within(accounts).getAllByRole('listitem');
+    expect(rows.map((r) => r.textContent)).toEqual([
+      'alice@example.com (default)in useRemove',
+      'bob@example.com (prod)signed outSwitchRemove',
+    ]);
+    expect(rows[0]!.getAttribute('aria-current')).toBe('true');
+    within(accounts).getByRole('button', { name: 'Switch to bob@example.com (prod)' }).focus();
+    await userEvent.keyboard('{Enter}');
+    expect(api.useAccount).toHaveBeenCalledWith({ profile: 'prod', id: 'b1' });
+    await userEvent.click(
+      within(accounts).getByRole('button', { name: 'Remove alice@example.com (default)' }),
+    );
+    expect((await within(accounts).findByRole('alert')).textContent).toContain('The OS keychain is locked.');
+    await userEvent.click(within(accounts).getByRole('button', { name: 'Add account…' }));
+    expect(api.addAccount).toHaveBeenCalledTimes(1);
+  });
+
+  it('Manage profiles opens Settings with the profile picker: switch, add; installer profiles cannot be removed', async () => {
+    const api = fakeApi({ ...SIGNED_IN, switcher: SWITCHER });
+    api.getSettings = () => Promise.resolve(ok(SETTINGS_VIEW));
+    renderApp(api);
+    await userEvent.click(await screen.findByRole('button', { name: 'Manage profiles…' }));
+    const picker = await screen.findByLabelText('Settings of profile');
+    await userEvent.selectOptions(picker, 'prod');
+    expect(api.useProfile).toHaveBeenCalledWith('prod');
+    expect(screen.queryByRole('button', { name: /Remove profile/ })).toBeNull();
+    await userEvent.type(screen.getByLabelText('New profile'), 'staging{Enter}');
+    expect(api.addProfile).toHaveBeenCalledWith('staging');
+    act(() => api.emit({ ...SIGNED_IN, switcher: { ...SWITCHER, profile: 'prod', canAddProfiles: false } }));
+    await waitFor(() => expect(screen.queryByLabelText('New profile')).toBeNull());
+  });
+});

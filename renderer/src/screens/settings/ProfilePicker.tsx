@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import type { ErrorDto, Result, SwitcherDto } from '../../../../preload/contract.ts';
+import type { SwitcherDto } from '../../../../preload/contract.ts';
+import { useCall } from '../../components/use-call.ts';
 import { useApi } from '../../api.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
@@ -10,12 +11,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 export function ProfilePicker({ switcher }: { switcher: SwitcherDto }): ReactNode {
   const api = useApi();
   const [name, setName] = useState('');
-  const [error, setError] = useState<ErrorDto | undefined>();
-  const run = async (call: Promise<Result<null>>): Promise<boolean> => {
-    const result = await call;
-    setError(result.ok ? undefined : result.error);
-    return result.ok;
-  };
+  const [error, run] = useCall();
   const current = switcher.profiles.find((p) => p.name === switcher.profile);
   const removable = current !== undefined && current.name !== 'default' && !current.fromInstaller;
   return (
