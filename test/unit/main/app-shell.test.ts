@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { buildMenuTemplate, type MenuActions } from '../../../main/shell/menu.ts';
 import { APP_CSP, resolveAppFile } from '../../../main/shell/app-protocol.ts';
 import { installerSettingsFile, parseInstallerSettings } from '../../../main/app/installer-settings.ts';
-import type { AppStatus } from '../../../main/app/app-status.ts';
+import { windowTitle, type AppStatus } from '../../../main/app/app-status.ts';
 import type { MenuItemConstructorOptions } from 'electron';
 
 const provider = { domain: 'pool.auth.eu-west-1.amazoncognito.com', issuer: 'https://x', isEmulator: false };
@@ -57,6 +57,56 @@ describe('application menu', () => {
     const all = items(buildMenuTemplate('linux', state, actions));
     for (const [id, enabled] of Object.entries(expected))
       expect(all.find((i) => i.id === id)?.enabled).toBe(enabled);
+  });
+
+  it('lists the accounts (the one in use checked, profiles named when several) and switches on click; the title names the account', () => {
+    const profile = {
+      username: 'alice@example.com',
+      usernameClaim: 'email',
+      subject: 's',
+      groups: [],
+      expiresAt: 0,
+      signedInAt: 0,
+      persisted: true,
+    };
+    const switcher = {
+      profile: 'prod',
+      canAddProfiles: true,
+      profiles: [
+        { name: 'default', selected: false, fromInstaller: false, configured: true },
+        { name: 'prod', selected: true, fromInstaller: false, configured: true },
+      ],
+      accounts: [
+        { profile: 'default', id: '', name: 'alice@example.com', active: true, signedIn: true },
+        { profile: 'prod', id: 'b1', name: 'alice@example.com', active: true, signedIn: true },
+        { profile: 'prod', id: 'c2', name: 'bob@example.com', active: false, signedIn: false },
+        { profile: 'prod', id: '', active: false, signedIn: false },
+      ],
+    };
+    const state: AppStatus = {
+      status: 'signed-in',
+      provider,
+      autoRefresh: true,
+      aws: false,
+      profile,
+      switcher,
+    };
+    const all = items(buildMenuTemplate('linux', state, actions));
+    const listed = all.filter((i) => i.id?.startsWith('account:'));
+    expect(listed.map((i) => [i.label, i.checked])).toEqual([
+      ['alice@example.com (default)', false],
+      ['alice@example.com (prod)', true],
+      ['bob@example.com (prod) — signed out', false],
+    ]);
+    (listed[2]!.click as () => void)();
+    expect(actions.useAccount).toHaveBeenCalledWith({ profile: 'prod', id: 'c2' });
+    (all.find((i) => i.id === 'manage-profiles')!.click as () => void)();
+    expect(actions.openSettings).toHaveBeenCalled();
+    expect(windowTitle(state)).toBe('alice@example.com (prod) — cognito-desktop');
+    expect(windowTitle({ ...state, switcher: { ...switcher, profiles: [switcher.profiles[1]!] } })).toBe(
+      'alice@example.com — cognito-desktop',
+    );
+    expect(windowTitle({ status: 'waiting', provider, startedAt: 0, expiresAt: 1 })).toBe('cognito-desktop');
   });
 
   it('follows each OS: the app menu first on macOS, File elsewhere; Settings with Cmd/Ctrl+,', () => {
