@@ -5,6 +5,7 @@
  * failure to an exit code.
  */
 import { toAuthError } from './core/errors.ts';
+import { redactSecrets } from './core/redaction.ts';
 import { describeUncaught, installLastResort } from './core/last-resort.ts';
 import { defaultConfigDir } from './core/settings.ts';
 import type { ComposeOptions } from './app/compose.ts';
@@ -118,7 +119,12 @@ export async function runCli(
       secretStore: new KeytarSecretStore(),
       browser: new OsBrowser(env),
       networkFor: (settings) => nodeNetwork({ proxySetting: settings.proxy, caFile: settings.caFile, env }),
-      logger: { info: (m) => io.err(m), warn: (m) => io.err(`Warning: ${m}`) },
+      // The same redaction as the app's log file: nothing secret on stderr, even with --verbose.
+      logger: {
+        info: (m) => io.err(redactSecrets(m)),
+        warn: (m) => io.err(`Warning: ${redactSecrets(m)}`),
+        ...(verbose ? { debug: (m: string) => io.err(redactSecrets(m)) } : {}),
+      },
     };
     return await command.run({
       values: parsed.values,

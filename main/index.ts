@@ -3,6 +3,7 @@
  * main/core and main/app; everything that touches Electron is wired here.
  */
 import { readFile } from 'node:fs/promises';
+import { release } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -40,6 +41,7 @@ import { createMainWindow } from './shell/window.ts';
 import { EVENTS } from '../preload/contract.ts';
 import { windowTitle, type AppStatus } from './app/app-status.ts';
 import { toAppState } from './ipc/wire.ts';
+import { logLevelFrom, openLogFile } from './adapters/log-file.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = join(here, '../renderer');
@@ -56,6 +58,15 @@ const DEV_SERVER_URL = process.env.VITE_DEV_SERVER_URL;
  * inherit (shell.openExternal passes this process's environment on).
  */
 const startupEnv = { ...process.env };
+/** How many log lines Copy Diagnostics includes. */
+const DIAGNOSTICS_LOG_LINES = 200;
+
+/** The runtime versions support asks for. */
+function pickVersions(versions: NodeJS.ProcessVersions): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const name of ['electron', 'chrome', 'node', 'v8']) if (versions[name]) picked[name] = versions[name];
+  return picked;
+}
 const inheritable = withoutSecrets(process.env);
 for (const name of Object.keys(process.env)) if (!(name in inheritable)) delete process.env[name];
 
@@ -122,6 +133,11 @@ function setupApp(): void {
   const configDir = startupEnv.COGNITO_DESKTOP_CONFIG_DIR ?? app.getPath('userData');
   const appOrigin = (DEV_SERVER_URL && originOf(DEV_SERVER_URL)) || APP_ORIGIN;
   let window: BrowserWindow | undefined;
+  // The OS's usual log folder (~/Library/Logs/cognito-desktop on macOS, <userData>/logs elsewhere).
+  const log = openLogFile(app.getPath('logs'), logLevelFrom(startupEnv));
+  log.info(
+    `cognito-desktop ${app.getVersion()} starting (${process.platform} ${release()}, ${process.arch})`,
+  );
 
   const refreshMenu = (state: AppStatus): void => {
     Menu.setApplicationMenu(
@@ -139,6 +155,15 @@ function setupApp(): void {
               window?.webContents.send(EVENTS.openSettings);
             },
             openHelp: () => void shell.openExternal(HELP_URL),
+            openLogsFolder: () => void shell.openPath(log.dir),
+            copyDiagnostics: () =>
+              void controller
+                .copyDiagnostics({
+                  versions: { app: app.getVersion(), ...pickVersions(process.versions) },
+                  os: { platform: process.platform, release: release(), arch: process.arch },
+                  logLines: log.lastLines(DIAGNOSTICS_LOG_LINES),
+                })
+                .catch((error: unknown) => log.warn(`Copy Diagnostics failed: ${String(error)}`)),
             installCommandLineTool: () => void installCommandLine(window),
           },
           !app.isPackaged,
@@ -165,6 +190,7 @@ function setupApp(): void {
       ),
     });
   const controller: AppController = new AppController({
+    logger: log,
     configDir,
     settingsStore: new ElectronSettingsStore(configDir),
     secretStore,

@@ -19,6 +19,8 @@ import { identifierFor } from '../core/sign-in-options.ts';
 import type { ProxySignInAnswer, ProxySignInRequest } from '../core/proxy-sign-in.ts';
 import type { AppStatus, ProviderInfo, SessionStatus, SwitcherView } from './app-status.ts';
 import { ProfilesAndAccounts } from './profiles-and-accounts.ts';
+import { diagnosticsText, type DiagnosticsInput } from './diagnostics.ts';
+import { withTimeout } from '../core/async-limits.ts';
 import { DEFAULT_PROFILE, type SettingsDocument } from '../core/profiles.ts';
 import type { ProfileSettings } from './compose.ts';
 import type {
@@ -44,6 +46,9 @@ export type { EmulatorLauncher, InstallerSettings } from './settings-use-cases.t
 
 /** Endings the user did not ask for, here or in another process: worth an OS notification. */
 const UNASKED_ENDINGS = new Set(['revoked', 'expired']);
+
+/** How long Copy Diagnostics waits for the configuration check. */
+const DIAGNOSTICS_CHECK_MS = 15_000;
 
 /** How long the proxy sign-in dialog waits for an answer before the request gives up. */
 const PROXY_SIGN_IN_TIMEOUT_MS = 2 * 60_000;
@@ -282,6 +287,28 @@ export class AppController {
 
   useEmulator(): Promise<void> {
     return this.settings.useEmulator();
+  }
+
+  /**
+   * Help → Copy Diagnostics: versions, OS, settings with their sources, the configuration check
+   * (at most 15 s), the accounts and the last log lines — redacted — to the clipboard. Returns it.
+   */
+  async copyDiagnostics(context: Pick<DiagnosticsInput, 'versions' | 'os' | 'logLines'>): Promise<string> {
+    const settings = this.settings.resolve();
+    const doctor = await withTimeout(
+      this.settings.checkInEffect(settings),
+      DIAGNOSTICS_CHECK_MS,
+      () => new AuthError('timeout', 'the configuration check took over 15 s'),
+    ).catch((error: unknown) => toAuthError(error).message);
+    const text = diagnosticsText({
+      ...context,
+      settings,
+      hasClientSecret: await this.service?.hasClientSecret().catch(() => undefined),
+      doctor,
+      accounts: this.switcher?.accounts ?? [],
+    });
+    await this.deps.clipboard.writeText(text);
+    return text;
   }
 
   async copyText(text: string): Promise<void> {

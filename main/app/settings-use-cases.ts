@@ -152,11 +152,19 @@ export class SettingsUseCases {
   /** Runs the configuration doctor on `values` (saved or not). */
   async checkConfiguration(values: SettingsDto): Promise<DoctorReportDto> {
     const resolved = this.resolve();
-    const input = { ...resolved.input, ...this.withLocked(values, resolved.profile) };
+    return this.check({ ...resolved.input, ...this.withLocked(values, resolved.profile) }, resolved.profile);
+  }
+
+  /** Runs the configuration doctor on the settings in effect (for diagnostics). */
+  checkInEffect(resolved: ProfileSettings = this.resolve()): Promise<DoctorReportDto> {
+    return this.check(resolved.input, resolved.profile);
+  }
+
+  private check(input: SettingsInput, profile: string): Promise<DoctorReportDto> {
     const networkFor = this.deps.checkNetworkFor ?? this.deps.networkFor;
     return runDoctor({
       input,
-      profile: resolved.profile,
+      profile,
       secretStore: this.deps.secretStore,
       ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
       ...(networkFor ? { networkFor } : {}),

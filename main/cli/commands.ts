@@ -90,7 +90,11 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
     valueName: 'ACCOUNT',
     description: "the profile's account to use, by name or id (else its active one)",
   },
-  verbose: { type: 'boolean', description: 'details of an unexpected internal error' },
+  verbose: {
+    type: 'boolean',
+    description:
+      'each step and provider request on stderr (secrets removed), and the details of an internal error',
+  },
   help: { type: 'boolean', description: 'this help' },
 };
 
@@ -570,7 +574,8 @@ Commands:
 ${COMMANDS.map((c) => `  ${commandSynopsis(c).padEnd(52)} ${c.summary}`).join('\n')}
 
 Every command takes --profile NAME (else COGNITO_PROFILE, else the profile in use), --account
-ACCOUNT (else the profile's active account), --verbose (details of an internal error) and --help.
+ACCOUNT (else the profile's active account), --verbose (each step and provider request on stderr,
+secrets removed; details of an internal error) and --help.
 
 Exit codes: 0 ok, 1 not signed in, 2 usage or settings, 3 provider rejected,
 4 network or timeout talking to the provider, 5 keychain unavailable or locked,

@@ -48,6 +48,7 @@ import {
   type VaultLayout,
 } from './token-vault.ts';
 import { loadOnce } from './load-once.ts';
+import { loggedFetch } from './logged-fetch.ts';
 
 /** The loopback receiver's module (Node's HTTP server): loaded only when a sign-in or sign-out needs it. */
 const loadLoopbackReceiver = loadOnce(() => import('./loopback-receiver.ts'));
@@ -197,7 +198,7 @@ export class AuthService extends EventEmitter<Events> {
       deps.signal ?? silentSignal,
     );
     const cacheFile = deps.configDir ? join(deps.configDir, 'discovery-cache.json') : undefined;
-    this.fetchImpl = deps.fetch ?? ((url, init) => fetch(url, init));
+    this.fetchImpl = loggedFetch(deps.fetch ?? ((url, init) => fetch(url, init)), this.logger);
     this.directory = new ProviderDirectory(deps.settings, cacheFile, this.clock, this.fetchImpl);
   }
 
@@ -360,11 +361,13 @@ export class AuthService extends EventEmitter<Events> {
     this.attempt = attempt;
     let providerCheck: NodeJS.Timeout | undefined;
     try {
+      this.logger.debug?.(`Sign-in started: ${info.url}`);
       options.onStarted?.(info);
       this.emit('sign-in-started', info);
       if (options.openBrowser !== false) await this.openBrowser(info.url);
       providerCheck = this.checkProviderWhileWaiting(attempt);
       const callback = await receiver.waitForCallback(timeoutMs);
+      this.logger.debug?.(`Sign-in answer received: ${callback.href}`);
       const exchanged = this.exchangeCode(client, callback, verifier, state, nonce).catch(
         async (error: unknown) => {
           await receiver.complete(false);
@@ -537,6 +540,7 @@ export class AuthService extends EventEmitter<Events> {
     // session's ID token as `id_token_hint`, which many providers require to end their session
     // without asking.
     result.logoutUrl = endSessionUrl(false);
+    this.logger.debug?.(`Signed out here; the provider's sign-out page: ${endSessionUrl(true)}`);
     if (options.openBrowser === false) return result;
     const receiver = await this.newReceiver();
     this.signOutReceiver = receiver;
@@ -708,6 +712,7 @@ export class AuthService extends EventEmitter<Events> {
       next = sessionFromTokens(tokens, this.clock.now(), session);
     } catch (error) {
       const mapped = toAuthError(error);
+      this.logger.debug?.(`Refresh failed: ${mapped.code}: ${mapped.message}`);
       if (mapped.providerError !== 'invalid_grant') throw mapped;
       // Refused: but if the stored session is no longer the one we sent (a process that ignores
       // the lock refreshed it), take that one over and try once more rather than sign out.
@@ -724,6 +729,9 @@ export class AuthService extends EventEmitter<Events> {
     }
     // A rotated refresh token replaces the old one, which dies soon: store before use.
     await this.storeRefreshed(next, shared);
+    this.logger.debug?.(
+      `Refreshed; the access token is valid until ${new Date(next.expiresAt).toISOString()}.`,
+    );
     this.emit('session-changed', { type: 'refreshed', profile: this.profile()! });
     return next;
   }

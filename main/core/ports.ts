@@ -66,6 +66,8 @@ export interface Clock {
 export interface Logger {
   info(message: string): void;
   warn(message: string): void;
+  /** Details for support (each step, each provider request): written only at the debug level. */
+  debug?(message: string): void;
 }
 
 /** A lock for one process only: enough where no other process shares the session (tests, no folder). */

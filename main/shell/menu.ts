@@ -12,6 +12,10 @@ export interface MenuActions {
   useAccount(account: { profile: string; id: string }): void;
   openSettings(): void;
   openHelp(): void;
+  /** Help → Open Logs Folder. */
+  openLogsFolder(): void;
+  /** Help → Copy Diagnostics (versions, settings, the check, log lines: redacted). */
+  copyDiagnostics(): void;
   /** macOS: put the installed `cognito-desktop` command on the PATH. */
   installCommandLineTool(): void;
 }
@@ -118,7 +122,12 @@ export function buildMenuTemplate(
   };
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    submenu: [{ id: 'help', label: 'cognito-desktop Help', click: () => actions.openHelp() }],
+    submenu: [
+      { id: 'help', label: 'cognito-desktop Help', click: () => actions.openHelp() },
+      { type: 'separator' },
+      { id: 'open-logs', label: 'Open Logs Folder', click: () => actions.openLogsFolder() },
+      { id: 'copy-diagnostics', label: 'Copy Diagnostics', click: () => actions.copyDiagnostics() },
+    ],
   };
   if (platform === 'darwin') {
     return [

@@ -15,6 +15,8 @@ const actions: MenuActions = {
   useAccount: vi.fn(),
   openSettings: vi.fn(),
   openHelp: vi.fn(),
+  openLogsFolder: vi.fn(),
+  copyDiagnostics: vi.fn(),
   installCommandLineTool: vi.fn(),
 };
 
@@ -80,7 +82,7 @@ describe('application menu', () => {
         { profile: 'default', id: '', name: 'alice@example.com', active: true, signedIn: true },
         { profile: 'prod', id: 'b1', name: 'alice@example.com', active: true, signedIn: true },
         { profile: 'prod', id: 'c2', name: 'bob@example.com', active: false, signedIn: false },
-        { profile: 'prod', id: '', active: false, signedIn: false },
+        { profile: 'prod', id: '', name: undefined, active: false, signedIn: false },
       ],
     };
     const state: AppStatus = {
@@ -107,6 +109,17 @@ describe('application menu', () => {
       'alice@example.com — cognito-desktop',
     );
     expect(windowTitle({ status: 'waiting', provider, startedAt: 0, expiresAt: 1 })).toBe('cognito-desktop');
+  });
+
+  it('offers Open Logs Folder and Copy Diagnostics in Help on every OS', () => {
+    const state: AppStatus = { status: 'signed-out', provider, identityProviders: [], emailFirst: false };
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const all = items(buildMenuTemplate(platform, state, actions));
+      (all.find((i) => i.id === 'open-logs')!.click as () => void)();
+      (all.find((i) => i.id === 'copy-diagnostics')!.click as () => void)();
+    }
+    expect(actions.openLogsFolder).toHaveBeenCalledTimes(3);
+    expect(actions.copyDiagnostics).toHaveBeenCalledTimes(3);
   });
 
   it('follows each OS: the app menu first on macOS, File elsewhere; Settings with Cmd/Ctrl+,', () => {

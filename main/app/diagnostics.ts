@@ -1,0 +1,57 @@
+/**
+ * Help → Copy Diagnostics: what support needs in one text — versions, OS, the settings in effect
+ * with where each came from, the configuration check, the accounts (names and states), and the
+ * last log lines. No secret: the client secret is only "stored" or not, and the whole text passes
+ * through the log's redaction once more before it reaches the clipboard.
+ */
+import type { DoctorCheck } from '../core/doctor.ts';
+import { redactSecrets } from '../core/redaction.ts';
+import { SETTING_KEYS } from '../core/settings.ts';
+import type { ProfileSettings } from './compose.ts';
+
+export interface DiagnosticsInput {
+  /** `app`, `electron`, `node`, `chrome`… */
+  versions: Record<string, string>;
+  os: { platform: string; release: string; arch: string };
+  settings: ProfileSettings;
+  hasClientSecret: boolean | undefined;
+  /** The check's result, or why it could not run. */
+  doctor: { checks: Pick<DoctorCheck, 'ok' | 'warning' | 'label' | 'detail'>[] } | string;
+  accounts: { profile: string; name: string | undefined; active: boolean; signedIn: boolean }[];
+  logLines: string[];
+}
+
+export function diagnosticsText(input: DiagnosticsInput): string {
+  const { settings, doctor } = input;
+  const lines = [
+    'cognito-desktop diagnostics',
+    `Versions: ${Object.entries(input.versions)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(', ')}`,
+    `OS: ${input.os.platform} ${input.os.release} (${input.os.arch})`,
+    '',
+    `Settings (profile ${settings.profile}):`,
+    ...SETTING_KEYS.map(
+      (key) => `  ${key.padEnd(18)} ${settings.values[key] || '(not set)'}  [${settings.sources[key]}]`,
+    ),
+    `  ${'clientSecret'.padEnd(18)} ${input.hasClientSecret === undefined ? 'unknown' : input.hasClientSecret ? 'stored in the keychain' : 'none'}`,
+    ...settings.problems.map((p) => `  problem: ${p.message}`),
+    '',
+    'Configuration check:',
+    ...(typeof doctor === 'string'
+      ? [`  could not run: ${doctor}`]
+      : doctor.checks.map((c) => `  ${c.ok ? (c.warning ? '!' : 'ok') : 'FAILED'} ${c.label}: ${c.detail}`)),
+    '',
+    'Accounts:',
+    ...(input.accounts.length > 0
+      ? input.accounts.map(
+          (a) =>
+            `  ${a.active ? '*' : ' '} ${a.profile}/${a.name ?? '(first account)'} ${a.signedIn ? 'signed in' : 'signed out'}`,
+        )
+      : ['  none']),
+    '',
+    `Last ${input.logLines.length} log lines:`,
+    ...input.logLines.map((line) => `  ${line}`),
+  ];
+  return redactSecrets(lines.join('\n'));
+}

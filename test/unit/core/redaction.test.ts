@@ -1,0 +1,48 @@
+/** What never reaches a log line: tokens, codes, verifiers, secrets, credentials in headers. */
+import { describe, expect, it } from 'vitest';
+import { REDACTED, redactSecrets } from '../../../main/core/redaction.ts';
+
+const JWT = 'eyJraWQiOiJrMSIsImFsZyI6IlJTMjU2In0.eyJzdWIiOiJhIn0.c2lnbmF0dXJl';
+const JWE = 'eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIn0.a2V5.aXY.Y2lwaGVy.dGFn';
+
+describe('redactSecrets', () => {
+  it.each([
+    ['a JWT anywhere', `id token ${JWT} here`, `id token ${REDACTED} here`],
+    ['a JWE refresh token', `refresh with ${JWE}`, `refresh with ${REDACTED}`],
+    ['a bearer header', 'Authorization: Bearer abc.def', `Authorization: ${REDACTED}`],
+    ['a basic header in JSON', '{"authorization":"Basic dXNlcjpwYXNz"}', `{"authorization":"${REDACTED}"}`],
+    ['a proxy header', 'proxy-authorization: Basic dXNlcjpw', `proxy-authorization: ${REDACTED}`],
+    ['a callback code and state', '/callback?code=4b1e&state=xyz', `/callback?code=${REDACTED}&state=xyz`],
+    [
+      'a form body',
+      'grant_type=authorization_code&code_verifier=short&client_secret=s3',
+      `grant_type=authorization_code&code_verifier=${REDACTED}&client_secret=${REDACTED}`,
+    ],
+    [
+      'camelCase JSON fields',
+      '{"refreshToken":"opaque1","accessKeyId":"ASIAXYZ"}',
+      `{"refreshToken":"${REDACTED}","accessKeyId":"ASIAXYZ"}`,
+    ],
+    ['an opaque token of 32+ characters', 'got 0123456789abcdefghijABCDEFGHIJ_-xyz ok', `got ${REDACTED} ok`],
+    ['a UUID (Cognito’s codes are UUIDs)', 'code 3f2a8c1e-1b2c-4d5e-8f90-123456789abc', `code ${REDACTED}`],
+  ])('removes %s', (_name, text, expected) => {
+    expect(redactSecrets(text)).toBe(expected);
+  });
+
+  it('removes values the caller knows are secret, whatever their shape', () => {
+    expect(redactSecrets('secret is hunter2!x', ['hunter2!x', undefined, 'ab'])).toBe(
+      `secret is ${REDACTED}`,
+    );
+  });
+
+  it('keeps what support needs: URLs, paths, error codes, short ids', () => {
+    const kept = [
+      'GET https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123/.well-known/openid-configuration → 200',
+      'network: ECONNREFUSED 127.0.0.1:47621',
+      '/home/alice/.config/cognito-desktop/logs/main.log',
+      'invalid_grant: refresh token expired',
+      'grant_type=refresh_token',
+    ];
+    for (const line of kept) expect(redactSecrets(line)).toBe(line);
+  });
+});
