@@ -94,4 +94,59 @@ describe('accounts', () => {
       }),
     ).toEqual({ v: 1, profile: 'p', profiles: { p: { active: 'a', accounts: [{ id: 'a' }] } } });
   });
+
+  it('never hands out the first account’s id, even when the profile no longer has it', () => {
+    const state = withoutAccount(withSignedIn(EMPTY_ACCOUNTS, 'p', 'aa', ALICE).state, 'p', FIRST_ACCOUNT);
+    expect(accountsOf(state, 'p').accounts.map((a) => a.id)).toEqual(['aa']);
+    const ids = ['', 'aa', 'cc'];
+    expect(newAccountId(state, 'p', () => ids.shift()!)).toBe('cc');
+  });
+
+  it('updates an account in place when its own person signs in again, keeping the order', () => {
+    let state = withSignedIn(EMPTY_ACCOUNTS, 'p', FIRST_ACCOUNT, ALICE).state;
+    state = withSignedIn(state, 'p', 'b1', BOB).state;
+    const again = withSignedIn(state, 'p', FIRST_ACCOUNT, { ...ALICE, name: 'Alice A.' });
+    expect(again.replaced).toEqual([]);
+    expect(accountsOf(again.state, 'p')).toEqual({
+      active: FIRST_ACCOUNT,
+      accounts: [
+        { id: '', name: 'Alice A.', subject: 'sub-alice' },
+        { id: 'b1', ...BOB },
+      ],
+    });
+  });
+
+  it('keeps the active account when another is removed, and other profiles when one is forgotten', () => {
+    let state = withSignedIn(EMPTY_ACCOUNTS, 'p', FIRST_ACCOUNT, ALICE).state;
+    state = withSignedIn(state, 'p', 'b1', BOB).state;
+    state = withSignedIn(state, 'q', FIRST_ACCOUNT, BOB).state;
+    expect(accountsOf(withoutAccount(state, 'p', FIRST_ACCOUNT), 'p').active).toBe('b1');
+    const forgotten = withoutProfileAccounts(withSelectedProfile(state, 'p'), 'p');
+    expect(forgotten).toEqual({ v: 1, profiles: { q: accountsOf(state, 'q') } });
+    expect(() => findAccount(state, 'p', 'carol')).toThrow(
+      expect.objectContaining({ code: 'invalid_settings' }),
+    );
+    expect(() => findAccount(withoutAccount(withoutAccount(state, 'p', 'b1'), 'p', ''), 'p', 'x')).toThrow(
+      'Accounts: none.',
+    );
+  });
+
+  it('reads names, subjects and the profile in use from the file, and skips malformed entries', () => {
+    expect(
+      parseAccountsState({
+        profile: 'p',
+        profiles: {
+          p: { active: '', accounts: [null, { id: '', name: 'a@x', subject: 's1' }] },
+          q: { active: 'x', accounts: 'none' },
+          r: null,
+        },
+      }),
+    ).toEqual({
+      v: 1,
+      profile: 'p',
+      profiles: { p: { active: '', accounts: [{ id: '', name: 'a@x', subject: 's1' }] } },
+    });
+    expect(parseAccountsState({ profile: 3, profiles: 'x' })).toEqual(EMPTY_ACCOUNTS);
+    expect(parseAccountsState({ profile: 'p' })).toEqual({ v: 1, profile: 'p', profiles: {} });
+  });
 });

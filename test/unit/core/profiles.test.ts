@@ -86,4 +86,23 @@ describe('profiles in the settings file', () => {
     for (const bad of ['', '-x', 'a b', 'x'.repeat(41), 'ü'])
       expect(() => checkProfileName(bad)).toThrow(/cannot name a profile/);
   });
+
+  it('writes no empty profiles key, keeps other profiles on removal, and never lists default twice', () => {
+    expect(pickDocument({ clientId: 'a', profiles: { 'bad name': {} } })).toEqual({ clientId: 'a' });
+    const two = withProfileSettings(withProfileSettings({}, 'dev', { clientId: 'd' }), 'prod', {
+      clientId: 'p',
+    });
+    expect(withoutProfile(two, 'dev')).toEqual({ profiles: { prod: { clientId: 'p' } } });
+    expect(withoutProfile(two, DEFAULT_PROFILE)).toEqual(two);
+    expect(profileNames({ clientId: 'x' }, { names: [DEFAULT_PROFILE, 'dev'] })).toEqual([
+      DEFAULT_PROFILE,
+      'dev',
+    ]);
+    expect(selectedProfile(two, {}, { chosen: 'prod' })).toBe('prod');
+    expect(selectedProfile(two, {})).toBe('dev');
+    expect(() => selectedProfile(two, {}, { flag: 'x' })).toThrow(
+      expect.objectContaining({ code: 'invalid_settings' }),
+    );
+    expect(() => checkProfileName('a b')).toThrow(expect.objectContaining({ code: 'invalid_settings' }));
+  });
 });
