@@ -42,6 +42,8 @@ import { EVENTS } from '../preload/contract.ts';
 import { windowTitle, type AppStatus } from './app/app-status.ts';
 import { toAppState } from './ipc/wire.ts';
 import { logLevelFrom, openLogFile } from './adapters/log-file.ts';
+import { Updates, describeCheck, updatesSetting } from './app/updates.ts';
+import { electronUpdater } from './shell/auto-updater.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = join(here, '../renderer');
@@ -139,6 +141,18 @@ function setupApp(): void {
     `cognito-desktop ${app.getVersion()} starting (${process.platform} ${release()}, ${process.arch})`,
   );
 
+  let updates: Updates | undefined;
+  const showNotification = (title: string, body: string, onClick: () => void): void => {
+    if (!Notification.isSupported()) return;
+    const notification = new Notification({ title, body });
+    notification.on('click', onClick);
+    notification.show();
+  };
+  const restartToUpdate = (): void => {
+    const outcome = updates?.restart();
+    if (outcome && !outcome.restarted) void dialog.showMessageBox({ type: 'info', message: outcome.message });
+  };
+
   const refreshMenu = (state: AppStatus): void => {
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
@@ -165,8 +179,16 @@ function setupApp(): void {
                 })
                 .catch((error: unknown) => log.warn(`Copy Diagnostics failed: ${String(error)}`)),
             installCommandLineTool: () => void installCommandLine(window),
+            checkForUpdates: () =>
+              void updates
+                ?.check()
+                .then((outcome) =>
+                  dialog.showMessageBox({ type: 'info', message: describeCheck(outcome, app.getVersion()) }),
+                ),
+            restartToUpdate,
           },
           !app.isPackaged,
+          updates?.readyVersion(),
         ),
       ),
     );
@@ -208,12 +230,7 @@ function setupApp(): void {
       refreshMenu(status);
     },
     onSignedIn: () => focus(window),
-    notify: ({ title, body }) => {
-      if (!Notification.isSupported()) return;
-      const notification = new Notification({ title, body });
-      notification.on('click', () => focus(window));
-      notification.show();
-    },
+    notify: ({ title, body }) => showNotification(title, body, () => focus(window)),
     onProxySignIn: (request) => {
       if (request) focus(window);
       window?.webContents.send(EVENTS.proxySignIn, request ?? null);
@@ -228,7 +245,10 @@ function setupApp(): void {
     focus(window);
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => controller.dispose());
+  app.on('before-quit', () => {
+    updates?.stop();
+    controller.dispose();
+  });
 
   void app.whenReady().then(async () => {
     protocol.handle(APP_SCHEME, serveAppFile);
@@ -240,6 +260,24 @@ function setupApp(): void {
       ),
     );
     await controller.init();
+    const setting = updatesSetting(installer?.updates, app.isPackaged);
+    updates = new Updates(
+      setting.enabled ? await electronUpdater(setting.url, (m) => log.info(m)) : undefined,
+      setting,
+      {
+        signInWaiting: () => controller.state().status === 'waiting',
+        onReady: (version) => {
+          refreshMenu(controller.state());
+          showNotification(
+            'An update is ready',
+            `cognito-desktop ${version} is downloaded. Click to restart and update.`,
+            restartToUpdate,
+          );
+        },
+        log: (m) => log.info(m),
+      },
+    );
+    updates.start();
     const windowStates = readWindowStates(configDir);
     window = createMainWindow({
       preloadPath: PRELOAD,

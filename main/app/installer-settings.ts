@@ -25,6 +25,8 @@ export interface InstallerSettings extends InstallerPresets {
   profiles?: Record<string, InstallerPresets>;
   /** False (`"userProfiles": false`): people cannot add profiles of their own. */
   userProfiles?: boolean;
+  /** `"updates": false` turns updates off; `{ "url": "https://…" }` names another feed (app/updates.ts). */
+  updates?: unknown;
 }
 
 /** The environment variable that points the CLI at an installed app's provider.json. */
@@ -57,6 +59,7 @@ export function parseInstallerSettings(text: string): InstallerSettings {
     presets.profiles = profiles;
   }
   if (raw.userProfiles === false) presets.userProfiles = false;
+  if (raw.updates !== undefined) presets.updates = raw.updates;
   return presets;
 }
 

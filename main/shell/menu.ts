@@ -16,6 +16,10 @@ export interface MenuActions {
   openLogsFolder(): void;
   /** Help → Copy Diagnostics (versions, settings, the check, log lines: redacted). */
   copyDiagnostics(): void;
+  /** Help → Check for Updates…. */
+  checkForUpdates(): void;
+  /** Restart to Update (once one is downloaded and verified). */
+  restartToUpdate(): void;
   /** macOS: put the installed `cognito-desktop` command on the PATH. */
   installCommandLineTool(): void;
 }
@@ -95,6 +99,8 @@ export function buildMenuTemplate(
   state: AppStatus,
   actions: MenuActions,
   devTools = false,
+  /** The version downloaded and waiting for a restart. */
+  updateReady?: string,
 ): MenuItemConstructorOptions[] {
   const enabled = accountItemsEnabled(state);
   const account: MenuItemConstructorOptions[] = [
@@ -127,6 +133,14 @@ export function buildMenuTemplate(
       { type: 'separator' },
       { id: 'open-logs', label: 'Open Logs Folder', click: () => actions.openLogsFolder() },
       { id: 'copy-diagnostics', label: 'Copy Diagnostics', click: () => actions.copyDiagnostics() },
+      { type: 'separator' },
+      updateReady
+        ? {
+            id: 'restart-to-update',
+            label: `Restart to Update (${updateReady})`,
+            click: () => actions.restartToUpdate(),
+          }
+        : { id: 'check-for-updates', label: 'Check for Updates…', click: () => actions.checkForUpdates() },
     ],
   };
   if (platform === 'darwin') {

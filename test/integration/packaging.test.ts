@@ -150,6 +150,14 @@ describe('packaged app', () => {
     expect(JSON.parse(readFileSync(join(APP_DIR, 'resources', 'provider.json'), 'utf8'))).toEqual(PRESET);
   });
 
+  it('ships the update feed as resources/app-update.yml, for electron-updater', () => {
+    expect(parse(readFileSync(join(APP_DIR, 'resources', 'app-update.yml'), 'utf8'))).toMatchObject({
+      provider: 'github',
+      owner: 'cognito-desktop',
+      repo: 'cognito-desktop',
+    });
+  });
+
   it('flips the fuses as configured', async () => {
     const config = parse(readFileSync('electron-builder.yml', 'utf8')) as {
       electronFuses: Record<string, boolean>;

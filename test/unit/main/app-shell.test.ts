@@ -17,6 +17,8 @@ const actions: MenuActions = {
   openHelp: vi.fn(),
   openLogsFolder: vi.fn(),
   copyDiagnostics: vi.fn(),
+  checkForUpdates: vi.fn(),
+  restartToUpdate: vi.fn(),
   installCommandLineTool: vi.fn(),
 };
 
@@ -120,6 +122,17 @@ describe('application menu', () => {
     }
     expect(actions.openLogsFolder).toHaveBeenCalledTimes(3);
     expect(actions.copyDiagnostics).toHaveBeenCalledTimes(3);
+    // Check for Updates… until one is downloaded; then Restart to Update names the version.
+    const before = items(buildMenuTemplate('linux', state, actions));
+    (before.find((i) => i.id === 'check-for-updates')!.click as () => void)();
+    expect(actions.checkForUpdates).toHaveBeenCalledTimes(1);
+    expect(before.some((i) => i.id === 'restart-to-update')).toBe(false);
+    const after = items(buildMenuTemplate('linux', state, actions, false, '0.2.0'));
+    const restart = after.find((i) => i.id === 'restart-to-update')!;
+    expect(restart.label).toBe('Restart to Update (0.2.0)');
+    (restart.click as () => void)();
+    expect(actions.restartToUpdate).toHaveBeenCalledTimes(1);
+    expect(after.some((i) => i.id === 'check-for-updates')).toBe(false);
   });
 
   it('follows each OS: the app menu first on macOS, File elsewhere; Settings with Cmd/Ctrl+,', () => {
