@@ -45,4 +45,45 @@ describe('redactSecrets', () => {
     ];
     for (const line of kept) expect(redactSecrets(line)).toBe(line);
   });
+
+  it.each([
+    'code',
+    'code_verifier',
+    'refresh_token',
+    'access_token',
+    'id_token',
+    'id_token_hint',
+    'client_secret',
+    'client_assertion',
+    'password',
+    'token',
+    'secret',
+    'session_token',
+    'secret_access_key',
+    'secretkey',
+  ])('removes a short %s value in a query, a form, JSON, and however it is cased', (name) => {
+    expect(redactSecrets(`/x?${name}=ab1&${name}=cd2`)).toBe(`/x?${name}=${REDACTED}&${name}=${REDACTED}`);
+    expect(redactSecrets(`a=1 ${name.toUpperCase()}=ab1`)).toBe(`a=1 ${name.toUpperCase()}=${REDACTED}`);
+    expect(redactSecrets(`{"${name}": "ab1"}`)).toBe(`{"${name}": "${REDACTED}"}`);
+    const camel = name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    expect(redactSecrets(`${camel}=ab1`)).toBe(`${camel}=${REDACTED}`);
+  });
+
+  it('takes known secrets from 4 characters on, every occurrence', () => {
+    expect(redactSecrets('abcd and abcd', ['abcd'])).toBe(`${REDACTED} and ${REDACTED}`);
+    expect(redactSecrets('abc', ['abc'])).toBe('abc');
+    expect(redactSecrets('nothing known')).toBe('nothing known');
+  });
+
+  it('keeps a long path only when it is made of short words', () => {
+    const word = 'x'.repeat(32);
+    // A run of path-like text with a long word in it goes whole: the word may be a token.
+    expect(redactSecrets(`see /usr/lib/${word}/bin`)).toBe(`see ${REDACTED}`);
+    expect(redactSecrets('/a/b+c/ddddddddddddddddddddddddddddddddd')).toContain(REDACTED);
+    expect(redactSecrets('abcdefghijklmnopqrstuvwxyz0123456789')).toBe(REDACTED);
+    expect(redactSecrets('Authorization  :  Bearer x')).toBe(`Authorization  :  ${REDACTED}`);
+    expect(redactSecrets("headers {'Authorization': 'Basic dXNlcjpw'}")).toBe(
+      `headers {'Authorization': '${REDACTED}'}`,
+    );
+  });
 });
