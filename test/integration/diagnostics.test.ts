@@ -53,7 +53,9 @@ describe('diagnostics', () => {
     // Every secret value that crossed the wire, collected as a provider would see them.
     const secrets = new Set<string>([CONFIDENTIAL_CLIENT_SECRET]);
     const recordingFetch: Fetch = async (url, init) => {
-      const body = new URLSearchParams(typeof init?.body === 'string' ? init.body : String(init?.body ?? ''));
+      const body = new URLSearchParams(
+        init?.body instanceof URLSearchParams ? init.body : typeof init?.body === 'string' ? init.body : '',
+      );
       for (const name of ['code', 'code_verifier', 'refresh_token', 'client_secret', 'token'])
         if (body.get(name)) secrets.add(body.get(name)!);
       const authorization = new Headers(init?.headers).get('authorization');

@@ -147,7 +147,7 @@ describe('updates through electron-updater', () => {
     const outcome = await updates.check();
     expect(outcome).toMatchObject({
       kind: 'failed',
-      message: expect.stringContaining('sha512 checksum mismatch'),
+      message: expect.stringContaining('sha512 checksum mismatch') as string,
     });
     expect(onReady).toEqual([]);
     expect(updates.readyVersion()).toBeUndefined();

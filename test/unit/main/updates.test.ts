@@ -40,11 +40,11 @@ describe('updates', () => {
     expect(updatesSetting({ url: 'http://plain.example.com' }, true)).toEqual({ enabled: true });
     expect(updatesSetting(false, true)).toMatchObject({
       enabled: false,
-      reason: expect.stringContaining('organisation'),
+      reason: expect.stringContaining('organisation') as string,
     });
     expect(updatesSetting(undefined, false)).toMatchObject({
       enabled: false,
-      reason: expect.stringContaining('development'),
+      reason: expect.stringContaining('development') as string,
     });
   });
 
@@ -88,7 +88,7 @@ describe('updates', () => {
     expect(await updates.check()).toEqual({ kind: 'ready', version: '0.2.0' });
     expect(updates.restart()).toEqual({
       restarted: false,
-      message: expect.stringContaining('Finish or cancel it'),
+      message: expect.stringContaining('Finish or cancel it') as string,
     });
     expect(updater.restarts).toBe(0);
   });
