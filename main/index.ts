@@ -17,6 +17,7 @@ import {
   screen,
   session,
   shell,
+  Tray,
   type BrowserWindow,
 } from 'electron';
 import { windowToOpen, withClosedWindow, type Rectangle } from './core/window-state.ts';
@@ -44,6 +45,7 @@ import { toAppState } from './ipc/wire.ts';
 import { logLevelFrom, openLogFile } from './adapters/log-file.ts';
 import { Updates, describeCheck, updatesSetting } from './app/updates.ts';
 import { electronUpdater } from './shell/auto-updater.ts';
+import { closeKeepsRunning, showTray } from './shell/tray.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = join(here, '../renderer');
@@ -142,6 +144,15 @@ function setupApp(): void {
   );
 
   let updates: Updates | undefined;
+  let tray: Tray | undefined;
+  /** Set by Quit (menu, tray, the OS): the window's close then really closes. */
+  let quitting = false;
+  const trayActions = {
+    open: () => focus(window),
+    signIn: () => void controller.signIn().catch(() => undefined),
+    signOut: () => void controller.signOut().catch(() => undefined),
+    quit: () => app.quit(),
+  };
   const showNotification = (title: string, body: string, onClick: () => void): void => {
     if (!Notification.isSupported()) return;
     const notification = new Notification({ title, body });
@@ -228,6 +239,7 @@ function setupApp(): void {
       window?.webContents.send(EVENTS.stateChanged, toAppState(status));
       window?.setTitle(windowTitle(status));
       refreshMenu(status);
+      if (tray) showTray(tray, status, trayActions, (template) => Menu.buildFromTemplate(template));
     },
     onSignedIn: () => focus(window),
     notify: ({ title, body }) => showNotification(title, body, () => focus(window)),
@@ -244,8 +256,13 @@ function setupApp(): void {
     event.preventDefault();
     focus(window);
   });
-  app.on('window-all-closed', () => app.quit());
+  app.on('window-all-closed', () => {
+    if (!closeKeepsRunning(process.platform, controller.keepRunning())) app.quit();
+  });
+  // macOS: clicking the Dock icon of a running app with no window shows it again.
+  app.on('activate', () => focus(window));
   app.on('before-quit', () => {
+    quitting = true;
     updates?.stop();
     controller.dispose();
   });
@@ -288,12 +305,20 @@ function setupApp(): void {
     });
     const opened = window;
     // Remembered for this display setup: the size before maximising, and whether it was maximised.
-    opened.on('close', () => {
+    opened.on('close', (event: Electron.Event) => {
       const closed = { bounds: opened.getNormalBounds(), maximized: opened.isMaximized() };
       writeWindowStates(configDir, withClosedWindow(windowStates, workAreas(), closed));
+      // Kept running (macOS, or the setting): the window hides; the session and its refreshes go on.
+      if (!quitting && closeKeepsRunning(process.platform, controller.keepRunning())) {
+        event.preventDefault();
+        opened.hide();
+      }
     });
     window.on('closed', () => (window = undefined));
     refreshMenu(controller.state());
+    tray = new Tray(join(here, '../../assets/icon.png'));
+    tray.on('click', () => focus(window));
+    showTray(tray, controller.state(), trayActions, (template) => Menu.buildFromTemplate(template));
   });
 }
 

@@ -367,6 +367,7 @@ const ON_SCREEN: Record<keyof SettingsDto, true> = {
   roleArn: true,
   apiUrl: true,
   apiToken: true,
+  keepRunning: true,
 };
 // Stryker restore BooleanLiteral
 

@@ -88,6 +88,11 @@ export class AppController {
     this.accounts = new ProfilesAndAccounts(this.settings.composeOptions());
   }
 
+  /** Whether closing the window keeps the app running (the setting in effect; macOS always does). */
+  keepRunning(): 'on' | 'off' {
+    return this.service?.settings.keepRunning ?? this.settings.resolve().values.keepRunning;
+  }
+
   /** The state the window shows now. */
   state(): AppStatus {
     return this.current;

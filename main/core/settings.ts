@@ -56,7 +56,7 @@ export interface Settings {
    */
   identityProviders: string;
   /** `on`: the sign-in screen asks for an email first and routes by its domain (`idp_identifier`). */
-  emailFirst: EmailFirstSetting;
+  emailFirst: OnOffSetting;
   /** The sign-in page's language (`de`, `pt-BR`…); empty: the OS's. */
   language: string;
   /** A Cognito Identity Pool (`eu-west-1:…`) that turns the sign-in into AWS credentials; empty: none. */
@@ -67,11 +67,17 @@ export interface Settings {
   apiUrl: string;
   /** Which token the API expects as its bearer token. */
   apiToken: ApiTokenSetting;
+  /**
+   * `on`: closing the window keeps the app running in the tray (Windows, Linux). macOS always
+   * does, as its apps do; `off` (the default elsewhere): closing the window quits.
+   */
+  keepRunning: OnOffSetting;
 }
 
 export type ApiTokenSetting = 'id' | 'access';
 
-export type EmailFirstSetting = 'on' | 'off';
+/** A setting that is on or off (email-first sign-in, keep running). */
+export type OnOffSetting = 'on' | 'off';
 
 /** The client authentication methods for a client secret (`private_key_jwt` is not supported). */
 export const TOKEN_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
@@ -101,6 +107,7 @@ export const SETTING_ENV: Record<keyof Settings, string> = {
   roleArn: 'COGNITO_ROLE_ARN',
   apiUrl: 'COGNITO_API_URL',
   apiToken: 'COGNITO_API_TOKEN',
+  keepRunning: 'COGNITO_KEEP_RUNNING',
 };
 
 export const SETTING_LABELS: Record<keyof Settings, string> = {
@@ -122,6 +129,7 @@ export const SETTING_LABELS: Record<keyof Settings, string> = {
   roleArn: 'AWS role ARN',
   apiUrl: 'API URL',
   apiToken: 'API token',
+  keepRunning: 'Keep running in the tray',
 };
 
 export const SETTING_KEYS = Object.keys(SETTING_ENV) as (keyof Settings)[];
@@ -313,6 +321,7 @@ export function findSettingsProblems(input: SettingsInput): SettingsProblem[] {
   const api = text(input.apiUrl);
   if (api) add('apiUrl', apiUrlProblem(api));
   add('apiToken', choiceProblem(text(input.apiToken), ['id', 'access']));
+  add('keepRunning', choiceProblem(text(input.keepRunning), ['on', 'off']));
   const service = text(input.keychainService);
   if (service && [...service].some((c) => c.charCodeAt(0) < 0x20))
     add('keychainService', 'must be printable text.');
@@ -342,6 +351,7 @@ export function withDefaults(input: SettingsInput): Settings {
     roleArn: text(input.roleArn),
     apiUrl: text(input.apiUrl),
     apiToken: text(input.apiToken) === 'access' ? 'access' : 'id',
+    keepRunning: text(input.keepRunning) === 'on' ? 'on' : 'off',
   };
 }
 

@@ -73,7 +73,22 @@ const electron = vi.hoisted(() => {
       this.record.focused += 1;
     }
   }
+  const trays: { tooltip?: string; menu?: unknown }[] = [];
+  class Tray {
+    record: (typeof trays)[number] = {};
+    constructor() {
+      trays.push(this.record);
+    }
+    on(): void {}
+    setToolTip(text: string): void {
+      this.record.tooltip = text;
+    }
+    setContextMenu(menu: unknown): void {
+      this.record.menu = menu;
+    }
+  }
   const api = {
+    Tray,
     app: {
       requestSingleInstanceLock: () => true,
       setAsDefaultProtocolClient: () => true,
@@ -120,7 +135,16 @@ const electron = vi.hoisted(() => {
     },
     clipboard: { writeText: () => Promise.resolve() },
   };
-  return { api, listeners, ipcHandlers, windows, menus, permissionHandlers, protocol: () => protocolHandler };
+  return {
+    api,
+    listeners,
+    ipcHandlers,
+    windows,
+    menus,
+    trays,
+    permissionHandlers,
+    protocol: () => protocolHandler,
+  };
 });
 
 vi.mock('electron', async () => {
@@ -192,6 +216,21 @@ describe('the built main process', () => {
     );
     await until(() => window!.sent.some(([channel]) => channel === EVENTS.stateChanged));
     expect(window!.sent.some(([channel]) => channel === EVENTS.stateChanged)).toBe(true);
+  });
+
+  it('shows the tray icon with the state and its menu', async () => {
+    await until(() => electron.trays[0]?.tooltip !== undefined);
+    expect(electron.trays).toHaveLength(1);
+    expect(electron.trays[0]!.tooltip).toBe('cognito-desktop — Signed out');
+    const menu = electron.trays[0]!.menu as MenuItemConstructorOptions[];
+    expect(menu.map((item) => item.id ?? item.type)).toEqual([
+      'status',
+      'separator',
+      'open',
+      'sign-in',
+      'separator',
+      'quit',
+    ]);
   });
 
   it('keeps the built window inside the app: navigation by origin, no new windows, no webviews, no permissions', () => {

@@ -67,6 +67,10 @@ const FIELDS: Record<keyof SettingsDto, { hint: string; placeholder?: string }> 
     hint: 'Which token that API expects: id (API Gateway’s Cognito authorizer without scopes) or access.',
     placeholder: 'id',
   },
+  keepRunning: {
+    hint: 'on: closing the window keeps the app in the tray (Windows, Linux), so you stay signed in; Quit from the tray ends it. macOS always keeps it running.',
+    placeholder: 'off',
+  },
 };
 
 /** The provider's settings, one labelled field each, with its hint and its problem. */

@@ -1,0 +1,73 @@
+/**
+ * The tray (Windows, Linux) or menu-bar (macOS) icon: the session's state at a glance, and Sign In,
+ * Sign Out, Open and Quit without the window. What it shows is a pure function of the app's state
+ * (tested); only {@link showTray} touches Electron.
+ */
+import type { MenuItemConstructorOptions, Tray } from 'electron';
+import type { AppStatus } from '../app/app-status.ts';
+
+export interface TrayActions {
+  open(): void;
+  signIn(): void;
+  signOut(): void;
+  quit(): void;
+}
+
+/** "Signed in as alice@example.com · expires in 42 min", "Signed out", … */
+export function trayStatus(state: AppStatus, now: number): string {
+  switch (state.status) {
+    case 'unconfigured':
+      return 'Not set up: open the app to enter your provider';
+    case 'signed-out':
+      return 'Signed out';
+    case 'waiting':
+      return 'Waiting for you to finish in your browser…';
+    case 'signed-in': {
+      const minutes = Math.max(0, Math.round((state.profile.expiresAt - now) / 60_000));
+      const profile =
+        state.switcher && state.switcher.profiles.length > 1 ? ` (${state.switcher.profile})` : '';
+      return `Signed in as ${state.profile.email ?? state.profile.username}${profile} · expires in ${minutes} min`;
+    }
+  }
+}
+
+export function trayMenuTemplate(
+  state: AppStatus,
+  actions: TrayActions,
+  now: number,
+): MenuItemConstructorOptions[] {
+  return [
+    { id: 'status', label: trayStatus(state, now), enabled: false },
+    { type: 'separator' },
+    { id: 'open', label: 'Open cognito-desktop', click: () => actions.open() },
+    state.status === 'signed-in'
+      ? { id: 'sign-out', label: 'Sign Out', click: () => actions.signOut() }
+      : {
+          id: 'sign-in',
+          label: 'Sign In…',
+          enabled: state.status === 'signed-out',
+          click: () => actions.signIn(),
+        },
+    { type: 'separator' },
+    { id: 'quit', label: 'Quit cognito-desktop', click: () => actions.quit() },
+  ];
+}
+
+/**
+ * Whether closing the window leaves the app running: always on macOS (its apps do), elsewhere when
+ * the keep-running setting is on.
+ */
+export function closeKeepsRunning(platform: NodeJS.Platform, keepRunning: 'on' | 'off'): boolean {
+  return platform === 'darwin' || keepRunning === 'on';
+}
+
+/** Shows the icon with the menu for `state`; call again on each change of state. */
+export function showTray(
+  tray: Tray,
+  state: AppStatus,
+  actions: TrayActions,
+  buildMenu: (template: MenuItemConstructorOptions[]) => Electron.Menu,
+): void {
+  tray.setToolTip(`cognito-desktop — ${trayStatus(state, Date.now())}`);
+  tray.setContextMenu(buildMenu(trayMenuTemplate(state, actions, Date.now())));
+}
