@@ -22,7 +22,7 @@ import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET, defaultClients } fr
 import { clearKeychainService, testEndpoints } from '../support/real-parts.ts';
 import { FormPostBrowser } from '../support/form-post-browser.ts';
 import { runCliProcess } from '../support/cli-process.ts';
-import { createAuthService } from '../../main/app/compose.ts';
+import { storeExpiredSession } from '../support/stored-session.ts';
 
 const ENDPOINTS = testEndpoints(47633, 'diagnostics');
 const SERVICE = ENDPOINTS.keychainService;
@@ -161,20 +161,17 @@ describe('diagnostics', () => {
     };
     const secret = await runCliProcess(['config', 'set-secret'], env, CONFIDENTIAL_CLIENT_SECRET);
     expect(secret.code, secret.stderr).toBe(0);
-    const browser = new FormPostBrowser(emulator.domain, ENDPOINTS.redirectUri);
-    const service = createAuthService({
+    const session = await storeExpiredSession({
       configDir,
       env,
-      settingsStore: new JsonFileSettingsStore(configDir),
-      secretStore: new KeytarSecretStore(),
-      browser,
+      providerDomain: emulator.domain,
+      redirectUri: ENDPOINTS.redirectUri,
+      keychainService: SERVICE,
+      issuer: emulator.issuer,
+      clientId: CONFIDENTIAL_CLIENT_ID,
     });
-    await service.signIn({ timeoutMs: 30_000 });
-    await browser.settle();
     const account = sessionAccount(emulator.issuer, CONFIDENTIAL_CLIENT_ID);
     const vault = new TokenVault(new KeytarSecretStore(), SERVICE);
-    const session = (await vault.read<StoredSession>(account))!;
-    await vault.write(account, { ...session, expiresAt: Date.now() - 1000 });
     const run = await runCliProcess(['token', '--verbose'], env);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain(

@@ -8,14 +8,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { EXIT_CODES } from '../../main/cli.ts';
-import { createAuthService } from '../../main/app/compose.ts';
-import type { StoredSession } from '../../main/core/session.ts';
-import { TokenVault, sessionAccount } from '../../main/core/token-vault.ts';
-import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
-import { JsonFileSettingsStore } from '../../main/adapters/json-file-settings-store.ts';
+import { sessionAccount } from '../../main/core/token-vault.ts';
+import { storeExpiredSession } from '../support/stored-session.ts';
 import { PUBLIC_CLIENT_ID } from '../idp/directory.ts';
 import { cliEnvironment, testEndpoints, useProviderAndKeychain } from '../support/real-parts.ts';
-import { FormPostBrowser } from '../support/form-post-browser.ts';
 import { TS_NODE, runCliProcess, type CliRun } from '../support/cli-process.ts';
 import { makeTestCa } from '../support/test-ca.ts';
 import { createServer as createHttpServer } from 'node:http';
@@ -50,22 +46,17 @@ it('every exit code in the README comes from a real failure of its kind, and no 
   const notSignedIn = await cli(['status']);
 
   // Then a stored session whose access token has expired: the next `token` must refresh.
-  const browser = new FormPostBrowser(emulator.domain, REDIRECT_URI);
-  const service = createAuthService({
+  await storeExpiredSession({
     configDir,
     env,
-    settingsStore: new JsonFileSettingsStore(configDir),
-    secretStore: new KeytarSecretStore(),
-    browser,
+    providerDomain: emulator.domain,
+    redirectUri: REDIRECT_URI,
+    keychainService: SERVICE,
+    issuer: emulator.issuer,
+    clientId: PUBLIC_CLIENT_ID,
   });
-  await service.signIn({ timeoutMs: 30_000 });
-  await browser.settle();
-  service.dispose();
-  const vault = new TokenVault(new KeytarSecretStore(), SERVICE);
-  const account = sessionAccount(emulator.issuer, PUBLIC_CLIENT_ID);
-  const session = (await vault.read<StoredSession>(account))!;
-  await vault.write(account, { ...session, expiresAt: Date.now() - 1000 });
 
+  const account = sessionAccount(emulator.issuer, PUBLIC_CLIENT_ID);
   // Another process holds the session lock and never lets go.
   const [node, ...nodeArgs] = TS_NODE;
   const holder = spawn(

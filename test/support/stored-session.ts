@@ -1,7 +1,10 @@
-/** Reads the session the app stored in the real keychain, the way the app reads it (for assertions). */
+/** The session the app stores in the real keychain: read it the app's way, or store one that must be refreshed. */
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
 import type { StoredSession } from '../../main/core/session.ts';
 import { TokenVault, sessionAccount } from '../../main/core/token-vault.ts';
+import { createAuthService } from '../../main/app/compose.ts';
+import { JsonFileSettingsStore } from '../../main/adapters/json-file-settings-store.ts';
+import { FormPostBrowser } from './form-post-browser.ts';
 
 export async function readStoredSession(
   service: string,
@@ -12,5 +15,36 @@ export async function readStoredSession(
     sessionAccount(issuer, clientId),
   );
   if (!session) throw new Error('no session in the keychain');
+  return session;
+}
+
+/**
+ * A session stored the app's way (its wiring, form posts for the browser) in `configDir`, then
+ * marked expired in the keychain: the next command must refresh it. Returns it as stored first.
+ */
+export async function storeExpiredSession(options: {
+  configDir: string;
+  env: Record<string, string>;
+  providerDomain: string;
+  redirectUri: string;
+  keychainService: string;
+  issuer: string;
+  clientId: string;
+}): Promise<StoredSession> {
+  const browser = new FormPostBrowser(options.providerDomain, options.redirectUri);
+  const service = createAuthService({
+    configDir: options.configDir,
+    env: options.env,
+    settingsStore: new JsonFileSettingsStore(options.configDir),
+    secretStore: new KeytarSecretStore(),
+    browser,
+  });
+  await service.signIn({ timeoutMs: 30_000 });
+  await browser.settle();
+  service.dispose();
+  const vault = new TokenVault(new KeytarSecretStore(), options.keychainService);
+  const account = sessionAccount(options.issuer, options.clientId);
+  const session = (await vault.read<StoredSession>(account))!;
+  await vault.write(account, { ...session, expiresAt: Date.now() - 1000 });
   return session;
 }

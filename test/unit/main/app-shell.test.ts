@@ -22,6 +22,17 @@ const actions: MenuActions = {
   installCommandLineTool: vi.fn(),
 };
 
+/** A signed-in user, as the menu and the title see them. */
+const PROFILE = {
+  username: 'alice@example.com',
+  usernameClaim: 'email',
+  subject: 's',
+  groups: [],
+  expiresAt: 0,
+  signedInAt: 0,
+  persisted: true,
+};
+
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return template.flatMap((m) => [m, ...(Array.isArray(m.submenu) ? items(m.submenu) : [])]);
 }
@@ -45,15 +56,7 @@ describe('application menu', () => {
         provider,
         autoRefresh: true,
         aws: false,
-        profile: {
-          username: 'a',
-          usernameClaim: 'email',
-          subject: 's',
-          groups: [],
-          expiresAt: 0,
-          signedInAt: 0,
-          persisted: true,
-        },
+        profile: PROFILE,
       },
       { 'sign-in': false, 'sign-out': true, 'add-account': true },
     ],
@@ -64,15 +67,7 @@ describe('application menu', () => {
   });
 
   it('lists the accounts (the one in use checked, profiles named when several) and switches on click; the title names the account', () => {
-    const profile = {
-      username: 'alice@example.com',
-      usernameClaim: 'email',
-      subject: 's',
-      groups: [],
-      expiresAt: 0,
-      signedInAt: 0,
-      persisted: true,
-    };
+    const profile = PROFILE;
     const switcher = {
       profile: 'prod',
       canAddProfiles: true,
