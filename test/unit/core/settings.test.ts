@@ -39,6 +39,7 @@ describe('validateSettings', () => {
       roleArn: '',
       apiUrl: '',
       apiToken: 'id',
+      keepRunning: 'off',
     });
   });
 
@@ -138,6 +139,7 @@ describe('validateSettings', () => {
     ],
     ['an API URL that is no URL', { ...valid, apiUrl: 'api' }, 'apiUrl', /not a URL/],
     ['an API token neither id nor access', { ...valid, apiToken: 'refresh' }, 'apiToken', /id or access/],
+    ['keep running neither on nor off', { ...valid, keepRunning: 'yes' }, 'keepRunning', /must be on or off/],
     ['client id with spaces', { ...valid, clientId: 'a b' }, 'clientId', /one word/],
     [
       'https redirect',
@@ -320,6 +322,7 @@ describe('the settings tables', () => {
       roleArn: 'COGNITO_ROLE_ARN',
       apiUrl: 'COGNITO_API_URL',
       apiToken: 'COGNITO_API_TOKEN',
+      keepRunning: 'COGNITO_KEEP_RUNNING',
     });
     expect(SETTING_LABELS).toEqual({
       discoveryUrl: 'Discovery URL',
@@ -340,6 +343,7 @@ describe('the settings tables', () => {
       roleArn: 'AWS role ARN',
       apiUrl: 'API URL',
       apiToken: 'API token',
+      keepRunning: 'Keep running in the tray',
     });
   });
 });

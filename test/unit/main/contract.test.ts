@@ -58,6 +58,7 @@ describe('SETTINGS_FIELDS', () => {
       'roleArn',
       'apiUrl',
       'apiToken',
+      'keepRunning',
     ]);
   });
 });
