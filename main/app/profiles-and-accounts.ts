@@ -4,9 +4,9 @@
  * profiles. The decisions are core's (profiles.ts, accounts.ts); this class carries them out on
  * the settings file, the accounts file and the keychain.
  */
-import { randomBytes } from 'node:crypto';
 import type { AuthService, SignOutResult } from '../core/auth-service.ts';
 import { AuthError, toAuthError } from '../core/errors.ts';
+import { nodeCrypto } from '../core/node-crypto.ts';
 import type { Profile } from '../core/session.ts';
 import {
   DEFAULT_PROFILE,
@@ -68,7 +68,7 @@ export interface ProfileSummary {
 
 /** A short id for a new account's keychain entries. */
 function randomAccountId(): string {
-  return randomBytes(3).toString('hex');
+  return nodeCrypto().randomBytes(3).toString('hex');
 }
 
 export class ProfilesAndAccounts {
