@@ -24,7 +24,7 @@ import { FormPostBrowser } from '../support/form-post-browser.ts';
 import { runCliProcess } from '../support/cli-process.ts';
 import { storeExpiredSession } from '../support/stored-session.ts';
 
-const ENDPOINTS = testEndpoints(47633, 'diagnostics');
+const ENDPOINTS = testEndpoints(47635, 'diagnostics');
 const SERVICE = ENDPOINTS.keychainService;
 let emulator: CognitoEmulator;
 
@@ -125,7 +125,7 @@ describe('diagnostics', () => {
       // The journey is in the log, step by step (so the grep below looks at real lines).
       for (const step of [
         'Sign-in started: ',
-        'Sign-in answer received: http://127.0.0.1:47633/callback?code=[redacted]',
+        'Sign-in answer received: http://127.0.0.1:47635/callback?code=[redacted]',
         `POST ${emulator.domain}/oauth2/token redirect_uri=`,
         '(authorization: [redacted])',
         'Refreshed; the access token is valid until',

@@ -28,7 +28,7 @@ import { validateSettings } from '../../main/core/settings.ts';
 import { MemorySecretStore } from '../fakes/memory-secret-store.ts';
 import { FormPostBrowser } from '../support/form-post-browser.ts';
 
-const ENDPOINTS = testEndpoints(47631, 'profiles');
+const ENDPOINTS = testEndpoints(47634, 'profiles');
 const { keychainService: SERVICE } = ENDPOINTS;
 
 let work: CognitoEmulator;
