@@ -181,8 +181,17 @@ export class AppController {
         return await (service.scope.account ? service.signInAsSomeoneElse() : service.signIn());
       } catch (error) {
         this.adding = undefined;
-        // Back to the active account, with the failure shown there.
-        if (this.service === service && !service.profile()) await this.rebuild();
+        // Back to the active account, with the failure shown there (a cancel needs no words).
+        if (this.service === service && !service.profile()) {
+          await this.rebuild();
+          const mapped = toAuthError(error);
+          const { current } = this;
+          if (
+            mapped.code !== 'cancelled' &&
+            (current.status === 'signed-in' || current.status === 'signed-out')
+          )
+            this.publish({ ...current, error: mapped });
+        }
         throw error;
       } finally {
         if (this.adding === service) this.adding = undefined;

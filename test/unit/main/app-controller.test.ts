@@ -261,17 +261,18 @@ describe('AppController notifications', () => {
   });
 });
 
-describe('AppController follows the session other processes share', () => {
-  const storedSession = {
-    v: 1,
-    accessToken: 'access',
-    idToken: 'id',
-    refreshToken: 'refresh',
-    expiresAt: Date.now() + 3600_000,
-    claims: { sub: 'sub-1', email: 'carol@example.com' },
-    signedInAt: Date.now(),
-  };
+/** A valid session as the keychain holds it (carol's). */
+const storedSession = {
+  v: 1,
+  accessToken: 'access',
+  idToken: 'id',
+  refreshToken: 'refresh',
+  expiresAt: Date.now() + 3600_000,
+  claims: { sub: 'sub-1', email: 'carol@example.com' },
+  signedInAt: Date.now(),
+};
 
+describe('AppController follows the session other processes share', () => {
   it('shows a sign-in and then a sign-out made by another process, without focusing the window', async () => {
     let focused = 0;
     const { app, configDir, secretStore } = await controller({
@@ -297,6 +298,23 @@ describe('AppController follows the session other processes share', () => {
     expect((app.state() as { notice?: string }).notice).toContain('another window');
     app.dispose();
   }, 20_000);
+});
+
+describe('AppController accounts', () => {
+  it('Add Account that fails goes back to the account in use, says why, and records nobody', async () => {
+    const { app, secretStore, configDir } = await controller({
+      file: { discoveryUrl: POOL, clientId: 'c1' },
+    });
+    await new TokenVault(secretStore, 'cognito-desktop').write(sessionAccount(POOL, 'c1'), storedSession);
+    await app.init();
+    expect(app.state()).toMatchObject({ status: 'signed-in', profile: { username: 'carol@example.com' } });
+    await app.addAccount();
+    await expect.poll(() => (app.state() as { error?: AuthError }).error?.code).toBe('network');
+    expect(app.state()).toMatchObject({ status: 'signed-in', profile: { username: 'carol@example.com' } });
+    expect(app.state().switcher?.accounts.map((a) => a.name)).toEqual(['carol@example.com']);
+    expect(() => readFileSync(join(configDir, 'accounts.json'), 'utf8')).toThrow();
+    app.dispose();
+  });
 });
 
 const EMPTY_VALUES = settingsValues();
