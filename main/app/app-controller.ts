@@ -159,10 +159,19 @@ export class AppController {
   async signOut(): Promise<void> {
     const service = this.requireService();
     const result = await this.accounts.signOut(service);
+    if (this.service !== service) return;
+    const resolved = this.settings.resolve();
+    // Another account of the profile is active now: show it (its session, no network).
+    if (this.accounts.activeAccount(resolved.profile) !== (service.scope.account ?? ''))
+      return this.rebuild(resolved);
+    await this.refreshSwitcher(resolved.document);
+    // The signed-out screen is up since the session ended; the notes join it unless the user has
+    // moved on meanwhile (an error of a newer action stays).
     const notice = result.notes.length > 0 ? result.notes.join(' ') : undefined;
-    await this.rebuild();
-    if (this.service && !this.service.profile() && this.current.status === 'signed-out')
-      this.publish(this.signedOutState(undefined, notice));
+    const { current } = this;
+    this.publish(
+      current.status === 'signed-out' && !current.error ? this.signedOutState(undefined, notice) : current,
+    );
   }
 
   /**
