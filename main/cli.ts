@@ -6,6 +6,7 @@
  */
 import { toAuthError } from './core/errors.ts';
 import { redactSecrets } from './core/redaction.ts';
+import { nodeUtil } from './core/lazy-builtins.ts';
 import { describeUncaught, installLastResort } from './core/last-resort.ts';
 import { defaultConfigDir } from './core/settings.ts';
 import type { ComposeOptions } from './app/compose.ts';
@@ -52,8 +53,7 @@ function findCommand(argv: string[]): { command: Command; rest: string[] } | und
 /** Parses a command's options strictly: an unknown or misspelt option is a usage error naming it. */
 function parseCommandLine(command: Command, rest: string[]) {
   try {
-    // Not imported: an ES module import of `node:util` builds its whole namespace, a few ms per call.
-    const parsed = process.getBuiltinModule('node:util').parseArgs({
+    const parsed = nodeUtil().parseArgs({
       args: rest,
       options: {
         ...Object.fromEntries(

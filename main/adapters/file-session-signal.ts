@@ -8,7 +8,7 @@
  * and behaves differently per OS and on network folders; one `stat` every half second costs
  * nothing and bounds how late the app learns of a change (well within 2 s).
  */
-import { nodeCrypto } from '../core/node-crypto.ts';
+import { nodeCrypto } from '../core/lazy-builtins.ts';
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import { writeFileAtomically } from '../core/files.ts';
 import type { SessionSignal } from '../core/ports.ts';

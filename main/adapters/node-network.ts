@@ -24,6 +24,7 @@ import {
 } from '../core/network-route.ts';
 import type { Fetch, Network } from '../core/provider.ts';
 import { loadOnce } from '../core/load-once.ts';
+import { nodeTls } from '../core/lazy-builtins.ts';
 
 export interface NodeNetworkOptions extends RouteConfig {
   /** The `caFile` setting: a PEM file of extra certificate authorities. */
@@ -60,20 +61,12 @@ const CLI_ADVICE = {
 const loadUndici = loadOnce(() => import('undici'));
 
 /**
- * `node:tls`, loaded when a request first needs it: loading it (and the probe's `node:http(s)`)
- * at start cost `token` on a valid session some 35 ms of its 90.
- */
-function tls(): typeof Tls {
-  return process.getBuiltinModule('node:tls');
-}
-
-/**
  * The certificate authorities to trust: Node's bundled ones, the operating system's (Node 22.15+
  * reads every OS's store; older Node, Linux's bundle file), `NODE_EXTRA_CA_CERTS` and `caFile`.
  * Passing `ca` replaces Node's default list, so every source is named here.
  */
 export function trustedCertificates(caFile: string | undefined, env: NodeJS.ProcessEnv): string[] {
-  const withSystem = tls() as typeof Tls & { getCACertificates?: (kind: string) => string[] };
+  const withSystem = nodeTls() as typeof Tls & { getCACertificates?: (kind: string) => string[] };
   const system = withSystem.getCACertificates?.('system') ?? linuxBundle();
   return [
     ...withSystem.rootCertificates,
@@ -133,7 +126,7 @@ export function nodeNetworkFetch(options: NodeNetworkOptions): Fetch {
   // parses the few hundred certificates again for each connection (about 0.1 s each).
   let secureContext: Tls.SecureContext | undefined;
   const trusted = (): { secureContext: Tls.SecureContext } => {
-    secureContext ??= tls().createSecureContext({ ca: trustedCertificates(options.caFile, options.env) });
+    secureContext ??= nodeTls().createSecureContext({ ca: trustedCertificates(options.caFile, options.env) });
     return { secureContext };
   };
   const dispatchers = new Map<string, Undici.Dispatcher>();

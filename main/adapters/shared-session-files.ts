@@ -1,5 +1,5 @@
 /** Where the files that several processes share about one session live: `<settings folder>/sync/`. */
-import { nodeCrypto } from '../core/node-crypto.ts';
+import { nodeCrypto } from '../core/lazy-builtins.ts';
 import { join } from 'node:path';
 
 /**

@@ -162,7 +162,7 @@ export class AppController {
     if (this.service !== service) return;
     const resolved = this.settings.resolve();
     // Another account of the profile is active now: show it (its session, no network).
-    if (this.accounts.activeAccount(resolved.profile) !== (service.scope.account ?? ''))
+    if (this.accounts.activeAccount(resolved) !== (service.scope.account ?? ''))
       return this.rebuild(resolved);
     await this.refreshSwitcher(resolved.document);
     // The signed-out screen is up since the session ended; the notes join it unless the user has
@@ -219,8 +219,7 @@ export class AppController {
     const scope = this.service?.scope;
     if (scope?.profile === ref.profile && (scope.account ?? '') === ref.id) return this.signOut();
     await this.accounts.signOut(this.accounts.service(ref.profile, ref.id), { openBrowser: false });
-    await this.refreshSwitcher();
-    this.publish(this.current);
+    await this.relist();
   }
 
   /** Uses profile `name` from now on. */
@@ -340,9 +339,17 @@ export class AppController {
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * Shows the session of the profile and account in use, then the list of every account: the list
+   * costs a keychain read per account, and the window (at start-up too) does not wait for it.
+   */
   private async rebuild(resolved: ProfileSettings = this.settings.resolve()): Promise<void> {
+    await this.showSession(resolved);
+    await this.relist(resolved.document);
+  }
+
+  private async showSession(resolved: ProfileSettings): Promise<void> {
     this.replaceService(undefined);
-    await this.refreshSwitcher(resolved.document);
     if (!isProviderConfigured(resolved.input)) {
       this.publish({ status: 'unconfigured', emulatorOffered: this.deps.emulator !== undefined });
       return;
@@ -379,11 +386,16 @@ export class AppController {
   private async followAccounts(): Promise<void> {
     const resolved = this.settings.resolve();
     const scope = this.service?.scope;
-    const active = this.accounts.activeAccount(resolved.profile);
+    const active = this.accounts.activeAccount(resolved);
     const waiting = this.current.status === 'waiting' || this.adding !== undefined;
     if (!waiting && (scope?.profile !== resolved.profile || (scope.account ?? '') !== active))
       return this.rebuild(resolved);
-    await this.refreshSwitcher();
+    await this.relist(resolved.document);
+  }
+
+  /** Lists the profiles and accounts again and shows them with the state as it is. */
+  private async relist(document?: SettingsDocument): Promise<void> {
+    await this.refreshSwitcher(document);
     this.publish(this.current);
   }
 
@@ -457,8 +469,7 @@ export class AppController {
     if (change.profile.persisted)
       void this.accounts
         .recordSignIn(service, change.profile)
-        .then(() => this.refreshSwitcher())
-        .then(() => this.publish(this.current))
+        .then(() => this.relist())
         .catch(() => undefined);
   }
 

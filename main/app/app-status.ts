@@ -54,10 +54,14 @@ export type SessionStatus =
       error?: AuthError;
     };
 
-/** The window's title: the active account and its profile, when signed in. */
-export function windowTitle(status: AppStatus): string {
-  if (status.status !== 'signed-in') return 'cognito-desktop';
+/** Who is signed in, as the title and the tray name them: email or user name, and the profile when there are several. */
+export function signedInLabel(status: Extract<AppStatus, { status: 'signed-in' }>): string {
   const profile =
     status.switcher && status.switcher.profiles.length > 1 ? ` (${status.switcher.profile})` : '';
-  return `${status.profile.email ?? status.profile.username}${profile} — cognito-desktop`;
+  return `${status.profile.email ?? status.profile.username}${profile}`;
+}
+
+/** The window's title: the active account and its profile, when signed in. */
+export function windowTitle(status: AppStatus): string {
+  return status.status === 'signed-in' ? `${signedInLabel(status)} — cognito-desktop` : 'cognito-desktop';
 }

@@ -51,21 +51,24 @@ export interface ProfileSettings extends ResolvedSettings {
   profile: string;
   /** The settings file they were resolved from (one read per action). */
   document: SettingsDocument;
+  /** The accounts as read for the same resolution (the profile chosen, each one's active account). */
+  accounts: AccountsState;
 }
 
 /**
  * The settings in effect for the profile in use and where each comes from (core's one resolver:
  * the installer's presets for that profile, its part of the file, the environment, the locked
- * presets). `document` is the settings file when the caller has just read or written it.
+ * presets). `document` and `accounts` are the two files when the caller has them in hand.
  */
 export function resolveComposedSettings(
   options: ComposeOptions,
   document: SettingsDocument = options.settingsStore.read(),
+  accounts: AccountsState = accountsStore(options).read(),
 ): ProfileSettings {
   const profile = selectedProfile(document, installerProfiles(options.installer), {
     flag: options.profile,
     env: options.env ?? process.env,
-    chosen: accountsStore(options).read().profile,
+    chosen: accounts.profile,
   });
   const presets = installerPresets(options.installer, profile);
   const resolved = resolveSettings({
@@ -73,7 +76,7 @@ export function resolveComposedSettings(
     env: options.env ?? process.env,
     ...(presets ? { installer: presets.values, locked: lockedInstallerSettings(presets) } : {}),
   });
-  return { ...resolved, profile, document };
+  return { ...resolved, profile, document, accounts };
 }
 
 /** The accounts store of `options`: theirs, or the file in the settings folder. */
@@ -81,11 +84,14 @@ export function accountsStore(options: ComposeOptions): AccountsStore {
   return options.accounts ?? new FileAccountsStore(options.configDir);
 }
 
-/** The account a command acts on in `profile`: `--account` when given (by id or name), else the active one. */
-export function accountInUse(options: ComposeOptions, profile: string, state?: AccountsState): string {
-  const accounts = state ?? accountsStore(options).read();
-  if (options.account !== undefined) return findAccount(accounts, profile, options.account).id;
-  return accountsOf(accounts, profile).active;
+/**
+ * The account a command acts on in the resolved profile: `--account` when given (by id or name),
+ * else the profile's active one.
+ */
+export function accountInUse(options: ComposeOptions, resolved: ProfileSettings): string {
+  if (options.account !== undefined)
+    return findAccount(resolved.accounts, resolved.profile, options.account).id;
+  return accountsOf(resolved.accounts, resolved.profile).active;
 }
 
 /**
@@ -98,7 +104,7 @@ export function accountInUse(options: ComposeOptions, profile: string, state?: A
 export function createAuthService(
   options: ComposeOptions,
   resolved: ProfileSettings = resolveComposedSettings(options),
-  account: string = accountInUse(options, resolved.profile),
+  account: string = accountInUse(options, resolved),
 ): AuthService {
   const settings = validResolvedSettings(resolved);
   const fetch = options.fetch ?? options.networkFor?.(settings).fetch;

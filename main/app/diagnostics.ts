@@ -6,7 +6,7 @@
  */
 import type { DoctorCheck } from '../core/doctor.ts';
 import { redactSecrets } from '../core/redaction.ts';
-import { SETTING_KEYS } from '../core/settings.ts';
+import { settingsInEffect } from '../core/settings.ts';
 import type { ProfileSettings } from './compose.ts';
 
 export interface DiagnosticsInput {
@@ -31,8 +31,8 @@ export function diagnosticsText(input: DiagnosticsInput): string {
     `OS: ${input.os.platform} ${input.os.release} (${input.os.arch})`,
     '',
     `Settings (profile ${settings.profile}):`,
-    ...SETTING_KEYS.map(
-      (key) => `  ${key.padEnd(18)} ${settings.values[key] || '(not set)'}  [${settings.sources[key]}]`,
+    ...settingsInEffect(settings).map(
+      ({ key, value, source }) => `  ${key.padEnd(18)} ${value ?? '(not set)'}  [${source}]`,
     ),
     `  ${'clientSecret'.padEnd(18)} ${input.hasClientSecret === undefined ? 'unknown' : input.hasClientSecret ? 'stored in the keychain' : 'none'}`,
     ...settings.problems.map((p) => `  problem: ${p.message}`),

@@ -6,7 +6,7 @@
  */
 import type { AuthService, SignOutResult } from '../core/auth-service.ts';
 import { AuthError, toAuthError } from '../core/errors.ts';
-import { nodeCrypto } from '../core/node-crypto.ts';
+import { nodeCrypto } from '../core/lazy-builtins.ts';
 import type { Profile } from '../core/session.ts';
 import {
   DEFAULT_PROFILE,
@@ -27,14 +27,15 @@ import {
   withoutAccount,
   withoutProfileAccounts,
   type AccountRecord,
+  type AccountsState,
   type AccountsStore,
 } from '../core/accounts.ts';
 import { isProviderConfigured, type SettingsInput } from '../core/settings.ts';
-import { TokenVault, awsCredentialsAccount } from '../core/token-vault.ts';
 import {
   accountInUse,
   accountsStore,
   createAuthService,
+  createAwsCredentials,
   resolveComposedSettings,
   type ComposeOptions,
   type ProfileSettings,
@@ -81,18 +82,19 @@ export class ProfilesAndAccounts {
   // ── profiles ───────────────────────────────────────────────────────────────────────────────
 
   /** `profile` (default: the one in use) and its settings; `document` when the caller has the file in hand. */
-  resolve(profile?: string, document?: SettingsDocument): ProfileSettings {
-    return resolveComposedSettings(this.withProfile(profile), document);
+  resolve(profile?: string, document?: SettingsDocument, accounts?: AccountsState): ProfileSettings {
+    return resolveComposedSettings(this.withProfile(profile), document, accounts);
   }
 
   profiles(document: SettingsDocument = this.options.settingsStore.read()): ProfileSummary[] {
-    const selected = this.resolve(undefined, document).profile;
+    const accounts = this.accounts.read();
+    const selected = this.resolve(undefined, document, accounts).profile;
     const fromInstaller = new Set(Object.keys(this.options.installer?.profiles ?? {}));
     return this.names(document).map((name) => ({
       name,
       selected: name === selected,
       fromInstaller: fromInstaller.has(name),
-      configured: isProviderConfigured(this.resolve(name, document).input),
+      configured: isProviderConfigured(this.resolve(name, document, accounts).input),
     }));
   }
 
@@ -134,9 +136,9 @@ export class ProfilesAndAccounts {
           : `Profile "${name}" is set by your organisation’s installer and cannot be removed.`,
       );
     }
-    const resolved = this.resolve(name);
+    const resolved = this.resolve(name, document);
     if (resolved.problems.length === 0) {
-      for (const account of accountsOf(this.accounts.read(), name).accounts) {
+      for (const account of accountsOf(resolved.accounts, name).accounts) {
         await this.signOutQuietly(this.service(name, account.id));
       }
       await this.service(name, FIRST_ACCOUNT).setClientSecret(undefined);
@@ -154,7 +156,7 @@ export class ProfilesAndAccounts {
   service(profile?: string, account?: string): AuthService {
     const options = this.withProfile(profile);
     const resolved = resolveComposedSettings(options);
-    return createAuthService(options, resolved, account ?? accountInUse(options, resolved.profile));
+    return createAuthService(options, resolved, account ?? accountInUse(options, resolved));
   }
 
   /**
@@ -165,7 +167,7 @@ export class ProfilesAndAccounts {
     const resolved = this.resolve(profile);
     const active = this.service(resolved.profile);
     if (!(await active.restore().catch(() => undefined))) return active;
-    const id = newAccountId(this.accounts.read(), resolved.profile, randomAccountId);
+    const id = newAccountId(resolved.accounts, resolved.profile, randomAccountId);
     return createAuthService(this.withProfile(resolved.profile), resolved, id);
   }
 
@@ -208,10 +210,7 @@ export class ProfilesAndAccounts {
   /** Drops `service`'s account from the list (its session is already gone) and its AWS credentials. */
   async forget(service: AuthService): Promise<void> {
     const { profile = DEFAULT_PROFILE, account = FIRST_ACCOUNT } = service.scope;
-    const { settings } = service;
-    await new TokenVault(this.options.secretStore, settings.keychainService)
-      .remove(awsCredentialsAccount(settings.discoveryUrl, settings.clientId, service.scope))
-      .catch(() => undefined);
+    await createAwsCredentials(this.options, service).forget();
     await this.accounts.update((state) => ({
       state: withoutAccount(state, profile, account),
       result: undefined,
@@ -230,7 +229,7 @@ export class ProfilesAndAccounts {
     const summaries: AccountSummary[] = [];
     for (const profile of profiles ?? this.names(document)) {
       const entry = accountsOf(state, profile);
-      const resolved = this.resolve(profile, document);
+      const resolved = this.resolve(profile, document, state);
       for (const account of entry.accounts) {
         const summary = await this.summary(resolved, account, entry.active === account.id);
         if (summary.signedIn || summary.name !== undefined || summary.problem) summaries.push(summary);
@@ -239,9 +238,9 @@ export class ProfilesAndAccounts {
     return summaries;
   }
 
-  /** The id of `profile`'s active account. */
-  activeAccount(profile: string): string {
-    return accountsOf(this.accounts.read(), profile).active;
+  /** The id of the resolved profile's active account. */
+  activeAccount(resolved: ProfileSettings): string {
+    return accountsOf(resolved.accounts, resolved.profile).active;
   }
 
   /** Calls `listener` when another process changed the accounts or the profile in use. */

@@ -11,6 +11,7 @@ import {
   SETTING_KEYS,
   SETTING_LABELS,
   findSettingsProblems,
+  settingsInEffect,
   type Settings,
 } from '../core/settings.ts';
 import type { Profile } from '../core/session.ts';
@@ -185,14 +186,6 @@ function formatDoctor(report: DoctorReport): string {
   );
   return lines.join('\n');
 }
-
-const SOURCE_LABELS = {
-  default: 'default',
-  installer: 'installer preset',
-  file: 'file',
-  env: 'env',
-  locked: 'installer (locked)',
-} as const;
 
 /** `profile add|use|remove NAME`: one change to the profiles, then what was done. */
 function profileCommand(
@@ -373,14 +366,7 @@ export const COMMANDS: Command[] = [
     options: { json: JSON_OPTION },
     async run({ options, print }) {
       const resolved = resolveComposedSettings(options);
-      const rows = SETTING_KEYS.map((key) => {
-        const source = resolved.sources[key];
-        return {
-          key,
-          value: resolved.values[key] || null,
-          source: source === 'env' ? `env ${SETTING_ENV[key]}` : SOURCE_LABELS[source],
-        };
-      });
+      const rows = settingsInEffect(resolved);
       const hasSecret = await Promise.resolve()
         .then(() => createAuthService(options, resolved).hasClientSecret())
         .catch(() => undefined);

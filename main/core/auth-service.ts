@@ -197,7 +197,11 @@ export class AuthService extends EventEmitter<Events> {
       deps.lock ?? processLocalLock(),
       deps.signal ?? silentSignal,
     );
-    const cacheFile = deps.configDir ? join(deps.configDir, 'discovery-cache.json') : undefined;
+    // One file per issuer: profiles on different providers each keep theirs, so switching between
+    // them needs no discovery request. The issuer, escaped, is a valid file name on every OS.
+    const cacheFile = deps.configDir
+      ? join(deps.configDir, 'discovery', `${encodeURIComponent(deps.settings.discoveryUrl)}.json`)
+      : undefined;
     this.fetchImpl = loggedFetch(deps.fetch ?? ((url, init) => fetch(url, init)), this.logger);
     this.directory = new ProviderDirectory(deps.settings, cacheFile, this.clock, this.fetchImpl);
   }

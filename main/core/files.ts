@@ -1,5 +1,5 @@
 /** Small files the app keeps in its settings folder (settings, discovery cache). */
-import { nodeCrypto } from './node-crypto.ts';
+import { nodeCrypto } from './lazy-builtins.ts';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 

@@ -425,6 +425,34 @@ export function resolveSettings(layers: SettingsLayers): ResolvedSettings {
   return { input, values: withDefaults(input), sources, problems: findSettingsProblems(input) };
 }
 
+const SOURCE_WORDS: Record<SettingSource, string> = {
+  default: 'default',
+  installer: 'installer preset',
+  file: 'file',
+  env: 'env',
+  locked: 'installer (locked)',
+};
+
+/** One setting in effect and where it came from, in words: `env COGNITO_SCOPES`, `installer (locked)`… */
+export interface SettingInEffect {
+  key: keyof Settings;
+  /** Null when not set (and no default). */
+  value: string | null;
+  source: string;
+}
+
+/** Every setting in effect with its source: what `config show` and Copy Diagnostics list. */
+export function settingsInEffect(resolved: ResolvedSettings): SettingInEffect[] {
+  return SETTING_KEYS.map((key) => {
+    const source = resolved.sources[key];
+    return {
+      key,
+      value: resolved.values[key] || null,
+      source: source === 'env' ? `env ${SETTING_ENV[key]}` : SOURCE_WORDS[source],
+    };
+  });
+}
+
 /** The settings in effect, when they are valid; else throws `invalid_settings` naming the first problem. */
 export function validResolvedSettings(resolved: ResolvedSettings): Settings {
   failOnProblems(resolved.problems);

@@ -19,7 +19,7 @@
  * keychain: it names every entry from the index (listing a locked Secret Service collection
  * crashes libsecret).
  */
-import { nodeCrypto } from './node-crypto.ts';
+import { nodeCrypto } from './lazy-builtins.ts';
 import { withTimeout } from './async-limits.ts';
 import { AuthError, isAuthError } from './errors.ts';
 import { KeychainLockedError, type SecretStore } from './ports.ts';

@@ -4,7 +4,7 @@
  * (tested); only {@link showTray} touches Electron.
  */
 import type { MenuItemConstructorOptions, Tray } from 'electron';
-import type { AppStatus } from '../app/app-status.ts';
+import { signedInLabel, type AppStatus } from '../app/app-status.ts';
 
 export interface TrayActions {
   open(): void;
@@ -24,9 +24,7 @@ export function trayStatus(state: AppStatus, now: number): string {
       return 'Waiting for you to finish in your browser…';
     case 'signed-in': {
       const minutes = Math.max(0, Math.round((state.profile.expiresAt - now) / 60_000));
-      const profile =
-        state.switcher && state.switcher.profiles.length > 1 ? ` (${state.switcher.profile})` : '';
-      return `Signed in as ${state.profile.email ?? state.profile.username}${profile} · expires in ${minutes} min`;
+      return `Signed in as ${signedInLabel(state)} · expires in ${minutes} min`;
     }
   }
 }

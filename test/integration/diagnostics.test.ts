@@ -133,7 +133,7 @@ describe('diagnostics', () => {
         'Refresh failed: provider_rejected',
       ])
         expect(written).toContain(step);
-      expect(copied).toContain(`discoveryUrl       ${emulator.issuer}  [env]`);
+      expect(copied).toContain(`discoveryUrl       ${emulator.issuer}  [env COGNITO_DISCOVERY_URL]`);
       expect(copied).toContain('clientSecret       stored in the keychain');
       expect(copied).toContain('Configuration check:');
       expect(copied).toContain('Sign-in answer received');

@@ -214,6 +214,13 @@ describe('the built main process', () => {
     expect(String((window!.options.webPreferences as { preload: string }).preload)).toMatch(
       /out\/preload\/index\.cjs$/,
     );
+    // A change of state (here: the profile chosen again through the page's API) reaches the page.
+    const useProfile = electron.ipcHandlers.get(CHANNELS.useProfile)!;
+    await expect(useProfile(eventFrom('app://cognito-desktop/index.html'), 'default')).resolves.toMatchObject(
+      {
+        ok: true,
+      },
+    );
     await until(() => window!.sent.some(([channel]) => channel === EVENTS.stateChanged));
     expect(window!.sent.some(([channel]) => channel === EVENTS.stateChanged)).toBe(true);
   });
