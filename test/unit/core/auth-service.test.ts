@@ -806,6 +806,33 @@ describe('the edges', () => {
     expect(emulator.countRequests(DISCOVERY_PATH())).toBe(discoveries);
   });
 
+  it('keeps each provider’s discovery document: switching between two providers asks neither again', async () => {
+    const other = await startCognitoEmulator({ clients: defaultClients(redirectUri, logoutUri) });
+    try {
+      const configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-auth-unit-'));
+      const make = (issuer: string): AuthService => {
+        const service = new AuthService({
+          settings: validateSettings({ discoveryUrl: issuer, clientId: PUBLIC_CLIENT_ID, redirectUri }),
+          secretStore: store,
+          browser,
+          configDir,
+        });
+        services.push(service);
+        return service;
+      };
+      await make(emulator.issuer).signOut({ openBrowser: false });
+      await make(other.issuer).signOut({ openBrowser: false });
+      const discoveries = emulator.countRequests(DISCOVERY_PATH()) + other.countRequests(DISCOVERY_PATH());
+      await make(emulator.issuer).signOut({ openBrowser: false });
+      await make(other.issuer).signOut({ openBrowser: false });
+      expect(emulator.countRequests(DISCOVERY_PATH()) + other.countRequests(DISCOVERY_PATH())).toBe(
+        discoveries,
+      );
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('says what to do when there is no session or no sign-in to act on', async () => {
     const service = newService();
     await expect(service.getAccessToken()).rejects.toThrow('You are not signed in. Sign in first.');
