@@ -6,6 +6,11 @@ import react from '@vitejs/plugin-react';
  * integration tests against real parts (emulator, keychain, Chromium), run one file at a time
  * because they share fixed loopback ports and one keychain.
  */
+// The app speaks the OS's language when the language setting is empty, and tests assert English
+// texts: they run as on an English system whatever this one speaks (workers inherit it; Node and
+// Chromium read it at start). Tests of German set the language explicitly.
+process.env.LC_ALL = 'C.UTF-8';
+
 export default defineConfig({
   plugins: [react()],
   test: {

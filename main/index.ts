@@ -38,6 +38,7 @@ import { loadInstallerSettings } from './app/installer-settings.ts';
 import { buildMenuTemplate } from './shell/menu.ts';
 import { withoutSecrets } from './core/browser-command.ts';
 import { installLastResort } from './core/last-resort.ts';
+import { t } from './core/i18n.ts';
 import { createMainWindow } from './shell/window.ts';
 import { EVENTS } from '../preload/contract.ts';
 import { windowTitle, type AppStatus } from './app/app-status.ts';
@@ -96,12 +97,14 @@ async function installCommandLine(window: BrowserWindow | undefined): Promise<vo
   const options = await installCommandLineTool(command).then(
     ({ linkPath }) => ({
       type: 'info' as const,
-      message: 'The cognito-desktop command is installed.',
-      detail: `${linkPath} now runs it: try “cognito-desktop status” in a new Terminal window.`,
+      message: t('The cognito-desktop command is installed.'),
+      detail: t('{{path}} now runs it: try “cognito-desktop status” in a new Terminal window.', {
+        path: linkPath,
+      }),
     }),
     (error: unknown) => ({
       type: 'warning' as const,
-      message: 'The cognito-desktop command was not installed.',
+      message: t('The cognito-desktop command was not installed.'),
       detail: (error as Error).message,
     }),
   );
@@ -233,6 +236,8 @@ function setupApp(): void {
     checkNetworkFor: networkOf(session.fromPartition('check-configuration')),
     clipboard: new ElectronClipboard(),
     env: startupEnv,
+    // The user's first language in the OS's settings; asked when a session is built (after ready).
+    systemLanguage: () => app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     ...(installer ? { installer } : {}),
     ...(emulator ? { emulator } : {}),
     onStateChanged: (status) => {
@@ -286,8 +291,8 @@ function setupApp(): void {
         onReady: (version) => {
           refreshMenu(controller.state());
           showNotification(
-            'An update is ready',
-            `cognito-desktop ${version} is downloaded. Click to restart and update.`,
+            t('An update is ready'),
+            t('cognito-desktop {{version}} is downloaded. Click to restart and update.', { version }),
             restartToUpdate,
           );
         },

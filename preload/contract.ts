@@ -102,7 +102,17 @@ export interface SwitcherDto {
 }
 
 /** The app's state, pushed on `session:changed` and returned by `session:get-state`. */
-export type AppState = SessionState & { switcher?: SwitcherDto };
+/** The languages the window's texts exist in. */
+export type UiLanguage = 'en' | 'de';
+
+export type AppState = SessionState & {
+  switcher?: SwitcherDto;
+  /**
+   * The language the app speaks (main decides: the language setting, else the OS's). Always sent by
+   * the main process; absent (tests of single screens), the window keeps the browser's language.
+   */
+  language?: UiLanguage;
+};
 
 export type SessionState =
   | { status: 'unconfigured'; emulatorOffered: boolean; error?: ErrorDto }

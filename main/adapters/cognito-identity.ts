@@ -5,16 +5,20 @@
  * its endpoint from `AWS_ENDPOINT_URL_COGNITO_IDENTITY` when set (the tests' emulator), else AWS's.
  */
 import { AuthError } from '../core/errors.ts';
+import { msg, t } from '../core/i18n.ts';
 import type { AwsCredentials, IdentityExchange } from '../core/aws-credentials.ts';
 
 /** Cognito Identity's errors a user can act on, in words. */
 const ADVICE: Record<string, string> = {
-  NotAuthorizedException:
+  NotAuthorizedException: msg(
     'The Identity Pool refused this sign-in: check that it lists this user pool and app client as an authentication provider (and that the role may be assumed).',
-  ResourceNotFoundException:
+  ),
+  ResourceNotFoundException: msg(
     'No Identity Pool has that ID in that region: check the Identity Pool ID setting.',
-  InvalidIdentityPoolConfigurationException:
+  ),
+  InvalidIdentityPoolConfigurationException: msg(
     'The Identity Pool’s roles are not set up: give it an authenticated role (and a trust policy for it).',
+  ),
 };
 
 export function awsSdkIdentityExchange(): IdentityExchange {
@@ -34,7 +38,7 @@ export function awsSdkIdentityExchange(): IdentityExchange {
           }),
         );
         if (!IdentityId || !Credentials?.AccessKeyId || !Credentials.SecretKey || !Credentials.SessionToken)
-          throw new AuthError('provider_rejected', 'The Identity Pool answered without credentials.');
+          throw new AuthError('provider_rejected', t('The Identity Pool answered without credentials.'));
         const credentials: AwsCredentials = {
           accessKeyId: Credentials.AccessKeyId,
           secretAccessKey: Credentials.SecretKey,
@@ -58,14 +62,22 @@ function toIdentityError(error: unknown): unknown {
   if (error instanceof AuthError) return error;
   const named = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   if (named.$metadata?.httpStatusCode !== undefined && named.name) {
-    const advice = ADVICE[named.name] ?? '';
+    const advice = ADVICE[named.name] ? t(ADVICE[named.name]!) : '';
     return new AuthError(
       'provider_rejected',
-      `Cognito Identity: ${named.name}: ${named.message ?? ''} ${advice}`.trim(),
+      t('Cognito Identity: {{name}}: {{message}} {{advice}}', {
+        name: named.name,
+        message: named.message ?? '',
+        advice,
+      }).trim(),
       { cause: error, providerError: named.name },
     );
   }
-  return new AuthError('network', `Could not reach Cognito Identity: ${named.message ?? String(error)}`, {
-    cause: error,
-  });
+  return new AuthError(
+    'network',
+    t('Could not reach Cognito Identity: {{reason}}', { reason: named.message ?? String(error) }),
+    {
+      cause: error,
+    },
+  );
 }

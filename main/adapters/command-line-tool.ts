@@ -9,6 +9,7 @@ import { execFile } from 'node:child_process';
 import { lstat, mkdir, readlink, rm, symlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AuthError } from '../core/errors.ts';
+import { t } from '../core/i18n.ts';
 
 export const COMMAND_LINK = '/usr/local/bin/cognito-desktop';
 
@@ -42,7 +43,7 @@ export async function installCommandLineTool(
   if (existing && !existing.isSymbolicLink()) {
     throw new AuthError(
       'invalid_settings',
-      `${linkPath} exists and is not a link this app made: move it away, then try again.`,
+      t('{{path}} exists and is not a link this app made: move it away, then try again.', { path: linkPath }),
     );
   }
   if (existing && (await readlink(linkPath)) === command) return { linkPath, asAdmin: false };
@@ -62,7 +63,7 @@ export async function installCommandLineTool(
   } catch (error) {
     throw new AuthError(
       'cancelled',
-      `The command was not installed: ${(error as Error).message.split('\n')[0]}`,
+      t('The command was not installed: {{reason}}', { reason: (error as Error).message.split('\n')[0]! }),
       {
         cause: error,
       },

@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { AuthError } from '../core/errors.ts';
+import { t } from '../core/i18n.ts';
 import type { SessionLock } from '../core/ports.ts';
 import { sharedFileName } from './shared-session-files.ts';
 import { loadOnce } from '../core/load-once.ts';
@@ -63,8 +64,10 @@ export class FileSessionLock implements SessionLock {
         if (Date.now() >= deadline) {
           throw new AuthError(
             'session_busy',
-            `Another cognito-desktop process has been updating your session for over ${Math.round(this.waitMs / 1000)} s. ` +
-              'Wait for it to finish (or end it), then try again.',
+            t(
+              'Another cognito-desktop process has been updating your session for over {{seconds}} s. Wait for it to finish (or end it), then try again.',
+              { seconds: Math.round(this.waitMs / 1000) },
+            ),
           );
         }
         // A little jitter, so waiting processes do not retry in lock-step.
@@ -77,7 +80,10 @@ export class FileSessionLock implements SessionLock {
 function lockError(cause: unknown): AuthError {
   return new AuthError(
     'internal',
-    `Could not create the session lock in the settings folder (${(cause as NodeJS.ErrnoException).code ?? 'error'}). Check that the folder is writable.`,
+    t(
+      'Could not create the session lock in the settings folder ({{code}}). Check that the folder is writable.',
+      { code: (cause as NodeJS.ErrnoException).code ?? 'error' },
+    ),
     { cause },
   );
 }

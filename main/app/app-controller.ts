@@ -11,6 +11,7 @@ import type { ApiAnswer } from '../core/api-call.ts';
 import type { AwsCredentialSource, AwsCredentialsStatus } from '../core/aws-credentials.ts';
 import { SettingsUseCases, type SettingsDeps } from './settings-use-cases.ts';
 import { AuthError, toAuthError } from '../core/errors.ts';
+import { appLanguage, msg, systemLocale, t, useLanguage } from '../core/i18n.ts';
 import type { Clipboard } from '../core/ports.ts';
 import type { Profile } from '../core/session.ts';
 import { isProviderConfigured } from '../core/settings.ts';
@@ -55,9 +56,9 @@ const PROXY_SIGN_IN_TIMEOUT_MS = 2 * 60_000;
 
 /** What the user sees after a session ends on its own. */
 const ENDED_NOTICE: Record<string, string> = {
-  revoked: 'Your sign-in was revoked or has expired at the provider. Sign in again to continue.',
-  expired: 'Your session has expired. Sign in again to continue.',
-  elsewhere: 'You signed out from the command line or another window.',
+  revoked: msg('Your sign-in was revoked or has expired at the provider. Sign in again to continue.'),
+  expired: msg('Your session has expired. Sign in again to continue.'),
+  elsewhere: msg('You signed out from the command line or another window.'),
 };
 
 /** The app: one instance per process. */
@@ -144,7 +145,7 @@ export class AppController {
   /** Copies the waiting sign-in's URL, for when the browser did not open. */
   async copySignInLink(): Promise<void> {
     const attempt = this.service?.currentAttempt();
-    if (!attempt) throw new AuthError('not_signed_in', 'No sign-in is waiting for the browser.');
+    if (!attempt) throw new AuthError('not_signed_in', t('No sign-in is waiting for the browser.'));
     await this.deps.clipboard.writeText(attempt.url);
   }
 
@@ -249,7 +250,7 @@ export class AppController {
   async callApi(): Promise<ApiAnswer> {
     const service = this.requireService();
     const { apiUrl, apiToken } = service.settings;
-    if (!apiUrl) throw new AuthError('invalid_settings', 'No API URL is set.', { setting: 'apiUrl' });
+    if (!apiUrl) throw new AuthError('invalid_settings', t('No API URL is set.'), { setting: 'apiUrl' });
     return service.callApi(apiUrl, apiToken);
   }
 
@@ -320,7 +321,7 @@ export class AppController {
     const doctor = await withTimeout(
       this.settings.checkInEffect(settings),
       DIAGNOSTICS_CHECK_MS,
-      () => new AuthError('timeout', 'the configuration check took over 15 s'),
+      () => new AuthError('timeout', t('the configuration check took over 15 s')),
     ).catch((error: unknown) => toAuthError(error).message);
     const text = diagnosticsText({
       ...context,
@@ -350,6 +351,11 @@ export class AppController {
 
   private async showSession(resolved: ProfileSettings): Promise<void> {
     this.replaceService(undefined);
+    // Menus, notifications and the browser pages follow the setting as saved; the window follows
+    // the language each state carries.
+    // The same OS language the sign-in asks the provider's page for (compose.ts).
+    const os = this.deps.systemLanguage?.() ?? systemLocale();
+    await useLanguage(appLanguage(resolved.values.language, os));
     if (!isProviderConfigured(resolved.input)) {
       this.publish({ status: 'unconfigured', emulatorOffered: this.deps.emulator !== undefined });
       return;
@@ -423,8 +429,10 @@ export class AppController {
     service.on('refresh-failing', (error) => {
       if (this.service !== service) return;
       this.deps.notify?.({
-        title: 'Your session could not be refreshed',
-        body: `${error.message} The app keeps trying; you stay signed in until the session expires.`,
+        title: t('Your session could not be refreshed'),
+        body: t('{{reason}} The app keeps trying; you stay signed in until the session expires.', {
+          reason: error.message,
+        }),
       });
     });
     service.on('sign-in-problem', (error) => {
@@ -453,10 +461,11 @@ export class AppController {
   private onSessionChanged(service: AuthService, change: SessionChange): void {
     if (this.service !== service) return;
     if (change.type === 'signed-out') {
-      this.publish(this.signedOutState(undefined, ENDED_NOTICE[change.reason]));
+      const notice = ENDED_NOTICE[change.reason];
+      this.publish(this.signedOutState(undefined, notice && t(notice)));
       // Told even when the window is hidden or behind others: the user did not ask for this one.
       if (UNASKED_ENDINGS.has(change.reason))
-        this.deps.notify?.({ title: 'You were signed out', body: ENDED_NOTICE[change.reason]! });
+        this.deps.notify?.({ title: t('You were signed out'), body: t(notice!) });
       return;
     }
     // While this window waits for its own sign-in, a session another process stored must not
@@ -531,7 +540,7 @@ export class AppController {
     if (!this.service) {
       throw new AuthError(
         'invalid_settings',
-        'The app is not set up yet: open Settings and enter your provider’s details.',
+        t('The app is not set up yet: open Settings and enter your provider’s details.'),
       );
     }
     return this.service;

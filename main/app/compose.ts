@@ -44,6 +44,11 @@ export interface ComposeOptions {
   accounts?: AccountsStore;
   /** The Identity Pool calls; by default the AWS SDK's. */
   identityExchange?: IdentityExchange;
+  /**
+   * The OS's language (`de-DE`), which an empty language setting follows: the app asks Electron
+   * (Node's locale misses the user's language on macOS and Windows); by default Node's.
+   */
+  systemLanguage?: () => string;
 }
 
 /** The settings of one profile, resolved. */
@@ -119,6 +124,7 @@ export function createAuthService(
     scope: { profile: resolved.profile, account },
     ...(options.logger ? { logger: options.logger } : {}),
     ...(fetch ? { fetch } : {}),
+    ...(options.systemLanguage ? { osLocale: options.systemLanguage() } : {}),
   });
   const secretFromEnv = (options.env ?? process.env).COGNITO_CLIENT_SECRET;
   if (secretFromEnv) service.useClientSecret(secretFromEnv);

@@ -6,6 +6,7 @@
  */
 import type { AuthService, SignOutResult } from '../core/auth-service.ts';
 import { AuthError, toAuthError } from '../core/errors.ts';
+import { t } from '../core/i18n.ts';
 import { nodeCrypto } from '../core/lazy-builtins.ts';
 import type { Profile } from '../core/session.ts';
 import {
@@ -104,12 +105,12 @@ export class ProfilesAndAccounts {
     if (this.options.installer?.userProfiles === false) {
       throw new AuthError(
         'invalid_settings',
-        'Your organisation’s installer does not allow adding profiles. Ask your administrator.',
+        t('Your organisation’s installer does not allow adding profiles. Ask your administrator.'),
       );
     }
     const document = this.options.settingsStore.read();
     if (this.names(document).includes(name)) {
-      throw new AuthError('invalid_settings', `There is already a profile "${name}".`);
+      throw new AuthError('invalid_settings', t('There is already a profile "{{name}}".', { name }));
     }
     await this.options.settingsStore.write(withProfileSettings(document, name, settings));
   }
@@ -127,13 +128,13 @@ export class ProfilesAndAccounts {
   async removeProfile(name: string): Promise<void> {
     const document = this.options.settingsStore.read();
     if (!this.names(document).includes(name))
-      throw new AuthError('invalid_settings', `There is no profile "${name}".`);
+      throw new AuthError('invalid_settings', t('There is no profile "{{name}}".', { name }));
     if (name === DEFAULT_PROFILE || this.options.installer?.profiles?.[name]) {
       throw new AuthError(
         'invalid_settings',
         name === DEFAULT_PROFILE
-          ? 'The default profile cannot be removed: clear its settings instead.'
-          : `Profile "${name}" is set by your organisation’s installer and cannot be removed.`,
+          ? t('The default profile cannot be removed: clear its settings instead.')
+          : t('Profile "{{name}}" is set by your organisation’s installer and cannot be removed.', { name }),
       );
     }
     const resolved = this.resolve(name, document);

@@ -7,6 +7,7 @@
 import type { AuthService } from '../core/auth-service.ts';
 import { runDoctor } from '../core/doctor.ts';
 import { AuthError } from '../core/errors.ts';
+import { t } from '../core/i18n.ts';
 import type { Browser, Logger, SecretStore, SettingsStore } from '../core/ports.ts';
 import type { IdentityExchange } from '../core/aws-credentials.ts';
 import type { AccountsStore } from '../core/accounts.ts';
@@ -61,6 +62,8 @@ export interface SettingsDeps {
   logger?: Logger;
   /** Which accounts each profile has; by default `accounts.json` in the settings folder. */
   accounts?: AccountsStore;
+  /** The OS's language (see ComposeOptions); by default Node's locale. */
+  systemLanguage?: () => string;
 }
 
 /** What the settings use cases need of the session side: rebuilding it, and the current service. */
@@ -77,7 +80,7 @@ function pickDto(input: SettingsInput): SettingsDto {
 
 /** The labels the Settings screen shows: core's table, the one that problem messages use. */
 export function settingLabels(): Record<keyof SettingsDto, string> {
-  return Object.fromEntries(SETTINGS_FIELDS.map((key) => [key, SETTING_LABELS[key]])) as Record<
+  return Object.fromEntries(SETTINGS_FIELDS.map((key) => [key, t(SETTING_LABELS[key])])) as Record<
     keyof SettingsDto,
     string
   >;
@@ -176,7 +179,7 @@ export class SettingsUseCases {
     if (!this.deps.emulator)
       throw new AuthError(
         'invalid_settings',
-        'The local emulator is offered only in development (npm start).',
+        t('The local emulator is offered only in development (npm start).'),
       );
     const { clientSecret, ...values } = await this.deps.emulator.start();
     const document = this.deps.settingsStore.read();
@@ -192,7 +195,7 @@ export class SettingsUseCases {
 
   /** The wiring the CLI uses too (./compose.ts), with the installer's presets. */
   composeOptions(): ComposeOptions {
-    const { fetch, networkFor, logger, identityExchange } = this.deps;
+    const { fetch, networkFor, logger, identityExchange, systemLanguage } = this.deps;
     return {
       configDir: this.deps.configDir,
       settingsStore: this.deps.settingsStore,
@@ -205,6 +208,7 @@ export class SettingsUseCases {
       ...(networkFor ? { networkFor } : {}),
       ...(logger ? { logger } : {}),
       ...(identityExchange ? { identityExchange } : {}),
+      ...(systemLanguage ? { systemLanguage } : {}),
     };
   }
 
@@ -221,7 +225,7 @@ export class SettingsUseCases {
 
   private requireService(): AuthService {
     const service = this.session.service();
-    if (!service) throw new AuthError('invalid_settings', 'The settings in effect are not valid yet.');
+    if (!service) throw new AuthError('invalid_settings', t('The settings in effect are not valid yet.'));
     return service;
   }
 }

@@ -7,6 +7,7 @@
  * is offered "Restart to Update". The app never restarts on its own, and not at all while a
  * sign-in waits for the browser (the restart would lose it): the user is told to finish first.
  */
+import { msg, t } from '../core/i18n.ts';
 
 export const UPDATE_CHECK_INTERVAL_MS = 4 * 3600_000;
 
@@ -26,8 +27,8 @@ export type UpdatesSetting = { enabled: false; reason: string } | { enabled: tru
  * an app run from a clone (development), which has no feed.
  */
 export function updatesSetting(preset: unknown, isPackaged: boolean): UpdatesSetting {
-  if (!isPackaged) return { enabled: false, reason: 'Updates are off in development builds.' };
-  if (preset === false) return { enabled: false, reason: 'Your organisation has turned updates off.' };
+  if (!isPackaged) return { enabled: false, reason: msg('Updates are off in development builds.') };
+  if (preset === false) return { enabled: false, reason: msg('Your organisation has turned updates off.') };
   const url = (preset as { url?: unknown } | undefined)?.url;
   return typeof url === 'string' && url.startsWith('https://') ? { enabled: true, url } : { enabled: true };
 }
@@ -80,7 +81,7 @@ export class Updates {
     if (!this.updater || !this.setting.enabled)
       return Promise.resolve({
         kind: 'off',
-        message: this.setting.enabled ? 'Updates are off.' : this.setting.reason,
+        message: this.setting.enabled ? msg('Updates are off.') : this.setting.reason,
       });
     this.checking ??= this.runCheck(this.updater).finally(() => (this.checking = undefined));
     return this.checking;
@@ -88,11 +89,11 @@ export class Updates {
 
   /** Restarts into the downloaded version; refused (with what to do) while a sign-in waits. */
   restart(): { restarted: true } | { restarted: false; message: string } {
-    if (!this.ready || !this.updater) return { restarted: false, message: 'No update is ready.' };
+    if (!this.ready || !this.updater) return { restarted: false, message: t('No update is ready.') };
     if (this.deps.signInWaiting())
       return {
         restarted: false,
-        message: 'A sign-in is waiting for your browser. Finish or cancel it, then restart to update.',
+        message: t('A sign-in is waiting for your browser. Finish or cancel it, then restart to update.'),
       };
     this.updater.restartAndInstall();
     return { restarted: true };
@@ -121,12 +122,20 @@ export class Updates {
 export function describeCheck(outcome: CheckOutcome, current: string): string {
   switch (outcome.kind) {
     case 'off':
-      return outcome.message;
+      // One of the marked reasons above.
+      return t(outcome.message);
     case 'up-to-date':
-      return `cognito-desktop ${current} is the newest version.`;
+      return t('cognito-desktop {{version}} is the newest version.', { version: current });
     case 'ready':
-      return `cognito-desktop ${outcome.version} is downloaded and verified. Choose Restart to Update in the Help menu when it suits you.`;
+      return t(
+        'cognito-desktop {{version}} is downloaded and verified. Choose Restart to Update in the Help menu when it suits you.',
+        { version: outcome.version },
+      );
     case 'failed':
-      return `Could not check for updates: ${outcome.message}. The app keeps working; it tries again in a few hours.`;
+      // electron-updater's own words stay as they are.
+      return t(
+        'Could not check for updates: {{reason}}. The app keeps working; it tries again in a few hours.',
+        { reason: outcome.message },
+      );
   }
 }

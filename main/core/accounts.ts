@@ -9,6 +9,7 @@
  * does not mention yet has that one account, active (signed in or not).
  */
 import { AuthError } from './errors.ts';
+import { t } from './i18n.ts';
 
 /** The id of a profile's first account: no suffix on its keychain entries. */
 export const FIRST_ACCOUNT = '';
@@ -141,12 +142,15 @@ function findAccountIn(entry: ProfileAccounts, profile: string, ref: string): Ac
   if (byId) return byId;
   const matches = entry.accounts.filter((a) => a.name === ref || a.subject === ref);
   if (matches.length === 1) return matches[0]!;
-  const known = entry.accounts.map((a) => a.name ?? '(first account)').join(', ') || 'none';
+  const known = entry.accounts.map((a) => a.name ?? t('(first account)')).join(', ') || t('none');
   throw new AuthError(
     'invalid_settings',
     matches.length > 1
-      ? `Several accounts of profile "${profile}" are called "${ref}": name one by its id (cognito-desktop account list).`
-      : `Profile "${profile}" has no account "${ref}". Accounts: ${known}.`,
+      ? t(
+          'Several accounts of profile "{{profile}}" are called "{{ref}}": name one by its id (cognito-desktop account list).',
+          { profile, ref },
+        )
+      : t('Profile "{{profile}}" has no account "{{ref}}". Accounts: {{known}}.', { profile, ref, known }),
   );
 }
 

@@ -5,6 +5,7 @@
  * trimmed — with any of the session's tokens blanked out, should the API echo them.
  */
 import { AuthError } from './errors.ts';
+import { t } from './i18n.ts';
 import type { Fetch } from './provider.ts';
 
 /** How much of the body is shown. */
@@ -49,7 +50,10 @@ export async function callApi(
   } catch (error) {
     throw new AuthError(
       'network',
-      `Could not reach the API at ${new URL(url).host}: ${(error as Error).message}. Check the API URL setting and your connection.`,
+      t('Could not reach the API at {{host}}: {{reason}}. Check the API URL setting and your connection.', {
+        host: new URL(url).host,
+        reason: (error as Error).message,
+      }),
       { cause: error },
     );
   }

@@ -48,6 +48,7 @@ import {
   type VaultLayout,
 } from './token-vault.ts';
 import { loadOnce } from './load-once.ts';
+import { systemLocale, t } from './i18n.ts';
 import { loggedFetch } from './logged-fetch.ts';
 
 /** The loopback receiver's module (Node's HTTP server): loaded only when a sign-in or sign-out needs it. */
@@ -428,7 +429,7 @@ export class AuthService extends EventEmitter<Events> {
 
   /** Opens the current attempt's URL in the browser again (the user closed the tab). */
   async reopenBrowser(): Promise<void> {
-    if (!this.attempt) throw new AuthError('not_signed_in', 'No sign-in is waiting for the browser.');
+    if (!this.attempt) throw new AuthError('not_signed_in', t('No sign-in is waiting for the browser.'));
     await this.openBrowser(this.attempt.info.url);
   }
 
@@ -466,13 +467,13 @@ export class AuthService extends EventEmitter<Events> {
     if (route && 'identityProvider' in route)
       findIdentityProvider(this.identityProviders(), route.identityProvider);
     if (route && 'idpIdentifier' in route && route.idpIdentifier.trim() === '')
-      throw new AuthError('invalid_settings', 'Type the email address (or identifier) to sign in with.');
+      throw new AuthError('invalid_settings', t('Type the email address (or identifier) to sign in with.'));
     return authorizationParameters({
       ...(route ? { route } : {}),
       ...(options.loginHint ? { loginHint: options.loginHint } : {}),
       ...(options.fresh ? { fresh: true } : {}),
       language: this.settings.language,
-      osLocale: this.osLocale ?? Intl.DateTimeFormat().resolvedOptions().locale,
+      osLocale: this.osLocale ?? systemLocale(),
     });
   }
 
@@ -524,11 +525,11 @@ export class AuthService extends EventEmitter<Events> {
       ended?.refreshToken && client ? await this.revoke(client, ended.refreshToken, notes) : false;
     const result: SignOutResult = { revoked, browserOpened: false, signedOutPageServed: false, notes };
     if (!client) {
-      notes.push('The provider could not be reached, so its sign-in session was not ended.');
+      notes.push(t('The provider could not be reached, so its sign-in session was not ended.'));
       return result;
     }
     if (!client.metadata.end_session_endpoint) {
-      notes.push('The provider has no end-session endpoint: its own sign-in session may still be active.');
+      notes.push(t('The provider has no end-session endpoint: its own sign-in session may still be active.'));
       return result;
     }
     const state = client.oidc.randomState();
@@ -551,7 +552,9 @@ export class AuthService extends EventEmitter<Events> {
     const listening = await receiver.start().then(
       () => true,
       (error: unknown) => {
-        notes.push(`The "Signed out" page cannot be shown: ${toAuthError(error).message}`);
+        notes.push(
+          t('The "Signed out" page cannot be shown: {{reason}}', { reason: toAuthError(error).message }),
+        );
         return false;
       },
     );
@@ -565,7 +568,9 @@ export class AuthService extends EventEmitter<Events> {
       );
       if (!result.signedOutPageServed) {
         notes.push(
-          'The provider did not return to the app: its sign-in session may still be active. If its page asks you to confirm, do so in the browser.',
+          t(
+            'The provider did not return to the app: its sign-in session may still be active. If its page asks you to confirm, do so in the browser.',
+          ),
         );
       }
     }
@@ -594,13 +599,17 @@ export class AuthService extends EventEmitter<Events> {
       if (!keychainError || this.persisted || !this.session) {
         throw new AuthError(
           mapped.code,
-          `You are still signed in: the session could not be deleted. ${mapped.message}`,
+          t('You are still signed in: the session could not be deleted. {{reason}}', {
+            reason: mapped.message,
+          }),
           {
             cause: error,
           },
         );
       }
-      notes.push('The OS keychain could not be reached; this session was kept in memory only and has ended.');
+      notes.push(
+        t('The OS keychain could not be reached; this session was kept in memory only and has ended.'),
+      );
       return this.session;
     }
   }
@@ -610,7 +619,7 @@ export class AuthService extends EventEmitter<Events> {
       const { oidc, config, metadata } = client;
       if (!metadata.revocation_endpoint) {
         notes.push(
-          'The provider has no revocation endpoint: the refresh token stays valid until it expires.',
+          t('The provider has no revocation endpoint: the refresh token stays valid until it expires.'),
         );
         return false;
       }
@@ -618,12 +627,14 @@ export class AuthService extends EventEmitter<Events> {
         oidc.tokenRevocation(config, refreshToken, { token_type_hint: 'refresh_token' }),
         REVOKE_TIMEOUT_MS,
         // Stryker disable next-line StringLiteral: only the code reaches the user's note.
-        () => new AuthError('network', 'The provider did not answer in time.'),
+        () => new AuthError('network', t('The provider did not answer in time.')),
       );
       return true;
     } catch (error) {
       notes.push(
-        `The refresh token could not be revoked (${toAuthError(error).code}); it expires on its own.`,
+        t('The refresh token could not be revoked ({{code}}); it expires on its own.', {
+          code: toAuthError(error).code,
+        }),
       );
       return false;
     }
@@ -666,7 +677,7 @@ export class AuthService extends EventEmitter<Events> {
   private async validSession(): Promise<StoredSession> {
     await this.restore();
     const session = this.session;
-    if (!session) throw new AuthError('not_signed_in', 'You are not signed in. Sign in first.');
+    if (!session) throw new AuthError('not_signed_in', t('You are not signed in. Sign in first.'));
     if (!needsRefresh(session, this.clock.now())) return session;
     this.refreshing ??= this.refreshShared(session).finally(() => {
       this.refreshing = undefined;
@@ -684,7 +695,7 @@ export class AuthService extends EventEmitter<Events> {
     if (!this.persisted) return this.refresh(session, false);
     return this.shared.exclusive(async () => {
       const latest = await this.adoptStored();
-      if (!latest) throw new AuthError('not_signed_in', 'You were signed out elsewhere. Sign in again.');
+      if (!latest) throw new AuthError('not_signed_in', t('You were signed out elsewhere. Sign in again.'));
       if (!needsRefresh(latest, this.clock.now())) return latest;
       return this.refresh(latest, true);
     });
@@ -694,7 +705,7 @@ export class AuthService extends EventEmitter<Events> {
   private async refresh(session: StoredSession, shared: boolean, retried = false): Promise<StoredSession> {
     if (!session.refreshToken) {
       await this.endRefusedSession('expired', shared);
-      throw new AuthError('not_signed_in', 'Your session has expired. Sign in again.');
+      throw new AuthError('not_signed_in', t('Your session has expired. Sign in again.'));
     }
     let next: StoredSession;
     try {
@@ -709,7 +720,10 @@ export class AuthService extends EventEmitter<Events> {
       if (mismatch) {
         throw new AuthError(
           'provider_rejected',
-          `The provider's refreshed ID token is not for this sign-in (its "${mismatch}" differs). Sign in again; if it persists, report it.`,
+          t(
+            'The provider\'s refreshed ID token is not for this sign-in (its "{{claim}}" differs). Sign in again; if it persists, report it.',
+            { claim: mismatch },
+          ),
           { providerError: 'invalid_id_token' },
         );
       }
@@ -727,7 +741,7 @@ export class AuthService extends EventEmitter<Events> {
         }
       }
       await this.endRefusedSession('revoked', shared);
-      throw new AuthError('not_signed_in', 'Your sign-in has expired or was revoked. Sign in again.', {
+      throw new AuthError('not_signed_in', t('Your sign-in has expired or was revoked. Sign in again.'), {
         cause: error,
       });
     }
@@ -795,7 +809,7 @@ export class AuthService extends EventEmitter<Events> {
     if (!shared) return;
     await this.persist(async () => {
       if (!(await this.shared.save(session, true))) {
-        throw new AuthError('internal', 'The stored session changed during a refresh.');
+        throw new AuthError('internal', t('The stored session changed during a refresh.'));
       }
     });
   }

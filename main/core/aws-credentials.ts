@@ -10,6 +10,7 @@
  * ever logged, shown or written to a file.
  */
 import { AuthError, toAuthError } from './errors.ts';
+import { t } from './i18n.ts';
 import type { Clock } from './ports.ts';
 import type { Profile } from './session.ts';
 import type { TokenVault } from './token-vault.ts';
@@ -125,7 +126,9 @@ export class AwsCredentialSource {
     if (!identityPoolId)
       throw new AuthError(
         'invalid_settings',
-        'No Identity Pool is set: set identityPoolId (Settings › Identity Pool ID) to get AWS credentials.',
+        t(
+          'No Identity Pool is set: set identityPoolId (Settings › Identity Pool ID) to get AWS credentials.',
+        ),
         { setting: 'identityPoolId' },
       );
     // The session first: signed out means no credentials, whatever the keychain still holds.

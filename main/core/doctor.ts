@@ -7,6 +7,7 @@ import { systemClock, type SecretStore } from './ports.ts';
 import { findSettingsProblems, validateSettings, withDefaults, type SettingsInput } from './settings.ts';
 import { TokenVault, clientSecretAccount } from './token-vault.ts';
 import { toAuthError, type AuthError } from './errors.ts';
+import { t } from './i18n.ts';
 
 export interface DoctorCheck {
   id: 'settings' | 'network' | 'discovery' | 'endpoints' | 'logout' | 'port' | 'keychain' | 'secret';
@@ -73,10 +74,10 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
   const problems = findSettingsProblems(deps.input);
   checks.push({
     id: 'settings',
-    label: 'Settings are complete and valid',
+    label: t('Settings are complete and valid'),
     ok: problems.length === 0,
-    detail: problems.length === 0 ? 'All settings are valid.' : problems.map((p) => p.message).join(' '),
-    ...(problems.length > 0 ? { fix: 'Correct the settings named above.' } : {}),
+    detail: problems.length === 0 ? t('All settings are valid.') : problems.map((p) => p.message).join(' '),
+    ...(problems.length > 0 ? { fix: t('Correct the settings named above.') } : {}),
   });
   if (problems.length > 0) return report();
   const settings = validateSettings(deps.input);
@@ -90,12 +91,16 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     discoveryFailure = toAuthError(error);
     checks.push({
       id: 'discovery',
-      label: 'Discovery document is reachable and well-formed',
+      label: t('Discovery document is reachable and well-formed'),
       ok: false,
       detail: discoveryFailure.message,
       fix: cognito
-        ? 'Use the user pool’s issuer: https://cognito-idp.<region>.amazonaws.com/<poolId> (no trailing slash).'
-        : 'Use the provider’s issuer URL: its discovery document is at <issuer>/.well-known/openid-configuration.',
+        ? t(
+            'Use the user pool’s issuer: https://cognito-idp.<region>.amazonaws.com/<poolId> (no trailing slash).',
+          )
+        : t(
+            'Use the provider’s issuer URL: its discovery document is at <issuer>/.well-known/openid-configuration.',
+          ),
     });
     return undefined;
   });
@@ -112,40 +117,46 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
   if (metadata) {
     checks.push({
       id: 'discovery',
-      label: 'Discovery document is reachable and well-formed',
+      label: t('Discovery document is reachable and well-formed'),
       ok: true,
-      detail: `Issuer ${metadata.issuer}.`,
+      detail: t('Issuer {{issuer}}.', { issuer: metadata.issuer }),
     });
-    const origins = ENDPOINT_KEYS.filter((k) => typeof metadata[k] === 'string').map(
-      (k) => `${k} on ${new URL(metadata[k] as string).origin}`,
+    const origins = ENDPOINT_KEYS.filter((k) => typeof metadata[k] === 'string').map((k) =>
+      t('{{endpoint}} on {{origin}}', { endpoint: k, origin: new URL(metadata[k] as string).origin }),
     );
     const missing = ['authorization_endpoint', 'token_endpoint', 'jwks_uri'].filter(
       (k) => typeof metadata[k as keyof typeof metadata] !== 'string',
     );
     checks.push({
       id: 'endpoints',
-      label: 'Endpoints needed for sign-in are published',
+      label: t('Endpoints needed for sign-in are published'),
       ok: missing.length === 0,
       detail: origins.join('; '),
-      ...(missing.length > 0 ? { fix: `The provider publishes no ${missing.join(', ')}.` } : {}),
+      ...(missing.length > 0
+        ? { fix: t('The provider publishes no {{endpoints}}.', { endpoints: missing.join(', ') }) }
+        : {}),
     });
     // Without an end-session endpoint sign-in works; only the provider's own session outlives a
     // sign-out. A warning, not a failure: many standard providers publish none.
     const endSession = metadata.end_session_endpoint;
     checks.push({
       id: 'logout',
-      label: 'Provider sign-out page (end_session_endpoint)',
+      label: t('Provider sign-out page (end_session_endpoint)'),
       ok: true,
       ...(endSession ? {} : { warning: true }),
       detail: endSession
-        ? `Sign-out opens ${endSession}.`
-        : 'None published: sign-out ends the app’s session, but not the provider’s (the next sign-in may not ask for a password).',
+        ? t('Sign-out opens {{url}}.', { url: endSession })
+        : t(
+            'None published: sign-out ends the app’s session, but not the provider’s (the next sign-in may not ask for a password).',
+          ),
       ...(endSession
         ? {}
         : {
             fix: cognito
-              ? 'Give the user pool a domain: /logout lives there.'
-              : 'Ask the provider’s admin to enable RP-initiated logout (an end_session_endpoint in discovery).',
+              ? t('Give the user pool a domain: /logout lives there.')
+              : t(
+                  'Ask the provider’s admin to enable RP-initiated logout (an end_session_endpoint in discovery).',
+                ),
           }),
     });
   }
@@ -159,13 +170,15 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
   await receiver.close();
   checks.push({
     id: 'port',
-    label: `Redirect port ${receiver.port} is free`,
+    label: t('Redirect port {{port}} is free', { port: receiver.port }),
     ok: portFree === true,
     detail:
-      portFree === true ? `The app can listen on ${new URL(settings.redirectUri).host}.` : String(portFree),
+      portFree === true
+        ? t('The app can listen on {{host}}.', { host: new URL(settings.redirectUri).host })
+        : String(portFree),
     ...(portFree === true
       ? {}
-      : { fix: 'Close the program using the port, or pick another port in both Cognito and Settings.' }),
+      : { fix: t('Close the program using the port, or pick another port in both Cognito and Settings.') }),
   });
 
   const vault = new TokenVault(deps.secretStore, settings.keychainService, deps.keychainTimeoutMs);
@@ -184,30 +197,36 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     );
   checks.push({
     id: 'keychain',
-    label: 'OS keychain is reachable and unlocked',
+    label: t('OS keychain is reachable and unlocked'),
     ok: secret.reachable,
     detail: secret.reachable
-      ? `Entries are kept under the service name "${settings.keychainService}".`
+      ? t('Entries are kept under the service name "{{service}}".', { service: settings.keychainService })
       : secret.message,
     ...(secret.reachable
       ? {}
       : {
           fix: secret.locked
-            ? 'Unlock the keychain: until then the app can neither read nor store your session or the client secret.'
-            : 'Without a keychain, sign-in lasts only until the app quits.',
+            ? t(
+                'Unlock the keychain: until then the app can neither read nor store your session or the client secret.',
+              )
+            : t('Without a keychain, sign-in lasts only until the app quits.'),
         }),
   });
   if (secret.reachable) {
     checks.push({
       id: 'secret',
-      label: 'Client secret',
+      label: t('Client secret'),
       ok: true,
       detail: secret.stored
-        ? `A client secret is stored in the keychain (sent as ${chooseTokenAuthMethod(
-            metadata?.token_endpoint_auth_methods_supported,
-            settings.tokenAuthMethod,
-          )}).`
-        : 'No client secret stored: the app signs in as a public client. Store one if the app client has a secret.',
+        ? t('A client secret is stored in the keychain (sent as {{method}}).', {
+            method: chooseTokenAuthMethod(
+              metadata?.token_endpoint_auth_methods_supported,
+              settings.tokenAuthMethod,
+            ),
+          })
+        : t(
+            'No client secret stored: the app signs in as a public client. Store one if the app client has a secret.',
+          ),
     });
   }
   return report();
@@ -227,10 +246,11 @@ async function networkCheck(
     origins.map(async (origin) => `${origin} ${await routeOf(new URL(origin))}`),
   );
   const networkFailure = failure && NETWORK_CODES.has(failure.code) ? failure : undefined;
-  const tls = origins.some((o) => o.startsWith('https:')) && reached ? ' TLS certificates are trusted.' : '';
+  const tls =
+    origins.some((o) => o.startsWith('https:')) && reached ? ` ${t('TLS certificates are trusted.')}` : '';
   return {
     id: 'network',
-    label: 'Network route to the provider (proxy and TLS)',
+    label: t('Network route to the provider (proxy and TLS)'),
     ok: !networkFailure,
     detail: `${routes.join('; ')}.${tls}`,
     ...(networkFailure ? { fix: networkFailure.message } : {}),

@@ -5,6 +5,7 @@
  *
  * Messages never carry tokens, codes, verifiers or the client secret.
  */
+import { msg, t } from './i18n.ts';
 
 /**
  * The error codes openid-client (and oauth4webapi under it) put on its errors. Errors are matched
@@ -94,30 +95,37 @@ function clip(text: string | undefined): string {
 }
 
 const PROVIDER_ERROR_ADVICE: Record<string, string> = {
-  invalid_grant: 'The sign-in has expired or was revoked. Sign in again.',
-  invalid_client:
+  invalid_grant: msg('The sign-in has expired or was revoked. Sign in again.'),
+  invalid_client: msg(
     'The provider did not accept the client id or secret. Check both in Settings (a client with a secret needs it stored; a public client must have none).',
-  unauthorized_client:
+  ),
+  unauthorized_client: msg(
     'This app client may not use the authorization code flow. Enable it in the app client settings.',
-  invalid_scope:
+  ),
+  invalid_scope: msg(
     'The provider refused a scope. Check Scopes in Settings against the app client’s allowed scopes.',
-  redirect_mismatch: 'The callback URL is not registered. Register the exact callback URL shown in Settings.',
-  server_error: 'The provider had an internal error. Try again in a moment.',
-  temporarily_unavailable: 'The provider is temporarily unavailable. Try again in a moment.',
+  ),
+  redirect_mismatch: msg(
+    'The callback URL is not registered. Register the exact callback URL shown in Settings.',
+  ),
+  server_error: msg('The provider had an internal error. Try again in a moment.'),
+  temporarily_unavailable: msg('The provider is temporarily unavailable. Try again in a moment.'),
 };
 
 function providerRejected(error: string, description: string | undefined, cause: unknown): AuthError {
   if (error === 'access_denied') {
-    return new AuthError('cancelled', 'Sign-in was cancelled in the browser.', {
+    return new AuthError('cancelled', t('Sign-in was cancelled in the browser.'), {
       cause,
       providerError: error,
     });
   }
-  const advice = PROVIDER_ERROR_ADVICE[error] ?? 'Check the app client settings in your provider.';
+  const advice = t(PROVIDER_ERROR_ADVICE[error] ?? msg('Check the app client settings in your provider.'));
   const said = clip(description);
   return new AuthError(
     'provider_rejected',
-    `The provider refused: ${error}${said ? ` (${said})` : ''}. ${advice}`,
+    said
+      ? t('The provider refused: {{error}} ({{said}}). {{advice}}', { error, said, advice })
+      : t('The provider refused: {{error}}. {{advice}}', { error, advice }),
     {
       cause,
       providerError: error,
@@ -125,10 +133,16 @@ function providerRejected(error: string, description: string | undefined, cause:
   );
 }
 
+function providerAnsweredHttp(status: number | undefined): string {
+  return t('the provider answered HTTP {{status}}', { status: status ?? '?' });
+}
+
 function networkError(detail: string, cause: unknown): AuthError {
   return new AuthError(
     'network',
-    `Could not reach the provider: ${detail}. Check your internet connection, then try again.`,
+    t('Could not reach the provider: {{detail}}. Check your internet connection, then try again.', {
+      detail,
+    }),
     { cause },
   );
 }
@@ -148,11 +162,11 @@ export function toAuthError(error: unknown): AuthError {
     return networkError(connectionDetail(error), error);
   }
   if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return networkError('the provider did not answer in time', error);
+    return networkError(t('the provider did not answer in time'), error);
   }
   return new AuthError(
     'internal',
-    'Something unexpected went wrong. Try again; if it keeps happening, report it.',
+    t('Something unexpected went wrong. Try again; if it keeps happening, report it.'),
     {
       cause: error,
     },
@@ -164,13 +178,11 @@ function mapOpenIdError(error: OpenIdError): AuthError {
     case OPENID_ERROR_CODES.authorizationResponse:
       return providerRejected(error.error ?? 'unknown_error', error.error_description, error);
     case OPENID_ERROR_CODES.responseBody:
-      if ((error.status ?? 0) >= 500)
-        return networkError(`the provider answered HTTP ${error.status}`, error);
+      if ((error.status ?? 0) >= 500) return networkError(providerAnsweredHttp(error.status), error);
       return providerRejected(error.error ?? 'unknown_error', error.error_description, error);
     case OPENID_ERROR_CODES.wwwAuthenticateChallenge: {
       // A 401 with a WWW-Authenticate challenge, e.g. invalid_client for a wrong secret sent with Basic.
-      if ((error.status ?? 0) >= 500)
-        return networkError(`the provider answered HTTP ${error.status}`, error);
+      if ((error.status ?? 0) >= 500) return networkError(providerAnsweredHttp(error.status), error);
       const challenges = error.cause as
         { parameters?: { error?: string; error_description?: string } }[] | undefined;
       const challenge = challenges?.[0]?.parameters;
@@ -183,21 +195,23 @@ function mapOpenIdError(error: OpenIdError): AuthError {
 
 function mapClientError(error: OpenIdError): AuthError {
   if (error.code === OPENID_ERROR_CODES.timeout)
-    return networkError('the provider did not answer in time', error);
+    return networkError(t('the provider did not answer in time'), error);
   const status = error.cause instanceof Response ? error.cause.status : undefined;
-  if (status !== undefined && status >= 500)
-    return networkError(`the provider answered HTTP ${status}`, error);
+  if (status !== undefined && status >= 500) return networkError(providerAnsweredHttp(status), error);
   if (status !== undefined) {
     return new AuthError(
       'provider_rejected',
-      `The provider answered HTTP ${status} where an OpenID Connect answer was expected. Check the discovery URL.`,
+      t(
+        'The provider answered HTTP {{status}} where an OpenID Connect answer was expected. Check the discovery URL.',
+        { status },
+      ),
       { cause: error },
     );
   }
   if (error.code === OPENID_ERROR_CODES.invalidResponse && /state/i.test(error.message)) {
     return new AuthError(
       'state_mismatch',
-      'The browser returned a sign-in that this app did not start. Try again.',
+      t('The browser returned a sign-in that this app did not start. Try again.'),
       {
         cause: error,
       },
@@ -211,13 +225,20 @@ function mapClientError(error: OpenIdError): AuthError {
   ) {
     return new AuthError(
       'provider_rejected',
-      `The provider's ID token failed validation (${clip(error.message)}). Check the client id and your computer's clock.`,
+      t(
+        "The provider's ID token failed validation ({{detail}}). Check the client id and your computer's clock.",
+        { detail: clip(error.message) },
+      ),
       { cause: error, providerError: 'invalid_id_token' },
     );
   }
-  return new AuthError('provider_rejected', `The provider's answer was not valid: ${clip(error.message)}.`, {
-    cause: error,
-  });
+  return new AuthError(
+    'provider_rejected',
+    t("The provider's answer was not valid: {{detail}}.", { detail: clip(error.message) }),
+    {
+      cause: error,
+    },
+  );
 }
 
 function errorText(error: Error): string {
@@ -226,7 +247,7 @@ function errorText(error: Error): string {
 
 function connectionDetail(error: Error): string {
   const cause = error.cause as { code?: string } | undefined;
-  if (cause?.code === 'ECONNREFUSED') return 'the connection was refused';
-  if (cause?.code === 'ENOTFOUND') return 'the provider’s host name was not found';
-  return 'the request failed';
+  if (cause?.code === 'ECONNREFUSED') return t('the connection was refused');
+  if (cause?.code === 'ENOTFOUND') return t('the provider’s host name was not found');
+  return t('the request failed');
 }

@@ -10,6 +10,7 @@
  */
 import type * as Jose from 'jose';
 import { AuthError } from './errors.ts';
+import { t } from './i18n.ts';
 import { loadOnce } from './load-once.ts';
 
 /** The algorithms an ID token may be signed with: asymmetric ones only. */
@@ -32,7 +33,10 @@ type KeySet = ReturnType<typeof Jose.createLocalJWKSet>;
 function invalid(detail: string): AuthError {
   return new AuthError(
     'provider_rejected',
-    `The provider's ID token failed validation (${detail}). Check the discovery URL; if it persists, report it.`,
+    t(
+      "The provider's ID token failed validation ({{detail}}). Check the discovery URL; if it persists, report it.",
+      { detail },
+    ),
     { providerError: 'invalid_id_token' },
   );
 }

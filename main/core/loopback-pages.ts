@@ -3,6 +3,7 @@
  * resources), and never built from the request: nothing from the query is echoed.
  */
 import { createHash } from 'node:crypto';
+import { currentLanguage, t } from './i18n.ts';
 
 const STYLE =
   'body{font:16px/1.5 system-ui,sans-serif;margin:0;display:grid;place-items:center;min-height:100vh;' +
@@ -15,42 +16,54 @@ export const LOOPBACK_PAGE_CSP = `default-src 'none'; style-src 'sha256-${create
   .digest('base64')}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
 /** Opens (focuses) the installed app through its registered scheme; carries no sign-in data. */
-const RETURN_LINK = '<p><a href="cognito-desktop://open">Return to cognito-desktop</a></p>';
+function returnLink(): string {
+  return `<p><a href="cognito-desktop://open">${t('Return to cognito-desktop')}</a></p>`;
+}
 
 function page(title: string, heading: string, text: string, extra = ''): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+  return `<!doctype html><html lang="${currentLanguage()}"><head><meta charset="utf-8"><title>${title}</title>
 <meta name="viewport" content="width=device-width,initial-scale=1"><style>${STYLE}</style></head>
 <body><main><h1>${heading}</h1><p>${text}</p>${extra}</main></body></html>`;
 }
 
-export const SIGNED_IN_PAGE = page(
-  'Signed in — cognito-desktop',
-  'Signed in',
-  'You can close this tab and return to cognito-desktop.',
-  RETURN_LINK,
-);
+// Built when served, in the app's language at that moment (the texts hold no markup characters).
+export const signedInPage = (): string =>
+  page(
+    t('Signed in — cognito-desktop'),
+    t('Signed in'),
+    t('You can close this tab and return to cognito-desktop.'),
+    returnLink(),
+  );
 
-export const SIGN_IN_FAILED_PAGE = page(
-  'Sign-in did not complete — cognito-desktop',
-  'Sign-in did not complete',
-  'Return to cognito-desktop to see what happened and try again.',
-);
+export const signInFailedPage = (): string =>
+  page(
+    t('Sign-in did not complete — cognito-desktop'),
+    t('Sign-in did not complete'),
+    t('Return to cognito-desktop to see what happened and try again.'),
+  );
 
-export const SIGNED_OUT_PAGE = page(
-  'Signed out — cognito-desktop',
-  'Signed out',
-  'You are signed out of cognito-desktop and of the provider. You can close this tab.',
-);
+export const signedOutPage = (): string =>
+  page(
+    t('Signed out — cognito-desktop'),
+    t('Signed out'),
+    t('You are signed out of cognito-desktop and of the provider. You can close this tab.'),
+  );
 
-export const FOREIGN_CALLBACK_PAGE = page(
-  'Not this sign-in — cognito-desktop',
-  'This link does not belong to a sign-in in progress',
-  'If you are signing in to cognito-desktop, finish in the tab the app opened, or start again from the app.',
-);
+export const foreignCallbackPage = (): string =>
+  page(
+    t('Not this sign-in — cognito-desktop'),
+    t('This link does not belong to a sign-in in progress'),
+    t(
+      'If you are signing in to cognito-desktop, finish in the tab the app opened, or start again from the app.',
+    ),
+  );
 
-export const NOT_FOUND_PAGE = page('Not found — cognito-desktop', 'Not found', 'Nothing is served here.');
-export const BAD_REQUEST_PAGE = page(
-  'Bad request — cognito-desktop',
-  'Bad request',
-  'This address is not one cognito-desktop serves.',
-);
+export const notFoundPage = (): string =>
+  page(t('Not found — cognito-desktop'), t('Not found'), t('Nothing is served here.'));
+
+export const badRequestPage = (): string =>
+  page(
+    t('Bad request — cognito-desktop'),
+    t('Bad request'),
+    t('This address is not one cognito-desktop serves.'),
+  );

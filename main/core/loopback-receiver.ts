@@ -18,16 +18,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { DEFAULT_CALLBACK_TIMEOUT_MS, describeSeconds } from './async-limits.ts';
 import { AuthError } from './errors.ts';
+import { t } from './i18n.ts';
 import { closeServer, listen } from './http-server.ts';
 import { withoutBrackets } from './origin.ts';
 import {
-  BAD_REQUEST_PAGE,
-  FOREIGN_CALLBACK_PAGE,
+  badRequestPage,
+  foreignCallbackPage,
   LOOPBACK_PAGE_CSP,
-  NOT_FOUND_PAGE,
-  SIGNED_IN_PAGE,
-  SIGNED_OUT_PAGE,
-  SIGN_IN_FAILED_PAGE,
+  notFoundPage,
+  signedInPage,
+  signedOutPage,
+  signInFailedPage,
 } from './loopback-pages.ts';
 
 const MAX_HEADER_BYTES = 8 * 1024;
@@ -99,14 +100,20 @@ export class LoopbackReceiver {
         if (code === 'EADDRINUSE' || code === 'EACCES') {
           throw new AuthError(
             'port_in_use',
-            `Port ${this.port} on this computer is in use by another program, so the browser cannot return to the app. ` +
-              'Close the other program (or another cognito-desktop window), or register a redirect URI with a different port in your provider and in Settings.',
+            t(
+              'Port {{port}} on this computer is in use by another program, so the browser cannot return to the app. Close the other program (or another cognito-desktop window), or register a redirect URI with a different port in your provider and in Settings.',
+              { port: this.port },
+            ),
             { cause: error },
           );
         }
-        throw new AuthError('internal', `Could not listen on port ${this.port}: ${String(code)}.`, {
-          cause: error,
-        });
+        throw new AuthError(
+          'internal',
+          t('Could not listen on port {{port}}: {{code}}.', { port: this.port, code: String(code) }),
+          {
+            cause: error,
+          },
+        );
       }
     }
     process.once('exit', this.closeOnExit);
@@ -143,8 +150,10 @@ export class LoopbackReceiver {
               kind: 'failed',
               error: new AuthError(
                 'timeout',
-                `The browser did not come back within ${describeSeconds(timeoutMs / 1000)}. If the provider showed an error page, ` +
-                  `check that the callback URL ${this.redirect.href} is registered exactly (port and path included); then try again.`,
+                t(
+                  'The browser did not come back within {{time}}. If the provider showed an error page, check that the callback URL {{url}} is registered exactly (port and path included); then try again.',
+                  { time: describeSeconds(timeoutMs / 1000), url: this.redirect.href },
+                ),
               ),
             });
           }, timeoutMs);
@@ -197,7 +206,7 @@ export class LoopbackReceiver {
 
   /** Ends the wait with `cancelled` and closes. */
   cancel(): void {
-    this.finish({ kind: 'failed', error: new AuthError('cancelled', 'Sign-in was cancelled.') });
+    this.finish({ kind: 'failed', error: new AuthError('cancelled', t('Sign-in was cancelled.')) });
     void this.close();
   }
 
@@ -206,7 +215,7 @@ export class LoopbackReceiver {
     if (this.closed) return;
     this.closed = true;
     process.off('exit', this.closeOnExit);
-    for (const res of this.waitingForResult.splice(0)) send(res, 400, SIGN_IN_FAILED_PAGE);
+    for (const res of this.waitingForResult.splice(0)) send(res, 400, signInFailedPage());
     this.settleSignedOut?.(false);
     await Promise.all(this.servers.map(closeServer));
   }
@@ -220,7 +229,7 @@ export class LoopbackReceiver {
 
   private sendResultPage(res: ServerResponse): void {
     const succeeded = this.result === true;
-    send(res, succeeded ? 200 : 400, succeeded ? SIGNED_IN_PAGE : SIGN_IN_FAILED_PAGE);
+    send(res, succeeded ? 200 : 400, succeeded ? signedInPage() : signInFailedPage());
     // Stryker disable next-line OptionalChaining: always set by complete() before a result page can be sent.
     this.resultPageServed?.();
   }
@@ -231,7 +240,7 @@ export class LoopbackReceiver {
       this.route(req, res);
       // Stryker disable all: no known request makes route() throw (the fuzz test tries); this is the last line of defence.
     } catch {
-      if (!res.headersSent) send(res, 400, BAD_REQUEST_PAGE);
+      if (!res.headersSent) send(res, 400, badRequestPage());
       else res.destroy();
     }
     // Stryker restore all
@@ -239,21 +248,21 @@ export class LoopbackReceiver {
 
   private route(req: IncomingMessage, res: ServerResponse): void {
     const expectedHost = this.redirect.host;
-    if (req.headers.host !== expectedHost) return send(res, 400, FOREIGN_CALLBACK_PAGE);
-    if (req.method !== 'GET') return send(res, 405, NOT_FOUND_PAGE, { allow: 'GET' });
+    if (req.headers.host !== expectedHost) return send(res, 400, foreignCallbackPage());
+    if (req.method !== 'GET') return send(res, 405, notFoundPage(), { allow: 'GET' });
     const url = parseTarget(req.url, this.redirect.origin);
     // Stryker disable next-line ConditionalExpression: equivalent: without it, url.pathname throws and handle() sends the same 400.
-    if (!url) return send(res, 400, BAD_REQUEST_PAGE);
+    if (!url) return send(res, 400, badRequestPage());
     if (url.pathname === this.redirect.pathname) return this.handleCallback(url, res);
     if (this.signOutPath && url.pathname === this.signOutPath) {
-      send(res, 200, SIGNED_OUT_PAGE);
+      send(res, 200, signedOutPage());
       const state = url.searchParams.get('state');
       if (state === null || (this.signOutState !== undefined && sameText(state, this.signOutState)))
         // Stryker disable next-line OptionalChaining: equivalent: the page is sent first, and handle() catches the throw.
         this.settleSignedOut?.(true);
       return;
     }
-    send(res, 404, NOT_FOUND_PAGE);
+    send(res, 404, notFoundPage());
   }
 
   private handleCallback(url: URL, res: ServerResponse): void {
@@ -266,7 +275,7 @@ export class LoopbackReceiver {
     }
     const state = url.searchParams.get('state');
     if (this.outcome || !this.expectedState || state === null || !sameText(state, this.expectedState)) {
-      return send(res, 400, FOREIGN_CALLBACK_PAGE);
+      return send(res, 400, foreignCallbackPage());
     }
     const callback = new URL(this.redirect.href);
     callback.search = url.search;

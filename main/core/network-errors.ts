@@ -5,10 +5,11 @@
  * same thing. Never "check your internet connection" for them: the cause is known.
  */
 import { AuthError } from './errors.ts';
+import { t } from './i18n.ts';
 
 /** Where a user fixes proxy and certificate problems, per program. */
 export interface NetworkAdvice {
-  /** How to give a proxy's user name and password, e.g. "Put them in HTTPS_PROXY…". */
+  /** How to give a proxy's user name and password, e.g. "Put them in HTTPS_PROXY…" (translated where shown). */
   proxyCredentials: string;
 }
 
@@ -18,10 +19,19 @@ export function proxyUnreachable(
   detail: string,
   cause: unknown,
 ): AuthError {
-  const from = decidedBy ? ` (from ${decidedBy})` : '';
+  const advice = t(
+    "Check the proxy's address, or set the proxy setting to direct if this network needs none.",
+  );
   return new AuthError(
     'proxy_unreachable',
-    `Could not reach the proxy ${proxy}${from}: ${detail}. Check the proxy's address, or set the proxy setting to direct if this network needs none.`,
+    decidedBy
+      ? t('Could not reach the proxy {{proxy}} (from {{decidedBy}}): {{detail}}. {{advice}}', {
+          proxy,
+          decidedBy: t(decidedBy),
+          detail,
+          advice,
+        })
+      : t('Could not reach the proxy {{proxy}}: {{detail}}. {{advice}}', { proxy, detail, advice }),
     { cause },
   );
 }
@@ -35,8 +45,14 @@ export function proxyNeedsCredentials(
   return new AuthError(
     'proxy_auth',
     sentCredentials
-      ? `The proxy ${proxy} refused the user name and password. Check them; ${advice.proxyCredentials}`
-      : `The proxy ${proxy} requires a user name and password. ${advice.proxyCredentials}`,
+      ? t('The proxy {{proxy}} refused the user name and password. Check them; {{advice}}', {
+          proxy,
+          advice: t(advice.proxyCredentials),
+        })
+      : t('The proxy {{proxy}} requires a user name and password. {{advice}}', {
+          proxy,
+          advice: t(advice.proxyCredentials),
+        }),
     { cause },
   );
 }
@@ -44,7 +60,10 @@ export function proxyNeedsCredentials(
 export function proxyRefusedTunnel(proxy: string, host: string, status: number, cause: unknown): AuthError {
   return new AuthError(
     'network',
-    `The proxy ${proxy} would not connect to ${host} (HTTP ${status}). Ask your network's admin to allow it, then try again.`,
+    t(
+      "The proxy {{proxy}} would not connect to {{host}} (HTTP {{status}}). Ask your network's admin to allow it, then try again.",
+      { proxy, host, status },
+    ),
     { cause },
   );
 }
@@ -58,20 +77,34 @@ export function untrustedCertificate(
   issuer: string | undefined,
   cause: unknown,
 ): AuthError {
-  const by = issuer ? ` issued by "${issuer}"` : '';
-  const what =
-    problem === 'expired'
-      ? `its certificate${by} has expired or is not valid yet`
-      : problem === 'wrong-host'
-        ? `its certificate${by} is for another host name`
-        : `its certificate was${by || ' issued by a certificate authority'} this computer does not trust`;
+  const what = issuer ? certificateProblemBy(problem, issuer) : certificateProblem(problem);
   const fix =
     problem === 'untrusted'
-      ? ' A network that inspects TLS presents such certificates: get its root certificate from your IT team and set "Extra CA certificates file" (COGNITO_CA_FILE) to it, or add it to the operating system’s certificate store.'
-      : ' Check the computer’s date and the provider’s address; if a network device presents this certificate, ask your IT team.';
-  return new AuthError('tls_untrusted', `The connection to ${host} is not trusted: ${what}.${fix}`, {
-    cause,
-  });
+      ? t(
+          'A network that inspects TLS presents such certificates: get its root certificate from your IT team and set "Extra CA certificates file" (COGNITO_CA_FILE) to it, or add it to the operating system’s certificate store.',
+        )
+      : t(
+          'Check the computer’s date and the provider’s address; if a network device presents this certificate, ask your IT team.',
+        );
+  return new AuthError(
+    'tls_untrusted',
+    t('The connection to {{host}} is not trusted: {{what}}. {{fix}}', { host, what, fix }),
+    { cause },
+  );
+}
+
+function certificateProblem(problem: CertificateProblem): string {
+  if (problem === 'expired') return t('its certificate has expired or is not valid yet');
+  if (problem === 'wrong-host') return t('its certificate is for another host name');
+  return t('its certificate was issued by a certificate authority this computer does not trust');
+}
+
+function certificateProblemBy(problem: CertificateProblem, issuer: string): string {
+  if (problem === 'expired')
+    return t('its certificate issued by "{{issuer}}" has expired or is not valid yet', { issuer });
+  if (problem === 'wrong-host')
+    return t('its certificate issued by "{{issuer}}" is for another host name', { issuer });
+  return t('its certificate was issued by "{{issuer}}" this computer does not trust', { issuer });
 }
 
 /** Chromium's network errors (Electron's `net`), by the cause they name. */
@@ -121,14 +154,14 @@ export function fromChromiumNetError(
   if (!name) return undefined;
   const certificate = CHROMIUM_CERTIFICATE_ERRORS[name];
   if (certificate) return untrustedCertificate(host, certificate, issuer, error);
-  const proxyName = proxy?.name ?? 'set in the system’s settings';
+  const proxyName = proxy?.name ?? t('set in the system’s settings');
   if (CHROMIUM_PROXY_UNREACHABLE.has(name))
-    return proxyUnreachable(proxyName, proxy?.decidedBy, `Chromium says ${name}`, error);
+    return proxyUnreachable(proxyName, proxy?.decidedBy, t('Chromium says {{name}}', { name }), error);
   if (CHROMIUM_PROXY_AUTH.has(name))
     return proxyNeedsCredentials(proxyName, name === 'ERR_INVALID_AUTH_CREDENTIALS', advice, error);
   return new AuthError(
     'network',
-    `Could not reach the provider (${name}). Check your internet connection, then try again.`,
+    t('Could not reach the provider ({{name}}). Check your internet connection, then try again.', { name }),
     { cause: error },
   );
 }

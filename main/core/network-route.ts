@@ -11,6 +11,7 @@
  *   an IPv4 address or CIDR range.
  */
 import { isLoopbackHost, withoutBrackets } from './origin.ts';
+import { msg, t } from './i18n.ts';
 
 /** Where the proxy in use came from, as the doctor says it. */
 export type RouteSource = 'setting' | 'environment' | 'none' | 'no_proxy' | 'loopback' | 'system';
@@ -37,9 +38,9 @@ export const DIRECT = 'direct';
 export function routeFor(url: URL, config: RouteConfig): Route {
   if (isLoopbackHost(url.hostname)) return { source: 'loopback' };
   const setting = config.proxySetting?.trim();
-  if (setting === DIRECT) return { source: 'none', decidedBy: 'proxy setting' };
+  if (setting === DIRECT) return { source: 'none', decidedBy: msg('proxy setting') };
   const fromEnv = setting ? undefined : proxyFromEnvironment(url, config.env);
-  const chosen = setting ? { value: setting, name: 'proxy setting' } : fromEnv;
+  const chosen = setting ? { value: setting, name: msg('proxy setting') } : fromEnv;
   if (!chosen) return { source: 'none' };
   const noProxy = envValue(config.env, 'NO_PROXY');
   if (noProxy && bypasses(url, noProxy.value)) return { source: 'no_proxy', decidedBy: noProxy.name };
@@ -64,16 +65,18 @@ export function describeProxy(proxy: URL): string {
 
 /** How a route reads in the doctor: "through http://proxy:3128 (from HTTPS_PROXY)". */
 export function describeRoute(route: Route): string {
-  if (route.proxy) return `through ${describeProxy(route.proxy)} (from ${route.decidedBy})`;
+  // decidedBy is a variable's name (HTTPS_PROXY, NO_PROXY) or the marked "proxy setting".
+  const by = route.decidedBy ? t(route.decidedBy) : '';
+  if (route.proxy) return t('through {{proxy}} (from {{by}})', { proxy: describeProxy(route.proxy), by });
   switch (route.source) {
     case 'loopback':
-      return 'direct (this computer: never through a proxy)';
+      return t('direct (this computer: never through a proxy)');
     case 'no_proxy':
-      return `direct (listed in ${route.decidedBy})`;
+      return t('direct (listed in {{by}})', { by });
     case 'system':
-      return 'as the system’s proxy settings say';
+      return t('as the system’s proxy settings say');
     default:
-      return route.decidedBy ? `direct (${route.decidedBy} says direct)` : 'direct (no proxy set)';
+      return by ? t('direct ({{by}} says direct)', { by }) : t('direct (no proxy set)');
   }
 }
 

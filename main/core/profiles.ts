@@ -12,6 +12,7 @@
  * Everything here is a pure function of that document; the stores read and write it whole.
  */
 import { AuthError } from './errors.ts';
+import { t } from './i18n.ts';
 import { SETTING_KEYS, type SettingsInput } from './settings.ts';
 
 export const DEFAULT_PROFILE = 'default';
@@ -64,7 +65,10 @@ export function checkProfileName(name: string): string {
   if (!isProfileName(name)) {
     throw new AuthError(
       'invalid_settings',
-      `"${name}" cannot name a profile: use letters, digits, dots, dashes or underscores (at most 40), starting with a letter or digit.`,
+      t(
+        '"{{name}}" cannot name a profile: use letters, digits, dots, dashes or underscores (at most 40), starting with a letter or digit.',
+        { name },
+      ),
     );
   }
   return name;
@@ -140,7 +144,10 @@ export function selectedProfile(
     if (!names.includes(explicit)) {
       throw new AuthError(
         'invalid_settings',
-        `There is no profile "${explicit}". Profiles: ${names.join(', ')}.`,
+        t('There is no profile "{{name}}". Profiles: {{names}}.', {
+          name: explicit,
+          names: names.join(', '),
+        }),
       );
     }
     return explicit;

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type * as oidc from 'openid-client';
 import { AuthError, toAuthError } from './errors.ts';
+import { t } from './i18n.ts';
 import { writeFileAtomically } from './files.ts';
 import { IdTokenSignatureVerifier } from './id-token-signature.ts';
 import { isLoopbackHost } from './origin.ts';
@@ -139,7 +140,7 @@ export class ProviderDirectory {
     if (!metadata.jwks_uri)
       throw new AuthError(
         'provider_rejected',
-        'The provider publishes no jwks_uri: ID tokens cannot be checked.',
+        t('The provider publishes no jwks_uri: ID tokens cannot be checked.'),
       );
     const verifier = new IdTokenSignatureVerifier(
       metadata.jwks_uri,

@@ -7,6 +7,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { AuthError } from './errors.ts';
+import { msg, t } from './i18n.ts';
 import { DIRECT, parseProxyUrl } from './network-route.ts';
 import { isLoopbackHost } from './origin.ts';
 import { parseIdentityProviders } from './sign-in-options.ts';
@@ -57,7 +58,7 @@ export interface Settings {
   identityProviders: string;
   /** `on`: the sign-in screen asks for an email first and routes by its domain (`idp_identifier`). */
   emailFirst: OnOffSetting;
-  /** The sign-in page's language (`de`, `pt-BR`…); empty: the OS's. */
+  /** The app's and the sign-in page's language (`de`, `pt-BR`…); empty: the OS's. */
   language: string;
   /** A Cognito Identity Pool (`eu-west-1:…`) that turns the sign-in into AWS credentials; empty: none. */
   identityPoolId: string;
@@ -111,25 +112,25 @@ export const SETTING_ENV: Record<keyof Settings, string> = {
 };
 
 export const SETTING_LABELS: Record<keyof Settings, string> = {
-  discoveryUrl: 'Discovery URL',
-  clientId: 'Client ID',
-  redirectUri: 'Redirect URI',
-  logoutUri: 'Sign-out URI',
-  scopes: 'Scopes',
-  usernameClaim: 'Username claim',
-  groupsClaim: 'Groups claim',
-  tokenAuthMethod: 'Token endpoint authentication',
-  keychainService: 'Keychain service name',
-  proxy: 'Proxy',
-  caFile: 'Extra CA certificates file',
-  identityProviders: 'Identity providers',
-  emailFirst: 'Email-first sign-in',
-  language: 'Sign-in page language',
-  identityPoolId: 'Identity Pool ID',
-  roleArn: 'AWS role ARN',
-  apiUrl: 'API URL',
-  apiToken: 'API token',
-  keepRunning: 'Keep running in the tray',
+  discoveryUrl: msg('Discovery URL'),
+  clientId: msg('Client ID'),
+  redirectUri: msg('Redirect URI'),
+  logoutUri: msg('Sign-out URI'),
+  scopes: msg('Scopes'),
+  usernameClaim: msg('Username claim'),
+  groupsClaim: msg('Groups claim'),
+  tokenAuthMethod: msg('Token endpoint authentication'),
+  keychainService: msg('Keychain service name'),
+  proxy: msg('Proxy'),
+  caFile: msg('Extra CA certificates file'),
+  identityProviders: msg('Identity providers'),
+  emailFirst: msg('Email-first sign-in'),
+  language: msg('Language (app and sign-in page)'),
+  identityPoolId: msg('Identity Pool ID'),
+  roleArn: msg('AWS role ARN'),
+  apiUrl: msg('API URL'),
+  apiToken: msg('API token'),
+  keepRunning: msg('Keep running in the tray'),
 };
 
 export const SETTING_KEYS = Object.keys(SETTING_ENV) as (keyof Settings)[];
@@ -192,12 +193,12 @@ function text(value: unknown): string {
 }
 
 function discoveryProblem(value: string): string | undefined {
-  if (!value) return 'is required: paste the user pool’s issuer or discovery URL.';
+  if (!value) return t('is required: paste the user pool’s issuer or discovery URL.');
   const url = parseUrl(value);
-  if (!url) return 'is not a URL.';
+  if (!url) return t('is not a URL.');
   if (!isHttpsOrLoopback(url))
-    return 'must use https (plain http is allowed only for a provider on this machine).';
-  if (url.search || url.hash) return 'must not have a query or fragment.';
+    return t('must use https (plain http is allowed only for a provider on this machine).');
+  if (url.search || url.hash) return t('must not have a query or fragment.');
   return undefined;
 }
 
@@ -207,13 +208,17 @@ function proxyProblem(value: string): string | undefined {
   try {
     url = parseProxyUrl(value);
   } catch {
-    return `is not a URL: write it like http://proxy.example.com:3128, or ${DIRECT} for none.`;
+    return t('is not a URL: write it like http://proxy.example.com:3128, or {{direct}} for none.', {
+      direct: DIRECT,
+    });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must be an http or https proxy.';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return t('must be an http or https proxy.');
   // The settings file is plain text: proxy credentials belong in the environment.
   if (url.username || url.password)
-    return 'must not hold a user name or password: the settings file is plain text. In a shell, put them in HTTPS_PROXY instead.';
-  if (url.pathname !== '/' || url.search || url.hash) return 'must be only a scheme, host and port.';
+    return t(
+      'must not hold a user name or password: the settings file is plain text. In a shell, put them in HTTPS_PROXY instead.',
+    );
+  if (url.pathname !== '/' || url.search || url.hash) return t('must be only a scheme, host and port.');
   return undefined;
 }
 
@@ -225,14 +230,19 @@ function isHttpsOrLoopback(url: URL): boolean {
 /** A value that must be one of `choices` (empty means the default). */
 function choiceProblem(value: string, choices: readonly string[]): string | undefined {
   if (!value || choices.includes(value)) return undefined;
-  return `must be ${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}.`;
+  return t('must be {{choices}} or {{last}}.', {
+    choices: choices.slice(0, -1).join(', '),
+    last: choices.at(-1)!,
+  });
 }
 
 function apiUrlProblem(value: string): string | undefined {
   const url = parseUrl(value);
-  if (!url) return 'is not a URL.';
+  if (!url) return t('is not a URL.');
   if (!isHttpsOrLoopback(url))
-    return 'must use https (plain http is allowed only for an API on this machine): the token goes with it.';
+    return t(
+      'must use https (plain http is allowed only for an API on this machine): the token goes with it.',
+    );
   return undefined;
 }
 
@@ -247,13 +257,17 @@ function identityProvidersProblem(value: string): string | undefined {
 
 function loopbackUriProblem(value: string, what: string): string | undefined {
   const url = parseUrl(value);
-  if (!url) return 'is not a URL.';
+  if (!url) return t('is not a URL.');
   if (url.protocol !== 'http:' || !isLoopbackHost(url.hostname)) {
-    return `must be an http URL on 127.0.0.1 or localhost: the app receives the ${what} on this machine.`;
+    return t(
+      'must be an http URL on 127.0.0.1 or localhost: the app receives the {{what}} on this machine.',
+      { what },
+    );
   }
-  if (!url.port) return 'must name a port, as registered in the provider (Cognito matches the port exactly).';
-  if (url.search || url.hash) return 'must not have a query or fragment.';
-  if (url.pathname === '/') return 'must have a path, like /callback.';
+  if (!url.port)
+    return t('must name a port, as registered in the provider (Cognito matches the port exactly).');
+  if (url.search || url.hash) return t('must not have a query or fragment.');
+  if (url.pathname === '/') return t('must have a path, like /callback.');
   return undefined;
 }
 
@@ -261,70 +275,71 @@ function loopbackUriProblem(value: string, what: string): string | undefined {
 export function findSettingsProblems(input: SettingsInput): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
   const add = (setting: keyof Settings, message: string | undefined): void => {
-    if (message) problems.push({ setting, message: `${SETTING_LABELS[setting]} ${message}` });
+    if (message) problems.push({ setting, message: `${t(SETTING_LABELS[setting])} ${message}` });
   };
   add('discoveryUrl', discoveryProblem(text(input.discoveryUrl)));
   const clientId = text(input.clientId);
   add(
     'clientId',
     !clientId
-      ? 'is required: copy it from the app client.'
+      ? t('is required: copy it from the app client.')
       : !isOneWord(clientId)
-        ? 'must be one word of at most 128 characters.'
+        ? t('must be one word of at most 128 characters.')
         : undefined,
   );
   const redirectUri = text(input.redirectUri) || DEFAULT_REDIRECT_URI;
-  add('redirectUri', loopbackUriProblem(redirectUri, 'sign-in answer'));
+  add('redirectUri', loopbackUriProblem(redirectUri, t('sign-in answer')));
   const logoutUri = text(input.logoutUri) || defaultLogoutUri(redirectUri);
-  const logoutIssue = loopbackUriProblem(logoutUri, 'signed-out page');
+  const logoutIssue = loopbackUriProblem(logoutUri, t('signed-out page'));
   const redirect = parseUrl(redirectUri);
   const logout = parseUrl(logoutUri);
   add(
     'logoutUri',
     logoutIssue ??
       (redirect && logout && redirect.origin !== logout.origin
-        ? 'must be on the same host and port as the redirect URI (one receiver serves both).'
+        ? t('must be on the same host and port as the redirect URI (one receiver serves both).')
         : redirect && logout && redirect.pathname === logout.pathname
-          ? 'must have a different path from the redirect URI.'
+          ? t('must have a different path from the redirect URI.')
           : undefined),
   );
   const scopes = (text(input.scopes) || DEFAULT_SCOPES).split(/\s+/);
   add(
     'scopes',
     !scopes.includes('openid')
-      ? 'must include openid.'
+      ? t('must include openid.')
       : scopes.some((s) => !SCOPE_TOKEN.test(s))
-        ? 'must be scope names separated by spaces.'
+        ? t('must be scope names separated by spaces.')
         : undefined,
   );
   // Empty means "the default"; only a value that names nothing (like `##`) is wrong.
   const claim = text(input.usernameClaim);
-  if (claim && !normalizeClaim(claim)) add('usernameClaim', 'must name a claim, like email.');
+  if (claim && !normalizeClaim(claim)) add('usernameClaim', t('must name a claim, like email.'));
   const groups = text(input.groupsClaim);
-  if (groups && !isOneWord(groups)) add('groupsClaim', 'must name one claim, like cognito:groups or groups.');
+  if (groups && !isOneWord(groups))
+    add('groupsClaim', t('must name one claim, like cognito:groups or groups.'));
   add('tokenAuthMethod', choiceProblem(text(input.tokenAuthMethod), ['auto', ...TOKEN_AUTH_METHODS]));
   add('proxy', proxyProblem(text(input.proxy)));
   const caFile = text(input.caFile);
-  if (caFile && !isAbsolute(caFile)) add('caFile', 'must be the full path of a PEM file.');
+  if (caFile && !isAbsolute(caFile)) add('caFile', t('must be the full path of a PEM file.'));
   add('identityProviders', identityProvidersProblem(text(input.identityProviders)));
   add('emailFirst', choiceProblem(text(input.emailFirst), ['on', 'off']));
   const language = text(input.language);
   if (language && !LANGUAGE_TAG.test(language))
-    add('language', 'must be a language code like de or pt-BR, or empty for the system’s language.');
+    add('language', t('must be a language code like de or pt-BR, or empty for the system’s language.'));
   const pool = text(input.identityPoolId);
   if (pool && !IDENTITY_POOL_ID.test(pool))
-    add('identityPoolId', 'must look like eu-west-1:0a1b2c3d-… (the Identity Pool’s ID, region first).');
+    add('identityPoolId', t('must look like eu-west-1:0a1b2c3d-… (the Identity Pool’s ID, region first).'));
   const role = text(input.roleArn);
   if (role && !ROLE_ARN.test(role))
-    add('roleArn', 'must be an IAM role ARN, like arn:aws:iam::123456789012:role/Name.');
-  if (role && !pool) add('roleArn', 'needs an Identity Pool ID: the role is asked of the Identity Pool.');
+    add('roleArn', t('must be an IAM role ARN, like arn:aws:iam::123456789012:role/Name.'));
+  if (role && !pool) add('roleArn', t('needs an Identity Pool ID: the role is asked of the Identity Pool.'));
   const api = text(input.apiUrl);
   if (api) add('apiUrl', apiUrlProblem(api));
   add('apiToken', choiceProblem(text(input.apiToken), ['id', 'access']));
   add('keepRunning', choiceProblem(text(input.keepRunning), ['on', 'off']));
   const service = text(input.keychainService);
   if (service && [...service].some((c) => c.charCodeAt(0) < 0x20))
-    add('keychainService', 'must be printable text.');
+    add('keychainService', t('must be printable text.'));
   return problems;
 }
 

@@ -14,6 +14,7 @@
  * Standard OpenID providers take `ui_locales`, `login_hint` and `prompt` (OpenID Connect Core).
  */
 import { AuthError } from './errors.ts';
+import { t } from './i18n.ts';
 
 /** One of the user pool's identity providers, as the sign-in screen offers it. */
 export interface IdentityProviderChoice {
@@ -56,14 +57,22 @@ export function parseIdentityProviders(value: string): IdentityProviderChoice[] 
     const label = rest.join('=').trim() || SOCIAL_PROVIDER_LABELS[name] || name;
     if (!PLAIN_TEXT.test(name) || name.length > MAX_NAME || /\s/.test(name))
       throw new Error(
-        `has a provider name that is not one word of at most ${MAX_NAME} characters: "${name}".`,
+        t('has a provider name that is not one word of at most {{max}} characters: "{{name}}".', {
+          max: MAX_NAME,
+          name,
+        }),
       );
     // A second `=` stays in the label, which plain text refuses.
     if (!PLAIN_TEXT.test(label) || label.length > MAX_LABEL)
-      throw new Error(`has a label that is not plain text of at most ${MAX_LABEL} characters: "${label}".`);
+      throw new Error(
+        t('has a label that is not plain text of at most {{max}} characters: "{{label}}".', {
+          max: MAX_LABEL,
+          label,
+        }),
+      );
     if (name.toUpperCase() === 'COGNITO')
-      throw new Error('lists COGNITO: the pool’s own users sign in on the hosted page already.');
-    if (choices.some((c) => c.name === name)) throw new Error(`lists ${name} twice.`);
+      throw new Error(t('lists COGNITO: the pool’s own users sign in on the hosted page already.'));
+    if (choices.some((c) => c.name === name)) throw new Error(t('lists {{name}} twice.', { name }));
     choices.push({ name, label });
   }
   return choices;
@@ -77,10 +86,15 @@ export function findIdentityProvider(
   const found = choices.find((c) => c.name === name);
   if (found) return found;
   const known =
-    choices.length > 0 ? `Configured: ${choices.map((c) => c.name).join(', ')}.` : 'None is configured.';
+    choices.length > 0
+      ? t('Configured: {{names}}.', { names: choices.map((c) => c.name).join(', ') })
+      : t('None is configured.');
   throw new AuthError(
     'invalid_settings',
-    `No identity provider named "${name}" is configured for this app. ${known} Add it to the Identity providers setting (identityProviders) if the pool has it.`,
+    t(
+      'No identity provider named "{{name}}" is configured for this app. {{known}} Add it to the Identity providers setting (identityProviders) if the pool has it.',
+      { name, known },
+    ),
     { setting: 'identityProviders' },
   );
 }

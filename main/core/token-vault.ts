@@ -22,6 +22,7 @@
 import { nodeCrypto } from './lazy-builtins.ts';
 import { withTimeout } from './async-limits.ts';
 import { AuthError, isAuthError } from './errors.ts';
+import { t } from './i18n.ts';
 import { KeychainLockedError, type SecretStore } from './ports.ts';
 import { DEFAULT_PROFILE } from './profiles.ts';
 
@@ -74,18 +75,18 @@ export function layoutFor(platform: NodeJS.Platform = process.platform): VaultLa
 
 /** The fix to suggest when the keychain does not answer, per OS. */
 export function keychainFix(platform = process.platform): string {
-  if (platform === 'darwin') return 'Unlock your login keychain (Keychain Access) and try again.';
-  if (platform === 'win32') return 'Check that Windows Credential Manager is running and try again.';
-  return 'Install and unlock GNOME Keyring or KWallet (a Secret Service on D-Bus), then try again.';
+  if (platform === 'darwin') return t('Unlock your login keychain (Keychain Access) and try again.');
+  if (platform === 'win32') return t('Check that Windows Credential Manager is running and try again.');
+  return t('Install and unlock GNOME Keyring or KWallet (a Secret Service on D-Bus), then try again.');
 }
 
 /** The fix to suggest when the keychain is locked, per OS. */
 export function keychainUnlockFix(platform = process.platform): string {
-  if (platform === 'darwin') return 'Unlock your login keychain in Keychain Access, then try again.';
-  if (platform === 'win32') return 'Sign in to Windows again to unlock Credential Manager, then try again.';
-  return (
-    'Unlock your keyring (Passwords and Keys / Seahorse, or `gnome-keyring-daemon --unlock` in an ' +
-    'SSH session), then try again.'
+  if (platform === 'darwin') return t('Unlock your login keychain in Keychain Access, then try again.');
+  if (platform === 'win32')
+    return t('Sign in to Windows again to unlock Credential Manager, then try again.');
+  return t(
+    'Unlock your keyring (Passwords and Keys / Seahorse, or `gnome-keyring-daemon --unlock` in an SSH session), then try again.',
   );
 }
 
@@ -278,7 +279,10 @@ export class TokenVault {
    */
   private async call<T>(operation: (store: SecretStore) => Promise<T>): Promise<T> {
     if (this.stuck) {
-      throw new AuthError('keychain_unavailable', `The OS keychain has stopped answering. ${keychainFix()}`);
+      throw new AuthError(
+        'keychain_unavailable',
+        t('The OS keychain has stopped answering. {{fix}}', { fix: keychainFix() }),
+      );
     }
     const pending = operation(this.store);
     try {
@@ -290,19 +294,30 @@ export class TokenVault {
         pending.then(unstick, unstick);
         return new AuthError(
           'keychain_unavailable',
-          `The OS keychain did not answer within ${this.timeoutMs / 1000} s. ${keychainFix()}`,
+          t('The OS keychain did not answer within {{seconds}} s. {{fix}}', {
+            seconds: this.timeoutMs / 1000,
+            fix: keychainFix(),
+          }),
         );
       });
     } catch (error) {
       if (isAuthError(error)) throw error;
       if (error instanceof KeychainLockedError) {
-        throw new AuthError('keychain_locked', `The OS keychain is locked. ${keychainUnlockFix()}`, {
-          cause: error,
-        });
+        throw new AuthError(
+          'keychain_locked',
+          t('The OS keychain is locked. {{fix}}', { fix: keychainUnlockFix() }),
+          {
+            cause: error,
+          },
+        );
       }
-      throw new AuthError('keychain_unavailable', `The OS keychain is not available. ${keychainFix()}`, {
-        cause: error,
-      });
+      throw new AuthError(
+        'keychain_unavailable',
+        t('The OS keychain is not available. {{fix}}', { fix: keychainFix() }),
+        {
+          cause: error,
+        },
+      );
     }
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { AppStatus, SwitcherView } from '../app/app-status.ts';
 import { toAuthError } from '../core/errors.ts';
+import { currentLanguage } from '../core/i18n.ts';
 import type { Profile } from '../core/session.ts';
 import type { AwsCredentialsStatus } from '../core/aws-credentials.ts';
 import type {
@@ -74,7 +75,10 @@ function toSwitcherDto(switcher: SwitcherView): SwitcherDto {
 /** The app's status as the renderer receives it. */
 export function toAppState(status: AppStatus): AppState {
   const session = toSessionState(status);
-  return status.switcher ? { ...session, switcher: toSwitcherDto(status.switcher) } : session;
+  const language = currentLanguage();
+  return status.switcher
+    ? { ...session, switcher: toSwitcherDto(status.switcher), language }
+    : { ...session, language };
 }
 
 function toSessionState(status: AppStatus): SessionState {

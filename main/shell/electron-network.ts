@@ -13,6 +13,7 @@ import { chromiumCertificateProblem, fromChromiumNetError } from '../core/networ
 import { presentedIssuer } from '../adapters/tls-probe.ts';
 import { DIRECT, describeProxy, parseProxyUrl } from '../core/network-route.ts';
 import type { Fetch, Network, NetworkFor } from '../core/provider.ts';
+import { msg, t } from '../core/i18n.ts';
 
 /** What the app's network needs of Electron's session. */
 export type NetworkSession = Pick<
@@ -21,8 +22,9 @@ export type NetworkSession = Pick<
 >;
 
 const APP_ADVICE = {
-  proxyCredentials:
+  proxyCredentials: msg(
     'Sign in to the proxy when the app asks (a wrong user name or password is asked for again, three times at most), or ask your IT team which account to use.',
+  ),
 };
 
 /** Chromium's "use your own verdict" answer to a certificate verification procedure. */
@@ -60,7 +62,7 @@ export function electronNetwork(
           : { mode: 'system' },
     );
     trustCaFile(session, settings.caFile);
-    const named = proxy ? { name: describeProxy(proxy), decidedBy: 'proxy setting' } : undefined;
+    const named = proxy ? { name: describeProxy(proxy), decidedBy: msg('proxy setting') } : undefined;
     const network: Network = {
       fetch: async (url, init) => {
         await ready;
@@ -107,9 +109,11 @@ async function chromiumProxyOf(session: NetworkSession, url: string): Promise<UR
 
 /** Chromium's proxy answer ("PROXY host:port; DIRECT") in the doctor's words. */
 export function describeChromiumRoute(answer: string, fromSetting: boolean): string {
-  const from = fromSetting ? 'the proxy setting' : 'the system’s proxy settings';
+  const by = fromSetting ? t('the proxy setting') : t('the system’s proxy settings');
   const proxy = firstChromiumProxy(answer);
-  return proxy ? `through ${proxy.scheme}://${proxy.hostPort} (from ${from})` : `direct (${from})`;
+  return proxy
+    ? t('through {{proxy}} (from {{by}})', { proxy: `${proxy.scheme}://${proxy.hostPort}`, by })
+    : t('direct ({{by}})', { by });
 }
 
 /** Trusts the `caFile` setting's authorities besides the OS's, for this app's session only. */
@@ -122,10 +126,14 @@ function trustCaFile(session: NetworkSession, caFile: string): void {
   try {
     authorities = certificatesIn(readFileSync(caFile, 'utf8'));
   } catch (error) {
-    throw new AuthError('invalid_settings', `The certificates file ${caFile} (caFile) cannot be read.`, {
-      cause: error,
-      setting: 'caFile',
-    });
+    throw new AuthError(
+      'invalid_settings',
+      t('The certificates file {{file}} (caFile) cannot be read.', { file: caFile }),
+      {
+        cause: error,
+        setting: 'caFile',
+      },
+    );
   }
   session.setCertificateVerifyProc((request, callback) => {
     if (request.errorCode === 0) return callback(CHROMIUM_VERDICT);

@@ -4,6 +4,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AppStatus } from '../app/app-status.ts';
+import { t } from '../core/i18n.ts';
 
 export interface MenuActions {
   signIn(): void;
@@ -52,24 +53,61 @@ function accountsMenu(
     .filter((a) => a.signedIn || a.name !== undefined)
     .map((a) => ({
       id: `account:${a.profile}/${a.id}`,
-      label: `${a.name ?? 'First account'}${several ? ` (${a.profile})` : ''}${a.signedIn ? '' : ' — signed out'}`,
+      label: accountLabel(a.name ?? t('First account'), several ? a.profile : undefined, a.signedIn),
       type: 'radio',
       checked: a.active && a.profile === switcher?.profile,
       click: () => actions.useAccount({ profile: a.profile, id: a.id }),
     }));
   return {
     id: 'accounts',
-    label: 'Accounts',
+    label: t('Accounts'),
     submenu: [
       ...accounts,
       ...(accounts.length > 0 ? [{ type: 'separator' as const }] : []),
       {
         id: 'add-account',
-        label: 'Add Account…',
+        label: t('Add Account…'),
         enabled: enabled.addAccount,
         click: () => actions.addAccount(),
       },
-      { id: 'manage-profiles', label: 'Manage Profiles…', click: () => actions.openSettings() },
+      { id: 'manage-profiles', label: t('Manage Profiles…'), click: () => actions.openSettings() },
+    ],
+  };
+}
+
+/** "Alice (work)", "First account — signed out". */
+function accountLabel(name: string, profile: string | undefined, signedIn: boolean): string {
+  const named = profile ? t('{{name}} ({{profile}})', { name, profile }) : name;
+  return signedIn ? named : t('{{account}} — signed out', { account: named });
+}
+
+/**
+ * Edit and Window spelled out item by item: Electron's stock `editMenu`/`windowMenu` roles label
+ * their items in English whatever the app's language.
+ */
+function editMenu(): MenuItemConstructorOptions {
+  return {
+    label: t('&Edit'),
+    submenu: [
+      { role: 'undo', label: t('Undo') },
+      { role: 'redo', label: t('Redo') },
+      { type: 'separator' },
+      { role: 'cut', label: t('Cut') },
+      { role: 'copy', label: t('Copy') },
+      { role: 'paste', label: t('Paste') },
+      { role: 'selectAll', label: t('Select All') },
+    ],
+  };
+}
+
+function windowMenu(): MenuItemConstructorOptions {
+  return {
+    role: 'window',
+    label: t('&Window'),
+    submenu: [
+      { role: 'minimize', label: t('Minimize') },
+      { role: 'zoom', label: t('Zoom') },
+      { role: 'close', label: t('Close Window') },
     ],
   };
 }
@@ -81,13 +119,13 @@ function accountsMenu(
  */
 function viewMenu(devTools: boolean): MenuItemConstructorOptions {
   return {
-    label: '&View',
+    label: t('&View'),
     submenu: [
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      { role: 'resetZoom', label: t('Actual Size') },
+      { role: 'zoomIn', label: t('Zoom In') },
+      { role: 'zoomOut', label: t('Zoom Out') },
       { type: 'separator' },
-      { role: 'togglefullscreen' },
+      { role: 'togglefullscreen', label: t('Toggle Full Screen') },
       ...(devTools ? [{ type: 'separator' as const }, { role: 'toggleDevTools' as const }] : []),
     ],
   };
@@ -106,14 +144,14 @@ export function buildMenuTemplate(
   const account: MenuItemConstructorOptions[] = [
     {
       id: 'sign-in',
-      label: 'Sign In…',
+      label: t('Sign In…'),
       accelerator: 'CmdOrCtrl+Shift+L',
       enabled: enabled.signIn,
       click: () => actions.signIn(),
     },
     {
       id: 'sign-out',
-      label: 'Sign Out',
+      label: t('Sign Out'),
       accelerator: 'CmdOrCtrl+Shift+O',
       enabled: enabled.signOut,
       click: () => actions.signOut(),
@@ -122,25 +160,30 @@ export function buildMenuTemplate(
   ];
   const settings: MenuItemConstructorOptions = {
     id: 'settings',
-    label: 'Settings…',
+    label: t('Settings…'),
     accelerator: 'CmdOrCtrl+,',
     click: () => actions.openSettings(),
   };
   const help: MenuItemConstructorOptions = {
     role: 'help',
+    label: t('&Help'),
     submenu: [
-      { id: 'help', label: 'cognito-desktop Help', click: () => actions.openHelp() },
+      { id: 'help', label: t('cognito-desktop Help'), click: () => actions.openHelp() },
       { type: 'separator' },
-      { id: 'open-logs', label: 'Open Logs Folder', click: () => actions.openLogsFolder() },
-      { id: 'copy-diagnostics', label: 'Copy Diagnostics', click: () => actions.copyDiagnostics() },
+      { id: 'open-logs', label: t('Open Logs Folder'), click: () => actions.openLogsFolder() },
+      { id: 'copy-diagnostics', label: t('Copy Diagnostics'), click: () => actions.copyDiagnostics() },
       { type: 'separator' },
       updateReady
         ? {
             id: 'restart-to-update',
-            label: `Restart to Update (${updateReady})`,
+            label: t('Restart to Update ({{version}})', { version: updateReady }),
             click: () => actions.restartToUpdate(),
           }
-        : { id: 'check-for-updates', label: 'Check for Updates…', click: () => actions.checkForUpdates() },
+        : {
+            id: 'check-for-updates',
+            label: t('Check for Updates…'),
+            click: () => actions.checkForUpdates(),
+          },
     ],
   };
   if (platform === 'darwin') {
@@ -148,38 +191,44 @@ export function buildMenuTemplate(
       {
         label: 'cognito-desktop',
         submenu: [
-          { role: 'about' },
+          { role: 'about', label: t('About cognito-desktop') },
           { type: 'separator' },
           settings,
           {
             id: 'install-cli',
-            label: 'Install Command Line Tool…',
+            label: t('Install Command Line Tool…'),
             click: () => actions.installCommandLineTool(),
           },
           { type: 'separator' },
           ...account,
           { type: 'separator' },
-          { role: 'hide' },
-          { role: 'hideOthers' },
-          { role: 'unhide' },
+          { role: 'hide', label: t('Hide cognito-desktop') },
+          { role: 'hideOthers', label: t('Hide Others') },
+          { role: 'unhide', label: t('Show All') },
           { type: 'separator' },
-          { role: 'quit' },
+          { role: 'quit', label: t('Quit cognito-desktop') },
         ],
       },
-      { role: 'editMenu' },
+      editMenu(),
       viewMenu(devTools),
-      { role: 'windowMenu' },
+      windowMenu(),
       help,
     ];
   }
   return [
     {
-      label: '&File',
-      submenu: [...account, { type: 'separator' }, settings, { type: 'separator' }, { role: 'quit' }],
+      label: t('&File'),
+      submenu: [
+        ...account,
+        { type: 'separator' },
+        settings,
+        { type: 'separator' },
+        { role: 'quit', label: t('Quit') },
+      ],
     },
-    { role: 'editMenu' },
+    editMenu(),
     viewMenu(devTools),
-    { role: 'windowMenu' },
+    windowMenu(),
     help,
   ];
 }

@@ -5,6 +5,7 @@
  */
 import type { MenuItemConstructorOptions, Tray } from 'electron';
 import { signedInLabel, type AppStatus } from '../app/app-status.ts';
+import { t } from '../core/i18n.ts';
 
 export interface TrayActions {
   open(): void;
@@ -17,14 +18,14 @@ export interface TrayActions {
 export function trayStatus(state: AppStatus, now: number): string {
   switch (state.status) {
     case 'unconfigured':
-      return 'Not set up: open the app to enter your provider';
+      return t('Not set up: open the app to enter your provider');
     case 'signed-out':
-      return 'Signed out';
+      return t('Signed out');
     case 'waiting':
-      return 'Waiting for you to finish in your browser…';
+      return t('Waiting for you to finish in your browser…');
     case 'signed-in': {
       const minutes = Math.max(0, Math.round((state.profile.expiresAt - now) / 60_000));
-      return `Signed in as ${signedInLabel(state)} · expires in ${minutes} min`;
+      return t('Signed in as {{name}} · expires in {{minutes}} min', { name: signedInLabel(state), minutes });
     }
   }
 }
@@ -37,17 +38,17 @@ export function trayMenuTemplate(
   return [
     { id: 'status', label: trayStatus(state, now), enabled: false },
     { type: 'separator' },
-    { id: 'open', label: 'Open cognito-desktop', click: () => actions.open() },
+    { id: 'open', label: t('Open cognito-desktop'), click: () => actions.open() },
     state.status === 'signed-in'
-      ? { id: 'sign-out', label: 'Sign Out', click: () => actions.signOut() }
+      ? { id: 'sign-out', label: t('Sign Out'), click: () => actions.signOut() }
       : {
           id: 'sign-in',
-          label: 'Sign In…',
+          label: t('Sign In…'),
           enabled: state.status === 'signed-out',
           click: () => actions.signIn(),
         },
     { type: 'separator' },
-    { id: 'quit', label: 'Quit cognito-desktop', click: () => actions.quit() },
+    { id: 'quit', label: t('Quit cognito-desktop'), click: () => actions.quit() },
   ];
 }
 

@@ -6,6 +6,7 @@ import { Settings } from './screens/Settings.tsx';
 import { Waiting } from './screens/Waiting.tsx';
 import { ErrorNotice } from './components/ErrorNotice.tsx';
 import { ProxySignInDialog } from './components/ProxySignInDialog.tsx';
+import { followLanguage, useT } from './i18n.ts';
 
 /** The screen for the app's state, and over it the proxy sign-in dialog when a proxy asks. */
 export function App(): ReactNode {
@@ -20,8 +21,11 @@ export function App(): ReactNode {
 /** Shows the screen for the app's state; Settings on request (menu, or first run). */
 function Screen(): ReactNode {
   const api = useApi();
+  const t = useT();
   const state = useAppState();
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const language = state?.language;
+  useEffect(() => followLanguage(language), [language]);
   useEffect(() => api.onOpenSettings(() => setSettingsOpen(true)), [api]);
   // First run: Settings stays open after saving, until the user closes it. (Set while rendering,
   // as React recommends for state that follows other state.)
@@ -35,7 +39,7 @@ function Screen(): ReactNode {
   if (!state)
     return (
       <main className="centered" aria-busy="true">
-        Loading…
+        {t('Loading…')}
       </main>
     );
   if (state.status === 'unconfigured' || settingsOpen) {
@@ -56,7 +60,7 @@ function Screen(): ReactNode {
   const settingsButton = (
     <nav className="topbar">
       <button type="button" className="link" onClick={() => setSettingsOpen(true)}>
-        Settings
+        {t('Settings')}
       </button>
     </nav>
   );

@@ -1,27 +1,29 @@
 /**
  * What each error code means to a person: a title and what to do. The renderer branches on the
- * code, never on message text; the main process's message adds the specifics.
+ * code, never on message text; the main process's message adds the specifics (in the same
+ * language). Marked here, translated where shown.
  */
 import type { ErrorCode } from '../../preload/contract.ts';
+import { i18n, msg } from './i18n.ts';
 
 export const ERROR_TITLES: Record<ErrorCode, string> = {
-  cancelled: 'Sign-in was cancelled',
-  timeout: 'The browser did not come back in time',
-  port_in_use: 'Another program is using the sign-in port',
-  network: 'Could not reach the sign-in service',
-  proxy_unreachable: 'Could not reach the network’s proxy',
-  proxy_auth: 'The proxy needs you to sign in to it',
-  tls_untrusted: 'The connection to the sign-in service is not trusted',
-  provider_rejected: 'The sign-in service refused',
-  state_mismatch: 'That sign-in did not come from this app',
-  invalid_settings: 'Settings need attention',
-  keychain_unavailable: 'The system keychain is not available',
-  keychain_locked: 'The system keychain is locked',
-  session_busy: 'Another cognito-desktop is busy with your session',
-  not_signed_in: 'You are signed out',
-  internal: 'Something went wrong',
-  bad_request: 'Something went wrong',
-  forbidden: 'Not allowed',
+  cancelled: msg('Sign-in was cancelled'),
+  timeout: msg('The browser did not come back in time'),
+  port_in_use: msg('Another program is using the sign-in port'),
+  network: msg('Could not reach the sign-in service'),
+  proxy_unreachable: msg('Could not reach the network’s proxy'),
+  proxy_auth: msg('The proxy needs you to sign in to it'),
+  tls_untrusted: msg('The connection to the sign-in service is not trusted'),
+  provider_rejected: msg('The sign-in service refused'),
+  state_mismatch: msg('That sign-in did not come from this app'),
+  invalid_settings: msg('Settings need attention'),
+  keychain_unavailable: msg('The system keychain is not available'),
+  keychain_locked: msg('The system keychain is locked'),
+  session_busy: msg('Another cognito-desktop is busy with your session'),
+  not_signed_in: msg('You are signed out'),
+  internal: msg('Something went wrong'),
+  bad_request: msg('Something went wrong'),
+  forbidden: msg('Not allowed'),
 };
 
 /** Formats a duration in ms as "4 min 05 s" / "45 s". */
@@ -35,7 +37,7 @@ export function formatDuration(ms: number): string {
   return `${seconds} s`;
 }
 
-/** Formats a time of day in the user's locale. */
+/** Formats a time of day in the window's language. */
 export function formatTime(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return new Date(epochMs).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
 }

@@ -24,6 +24,7 @@ import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET } from '../idp/direc
 import { PlaywrightBrowser } from '../support/playwright-browser.ts';
 import { settingsValues } from '../support/settings-values.ts';
 import { readStoredSession } from '../support/stored-session.ts';
+import { submitSignInForm } from '../support/hosted-ui.ts';
 
 const PORT = 47613;
 const REDIRECT_URI = `http://127.0.0.1:${PORT}/callback`;
@@ -187,6 +188,62 @@ describe('journeys', () => {
     expect(answer).toEqual({ ok: true, value: null });
     await seeText(app.page.getByRole('alert'), 'No identity provider named "Okta" is configured');
     expect(systemBrowser.opened.length).toBe(opened);
+  });
+
+  it('German: the window, the provider’s page (lang=de) and the browser page speak German; clearing the setting follows the OS', async () => {
+    const app = await startApp({ values: { language: 'de' } });
+    const page = app.page;
+    await see(page.getByRole('button', { name: 'Anmelden' }));
+    expect(await page.getAttribute('html', 'lang')).toBe('de');
+    await seeText(page.locator('.provider'), 'Anmeldung über');
+    await expectAccessible(page, 'signed-out (de)');
+    await shot(page, 'signed-out-de');
+
+    // The person's browser: driven here, to look at the pages it shows.
+    systemBrowser.next = { kind: 'ignore' };
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await see(page.getByRole('heading', { name: 'Schließen Sie die Anmeldung in Ihrem Browser ab' }));
+    await seeText(page.getByRole('status'), 'Abbruch in');
+    await expectAccessible(page, 'waiting (de)');
+    await shot(page, 'waiting-de');
+    const authorize = new URL(systemBrowser.opened.at(-1)!.url);
+    expect(authorize.searchParams.get('lang')).toBe('de');
+    const browser = await chromium.newPage();
+    try {
+      await browser.goto(authorize.href, { waitUntil: 'domcontentloaded' });
+      expect(await browser.getAttribute('html', 'lang')).toBe('de');
+      await browser.screenshot({ path: join(SHOTS, 'provider-page-de.png') });
+      await submitSignInForm(browser, ALICE);
+      await browser.waitForFunction(() => document.title.includes('cognito-desktop'), undefined, {
+        timeout: 15_000,
+      });
+      expect(await browser.getAttribute('html', 'lang')).toBe('de');
+      expect(await browser.title()).toBe('Angemeldet – cognito-desktop');
+      await seeText(browser.locator('main'), 'Sie können diesen Tab schließen');
+      await browser.screenshot({ path: join(SHOTS, 'browser-signed-in-de.png') });
+    } finally {
+      await browser.close();
+    }
+
+    await see(page.getByRole('heading', { name: 'Profil' }));
+    await seeText(page.getByLabel('Angemeldet als'), 'alice@example.com');
+    await see(page.getByRole('heading', { name: 'Sitzung' }));
+    await see(page.getByRole('button', { name: 'userinfo aufrufen' }));
+    await expectAccessible(page, 'signed-in (de)');
+    await shot(page, 'signed-in-de');
+
+    // Settings in German; the setting cleared, the window follows the OS's language (English here).
+    await page.getByRole('button', { name: 'Profile verwalten…' }).click();
+    await see(page.getByRole('heading', { name: 'Einstellungen' }));
+    const language = page.getByLabel('Sprache (App und Anmeldeseite)');
+    await expect.poll(() => language.inputValue()).toBe('de');
+    await expectAccessible(page, 'settings (de)');
+    await shot(page, 'settings-de');
+    await language.fill('');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await see(page.getByRole('heading', { name: 'Settings' }));
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await see(page.getByLabel('Language (app and sign-in page)'));
   });
 
   it('accounts: add a second person, switch back with the keyboard and no request, remove one; profiles in Settings', async () => {

@@ -1,6 +1,6 @@
 /**
  * What `cognito-desktop token` and `status` load on a valid session, as scripts run them many times
- * a minute: none of Node's network, TLS, crypto or fetch modules (each costs milliseconds to load,
+ * a minute: none of Node's network, TLS, crypto or fetch modules, nor i18next (each costs milliseconds to load,
  * `node:http` 33 ms on the CI machine; see README, Performance). A structural check of the built
  * CLI; the time itself is `npm run bench`'s.
  */
@@ -44,7 +44,12 @@ it('token and status on a valid session load no network, TLS or crypto module', 
   const recorder = join(configDir, 'record-modules.cjs');
   writeFileSync(
     recorder,
-    "process.on('exit', () => require('node:fs').writeFileSync(process.env.MODULES_FILE, process.moduleLoadList.join('\\n')));",
+    [
+      // Packages too (i18next: the command line speaks English and never loads it).
+      'const resolved = [];',
+      "require('node:module').registerHooks({ resolve: (s, c, next) => { const r = next(s, c); resolved.push(r.url); return r; } });",
+      "process.on('exit', () => require('node:fs').writeFileSync(process.env.MODULES_FILE, [...process.moduleLoadList, ...resolved].join('\\n')));",
+    ].join('\n'),
   );
   for (const command of ['token', 'status']) {
     const modulesFile = join(configDir, `${command}.modules`);
@@ -57,6 +62,14 @@ it('token and status on a valid session load no network, TLS or crypto module', 
     expect(loaded).toContain('NativeModule fs');
     expect(
       NOT_NEEDED.filter((name) => loaded.includes(`NativeModule ${name}`)),
+      command,
+    ).toEqual([]);
+    expect(
+      loaded.some((url) => url.includes('/chunks/cli-')),
+      command,
+    ).toBe(true);
+    expect(
+      loaded.filter((url) => /\/node_modules\/i18next\/|\/chunks\/de-/.test(url)),
       command,
     ).toEqual([]);
   }

@@ -96,6 +96,9 @@ const electron = vi.hoisted(() => {
       whenReady: () => Promise.resolve(),
       getPath: () => tmpdir(),
       getVersion: () => '0.1.0',
+      // A German system: the app speaks German (the language setting is empty here).
+      getPreferredSystemLanguages: () => ['de-DE', 'en-US'],
+      getLocale: () => 'de',
       focus: () => undefined,
       quit: () => undefined,
     },
@@ -222,13 +225,15 @@ describe('the built main process', () => {
       },
     );
     await until(() => window!.sent.some(([channel]) => channel === EVENTS.stateChanged));
-    expect(window!.sent.some(([channel]) => channel === EVENTS.stateChanged)).toBe(true);
+    const pushed = window!.sent.find(([channel]) => channel === EVENTS.stateChanged);
+    // In the OS's language, which Electron reports (Node's locale here is English).
+    expect(pushed?.[1]).toMatchObject({ status: 'signed-out', language: 'de' });
   });
 
   it('shows the tray icon with the state and its menu', async () => {
     await until(() => electron.trays[0]?.tooltip !== undefined);
     expect(electron.trays).toHaveLength(1);
-    expect(electron.trays[0]!.tooltip).toBe('cognito-desktop — Signed out');
+    expect(electron.trays[0]!.tooltip).toBe('cognito-desktop — Abgemeldet');
     const menu = electron.trays[0]!.menu as MenuItemConstructorOptions[];
     expect(menu.map((item) => item.id ?? item.type)).toEqual([
       'status',
@@ -283,6 +288,14 @@ describe('the built main process', () => {
 
   it('builds the menu from the state, and focuses the window on a second launch', () => {
     const items = electron.menus.at(-1)!.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+    expect(electron.menus.at(-1)!.map((m) => m.label)).toEqual([
+      '&Datei',
+      '&Bearbeiten',
+      '&Ansicht',
+      '&Fenster',
+      '&Hilfe',
+    ]);
+    expect(items.find((i) => i.id === 'sign-in')?.label).toBe('Anmelden…');
     expect(items.find((i) => i.id === 'sign-in')?.enabled).toBe(true);
     expect(items.find((i) => i.id === 'sign-out')?.enabled).toBe(false);
     const before = electron.windows[0]!.focused;

@@ -1,6 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ProxySignInRequestDto } from '../../../preload/contract.ts';
 import { useApi } from '../api.tsx';
+import { useT } from '../i18n.ts';
+import { Trans } from 'react-i18next';
 
 /**
  * A proxy asks for a user name and password (HTTP 407): a modal dialog over whatever screen is up.
@@ -30,6 +32,7 @@ function ProxySignInForm({
   onDone: () => void;
 }): ReactNode {
   const api = useApi();
+  const t = useT();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(false);
@@ -58,18 +61,21 @@ function ProxySignInForm({
           void api.answerProxySignIn({ username, password, remember });
         }}
       >
-        <h2 id="proxy-title">Sign in to the proxy</h2>
+        <h2 id="proxy-title">{t('Sign in to the proxy')}</h2>
         <p id="proxy-detail">
-          The proxy <strong>{request.proxy}</strong>
-          {request.realm ? ` (${request.realm})` : ''} needs your network user name and password to reach the
-          sign-in service.
+          <Trans
+            t={t}
+            i18nKey="The proxy <b>{{proxy}}</b>{{realm}} needs your network user name and password to reach the sign-in service."
+            values={{ proxy: request.proxy, realm: request.realm ? ` (${request.realm})` : '' }}
+            components={{ b: <strong /> }}
+          />
         </p>
         {request.refused ? (
           <p className="field-error" role="alert">
-            The proxy refused that user name or password. Try again.
+            {t('The proxy refused that user name or password. Try again.')}
           </p>
         ) : null}
-        <label htmlFor="proxy-username">User name</label>
+        <label htmlFor="proxy-username">{t('User name')}</label>
         <input
           id="proxy-username"
           autoComplete="username"
@@ -78,7 +84,7 @@ function ProxySignInForm({
           required
           autoFocus
         />
-        <label htmlFor="proxy-password">Password</label>
+        <label htmlFor="proxy-password">{t('Password')}</label>
         <input
           id="proxy-password"
           type="password"
@@ -88,14 +94,14 @@ function ProxySignInForm({
         />
         <label className="checkbox">
           <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.target.checked)} />
-          Remember in the system keychain
+          {t('Remember in the system keychain')}
         </label>
         <div className="actions">
           <button type="button" onClick={cancel}>
-            Cancel
+            {t('Cancel')}
           </button>
           <button type="submit" className="primary">
-            Sign in
+            {t('Sign in')}
           </button>
         </div>
       </form>

@@ -8,6 +8,7 @@ import { SecretField } from './settings/SecretField.tsx';
 import { SettingsFields } from './settings/SettingsFields.tsx';
 import { ProfilePicker } from './settings/ProfilePicker.tsx';
 import { useSettingsEditor } from './settings/editor.ts';
+import { useT } from '../i18n.ts';
 
 /** Settings: the provider's details, the write-only secret, a configuration check, the URLs to register. */
 export function Settings({
@@ -23,6 +24,7 @@ export function Settings({
   switcher?: SwitcherDto | undefined;
 }): ReactNode {
   const api = useApi();
+  const t = useT();
   const [state, dispatch] = useSettingsEditor();
   // Validation replies can come back out of order: only the one for the latest values may show.
   const latestValidation = useRef(0);
@@ -36,7 +38,9 @@ export function Settings({
 
   if (!view || !values)
     return (
-      <main className="centered">{error ? <ErrorNotice error={error} /> : <p>Loading settings…</p>}</main>
+      <main className="centered">
+        {error ? <ErrorNotice error={error} /> : <p>{t('Loading settings…')}</p>}
+      </main>
     );
 
   const validate = (next: SettingsDto, showAll: boolean): Promise<boolean> => {
@@ -76,19 +80,20 @@ export function Settings({
 
   return (
     <main className="settings" aria-labelledby="settings-title">
-      <h1 id="settings-title">Settings</h1>
+      <h1 id="settings-title">{t('Settings')}</h1>
       {firstRun ? (
         <p className="lead">
-          Enter your Cognito user pool’s details to start. The client secret, if your app client has one, is
-          kept in your system keychain.
+          {t(
+            'Enter your Cognito user pool’s details to start. The client secret, if your app client has one, is kept in your system keychain.',
+          )}
         </p>
       ) : null}
       {firstRun && emulatorOffered ? (
         <p>
           <button type="button" onClick={() => void switchToEmulator()}>
-            Use the local Cognito emulator
+            {t('Use the local Cognito emulator')}
           </button>{' '}
-          (development: try the app without AWS)
+          {t('(development: try the app without AWS)')}
         </p>
       ) : null}
       {switcher ? <ProfilePicker switcher={switcher} /> : null}
@@ -110,17 +115,17 @@ export function Settings({
         />
         <div className="actions">
           <button type="submit" className="primary">
-            Save
+            {t('Save')}
           </button>
           <button type="button" onClick={() => void check()}>
-            Check configuration
+            {t('Check configuration')}
           </button>
           <button type="button" onClick={onClose}>
-            Close
+            {t('Close')}
           </button>
         </div>
         <p role="status" className="status">
-          {status}
+          {status && t(status)}
         </p>
       </form>
       {report ? <CheckPanel report={report} /> : null}

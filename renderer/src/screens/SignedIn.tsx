@@ -10,6 +10,9 @@ import { useApi, useNow } from '../api.tsx';
 import { ErrorNotice, InfoNotice } from '../components/ErrorNotice.tsx';
 import { AccountSwitcher } from '../components/AccountSwitcher.tsx';
 import { formatDuration, formatTime } from '../messages.ts';
+import { msg, useT } from '../i18n.ts';
+import { Trans } from 'react-i18next';
+import type { TFunction } from 'i18next';
 
 type SignedInState = Extract<AppState, { status: 'signed-in' }>;
 
@@ -19,6 +22,7 @@ type SignedInState = Extract<AppState, { status: 'signed-in' }>;
  */
 function AwsPanel(): ReactNode {
   const api = useApi();
+  const t = useT();
   const now = useNow();
   const [status, setStatus] = useState<AwsStatusDto | 'loading'>('loading');
   useEffect(() => {
@@ -33,28 +37,28 @@ function AwsPanel(): ReactNode {
   }, [api]);
   return (
     <section aria-labelledby="aws-title" className="panel">
-      <h2 id="aws-title">AWS credentials</h2>
+      <h2 id="aws-title">{t('AWS credentials')}</h2>
       {status === 'loading' ? (
-        <p role="status">Getting AWS credentials…</p>
+        <p role="status">{t('Getting AWS credentials…')}</p>
       ) : status.state === 'ready' ? (
         <dl>
-          <dt>Status</dt>
-          <dd>ready</dd>
-          <dt>Identity</dt>
+          <dt>{t('Status')}</dt>
+          <dd>{t('ready')}</dd>
+          <dt>{t('Identity')}</dt>
           <dd className="mono">{status.identityId}</dd>
-          <dt>Role</dt>
+          <dt>{t('Role')}</dt>
           {status.roleArn ? (
             <dd className="mono">{status.roleArn}</dd>
           ) : (
-            <dd>the Identity Pool’s authenticated role</dd>
+            <dd>{t('the Identity Pool’s authenticated role')}</dd>
           )}
-          <dt>Expires in</dt>
+          <dt>{t('Expires in')}</dt>
           <dd>{formatDuration(status.expiresAt - now)}</dd>
         </dl>
       ) : status.state === 'failed' ? (
         <ErrorNotice error={status.error} />
       ) : (
-        <p>No Identity Pool is set.</p>
+        <p>{t('No Identity Pool is set.')}</p>
       )}
     </section>
   );
@@ -62,17 +66,17 @@ function AwsPanel(): ReactNode {
 
 /** Cognito's provider types, as people call them. */
 const PROVIDER_TYPES: Record<string, string> = {
-  SignInWithApple: 'Sign in with Apple',
-  LoginWithAmazon: 'Login with Amazon',
+  SignInWithApple: msg('Sign in with Apple'),
+  LoginWithAmazon: msg('Login with Amazon'),
   SAML: 'SAML',
   OIDC: 'OpenID Connect',
 };
 
 /** How the user signed in: a federated provider (name and type), else the pool's own sign-in. */
-function describeIdentity(profile: ProfileDto): string {
+function describeIdentity(profile: ProfileDto, t: TFunction): string {
   const identity = profile.signedInWith;
-  if (!identity) return 'the user pool’s own sign-in';
-  const type = PROVIDER_TYPES[identity.providerType] ?? identity.providerType;
+  if (!identity) return t('the user pool’s own sign-in');
+  const type = t(PROVIDER_TYPES[identity.providerType] ?? identity.providerType);
   return identity.providerName === identity.providerType || type === identity.providerName
     ? identity.providerName
     : `${identity.providerName} (${type})`;
@@ -87,6 +91,7 @@ export function SignedIn({
   onManageProfiles: () => void;
 }): ReactNode {
   const api = useApi();
+  const t = useT();
   const now = useNow();
   const { profile } = state;
   const [answer, setAnswer] = useState<string | undefined>(undefined);
@@ -116,48 +121,50 @@ export function SignedIn({
     <div className="app">
       <header className="app-header">
         <span className="app-name">cognito-desktop</span>
-        <span className="user" aria-label="Signed in as">
+        <span className="user" aria-label={t('Signed in as')}>
           {profile.username}
         </span>
         <button type="button" onClick={() => void api.signOut()}>
-          Sign out
+          {t('Sign out')}
         </button>
       </header>
       <main className="panels">
         {!profile.persisted ? (
           <InfoNotice>
-            The system keychain is not available, so this sign-in will not be remembered after you quit.
+            {t(
+              'The system keychain is not available, so this sign-in will not be remembered after you quit.',
+            )}
           </InfoNotice>
         ) : null}
         {error ? <ErrorNotice error={error} /> : null}
         <section aria-labelledby="profile-title" className="panel">
-          <h2 id="profile-title">Profile</h2>
+          <h2 id="profile-title">{t('Profile')}</h2>
           <dl>
-            <dt>Username</dt>
+            <dt>{t('Username')}</dt>
             <dd>{profile.username}</dd>
-            <dt>Email</dt>
+            <dt>{t('Email')}</dt>
             <dd>
               {profile.email ?? '—'}
-              {profile.emailVerified === false ? ' (not verified)' : ''}
+              {profile.emailVerified === false ? ` ${t('(not verified)')}` : ''}
             </dd>
-            <dt>Groups</dt>
-            <dd>{profile.groups.length > 0 ? profile.groups.join(', ') : 'none'}</dd>
-            <dt>Signed in through</dt>
-            <dd>{describeIdentity(profile)}</dd>
-            <dt>Subject</dt>
+            <dt>{t('Groups')}</dt>
+            <dd>{profile.groups.length > 0 ? profile.groups.join(', ') : t('none')}</dd>
+            <dt>{t('Signed in through')}</dt>
+            <dd>{describeIdentity(profile, t)}</dd>
+            <dt>{t('Subject')}</dt>
             <dd className="mono">{profile.subject}</dd>
           </dl>
         </section>
         <section aria-labelledby="session-title" className="panel">
-          <h2 id="session-title">Session</h2>
+          <h2 id="session-title">{t('Session')}</h2>
           <dl>
-            <dt>Expires in</dt>
+            <dt>{t('Expires in')}</dt>
             <dd>{formatDuration(profile.expiresAt - now)}</dd>
-            <dt>Last refreshed</dt>
-            <dd>{profile.refreshedAt ? formatTime(profile.refreshedAt) : 'not yet'}</dd>
-            <dt>Automatic refresh</dt>
-            <dd>{state.autoRefresh ? 'on' : 'off'}</dd>
-            <dt>Signed in with</dt>
+            <dt>{t('Last refreshed')}</dt>
+            <dd>{profile.refreshedAt ? formatTime(profile.refreshedAt) : t('not yet')}</dd>
+            <dt>{t('Automatic refresh')}</dt>
+            <dd>{state.autoRefresh ? t('on') : t('off')}</dd>
+            <dt>{t('Signed in with')}</dt>
             <dd>{state.provider.domain}</dd>
           </dl>
         </section>
@@ -166,34 +173,39 @@ export function SignedIn({
           <AccountSwitcher switcher={state.switcher} onManageProfiles={onManageProfiles} />
         ) : null}
         <section aria-labelledby="api-title" className="panel wide">
-          <h2 id="api-title">API call</h2>
+          <h2 id="api-title">{t('API call')}</h2>
           {state.apiUrl ? (
             <p>
-              The app calls <span className="mono">{state.apiUrl}</span> with your token, which stays in the
-              app’s main process.
+              <Trans
+                t={t}
+                i18nKey="The app calls <mono>{{url}}</mono> with your token, which stays in the app’s main process."
+                values={{ url: state.apiUrl }}
+                components={{ mono: <span className="mono" /> }}
+              />
             </p>
           ) : (
             <p>
-              The app calls the provider’s userinfo endpoint with your access token, which stays in the app’s
-              main process.
+              {t(
+                'The app calls the provider’s userinfo endpoint with your access token, which stays in the app’s main process.',
+              )}
             </p>
           )}
           <button type="button" onClick={() => void callApi()} disabled={busy}>
-            {busy ? 'Calling…' : state.apiUrl ? 'Call API' : 'Call userinfo'}
+            {busy ? t('Calling…') : state.apiUrl ? t('Call API') : t('Call userinfo')}
           </button>
           {state.apiUrl && apiAnswer ? (
             <>
-              <p className="api-status" aria-label="API status">
+              <p className="api-status" aria-label={t('API status')}>
                 {apiAnswer.status} {apiAnswer.statusText} · {apiAnswer.ms} ms
-                {apiAnswer.truncated ? ' · the body is cut short' : ''}
+                {apiAnswer.truncated ? ` · ${t('the body is cut short')}` : ''}
               </p>
-              <pre className="answer" aria-label="API answer" tabIndex={0}>
-                {apiAnswer.body || '(empty body)'}
+              <pre className="answer" aria-label={t('API answer')} tabIndex={0}>
+                {apiAnswer.body || t('(empty body)')}
               </pre>
             </>
           ) : null}
           {!state.apiUrl && answer ? (
-            <pre className="answer" aria-label="API answer" tabIndex={0}>
+            <pre className="answer" aria-label={t('API answer')} tabIndex={0}>
               {answer}
             </pre>
           ) : null}

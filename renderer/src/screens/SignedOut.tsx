@@ -3,6 +3,8 @@ import type { AppState, ErrorCode, ErrorDto, Result } from '../../../preload/con
 import { useApi } from '../api.tsx';
 import { AccountSwitcher } from '../components/AccountSwitcher.tsx';
 import { ErrorNotice, InfoNotice } from '../components/ErrorNotice.tsx';
+import { msg, useT } from '../i18n.ts';
+import { Trans } from 'react-i18next';
 
 type SignedOutState = Extract<AppState, { status: 'signed-out' }>;
 
@@ -44,6 +46,7 @@ export function SignedOut({
   onOpenSettings: () => void;
 }): ReactNode {
   const api = useApi();
+  const t = useT();
   const [pending, setPending] = useState<Pending>();
   const [email, setEmail] = useState('');
   // The failure of this screen's own call, tied to the state it was shown in: a newer state from
@@ -59,13 +62,21 @@ export function SignedOut({
   const providers = state.identityProviders;
   // With no provider buttons and no email field, the screen is one "Sign in" button, as ever.
   const hasChoices = providers.length > 0 || state.emailFirst;
-  const opening = 'Opening your browser…';
+  const opening = t('Opening your browser…');
   return (
     <main className="centered" aria-labelledby="signed-out-title">
       <h1 id="signed-out-title">cognito-desktop</h1>
       <p className="provider">
-        Signs in with <strong>{state.provider.domain}</strong>
-        {state.provider.isEmulator ? ' (local emulator)' : ''}
+        <Trans
+          t={t}
+          i18nKey={
+            state.provider.isEmulator
+              ? msg('Signs in with <b>{{domain}}</b> (local emulator)')
+              : msg('Signs in with <b>{{domain}}</b>')
+          }
+          values={{ domain: state.provider.domain }}
+          components={{ b: <strong /> }}
+        />
       </p>
       {state.notice ? <InfoNotice>{state.notice}</InfoNotice> : null}
       {shown ? (
@@ -74,7 +85,7 @@ export function SignedOut({
           action={
             SETTINGS_FIXES.has(shown.code) ? (
               <button type="button" className="link" onClick={onOpenSettings}>
-                Open Settings
+                {t('Open Settings')}
               </button>
             ) : null
           }
@@ -88,7 +99,7 @@ export function SignedOut({
             void start({ kind: 'email' }, () => api.signInWithEmail(email));
           }}
         >
-          <label htmlFor="sign-in-email">Your work email</label>
+          <label htmlFor="sign-in-email">{t('Your work email')}</label>
           <input
             id="sign-in-email"
             type="email"
@@ -99,12 +110,12 @@ export function SignedOut({
             autoFocus
           />
           <button type="submit" className="primary" disabled={pending !== undefined}>
-            {pending?.kind === 'email' ? opening : 'Continue'}
+            {pending?.kind === 'email' ? opening : t('Continue')}
           </button>
         </form>
       ) : null}
       {providers.length > 0 ? (
-        <div className="sign-in-options" role="group" aria-label="Sign in with">
+        <div className="sign-in-options" role="group" aria-label={t('Sign in with')}>
           {providers.map((provider, index) => (
             <button
               type="button"
@@ -119,7 +130,7 @@ export function SignedOut({
               <ProviderMark name={provider.name} label={provider.label} />
               {pending?.kind === 'provider' && pending.name === provider.name
                 ? opening
-                : `Continue with ${provider.label}`}
+                : t('Continue with {{provider}}', { provider: provider.label })}
             </button>
           ))}
         </div>
@@ -131,9 +142,9 @@ export function SignedOut({
         disabled={pending !== undefined}
         autoFocus={!hasChoices}
       >
-        {pending?.kind === 'hosted' ? opening : hasChoices ? 'Other sign-in options' : 'Sign in'}
+        {pending?.kind === 'hosted' ? opening : hasChoices ? t('Other sign-in options') : t('Sign in')}
       </button>
-      <p className="hint">Your web browser opens to sign in; then you come back here.</p>
+      <p className="hint">{t('Your web browser opens to sign in; then you come back here.')}</p>
       {state.switcher?.accounts.some((a) => a.signedIn) ? (
         <AccountSwitcher switcher={state.switcher} onManageProfiles={onOpenSettings} />
       ) : null}

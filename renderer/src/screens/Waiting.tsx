@@ -3,6 +3,7 @@ import type { AppState } from '../../../preload/contract.ts';
 import { useApi, useNow } from '../api.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { formatDuration } from '../messages.ts';
+import { useT } from '../i18n.ts';
 import type { ErrorDto } from '../../../preload/contract.ts';
 
 type WaitingState = Extract<AppState, { status: 'waiting' }>;
@@ -10,6 +11,7 @@ type WaitingState = Extract<AppState, { status: 'waiting' }>;
 /** Waiting for the browser: progress, time left, cancel, copy link, open again. */
 export function Waiting({ state }: { state: WaitingState }): ReactNode {
   const api = useApi();
+  const t = useT();
   const now = useNow();
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState<ErrorDto | undefined>(undefined);
@@ -25,25 +27,28 @@ export function Waiting({ state }: { state: WaitingState }): ReactNode {
   return (
     <main className="centered" aria-labelledby="waiting-title" aria-busy="true">
       <div className="spinner" aria-hidden="true" />
-      <h1 id="waiting-title">Finish signing in in your browser</h1>
+      <h1 id="waiting-title">{t('Finish signing in in your browser')}</h1>
       <p role="status">
-        Waiting for {state.provider.domain}… {formatDuration(now - state.startedAt)} so far, gives up in{' '}
-        {formatDuration(state.expiresAt - now)}.
+        {t('Waiting for {{domain}}… {{elapsed}} so far, gives up in {{left}}.', {
+          domain: state.provider.domain,
+          elapsed: formatDuration(now - state.startedAt),
+          left: formatDuration(state.expiresAt - now),
+        })}
       </p>
       {state.warning ? <ErrorNotice error={state.warning} /> : null}
       {error ? <ErrorNotice error={error} /> : null}
       <div className="actions">
         <button type="button" onClick={() => void api.cancelSignIn()} autoFocus>
-          Cancel
+          {t('Cancel')}
         </button>
         <button type="button" onClick={() => void copy()}>
-          {copied ? 'Link copied' : 'Copy sign-in link'}
+          {copied ? t('Link copied') : t('Copy sign-in link')}
         </button>
         <button type="button" onClick={() => void reopen()}>
-          Open browser again
+          {t('Open browser again')}
         </button>
       </div>
-      <p className="hint">If no browser opened, copy the link and paste it into your browser.</p>
+      <p className="hint">{t('If no browser opened, copy the link and paste it into your browser.')}</p>
     </main>
   );
 }

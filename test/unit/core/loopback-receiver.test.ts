@@ -10,13 +10,13 @@ import { LoopbackReceiver } from '../../../main/core/loopback-receiver.ts';
 import { AuthError } from '../../../main/core/errors.ts';
 import { describeSeconds } from '../../../main/core/async-limits.ts';
 import {
-  BAD_REQUEST_PAGE,
-  FOREIGN_CALLBACK_PAGE,
+  badRequestPage,
+  foreignCallbackPage,
   LOOPBACK_PAGE_CSP,
-  NOT_FOUND_PAGE,
-  SIGNED_IN_PAGE,
-  SIGNED_OUT_PAGE,
-  SIGN_IN_FAILED_PAGE,
+  notFoundPage,
+  signedInPage,
+  signedOutPage,
+  signInFailedPage,
 } from '../../../main/core/loopback-pages.ts';
 import { freePort, rawRequest } from '../../support/http.ts';
 
@@ -246,13 +246,13 @@ describe('LoopbackReceiver', () => {
     const completed = receiver.complete(true, 10_000);
     const page = await rawRequest(port, '/callback');
     expect(page.status).toBe(200);
-    expect(page.body).toBe(SIGNED_IN_PAGE);
+    expect(page.body).toBe(signedInPage());
     await completed;
   });
 
   it('serves the signed-out page to a browser that comes back before anyone waits, and stops waiting when none does', async () => {
     const { port, receiver } = await startReceiver();
-    expect((await rawRequest(port, '/signed-out')).body).toBe(SIGNED_OUT_PAGE);
+    expect((await rawRequest(port, '/signed-out')).body).toBe(signedOutPage());
     expect(await receiver.waitForSignedOutPage(30)).toBe(false);
   });
 
@@ -356,16 +356,16 @@ describe('LoopbackReceiver', () => {
 
 describe('the loopback pages', () => {
   const pages = {
-    SIGNED_IN_PAGE: [SIGNED_IN_PAGE, 'Signed in', 'You can close this tab and return to cognito-desktop.'],
-    SIGN_IN_FAILED_PAGE: [SIGN_IN_FAILED_PAGE, 'Sign-in did not complete', 'try again'],
-    SIGNED_OUT_PAGE: [SIGNED_OUT_PAGE, 'Signed out', 'You can close this tab.'],
-    FOREIGN_CALLBACK_PAGE: [
-      FOREIGN_CALLBACK_PAGE,
+    signedInPage: [signedInPage(), 'Signed in', 'You can close this tab and return to cognito-desktop.'],
+    signInFailedPage: [signInFailedPage(), 'Sign-in did not complete', 'try again'],
+    signedOutPage: [signedOutPage(), 'Signed out', 'You can close this tab.'],
+    foreignCallbackPage: [
+      foreignCallbackPage(),
       'This link does not belong to a sign-in in progress',
       'start again from the app',
     ],
-    NOT_FOUND_PAGE: [NOT_FOUND_PAGE, 'Not found', 'Nothing is served here.'],
-    BAD_REQUEST_PAGE: [BAD_REQUEST_PAGE, 'Bad request', 'not one cognito-desktop serves'],
+    notFoundPage: [notFoundPage(), 'Not found', 'Nothing is served here.'],
+    badRequestPage: [badRequestPage(), 'Bad request', 'not one cognito-desktop serves'],
   } as const;
 
   it.each(Object.entries(pages))(
@@ -387,8 +387,8 @@ describe('the loopback pages', () => {
   );
 
   it('links back to the app only from "Signed in", through its scheme', () => {
-    expect(SIGNED_IN_PAGE).toContain('<a href="cognito-desktop://open">Return to cognito-desktop</a>');
-    for (const html of [SIGN_IN_FAILED_PAGE, SIGNED_OUT_PAGE, NOT_FOUND_PAGE])
+    expect(signedInPage()).toContain('<a href="cognito-desktop://open">Return to cognito-desktop</a>');
+    for (const html of [signInFailedPage(), signedOutPage(), notFoundPage()])
       expect(html).not.toContain('<a ');
   });
 });

@@ -338,7 +338,7 @@ describe('the settings tables', () => {
       caFile: 'Extra CA certificates file',
       identityProviders: 'Identity providers',
       emailFirst: 'Email-first sign-in',
-      language: 'Sign-in page language',
+      language: 'Language (app and sign-in page)',
       identityPoolId: 'Identity Pool ID',
       roleArn: 'AWS role ARN',
       apiUrl: 'API URL',

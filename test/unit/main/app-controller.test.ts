@@ -5,7 +5,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { currentLanguage, useLanguage } from '../../../main/core/i18n.ts';
+import { toAppState } from '../../../main/ipc/wire.ts';
 import {
   AppController,
   type AppControllerDeps,
@@ -33,6 +35,7 @@ async function controller(
     onProxySignIn?: AppControllerDeps['onProxySignIn'];
     notify?: AppControllerDeps['notify'];
     networks?: Pick<AppControllerDeps, 'networkFor' | 'checkNetworkFor'>;
+    osLocale?: string;
   } = {},
 ) {
   const configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-controller-'));
@@ -54,6 +57,7 @@ async function controller(
     ...(options.onSignedIn ? { onSignedIn: options.onSignedIn } : {}),
     ...(options.onProxySignIn ? { onProxySignIn: options.onProxySignIn } : {}),
     ...(options.notify ? { notify: options.notify } : {}),
+    ...(options.osLocale ? { systemLanguage: () => options.osLocale! } : {}),
   });
   return { app, states, configDir, secretStore, settingsStore };
 }
@@ -258,6 +262,43 @@ describe('AppController notifications', () => {
       body: 'Could not reach the provider. The app keeps trying; you stay signed in until the session expires.',
     });
     app.dispose();
+  });
+});
+
+describe('AppController language', () => {
+  afterEach(() => useLanguage('en'));
+
+  it('speaks the language setting, else the OS’s, in notifications, setting labels and the state', async () => {
+    const shown: { title: string; body: string }[] = [];
+    const { app } = await controller({
+      file: { discoveryUrl: POOL, clientId: 'c1', language: 'de' },
+      notify: (n) => shown.push(n),
+      osLocale: 'en-US',
+    });
+    await app.init();
+    expect(currentLanguage()).toBe('de');
+    expect(toAppState(app.state()).language).toBe('de');
+    const service = (app as unknown as { service: EventEmitter }).service;
+    service.emit('session-changed', { type: 'signed-out', reason: 'expired' });
+    expect(shown).toEqual([
+      {
+        title: 'Sie wurden abgemeldet',
+        body: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren.',
+      },
+    ]);
+    const view = await app.settingsView();
+    expect(view.labels.clientId).toBe('Client-ID');
+    // Cleared: the OS's language (English here), at once.
+    await app.saveSettings({ values: { ...view.values, language: '' } });
+    expect(currentLanguage()).toBe('en');
+    expect((await app.settingsView()).labels.clientId).toBe('Client ID');
+    expect(toAppState(app.state()).language).toBe('en');
+    app.dispose();
+
+    const onGerman = await controller({ file: { discoveryUrl: POOL, clientId: 'c1' }, osLocale: 'de-AT' });
+    await onGerman.app.init();
+    expect(toAppState(onGerman.app.state()).language).toBe('de');
+    onGerman.app.dispose();
   });
 });
 

@@ -149,7 +149,11 @@ describe('application menu', () => {
     (install?.click as () => void)();
     expect(actions.installCommandLineTool).toHaveBeenCalledTimes(1);
     expect(items(win).some((i) => i.id === 'install-cli')).toBe(false);
-    expect(win.map((m) => m.role ?? m.label)).toEqual(['&File', 'editMenu', '&View', 'windowMenu', 'help']);
+    expect(win.map((m) => m.role ?? m.label)).toEqual(['&File', '&Edit', '&View', 'window', 'help']);
+    // Edit and Window spelled out (so they can be translated), with the roles that do the work.
+    const roles = items(win).map((i) => i.role);
+    for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'minimize', 'close'])
+      expect(roles).toContain(role);
     expect(items(win).some((i) => i.role === 'toggleDevTools')).toBe(false);
     expect(
       items(

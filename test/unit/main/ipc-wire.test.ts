@@ -29,7 +29,14 @@ describe('the wire', () => {
       autoRefresh: true,
       aws: false,
     });
-    expect(state).toEqual({ status: 'signed-in', provider, profile, autoRefresh: true, aws: false });
+    expect(state).toEqual({
+      status: 'signed-in',
+      provider,
+      profile,
+      autoRefresh: true,
+      aws: false,
+      language: 'en',
+    });
     expect(JSON.stringify(state)).not.toContain('secret');
   });
 
@@ -97,7 +104,8 @@ describe('each status on the wire', () => {
       { status: 'waiting', provider, startedAt: 1, expiresAt: 2 },
     ],
   ])('%s', (_, status, wire) => {
-    expect(toAppState(status)).toEqual(wire);
+    // The app's language rides along with every state.
+    expect(toAppState(status)).toEqual({ ...(wire as object), language: 'en' });
   });
 
   it('leaves out the profile fields the claims did not have, and copies the provider', () => {
@@ -117,7 +125,14 @@ describe('each status on the wire', () => {
       autoRefresh: false,
       aws: false,
     });
-    expect(state).toEqual({ status: 'signed-in', provider, profile: bare, autoRefresh: false, aws: false });
+    expect(state).toEqual({
+      status: 'signed-in',
+      provider,
+      profile: bare,
+      autoRefresh: false,
+      aws: false,
+      language: 'en',
+    });
     expect(Object.keys((state as { profile: object }).profile)).not.toContain('email');
     expect((state as { provider: object }).provider).not.toBe(provider);
   });

@@ -7,6 +7,7 @@ import { App } from '../../../renderer/src/App.tsx';
 import type { Api, AppState, ProfileDto } from '../../../preload/contract.ts';
 import { PROVIDER, SETTINGS_VIEW, fakeApi, ok } from '../../fakes/fake-api.ts';
 import { ERROR_TITLES } from '../../../renderer/src/messages.ts';
+import { i18n } from '../../../renderer/src/i18n.ts';
 
 afterEach(cleanup);
 
@@ -500,5 +501,49 @@ describe('accounts and profiles', () => {
     expect(api.addProfile).toHaveBeenCalledWith('staging');
     act(() => api.emit({ ...SIGNED_IN, switcher: { ...SWITCHER, profile: 'prod', canAddProfiles: false } }));
     await waitFor(() => expect(screen.queryByLabelText('New profile')).toBeNull());
+  });
+});
+
+describe('languages', () => {
+  afterEach(() => {
+    document.documentElement.lang = '';
+    return i18n.changeLanguage('en');
+  });
+
+  it('speaks the language the main process sends, and follows a change at once', async () => {
+    const api = fakeApi({ ...SIGNED_OUT, language: 'de' });
+    renderApp(api);
+    const button = await screen.findByRole('button', { name: 'Anmelden' });
+    expect(screen.getByText(/Zum Anmelden öffnet sich Ihr Webbrowser/)).toBeTruthy();
+    // The provider's name stays in its own element (bold) inside the translated sentence.
+    expect(screen.getByText(PROVIDER.domain).tagName).toBe('STRONG');
+    expect(document.documentElement.lang).toBe('de');
+    expect(screen.getByRole('button', { name: 'Einstellungen' })).toBeTruthy();
+    await userEvent.click(button);
+    expect(api.signIn).toHaveBeenCalledTimes(1);
+    act(() => api.emit({ ...SIGNED_IN, language: 'en' }));
+    expect(await screen.findByRole('button', { name: 'Sign out' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Session' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('German error titles, and German durations on the waiting screen', async () => {
+    const api = fakeApi({
+      status: 'waiting',
+      provider: PROVIDER,
+      startedAt: Date.now() - 5000,
+      expiresAt: Date.now() + 295_000,
+      warning: { code: 'network', message: 'Der Anbieter ist nicht erreichbar.' },
+      language: 'de',
+    });
+    renderApp(api);
+    expect(
+      await screen.findByRole('heading', { name: 'Schließen Sie die Anmeldung in Ihrem Browser ab' }),
+    ).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toMatch(
+      /^Warten auf .+… bisher \d+ s, Abbruch in 4 min \d\d s\.$/,
+    );
+    expect(screen.getByRole('alert').textContent).toContain('Der Anmeldedienst ist nicht erreichbar');
+    expect(screen.getByRole('button', { name: 'Abbrechen' })).toBeTruthy();
   });
 });

@@ -3,6 +3,7 @@ import type { SwitcherDto } from '../../../../preload/contract.ts';
 import { useCall } from '../../components/use-call.ts';
 import { useApi } from '../../api.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { useT } from '../../i18n.ts';
 
 /**
  * Which profile Settings edits (and the app uses): pick one, add one (where the installer allows),
@@ -10,15 +11,16 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
  */
 export function ProfilePicker({ switcher }: { switcher: SwitcherDto }): ReactNode {
   const api = useApi();
+  const t = useT();
   const [name, setName] = useState('');
   const [error, run] = useCall();
   const current = switcher.profiles.find((p) => p.name === switcher.profile);
   const removable = current !== undefined && current.name !== 'default' && !current.fromInstaller;
   return (
     <fieldset className="profiles">
-      <legend>Profile</legend>
+      <legend>{t('Profile')}</legend>
       {error ? <ErrorNotice error={error} /> : null}
-      <label htmlFor="profile-select">Settings of profile</label>{' '}
+      <label htmlFor="profile-select">{t('Settings of profile')}</label>{' '}
       <select
         id="profile-select"
         value={switcher.profile}
@@ -27,14 +29,14 @@ export function ProfilePicker({ switcher }: { switcher: SwitcherDto }): ReactNod
         {switcher.profiles.map((p) => (
           <option key={p.name} value={p.name}>
             {p.name}
-            {p.fromInstaller ? ' (installer)' : ''}
-            {p.configured ? '' : ' (not set up)'}
+            {p.fromInstaller ? ` ${t('(installer)')}` : ''}
+            {p.configured ? '' : ` ${t('(not set up)')}`}
           </option>
         ))}
       </select>{' '}
       {removable ? (
         <button type="button" onClick={() => void run(api.removeProfile(switcher.profile))}>
-          Remove profile {switcher.profile}
+          {t('Remove profile {{name}}', { name: switcher.profile })}
         </button>
       ) : null}
       {switcher.canAddProfiles ? (
@@ -45,7 +47,7 @@ export function ProfilePicker({ switcher }: { switcher: SwitcherDto }): ReactNod
             void run(api.addProfile(name)).then((added) => added && setName(''));
           }}
         >
-          <label htmlFor="new-profile">New profile</label>{' '}
+          <label htmlFor="new-profile">{t('New profile')}</label>{' '}
           <input
             id="new-profile"
             value={name}
@@ -53,7 +55,7 @@ export function ProfilePicker({ switcher }: { switcher: SwitcherDto }): ReactNod
             placeholder="prod"
           />{' '}
           <button type="submit" disabled={name.trim() === ''}>
-            Add profile
+            {t('Add profile')}
           </button>
         </form>
       ) : null}

@@ -1,8 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { useApi } from '../../api.tsx';
+import { useT } from '../../i18n.ts';
 
 function CopyRow({ label, value }: { label: string; value: string }): ReactNode {
   const api = useApi();
+  const t = useT();
   const [copied, setCopied] = useState(false);
   return (
     <div className="copy-row">
@@ -11,9 +13,9 @@ function CopyRow({ label, value }: { label: string; value: string }): ReactNode 
       <button
         type="button"
         onClick={() => void api.copyText(value).then((r) => setCopied(r.ok))}
-        aria-label={`Copy ${label}`}
+        aria-label={t('Copy {{what}}', { what: label })}
       >
-        {copied ? 'Copied' : 'Copy'}
+        {copied ? t('Copied') : t('Copy')}
       </button>
     </div>
   );
@@ -27,12 +29,13 @@ export function RegisterPanel({
   callbackUrl: string;
   signOutUrl: string;
 }): ReactNode {
+  const t = useT();
   return (
     <section aria-labelledby="register-title" className="panel">
-      <h2 id="register-title">Register these in Cognito</h2>
-      <p>In the app client’s login pages, add:</p>
-      <CopyRow label="Allowed callback URL" value={callbackUrl} />
-      <CopyRow label="Allowed sign-out URL" value={signOutUrl} />
+      <h2 id="register-title">{t('Register these in Cognito')}</h2>
+      <p>{t('In the app client’s login pages, add:')}</p>
+      <CopyRow label={t('Allowed callback URL')} value={callbackUrl} />
+      <CopyRow label={t('Allowed sign-out URL')} value={signOutUrl} />
     </section>
   );
 }

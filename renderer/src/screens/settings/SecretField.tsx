@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useT } from '../../i18n.ts';
 
 /** The write-only client secret: typed to replace, never shown; a stored one can be removed. */
 export function SecretField({
@@ -14,16 +15,17 @@ export function SecretField({
   onSecretChange: (secret: string) => void;
   onRemoveChange: (remove: boolean) => void;
 }): ReactNode {
+  const t = useT();
   return (
     <div className="field">
-      <label htmlFor="field-clientSecret">Client secret</label>
+      <label htmlFor="field-clientSecret">{t('Client secret')}</label>
       <input
         id="field-clientSecret"
         name="clientSecret"
         type="password"
         value={secret}
         placeholder={
-          hasClientSecret ? 'A secret is stored — type to replace it' : 'None stored (public client)'
+          hasClientSecret ? t('A secret is stored — type to replace it') : t('None stored (public client)')
         }
         onChange={(event) => onSecretChange(event.target.value)}
         aria-describedby="hint-clientSecret"
@@ -31,8 +33,8 @@ export function SecretField({
         disabled={removeSecret}
       />
       <small id="hint-clientSecret">
-        Write-only: kept in the system keychain, never shown again.{' '}
-        {hasClientSecret ? 'A secret is stored.' : 'No secret is stored.'}
+        {t('Write-only: kept in the system keychain, never shown again.')}{' '}
+        {hasClientSecret ? t('A secret is stored.') : t('No secret is stored.')}
       </small>
       {hasClientSecret ? (
         <label className="checkbox">
@@ -41,7 +43,7 @@ export function SecretField({
             checked={removeSecret}
             onChange={(event) => onRemoveChange(event.target.checked)}
           />{' '}
-          Remove the stored secret (public client)
+          {t('Remove the stored secret (public client)')}
         </label>
       ) : null}
     </div>

@@ -4,6 +4,7 @@
  * validation, the configuration check, the status line.
  */
 import { useReducer } from 'react';
+import { msg } from '../../i18n.ts';
 import type {
   DoctorReportDto,
   ErrorDto,
@@ -20,6 +21,7 @@ export interface EditorState {
   validation?: SettingsValidationDto;
   report?: DoctorReportDto;
   error?: ErrorDto;
+  /** The status line, in English (marked); the screen translates it. */
   status: string;
 }
 
@@ -67,7 +69,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case 'remove-secret-set':
       return { ...state, removeSecret: action.remove };
     case 'not-saved':
-      return { ...state, status: 'Not saved: correct the fields marked below.' };
+      return { ...state, status: msg('Not saved: correct the fields marked below.') };
     case 'saved':
       return {
         ...state,
@@ -75,10 +77,10 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
         secret: '',
         removeSecret: false,
         error: undefined,
-        status: 'Settings saved.',
+        status: msg('Settings saved.'),
       };
     case 'checking':
-      return { ...state, report: undefined, status: 'Checking the configuration…' };
+      return { ...state, report: undefined, status: msg('Checking the configuration…') };
     case 'checked':
       return { ...state, report: action.report, status: '' };
   }
