@@ -6,10 +6,12 @@
  * Watching polls the marker's stat every {@link POLL_MS} rather than using `fs.watch`: `fs.watch`
  * needs the file to exist, loses track of it across the rename of an atomic write on some systems,
  * and behaves differently per OS and on network folders; one `stat` every half second costs
- * nothing and bounds how late the app learns of a change (well within 2 s).
+ * nothing and bounds how late the app learns of a change (well within 2 s). Not `fs.watchFile`
+ * either: it takes its first stat later, on the thread pool, so an announcement made just after
+ * watching began became its baseline and was never heard; the baseline here is taken at once.
  */
 import { nodeCrypto } from '../core/lazy-builtins.ts';
-import { unwatchFile, watchFile, type Stats } from 'node:fs';
+import { statSync } from 'node:fs';
 import { writeFileAtomically } from '../core/files.ts';
 import type { SessionSignal } from '../core/ports.ts';
 import { sharedFileName } from './shared-session-files.ts';
@@ -37,10 +39,21 @@ export class FileSessionSignal implements SessionSignal {
 
   watch(name: string, listener: () => void): () => void {
     const file = sharedFileName(this.dir, name, 'changed');
-    const onChange = (current: Stats, previous: Stats): void => {
-      if (current.ino !== previous.ino || current.mtimeMs !== previous.mtimeMs) listener();
-    };
-    watchFile(file, { interval: this.pollMs, persistent: false }, onChange);
-    return () => unwatchFile(file, onChange);
+    let seen = markerVersion(file);
+    const timer = setInterval(() => {
+      const now = markerVersion(file);
+      if (now === seen) return;
+      seen = now;
+      listener();
+    }, this.pollMs);
+    // Watching never keeps a process alive.
+    timer.unref();
+    return () => clearInterval(timer);
   }
+}
+
+/** Which announcement the marker holds: each one is a new file (a rename), so a new inode. */
+function markerVersion(file: string): string {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  return stats ? `${stats.ino}:${stats.mtimeMs}` : 'none';
 }

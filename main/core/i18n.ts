@@ -12,6 +12,7 @@
  * `token`/`status` stay free of the module (they are measured against a floor).
  */
 import { loadOnce } from './load-once.ts';
+import { i18nextOptions } from '../../preload/i18n-options.ts';
 
 /** The languages the app's texts exist in. */
 export const APP_LANGUAGES = ['en', 'de'] as const;
@@ -71,17 +72,7 @@ const germanCatalog = loadOnce(() => import('./locales/de.ts'));
 export async function useLanguage(language: AppLanguage): Promise<void> {
   const [{ default: i18next }, { DE }] = await Promise.all([i18nextModule(), germanCatalog()]);
   const instance = i18next.createInstance();
-  await instance.init({
-    lng: language,
-    // A missing key falls back to itself: the English text, placeholders filled.
-    fallbackLng: false,
-    resources: { de: { translation: DE } },
-    keySeparator: false,
-    nsSeparator: false,
-    // Texts go to menus, notifications and error messages, not HTML; the loopback pages escape.
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
+  await instance.init(i18nextOptions(language, DE));
   translate = (text, params) => instance.t(text, params ?? {});
   current = language;
 }

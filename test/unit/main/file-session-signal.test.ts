@@ -25,4 +25,16 @@ describe('FileSessionSignal', () => {
     await new Promise((r) => setTimeout(r, POLL_MS * 4));
     expect(heard).toBe(1);
   });
+
+  it('hears an announcement made right after it started watching (a process writing as the app starts)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signal-'));
+    const signal = new FileSessionSignal(dir, POLL_MS);
+    // An earlier marker exists, as it does once any process has announced.
+    signal.announce('session:a');
+    let heard = 0;
+    const stop = signal.watch('session:a', () => (heard += 1));
+    signal.announce('session:a');
+    await expect.poll(() => heard, { timeout: 2000, interval: 10 }).toBe(1);
+    stop();
+  });
 });
