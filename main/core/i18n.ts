@@ -12,7 +12,6 @@
  * `token`/`status` stay free of the module (they are measured against a floor).
  */
 import { loadOnce } from './load-once.ts';
-import { i18nextOptions } from '../../preload/i18n-options.ts';
 
 /** The languages the app's texts exist in. */
 export const APP_LANGUAGES = ['en', 'de'] as const;
@@ -72,7 +71,19 @@ const germanCatalog = loadOnce(() => import('./locales/de.ts'));
 export async function useLanguage(language: AppLanguage): Promise<void> {
   const [{ default: i18next }, { DE }] = await Promise.all([i18nextModule(), germanCatalog()]);
   const instance = i18next.createInstance();
-  await instance.init(i18nextOptions(language, DE));
+  // The window sets i18next up the same way (renderer/src/i18n.ts); the two cannot share a module:
+  // the window may not import the main process, and the core sits below the preload folder.
+  await instance.init({
+    lng: language,
+    // A missing key falls back to itself: the English text, placeholders filled.
+    fallbackLng: false,
+    resources: { de: { translation: DE } },
+    keySeparator: false,
+    nsSeparator: false,
+    // Texts go to menus, notifications and error messages, not HTML; the loopback pages escape.
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
   translate = (text, params) => instance.t(text, params ?? {});
   current = language;
 }

@@ -11,14 +11,24 @@ import i18next, { type TFunction } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../preload/contract.ts';
 import { DE } from './locales/de.ts';
-import { i18nextOptions } from '../../preload/i18n-options.ts';
 
 function browserLanguage(): UiLanguage {
   return typeof navigator !== 'undefined' && /^de\b/i.test(navigator.language) ? 'de' : 'en';
 }
 
 export const i18n = i18next.createInstance();
-void i18n.use(initReactI18next).init(i18nextOptions(browserLanguage(), DE));
+// As the main process sets it up (main/core/i18n.ts), which this page may not import.
+void i18n.use(initReactI18next).init({
+  lng: browserLanguage(),
+  // A missing key falls back to itself: the English text.
+  fallbackLng: false,
+  resources: { de: { translation: DE } },
+  keySeparator: false,
+  nsSeparator: false,
+  // React escapes what it renders.
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
 
 /** The translate function of the window's language; the component re-renders when it changes. */
 export function useT(): TFunction {
