@@ -25,7 +25,7 @@ function Screen(): ReactNode {
   const state = useAppState();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const language = state?.language;
-  useEffect(() => followLanguage(language), [language]);
+  useEffect(() => void followLanguage(language), [language]);
   useEffect(() => api.onOpenSettings(() => setSettingsOpen(true)), [api]);
   // First run: Settings stays open after saving, until the user closes it. (Set while rendering,
   // as React recommends for state that follows other state.)

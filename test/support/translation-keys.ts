@@ -1,5 +1,5 @@
 /**
- * The English texts the code hands to `t('…')` and `msg('…')` (main) or `t('…')` (renderer): the
+ * The English texts the code hands to `t('…')` and `msg('…')`, in the main process and the window: the
  * keys a catalog must translate. Read from the source, so a text added without a German entry
  * fails the catalog test.
  */
@@ -8,9 +8,6 @@ import { join } from 'node:path';
 
 /** `t('…')`, `msg('…')`, `t("…")`; the first argument only, which must be a literal. */
 const CALL = /(?<![\w.])(?:t|msg)\(\s*(['"])((?:\\.|(?!\1)[^\\])*)\1/g;
-
-/** `<Trans i18nKey="…">` (renderer texts with markup). */
-const TRANS_KEY = /\bi18nKey="([^"]*)"/g;
 
 /** Calls whose first argument is not a literal: allowed only for marked or passed-through text. */
 const DYNAMIC_CALL = /(?<![\w.])t\(\s*[`]/g;
@@ -31,11 +28,10 @@ export function translationKeys(files: string[]): Map<string, string[]> {
   const keys = new Map<string, string[]>();
   for (const file of files) {
     const source = readFileSync(file, 'utf8');
-    const found = [
-      ...[...source.matchAll(CALL)].map((m) => unescape(m[2]!)),
-      ...[...source.matchAll(TRANS_KEY)].map((m) => m[1]!),
-    ];
-    for (const key of found) keys.set(key, [...(keys.get(key) ?? []), file]);
+    for (const match of source.matchAll(CALL)) {
+      const key = unescape(match[2]!);
+      keys.set(key, [...(keys.get(key) ?? []), file]);
+    }
   }
   return keys;
 }

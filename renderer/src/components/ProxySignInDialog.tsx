@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { ProxySignInRequestDto } from '../../../preload/contract.ts';
 import { useApi } from '../api.tsx';
 import { useT } from '../i18n.ts';
-import { Trans } from 'react-i18next';
+import { Marked } from './Marked.tsx';
 
 /**
  * A proxy asks for a user name and password (HTTP 407): a modal dialog over whatever screen is up.
@@ -63,11 +63,12 @@ function ProxySignInForm({
       >
         <h2 id="proxy-title">{t('Sign in to the proxy')}</h2>
         <p id="proxy-detail">
-          <Trans
-            t={t}
-            i18nKey="The proxy <b>{{proxy}}</b>{{realm}} needs your network user name and password to reach the sign-in service."
-            values={{ proxy: request.proxy, realm: request.realm ? ` (${request.realm})` : '' }}
-            components={{ b: <strong /> }}
+          <Marked
+            text={t(
+              'The proxy <b>{{proxy}}</b>{{realm}} needs your network user name and password to reach the sign-in service.',
+              { proxy: request.proxy, realm: request.realm ? ` (${request.realm})` : '' },
+            )}
+            tags={{ b: (proxy) => <strong>{proxy}</strong> }}
           />
         </p>
         {request.refused ? (

@@ -1,5 +1,5 @@
 /**
- * German texts of the window, keyed by the English text the code passes to `t`/`msg`/`i18nKey`
+ * German texts of the window, keyed by the English text the code passes to `t`/`msg`
  * (see ../i18n.ts). A unit test holds this table to the code: every key used has an entry here,
  * every entry is used, and both sides have the same `{{placeholders}}` and `<tags>`.
  */

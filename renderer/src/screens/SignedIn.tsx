@@ -11,7 +11,7 @@ import { ErrorNotice, InfoNotice } from '../components/ErrorNotice.tsx';
 import { AccountSwitcher } from '../components/AccountSwitcher.tsx';
 import { formatDuration, formatTime } from '../messages.ts';
 import { msg, useT } from '../i18n.ts';
-import { Trans } from 'react-i18next';
+import { Marked } from '../components/Marked.tsx';
 import type { TFunction } from 'i18next';
 
 type SignedInState = Extract<AppState, { status: 'signed-in' }>;
@@ -176,11 +176,12 @@ export function SignedIn({
           <h2 id="api-title">{t('API call')}</h2>
           {state.apiUrl ? (
             <p>
-              <Trans
-                t={t}
-                i18nKey="The app calls <mono>{{url}}</mono> with your token, which stays in the app’s main process."
-                values={{ url: state.apiUrl }}
-                components={{ mono: <span className="mono" /> }}
+              <Marked
+                text={t(
+                  'The app calls <mono>{{url}}</mono> with your token, which stays in the app’s main process.',
+                  { url: state.apiUrl },
+                )}
+                tags={{ mono: (url) => <span className="mono">{url}</span> }}
               />
             </p>
           ) : (

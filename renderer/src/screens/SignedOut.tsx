@@ -3,8 +3,8 @@ import type { AppState, ErrorCode, ErrorDto, Result } from '../../../preload/con
 import { useApi } from '../api.tsx';
 import { AccountSwitcher } from '../components/AccountSwitcher.tsx';
 import { ErrorNotice, InfoNotice } from '../components/ErrorNotice.tsx';
-import { msg, useT } from '../i18n.ts';
-import { Trans } from 'react-i18next';
+import { useT } from '../i18n.ts';
+import { Marked } from '../components/Marked.tsx';
 
 type SignedOutState = Extract<AppState, { status: 'signed-out' }>;
 
@@ -67,15 +67,13 @@ export function SignedOut({
     <main className="centered" aria-labelledby="signed-out-title">
       <h1 id="signed-out-title">cognito-desktop</h1>
       <p className="provider">
-        <Trans
-          t={t}
-          i18nKey={
+        <Marked
+          text={
             state.provider.isEmulator
-              ? msg('Signs in with <b>{{domain}}</b> (local emulator)')
-              : msg('Signs in with <b>{{domain}}</b>')
+              ? t('Signs in with <b>{{domain}}</b> (local emulator)', { domain: state.provider.domain })
+              : t('Signs in with <b>{{domain}}</b>', { domain: state.provider.domain })
           }
-          values={{ domain: state.provider.domain }}
-          components={{ b: <strong /> }}
+          tags={{ b: (domain) => <strong>{domain}</strong> }}
         />
       </p>
       {state.notice ? <InfoNotice>{state.notice}</InfoNotice> : null}

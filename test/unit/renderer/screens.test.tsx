@@ -7,7 +7,7 @@ import { App } from '../../../renderer/src/App.tsx';
 import type { Api, AppState, ProfileDto } from '../../../preload/contract.ts';
 import { PROVIDER, SETTINGS_VIEW, fakeApi, ok } from '../../fakes/fake-api.ts';
 import { ERROR_TITLES } from '../../../renderer/src/messages.ts';
-import { i18n } from '../../../renderer/src/i18n.ts';
+import { followLanguage } from '../../../renderer/src/i18n.ts';
 
 afterEach(cleanup);
 
@@ -505,10 +505,7 @@ describe('accounts and profiles', () => {
 });
 
 describe('languages', () => {
-  afterEach(() => {
-    document.documentElement.lang = '';
-    return i18n.changeLanguage('en');
-  });
+  afterEach(() => followLanguage('en'));
 
   it('speaks the language the main process sends, and follows a change at once', async () => {
     const api = fakeApi({ ...SIGNED_OUT, language: 'de' });
