@@ -35,13 +35,24 @@ function timed(argv: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; co
 }
 
 async function medianMs(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const times: number[] = [];
+  return (await interleavedMedians([argv], env))[0]!;
+}
+
+/**
+ * The median time of each command, run in turns (a, b, c, a, b, c…) rather than one after the
+ * other: a change in the machine's load then weighs on every command alike, and a ratio between
+ * them holds. The first two rounds warm caches and are dropped.
+ */
+async function interleavedMedians(commands: string[][], env: NodeJS.ProcessEnv): Promise<number[]> {
+  const times: number[][] = commands.map(() => []);
   for (let i = 0; i < RUNS + 2; i++) {
-    const run = await timed(argv, env);
-    if (run.code !== 0) throw new Error(`${argv.join(' ')} exited ${run.code}`);
-    times.push(run.ms);
+    for (const [index, argv] of commands.entries()) {
+      const run = await timed(argv, env);
+      if (run.code !== 0) throw new Error(`${argv.join(' ')} exited ${run.code}`);
+      if (i >= 2) times[index]!.push(run.ms);
+    }
   }
-  return median(times.slice(2));
+  return times.map(median);
 }
 
 /** The figures; a valid session for PUBLIC_CLIENT_ID must be stored under `keychainService`. */
@@ -70,13 +81,15 @@ export async function processFigures(options: {
         }
       : {}),
   };
-  const node = await medianMs([process.execPath, '-e', '0'], env);
-  const lookup = await medianMs(
-    ['secret-tool', 'lookup', 'service', keychainService, 'account', account],
+  const [node, lookup, token, status] = (await interleavedMedians(
+    [
+      [process.execPath, '-e', '0'],
+      ['secret-tool', 'lookup', 'service', keychainService, 'account', account],
+      [process.execPath, CLI, 'token'],
+      [process.execPath, CLI, 'status'],
+    ],
     env,
-  );
-  const token = await medianMs([process.execPath, CLI, 'token'], env);
-  const status = await medianMs([process.execPath, CLI, 'status'], env);
+  )) as [number, number, number, number];
   const floor = node + lookup;
   const figures: Figure[] = [
     { name: 'process_floor_node_start', value: node, unit: 'ms' },
