@@ -373,6 +373,11 @@ describe('the loopback pages', () => {
     (_, [html, heading, text]) => {
       expect(html).toContain(`<h1>${heading}</h1>`);
       expect(html).toContain(text);
+      // The heading, the text, and (on "Signed in" only) the link back: nothing else.
+      const main = /<main>(.*)<\/main>/s.exec(html)![1]!;
+      expect(main.replace(/<p><a href="cognito-desktop:\/\/open">[^<]*<\/a><\/p>$/, '')).toMatch(
+        /^<h1>[^<]+<\/h1><p>[^<]+<\/p>$/,
+      );
       expect(html).toMatch(/<title>[^<]+ — cognito-desktop<\/title>/);
       expect(html).toContain('<html lang="en">');
       expect(html).not.toMatch(/src=|<script|https?:/);
