@@ -351,11 +351,13 @@ export class AppController {
 
   private async showSession(resolved: ProfileSettings): Promise<void> {
     this.replaceService(undefined);
-    // Menus, notifications and the browser pages follow the setting as saved; the window follows
-    // the language each state carries.
-    // The same OS language the sign-in asks the provider's page for (compose.ts).
+    // Menus, notifications and the browser pages follow the setting as saved, else the same OS
+    // language the sign-in asks the provider's page for (compose.ts); the window follows the
+    // language each state carries. A catalog that fails to load leaves the app in English.
     const os = this.deps.systemLanguage?.() ?? systemLocale();
-    await useLanguage(appLanguage(resolved.values.language, os));
+    await useLanguage(appLanguage(resolved.values.language, os)).catch((error: unknown) =>
+      this.deps.logger?.warn(`The app's texts could not be loaded: ${String(error)}`),
+    );
     if (!isProviderConfigured(resolved.input)) {
       this.publish({ status: 'unconfigured', emulatorOffered: this.deps.emulator !== undefined });
       return;
