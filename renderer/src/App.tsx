@@ -25,7 +25,8 @@ function Screen(): ReactNode {
   const state = useAppState();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const language = state?.language;
-  useEffect(() => void followLanguage(language), [language]);
+  // A catalog that cannot load leaves the window in English, which every text has.
+  useEffect(() => void followLanguage(language).catch(() => undefined), [language]);
   useEffect(() => api.onOpenSettings(() => setSettingsOpen(true)), [api]);
   // First run: Settings stays open after saving, until the user closes it. (Set while rendering,
   // as React recommends for state that follows other state.)

@@ -59,8 +59,14 @@ let wanted: UiLanguage = 'en';
 export async function followLanguage(language: UiLanguage | undefined): Promise<void> {
   if (!language || language === wanted) return;
   wanted = language;
-  if (language !== 'en' && !i18n.hasResourceBundle(language, 'translation'))
-    i18n.addResourceBundle(language, 'translation', await CATALOGS[language]());
+  if (language !== 'en' && !i18n.hasResourceBundle(language, 'translation')) {
+    const catalog = await CATALOGS[language]().catch((error: unknown) => {
+      // Not loaded: the window stays in its language, and the next state may try again.
+      if (wanted === language) wanted = i18n.language as UiLanguage;
+      throw error;
+    });
+    i18n.addResourceBundle(language, 'translation', catalog);
+  }
   if (wanted !== language) return;
   document.documentElement.lang = language;
   await i18n.changeLanguage(language);
