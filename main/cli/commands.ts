@@ -14,7 +14,7 @@ import {
   settingsInEffect,
   type Settings,
 } from '../core/settings.ts';
-import type { Profile } from '../core/session.ts';
+import { minutesLeft, type Profile } from '../core/session.ts';
 import type { SignInOptions } from '../core/auth-service.ts';
 import { identifierFor } from '../core/sign-in-options.ts';
 import { createAuthService, createAwsCredentials, resolveComposedSettings } from '../app/compose.ts';
@@ -153,7 +153,7 @@ function describeAccount(account: AccountSummary): string {
   const state = account.problem
     ? account.problem
     : account.signedIn
-      ? `signed in, ${Math.max(0, Math.round(((account.expiresAt ?? 0) - Date.now()) / 60_000))} min left`
+      ? `signed in, ${minutesLeft(account.expiresAt ?? 0, Date.now())} min left`
       : 'signed out';
   const name = `${account.profile}/${account.name ?? '(first account)'}`;
   return `${account.active ? '*' : ' '} ${name.padEnd(40)} ${state}${account.id ? `  [id ${account.id}]` : ''}`;
@@ -162,7 +162,7 @@ function describeAccount(account: AccountSummary): string {
 function describeProfile(profile: Profile): string {
   const groups = profile.groups.length > 0 ? ` · groups: ${profile.groups.join(', ')}` : '';
   const through = profile.signedInWith ? ` through ${profile.signedInWith.providerName}` : '';
-  const minutes = Math.max(0, Math.round((profile.expiresAt - Date.now()) / 60_000));
+  const minutes = minutesLeft(profile.expiresAt, Date.now());
   return `Signed in as ${profile.username}${through}${groups} · access token valid for ${minutes} min`;
 }
 

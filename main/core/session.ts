@@ -43,6 +43,11 @@ export const EXPIRY_MARGIN_MS = 60_000;
 const MAX_RETRY_DELAY_MS = 10 * 60_000;
 const FIRST_RETRY_DELAY_MS = 15_000;
 
+/** Whole minutes until `expiresAt`, never below 0: "expires in 42 min" (tray, command line). */
+export function minutesLeft(expiresAt: number, now: number): number {
+  return Math.max(0, Math.round((expiresAt - now) / 60_000));
+}
+
 /** True when the access token must be refreshed before use. */
 export function needsRefresh(session: Pick<StoredSession, 'expiresAt'>, now: number): boolean {
   return session.expiresAt - now <= EXPIRY_MARGIN_MS;

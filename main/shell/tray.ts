@@ -6,6 +6,7 @@
 import type { MenuItemConstructorOptions, Tray } from 'electron';
 import { signedInLabel, type AppStatus } from '../app/app-status.ts';
 import { t } from '../core/i18n.ts';
+import { minutesLeft } from '../core/session.ts';
 
 export interface TrayActions {
   open(): void;
@@ -24,8 +25,10 @@ export function trayStatus(state: AppStatus, now: number): string {
     case 'waiting':
       return t('Waiting for you to finish in your browser…');
     case 'signed-in': {
-      const minutes = Math.max(0, Math.round((state.profile.expiresAt - now) / 60_000));
-      return t('Signed in as {{name}} · expires in {{minutes}} min', { name: signedInLabel(state), minutes });
+      return t('Signed in as {{name}} · expires in {{minutes}} min', {
+        name: signedInLabel(state),
+        minutes: minutesLeft(state.profile.expiresAt, now),
+      });
     }
   }
 }

@@ -2,7 +2,8 @@
  * The language the app speaks: the setting, else the OS's; English until the app chooses (the
  * command line never does); German in menus, tray, errors, setting problems and the browser pages.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { appLanguage, currentLanguage, t, useLanguage } from '../../main/core/i18n.ts';
 import { signedInPage, signedOutPage } from '../../main/core/loopback-pages.ts';
 import { buildMenuTemplate, type MenuActions } from '../../main/shell/menu.ts';
@@ -26,6 +27,17 @@ describe('the language', () => {
     ['  ', 'de-DE', 'de'],
   ])('setting %j on a %s system: the app speaks %s', (setting, os, expected) => {
     expect(appLanguage(setting, os)).toBe(expected);
+  });
+
+  it('keeps its i18next instance when asked for the language it speaks (every rebuild asks)', async () => {
+    await useLanguage('de');
+    const created = vi.spyOn(i18next, 'createInstance');
+    await useLanguage('de');
+    expect(created).not.toHaveBeenCalled();
+    expect(t('Sign Out')).toBe('Abmelden');
+    await useLanguage('en');
+    expect(created).toHaveBeenCalledTimes(1);
+    created.mockRestore();
   });
 
   it('is English before the app chooses (the command line never does)', () => {
