@@ -16,6 +16,7 @@ import {
   type Browser,
   type Clock,
   type Logger,
+  type SessionLock,
   type SessionSignal,
 } from '../../../main/core/ports.ts';
 import { startCognitoEmulator, type CognitoEmulator } from '../../idp/emulator.ts';
@@ -70,6 +71,7 @@ function newService(
     scopes?: string;
     logger?: Logger;
     signal?: SessionSignal;
+    lock?: SessionLock;
   } = {},
 ): AuthService {
   const service = new AuthService({
@@ -88,6 +90,7 @@ function newService(
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.lock ? { lock: options.lock } : {}),
   });
   services.push(service);
   return service;
@@ -120,6 +123,23 @@ function recordingLogger(): Logger & { lines: string[] } {
 }
 
 describe('sign-in', () => {
+  it('takes the cross-process lock only after the token request has gone out, not in its way', async () => {
+    const order: string[] = [];
+    const lock: SessionLock = {
+      run: (_name, task) => {
+        order.push('lock');
+        return task();
+      },
+    };
+    const watched: typeof fetch = (url, init) => {
+      if (new Request(url).url.endsWith('/oauth2/token')) order.push('token request');
+      return fetch(url, init);
+    };
+    await signedIn({ lock, fetch: watched });
+    expect(order).toEqual(['token request', 'lock']);
+    expect(storedSession()).toBeDefined();
+  });
+
   it('asks for a code with PKCE S256, state, nonce and the scopes; stores the session; says so in order', async () => {
     const service = newService({ scopes: 'openid email' });
     const events: string[] = [];
