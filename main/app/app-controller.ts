@@ -15,10 +15,11 @@ import { appLanguage, msg, systemLocale, t, useLanguage } from '../core/i18n.ts'
 import type { Clipboard } from '../core/ports.ts';
 import type { Profile } from '../core/session.ts';
 import { isProviderConfigured } from '../core/settings.ts';
-import { isLoopbackHost } from '../core/origin.ts';
 import { identifierFor } from '../core/sign-in-options.ts';
 import type { ProxySignInAnswer, ProxySignInRequest } from '../core/proxy-sign-in.ts';
-import type { AppStatus, ProviderInfo, SessionStatus, SwitcherView } from './app-status.ts';
+import type { AppStatus, SessionStatus, SwitcherView } from './app-status.ts';
+import { ProxyQuestion, type ProxyDialogAnswer } from './proxy-question.ts';
+import { providerInfo, signedInState, signedOutState, waitingState } from './session-states.ts';
 import { ProfilesAndAccounts } from './profiles-and-accounts.ts';
 import { diagnosticsText, type DiagnosticsInput } from './diagnostics.ts';
 import { withTimeout } from '../core/async-limits.ts';
@@ -51,9 +52,6 @@ const UNASKED_ENDINGS = new Set(['revoked', 'expired']);
 /** How long Copy Diagnostics waits for the configuration check. */
 const DIAGNOSTICS_CHECK_MS = 15_000;
 
-/** How long the proxy sign-in dialog waits for an answer before the request gives up. */
-const PROXY_SIGN_IN_TIMEOUT_MS = 2 * 60_000;
-
 /** What the user sees after a session ends on its own. */
 const ENDED_NOTICE: Record<string, string> = {
   revoked: msg('Your sign-in was revoked or has expired at the provider. Sign in again to continue.'),
@@ -70,7 +68,7 @@ export class AppController {
   /** The AWS credentials of the current session (its Identity Pool setting). */
   private aws: AwsCredentialSource | undefined;
   /** The proxy sign-in question waiting for the dialog's answer. */
-  private proxyQuestion: ((answer: ProxySignInAnswer) => void) | undefined;
+  private readonly proxyQuestion: ProxyQuestion;
   /** Who signed in last in this run: offered as the user name at the next sign-in. */
   private lastUser: string | undefined;
   private readonly accounts: ProfilesAndAccounts;
@@ -87,6 +85,7 @@ export class AppController {
       service: () => this.service,
     });
     this.accounts = new ProfilesAndAccounts(this.settings.composeOptions());
+    this.proxyQuestion = new ProxyQuestion((request) => this.deps.onProxySignIn?.(request));
   }
 
   /** Whether closing the window keeps the app running (the setting in effect; macOS always does). */
@@ -259,29 +258,12 @@ export class AppController {
    * {@link ProxySignIn}'s question). Undefined when they cancel, or after 2 minutes unanswered.
    */
   askProxyCredentials(request: ProxySignInRequest): Promise<ProxySignInAnswer> {
-    this.answerProxySignIn(null);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => this.answerProxySignIn(null), PROXY_SIGN_IN_TIMEOUT_MS);
-      timer.unref();
-      this.proxyQuestion = (answer) => {
-        clearTimeout(timer);
-        resolve(answer);
-      };
-      this.deps.onProxySignIn?.(request);
-    });
+    return this.proxyQuestion.ask(request);
   }
 
   /** The dialog's answer (null: Cancel); a late answer to no question is ignored. */
-  answerProxySignIn(answer: { username: string; password: string; remember: boolean } | null): void {
-    const question = this.proxyQuestion;
-    if (!question) return;
-    this.proxyQuestion = undefined;
-    this.deps.onProxySignIn?.(undefined);
-    question(
-      answer
-        ? { credentials: { username: answer.username, password: answer.password }, remember: answer.remember }
-        : undefined,
-    );
+  answerProxySignIn(answer: ProxyDialogAnswer): void {
+    this.proxyQuestion.answer(answer);
   }
 
   /** The AWS credentials' status, fetching them when needed. */
@@ -427,7 +409,7 @@ export class AppController {
     if (!service) return;
     this.aws = createAwsCredentials(this.settings.composeOptions(), service);
     service.on('session-changed', (change) => this.onSessionChanged(service, change));
-    service.on('sign-in-started', () => this.publish(this.waitingState(service)));
+    service.on('sign-in-started', () => this.publish(waitingState(service)));
     service.on('refresh-failing', (error) => {
       if (this.service !== service) return;
       this.deps.notify?.({
@@ -486,51 +468,16 @@ export class AppController {
 
   private republishProvider(service: AuthService): void {
     if (this.service !== service || this.current.status === 'unconfigured') return;
-    this.publish({ ...this.current, provider: this.provider() });
-  }
-
-  private provider(): ProviderInfo {
-    const service = this.requireService();
-    const issuer = service.settings.discoveryUrl;
-    const authorize = service.directory.cachedMetadata()?.authorization_endpoint;
-    const host = new URL(authorize ?? issuer).host;
-    return { domain: host, issuer, isEmulator: isLoopbackHost(new URL(issuer).hostname) };
+    this.publish({ ...this.current, provider: providerInfo(service) });
   }
 
   private signedInState(profile: Profile): Extract<AppStatus, { status: 'signed-in' }> {
     this.lastUser = profile.email ?? profile.username;
-    const { apiUrl, identityPoolId } = this.requireService().settings;
-    return {
-      status: 'signed-in',
-      provider: this.provider(),
-      profile,
-      autoRefresh: true,
-      ...(apiUrl ? { apiUrl } : {}),
-      aws: identityPoolId !== '',
-    };
+    return signedInState(this.requireService(), profile);
   }
 
   private signedOutState(error?: AuthError, notice?: string): AppStatus {
-    const service = this.requireService();
-    return {
-      status: 'signed-out',
-      provider: this.provider(),
-      identityProviders: service.identityProviders(),
-      emailFirst: service.settings.emailFirst === 'on',
-      ...(error ? { error } : {}),
-      ...(notice ? { notice } : {}),
-    };
-  }
-
-  private waitingState(service: AuthService): AppStatus {
-    const attempt = service.currentAttempt();
-    const now = Date.now();
-    return {
-      status: 'waiting',
-      provider: this.provider(),
-      startedAt: attempt?.startedAt ?? now,
-      expiresAt: attempt?.expiresAt ?? now,
-    };
+    return signedOutState(this.requireService(), error, notice);
   }
 
   private publish(state: SessionStatus): void {

@@ -1,0 +1,54 @@
+/**
+ * The window's session states as one {@link AuthService} stands: what the signed-in, signed-out
+ * and waiting screens show of it, and which provider they name.
+ */
+import type { AuthService } from '../core/auth-service.ts';
+import type { AuthError } from '../core/errors.ts';
+import { isLoopbackHost } from '../core/origin.ts';
+import type { Profile } from '../core/session.ts';
+import type { AppStatus, ProviderInfo } from './app-status.ts';
+
+/** The provider as the window names it: the host of its sign-in page (Cognito's domain). */
+export function providerInfo(service: AuthService): ProviderInfo {
+  const issuer = service.settings.discoveryUrl;
+  const authorize = service.directory.cachedMetadata()?.authorization_endpoint;
+  const host = new URL(authorize ?? issuer).host;
+  return { domain: host, issuer, isEmulator: isLoopbackHost(new URL(issuer).hostname) };
+}
+
+export function signedInState(
+  service: AuthService,
+  profile: Profile,
+): Extract<AppStatus, { status: 'signed-in' }> {
+  const { apiUrl, identityPoolId } = service.settings;
+  return {
+    status: 'signed-in',
+    provider: providerInfo(service),
+    profile,
+    autoRefresh: true,
+    ...(apiUrl ? { apiUrl } : {}),
+    aws: identityPoolId !== '',
+  };
+}
+
+export function signedOutState(service: AuthService, error?: AuthError, notice?: string): AppStatus {
+  return {
+    status: 'signed-out',
+    provider: providerInfo(service),
+    identityProviders: service.identityProviders(),
+    emailFirst: service.settings.emailFirst === 'on',
+    ...(error ? { error } : {}),
+    ...(notice ? { notice } : {}),
+  };
+}
+
+export function waitingState(service: AuthService): AppStatus {
+  const attempt = service.currentAttempt();
+  const now = Date.now();
+  return {
+    status: 'waiting',
+    provider: providerInfo(service),
+    startedAt: attempt?.startedAt ?? now,
+    expiresAt: attempt?.expiresAt ?? now,
+  };
+}

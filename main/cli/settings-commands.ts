@@ -1,0 +1,235 @@
+/** The commands that change the set-up: settings, the client secret, profiles and accounts. */
+import { AuthError } from '../core/errors.ts';
+import type { DoctorReport } from '../core/doctor.ts';
+import {
+  SETTING_ENV,
+  SETTING_KEYS,
+  SETTING_LABELS,
+  findSettingsProblems,
+  settingsInEffect,
+  type Settings,
+} from '../core/settings.ts';
+import { createAuthService, resolveComposedSettings } from '../app/compose.ts';
+import { ProfilesAndAccounts } from '../app/profiles-and-accounts.ts';
+import { installerPresets } from '../app/installer-settings.ts';
+import { profileSettings, withProfileSettings } from '../core/profiles.ts';
+import { JsonFileSettingsStore } from '../adapters/json-file-settings-store.ts';
+import { readHiddenLine, readStdin } from './terminal.ts';
+import { EXIT_CODES, JSON_OPTION, UsageError, type Command } from './command.ts';
+import { describeAccount } from './describe.ts';
+
+function settingKey(name: string): keyof Settings {
+  const camel = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  const key = SETTING_KEYS.find((k) => k === camel || SETTING_ENV[k] === name);
+  if (!key) throw new UsageError(`Unknown setting "${name}". Settings: ${SETTING_KEYS.join(', ')}.`);
+  return key;
+}
+
+function formatDoctor(report: DoctorReport): string {
+  const lines = report.checks.map(
+    (c) =>
+      `${c.ok ? (c.warning ? '!' : '✓') : '✗'} ${c.label}: ${c.detail}${c.fix ? `\n    → ${c.fix}` : ''}`,
+  );
+  lines.push(
+    '',
+    'Register these with your provider (in Cognito: the app client’s Login pages):',
+    `  Allowed callback URL:  ${report.callbackUrl}`,
+    `  Allowed sign-out URL:  ${report.signOutUrl}`,
+  );
+  return lines.join('\n');
+}
+
+/** `profile add|use|remove NAME`: one change to the profiles, then what was done. */
+function profileCommand(
+  verb: string,
+  summary: string,
+  change: (accounts: ProfilesAndAccounts, name: string) => Promise<void>,
+  done: (name: string) => string,
+): Command {
+  return {
+    name: `profile ${verb}`,
+    summary,
+    args: ['NAME'],
+    options: { json: JSON_OPTION },
+    async run({ positionals, options, print }) {
+      const [name = ''] = positionals;
+      await change(new ProfilesAndAccounts(options), name);
+      print({ ok: true, profile: name }, done(name));
+      return EXIT_CODES.ok;
+    },
+  };
+}
+
+export const SETTINGS_COMMANDS: Command[] = [
+  {
+    name: 'config show',
+    summary: 'show the settings and where each comes from',
+    options: { json: JSON_OPTION },
+    async run({ options, print }) {
+      const resolved = resolveComposedSettings(options);
+      const rows = settingsInEffect(resolved);
+      const hasSecret = await Promise.resolve()
+        .then(() => createAuthService(options, resolved).hasClientSecret())
+        .catch(() => undefined);
+      const secret =
+        hasSecret === undefined
+          ? 'unknown until the discovery URL and client ID are set'
+          : hasSecret
+            ? 'stored in the keychain'
+            : 'none (public client)';
+      const store = options.settingsStore;
+      const file = store instanceof JsonFileSettingsStore ? store.file : undefined;
+      const text = [
+        ...rows.map((r) => `${r.key.padEnd(16)} ${(r.value ?? '(not set)').padEnd(60)} ${r.source}`),
+        `${'clientSecret'.padEnd(16)} ${secret}`,
+      ];
+      text.unshift(`${'profile'.padEnd(16)} ${resolved.profile}`);
+      print(
+        { ok: true, file, profile: resolved.profile, settings: rows, clientSecret: secret },
+        text.join('\n'),
+      );
+      return EXIT_CODES.ok;
+    },
+  },
+  {
+    name: 'config set',
+    summary: 'change a setting (validated)',
+    args: ['KEY', 'VALUE'],
+    options: { json: JSON_OPTION },
+    async run({ positionals, options, print }) {
+      const [name = '', value = ''] = positionals;
+      const key = settingKey(name);
+      const store = options.settingsStore;
+      const document = store.read();
+      const { profile } = resolveComposedSettings(options, document);
+      if (installerPresets(options.installer, profile)?.locked.includes(key as never)) {
+        throw new AuthError(
+          'invalid_settings',
+          `${SETTING_LABELS[key]} is set by your organisation's installer and cannot be changed.`,
+          { setting: key },
+        );
+      }
+      const next = { ...profileSettings(document, profile), [key]: value };
+      const problem = findSettingsProblems(next).find((p) => p.setting === key);
+      if (problem) throw new AuthError('invalid_settings', problem.message, { setting: key });
+      await store.write(withProfileSettings(document, profile, next));
+      print(
+        { ok: true, profile, key, value },
+        `${key} = ${value}${profile === 'default' ? '' : ` (profile ${profile})`}`,
+      );
+      return EXIT_CODES.ok;
+    },
+  },
+  {
+    name: 'config set-secret',
+    summary: 'store the client secret from standard input, never the command line (empty: remove)',
+    options: { json: JSON_OPTION },
+    async run({ options, io, print }) {
+      const secret = process.stdin.isTTY
+        ? await readHiddenLine(io, 'Client secret (not shown; empty removes it): ')
+        : await readStdin();
+      await createAuthService(options).setClientSecret(secret);
+      print(
+        { ok: true, stored: secret !== '' },
+        secret
+          ? 'Client secret stored in the OS keychain.'
+          : 'Client secret removed: the app signs in as a public client.',
+      );
+      return EXIT_CODES.ok;
+    },
+  },
+  {
+    name: 'config check',
+    summary: 'check the configuration, print the URLs to register',
+    options: { json: JSON_OPTION },
+    async run({ options, print }) {
+      const { runDoctor } = await import('../core/doctor.ts');
+      const resolved = resolveComposedSettings(options);
+      const report = await runDoctor({
+        input: resolved.input,
+        profile: resolved.profile,
+        secretStore: options.secretStore,
+        ...(options.networkFor ? { networkFor: options.networkFor } : {}),
+      });
+      print({ ok: report.ok, report }, formatDoctor(report));
+      const firstFailure = report.checks.find((c) => !c.ok);
+      if (!firstFailure) return EXIT_CODES.ok;
+      return firstFailure.id === 'keychain' ? EXIT_CODES.keychain_unavailable : EXIT_CODES.usage;
+    },
+  },
+  {
+    name: 'profile list',
+    summary: 'the profiles, and which is in use',
+    options: { json: JSON_OPTION },
+    run({ options, print }) {
+      const profiles = new ProfilesAndAccounts(options).profiles();
+      const lines = profiles.map(
+        (p) =>
+          `${p.selected ? '*' : ' '} ${p.name}${p.fromInstaller ? ' (installer)' : ''}${p.configured ? '' : ' (not set up)'}`,
+      );
+      print({ ok: true, profiles }, lines.join('\n'));
+      return Promise.resolve(EXIT_CODES.ok);
+    },
+  },
+  profileCommand(
+    'add',
+    'add a profile (then: --profile NAME config set …)',
+    (accounts, name) => accounts.addProfile(name),
+    (name) =>
+      `Profile ${name} added. Set it up with: cognito-desktop --profile ${name} config set discoveryUrl URL (and clientId).`,
+  ),
+  profileCommand(
+    'use',
+    'use this profile from now on (the app follows)',
+    (accounts, name) => accounts.useProfile(name),
+    (name) => `Using profile ${name}.`,
+  ),
+  profileCommand(
+    'remove',
+    'sign out every account of a profile and remove it, secret included',
+    (accounts, name) => accounts.removeProfile(name),
+    (name) => `Profile ${name} removed; its accounts are signed out.`,
+  ),
+  {
+    name: 'account list',
+    summary: "the profile's accounts (--all-profiles: every profile's), and which is active",
+    options: {
+      'all-profiles': { type: 'boolean', description: 'every profile, not only the one in use' },
+      json: JSON_OPTION,
+    },
+    async run({ values, options, print }) {
+      const accounts = new ProfilesAndAccounts(options);
+      const list = await accounts.list(
+        values['all-profiles'] === true ? undefined : [accounts.resolve().profile],
+      );
+      print({ ok: true, accounts: list }, list.map(describeAccount).join('\n') || 'No account is signed in.');
+      return EXIT_CODES.ok;
+    },
+  },
+  {
+    name: 'account use',
+    summary: 'make an account of the profile the active one (no network)',
+    args: ['ACCOUNT'],
+    options: { json: JSON_OPTION },
+    async run({ positionals, options, print }) {
+      const [ref = ''] = positionals;
+      const account = await new ProfilesAndAccounts(options).useAccount(ref);
+      print({ ok: true, account }, `Using ${account.name ?? 'the first account'}.`);
+      return EXIT_CODES.ok;
+    },
+  },
+  {
+    name: 'account remove',
+    summary: 'sign one account out (its refresh token revoked) and remove it; the others stay',
+    args: ['ACCOUNT'],
+    options: { json: JSON_OPTION },
+    async run({ positionals, options, print }) {
+      const [ref = ''] = positionals;
+      const accounts = new ProfilesAndAccounts({ ...options, account: ref });
+      const service = accounts.service();
+      const result = await accounts.signOut(service, { openBrowser: false });
+      print({ ok: true, ...result }, `Signed ${ref} out and removed the account.`);
+      return EXIT_CODES.ok;
+    },
+  },
+];
