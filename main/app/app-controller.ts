@@ -67,7 +67,7 @@ export class AppController {
   private readonly settings: SettingsUseCases;
   /** The AWS credentials of the current session (its Identity Pool setting). */
   private aws: AwsCredentialSource | undefined;
-  /** The proxy sign-in question waiting for the dialog's answer. */
+  /** Puts a proxy's request for credentials to the person, through the window's dialog. */
   private readonly proxyQuestion: ProxyQuestion;
   /** Who signed in last in this run: offered as the user name at the next sign-in. */
   private lastUser: string | undefined;
