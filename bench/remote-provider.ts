@@ -12,7 +12,8 @@ export interface RemoteProvider {
 export async function startRemoteProvider(redirectUri: string, signOutUri: string): Promise<RemoteProvider> {
   const script = fileURLToPath(new URL('./provider-process.ts', import.meta.url));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, redirectUri, signOutUri], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // stdin stays open while the benchmark lives: the provider ends when it closes (see there).
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
   const first = await new Promise<string>((resolve, reject) => {
