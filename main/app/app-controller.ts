@@ -18,7 +18,7 @@ import { isProviderConfigured } from '../core/settings.ts';
 import { identifierFor } from '../core/sign-in-options.ts';
 import type { ProxySignInAnswer, ProxySignInRequest } from '../core/proxy-sign-in.ts';
 import type { AppStatus, SessionStatus, SwitcherView } from './app-status.ts';
-import { ProxyQuestion, type ProxyDialogAnswer } from './proxy-question.ts';
+import { ProxyQuestion } from './proxy-question.ts';
 import { providerInfo, signedInState, signedOutState, waitingState } from './session-states.ts';
 import { ProfilesAndAccounts } from './profiles-and-accounts.ts';
 import { diagnosticsText, type DiagnosticsInput } from './diagnostics.ts';
@@ -27,6 +27,7 @@ import { DEFAULT_PROFILE, type SettingsDocument } from '../core/profiles.ts';
 import type { ProfileSettings } from './compose.ts';
 import type {
   DoctorReportDto,
+  ProxySignInAnswerDto,
   SaveSettingsInput,
   SettingsDto,
   SettingsValidationDto,
@@ -262,7 +263,7 @@ export class AppController {
   }
 
   /** The dialog's answer (null: Cancel); a late answer to no question is ignored. */
-  answerProxySignIn(answer: ProxyDialogAnswer): void {
+  answerProxySignIn(answer: ProxySignInAnswerDto | null): void {
     this.proxyQuestion.answer(answer);
   }
 

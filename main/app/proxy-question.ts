@@ -3,12 +3,10 @@
  * dialog: one question at a time (a new one cancels the last), given up after 2 minutes.
  */
 import type { ProxySignInAnswer, ProxySignInRequest } from '../core/proxy-sign-in.ts';
+import type { ProxySignInAnswerDto } from '../../preload/contract.ts';
 
 /** How long the proxy sign-in dialog waits for an answer before the request gives up. */
 const PROXY_SIGN_IN_TIMEOUT_MS = 2 * 60_000;
-
-/** What the dialog sends back: the credentials, or null for Cancel. */
-export type ProxyDialogAnswer = { username: string; password: string; remember: boolean } | null;
 
 export class ProxyQuestion {
   private pending: ((answer: ProxySignInAnswer) => void) | undefined;
@@ -33,8 +31,8 @@ export class ProxyQuestion {
     });
   }
 
-  /** The dialog's answer; a late answer to no question is ignored. */
-  answer(answer: ProxyDialogAnswer): void {
+  /** The dialog's answer (null: Cancel); a late answer to no question is ignored. */
+  answer(answer: ProxySignInAnswerDto | null): void {
     const question = this.pending;
     if (!question) return;
     this.pending = undefined;

@@ -68,12 +68,18 @@ const i18nextModule = loadOnce(() => import('i18next'));
 const germanCatalog = loadOnce(() => import('./locales/de.ts'));
 
 /**
- * Switches {@link t} to `language` (loading i18next and the catalog the first time). The app calls
- * it on every rebuild of its session (a save, a switch of profile or account): the same language
- * again keeps the instance it has.
+ * Switches {@link t} to `language`. English is the keys themselves, so it needs neither i18next nor
+ * a catalog: an app in English starts without loading them. The app calls this on every rebuild of
+ * its session (a save, a switch of profile or account): the language it speaks already changes
+ * nothing.
  */
 export async function useLanguage(language: AppLanguage): Promise<void> {
-  if (language === current && translate !== english) return;
+  if (language === current) return;
+  if (language === 'en') {
+    translate = english;
+    current = 'en';
+    return;
+  }
   const [{ default: i18next }, { DE }] = await Promise.all([i18nextModule(), germanCatalog()]);
   const instance = i18next.createInstance();
   // The window sets i18next up the same way (renderer/src/i18n.ts); the two cannot share a module:

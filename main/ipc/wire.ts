@@ -74,11 +74,8 @@ function toSwitcherDto(switcher: SwitcherView): SwitcherDto {
 
 /** The app's status as the renderer receives it. */
 export function toAppState(status: AppStatus): AppState {
-  const session = toSessionState(status);
-  const language = currentLanguage();
-  return status.switcher
-    ? { ...session, switcher: toSwitcherDto(status.switcher), language }
-    : { ...session, language };
+  const switcher = status.switcher ? { switcher: toSwitcherDto(status.switcher) } : {};
+  return { ...toSessionState(status), ...switcher, language: currentLanguage() };
 }
 
 function toSessionState(status: AppStatus): SessionState {

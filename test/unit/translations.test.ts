@@ -35,7 +35,11 @@ describe('the language', () => {
     await useLanguage('de');
     expect(created).not.toHaveBeenCalled();
     expect(t('Sign Out')).toBe('Abmelden');
+    // English needs no i18next: switching to it sets none up; German again sets up one.
     await useLanguage('en');
+    expect(created).not.toHaveBeenCalled();
+    expect(t('Sign Out')).toBe('Sign Out');
+    await useLanguage('de');
     expect(created).toHaveBeenCalledTimes(1);
     created.mockRestore();
   });
