@@ -1,39 +1,12 @@
 /**
  * The ID-token signature check on its own: which tokens pass and which are refused, and when the
- * JWKS is fetched. Keys are made here with jose; the JWKS is served by a counting stand-in.
+ * JWKS is fetched. Keys are made with jose; the JWKS is served by a counting stand-in
+ * (both in test/support/jws-keys.ts).
  */
-import { webcrypto } from 'node:crypto';
+import crypto from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { IdTokenSignatureVerifier, SIGNATURE_ALGORITHMS } from '../../../main/core/id-token-signature.ts';
-
-type Alg = (typeof SIGNATURE_ALGORITHMS)[number];
-
-/** Generated once per algorithm and `material` index: RSA key generation takes a third of a second. */
-const generated = new Map<string, ReturnType<typeof generateKeyPair>>();
-
-/** A signing key: `material` 1 is a different key from 0 (an impostor's), whatever the kid. */
-async function keyPair(alg: Alg, kid: string, extra: Partial<JWK> = {}, material = 0) {
-  const cacheKey = `${alg}/${material}`;
-  if (!generated.has(cacheKey)) generated.set(cacheKey, generateKeyPair(alg));
-  const { privateKey, publicKey } = await generated.get(cacheKey)!;
-  const jwk = { ...(await exportJWK(publicKey)), kid, alg, use: 'sig', ...extra };
-  const sign = (payload: object, header: Record<string, string | undefined> = {}): Promise<string> =>
-    new SignJWT({ sub: 'user', ...payload }).setProtectedHeader({ alg, kid, ...header }).sign(privateKey);
-  return { jwk, sign };
-}
-
-function jwks(sets: JWK[][]): { fetch: (url: string) => Promise<Response>; fetches: () => number } {
-  let count = 0;
-  return {
-    fetch: () => {
-      const keys = sets[Math.min(count, sets.length - 1)]!;
-      count += 1;
-      return Promise.resolve(Response.json({ keys }));
-    },
-    fetches: () => count,
-  };
-}
+import { jwks, keyPair } from '../../support/jws-keys.ts';
 
 const refused = { code: 'provider_rejected', providerError: 'invalid_id_token' };
 
@@ -105,6 +78,13 @@ describe('IdTokenSignatureVerifier', () => {
     expect(await reason(await other.sign({}))).toContain('signed with a key the provider does not publish');
     expect(await reason(await impostor.sign({}))).toContain('bad signature');
     expect(await reason(await impostor.sign({}))).toContain('Check the discovery URL');
+    const [, payload, signature] = (await key.sign({})).split('.');
+    expect(
+      await reason(`${part({ alg: 'RS256', kid: 'k1', crit: ['exp'] })}.${payload}.${signature}`),
+    ).toContain('a critical header extension this app does not support');
+    expect(await reason(`${Buffer.from('{"alg":').toString('base64url')}.${payload}.${signature}`)).toContain(
+      'not a signed JWT',
+    );
     const down = new IdTokenSignatureVerifier('https://idp/jwks', () =>
       Promise.resolve(new Response('nope', { status: 503 })),
     );
@@ -131,15 +111,34 @@ describe('IdTokenSignatureVerifier', () => {
     expect(source.fetches()).toBe(0);
   });
 
-  it('imports each key once, for verifying only', async () => {
+  it('passes over JWKS entries that are not keys, and keys that do not import', async () => {
+    const key = await keyPair('ES256', 'k1');
+    const broken = { ...key.jwk, x: 'AA' };
+    const verifier = (keys: unknown[]): IdTokenSignatureVerifier =>
+      new IdTokenSignatureVerifier('https://idp/jwks', () => Promise.resolve(Response.json({ keys })));
+    const token = await key.sign({});
+    await expect(verifier([null, 5, 'key', broken, key.jwk]).verify(token)).resolves.toBeUndefined();
+    // A key that does not import is tried once, not at each sign-in.
+    const onlyBroken = verifier([broken]);
+    const imports = vi.spyOn(crypto, 'createPublicKey');
+    try {
+      await expect(onlyBroken.verify(token)).rejects.toThrow('bad signature');
+      await expect(onlyBroken.verify(token)).rejects.toThrow('bad signature');
+      expect(imports).toHaveBeenCalledTimes(1);
+    } finally {
+      imports.mockRestore();
+    }
+  });
+
+  it('imports each key once, as a public key', async () => {
     const key = await keyPair('ES256', 'k1');
     const verifier = new IdTokenSignatureVerifier('https://idp/jwks', jwks([[key.jwk]]).fetch);
-    const imports = vi.spyOn(webcrypto.subtle, 'importKey');
+    const imports = vi.spyOn(crypto, 'createPublicKey');
     try {
       await verifier.verify(await key.sign({}));
       await verifier.verify(await key.sign({ n: 2 }));
       expect(imports).toHaveBeenCalledTimes(1);
-      expect(imports.mock.calls[0]![4]).toEqual(['verify']);
+      expect(imports.mock.results[0]!.value).toMatchObject({ type: 'public' });
     } finally {
       imports.mockRestore();
     }
@@ -221,11 +220,27 @@ describe('IdTokenSignatureVerifier', () => {
     const key = await keyPair('RS256', 'k1');
     const part = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
     const verifier = new IdTokenSignatureVerifier('https://idp/jwks', jwks([[key.jwk]]).fetch);
-    for (const header of [5, null, 'RS256'])
+    for (const header of [5, null, 'RS256', ['RS256']])
       await expect(verifier.verify(`${part(header)}.${part({ sub: 'u' })}.c2ln`)).rejects.toThrow(
         'not a signed JWT',
       );
     await expect(verifier.verify(`${await key.sign({})}.extra`)).rejects.toThrow('not a signed JWT');
+  });
+
+  it('takes a key of another type or curve under the same kid for no match, and fetches the keys again', async () => {
+    const pairs = [
+      [await keyPair('ES256', 'k1'), await keyPair('RS256', 'k1')],
+      [await keyPair('ES256', 'k1'), await keyPair('ES384', 'k1')],
+      [await keyPair('RS256', 'k1'), await keyPair('ES256', 'k1')],
+    ] as const;
+    for (const [signer, other] of pairs) {
+      const source = jwks([[{ ...other.jwk, alg: undefined }]]);
+      const verifier = new IdTokenSignatureVerifier('https://idp/jwks', source.fetch);
+      await expect(verifier.verify(await signer.sign({}))).rejects.toThrow(
+        'signed with a key the provider does not publish',
+      );
+      expect(source.fetches()).toBe(2);
+    }
   });
 
   it('fetches the keys again only for an unknown kid, not for a bad signature', async () => {
