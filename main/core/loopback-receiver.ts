@@ -8,8 +8,9 @@
  *   (DNS rebinding).
  * - A request with a wrong or missing `state` gets a 400 page and does not end the attempt; the
  *   first one with the right `state` does, `?error=` included.
- * - After a good callback it redirects to the bare redirect path so the code leaves the address bar
- *   and history, then serves a page with `Content-Security-Policy: default-src 'none'`.
+ * - A good callback is answered once the sign-in's result is known (code exchanged, session
+ *   stored): a 303 to the bare redirect path, so the code leaves the address bar and history, which
+ *   then serves the result page with `Content-Security-Policy: default-src 'none'`.
  * - It always closes: on success, error, timeout, cancel, a new attempt and process exit.
  * - It survives any bytes: any local process can reach it, so a request it cannot parse gets a
  *   400 and never ends the attempt, let alone the process.
@@ -55,7 +56,14 @@ export class LoopbackReceiver {
   private signOutState: string | undefined;
   /** Whether sign-in finished well, once the caller knows (after the code exchange). */
   private result: boolean | undefined;
-  /** Browsers waiting for the page after the 303, held until the result is known. */
+  /**
+   * The browser's callback request, answered (303) when the result is known rather than at once:
+   * answered at once, the browser's next request (for the result page) reached this process while
+   * the code was being exchanged and held the token request back (0.10–0.44 ms of a sign-in, median
+   * 0.17, in paired runs). The browser shows the same "loading" either way.
+   */
+  private heldCallback: ServerResponse | undefined;
+  /** Browsers asking for the result page before the result is known, held until it is. */
   private readonly waitingForResult: ServerResponse[] = [];
   private resultPageServed: (() => void) | undefined;
   private closed = false;
@@ -169,11 +177,13 @@ export class LoopbackReceiver {
   }
 
   /**
-   * Tells the browser how sign-in ended ("Signed in" or "did not complete", shown only once the
-   * tokens are really stored), waits briefly for that page to be served, then closes.
+   * Tells the browser how sign-in ended: answers its callback (303 to the bare path), whose page
+   * says "Signed in" or "did not complete", shown only once the tokens are really stored; waits
+   * briefly for that page to be served, then closes.
    */
   async complete(succeeded: boolean, graceMs = 2000): Promise<void> {
     this.result = succeeded;
+    this.redirectHeldCallback();
     let timer: NodeJS.Timeout | undefined;
     const served = new Promise<void>((resolve) => {
       this.resultPageServed = resolve;
@@ -215,6 +225,9 @@ export class LoopbackReceiver {
     if (this.closed) return;
     this.closed = true;
     process.off('exit', this.closeOnExit);
+    // Closed with no result (cancelled while the code was exchanged): the browser learns at once.
+    if (this.heldCallback) send(this.heldCallback, 400, signInFailedPage());
+    this.heldCallback = undefined;
     for (const res of this.waitingForResult.splice(0)) send(res, 400, signInFailedPage());
     this.settleSignedOut?.(false);
     await Promise.all(this.servers.map(closeServer));
@@ -281,7 +294,14 @@ export class LoopbackReceiver {
     callback.search = url.search;
     // Stryker disable next-line StringLiteral: equivalent: only 'failed' is ever tested for.
     this.finish({ kind: 'callback', url: callback });
-    // 303 to the bare path: the code leaves the address bar and the history entry.
+    this.heldCallback = res;
+  }
+
+  /** 303 to the bare path: the code leaves the address bar and the history entry. */
+  private redirectHeldCallback(): void {
+    const res = this.heldCallback;
+    if (!res) return;
+    this.heldCallback = undefined;
     res.writeHead(303, { location: this.redirect.pathname, ...SECURITY_HEADERS });
     res.end();
   }

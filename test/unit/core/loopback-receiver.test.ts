@@ -97,22 +97,69 @@ describe('LoopbackReceiver', () => {
     ];
     expect(forged.map((r) => r.status)).toEqual([400, 400, 400, 400, 405, 404]);
     for (const r of forged) expect(r.body).not.toContain('the-state');
-    const good = await rawRequest(port, '/callback?code=the-code&state=the-state');
-    expect(good.status).toBe(303);
-    expect(good.headers.location).toBe('/callback');
+    const good = rawRequest(port, '/callback?code=the-code&state=the-state');
     const callback = await waiting;
     expect(callback.href).toBe(`http://127.0.0.1:${port}/callback?code=the-code&state=the-state`);
     expect((await rawRequest(port, '/callback?code=again&state=the-state')).status).toBe(400);
+    const completed = receiver.complete(true, 10_000);
+    expect((await good).status).toBe(303);
+    expect((await good).headers.location).toBe('/callback');
+    expect((await rawRequest(port, '/callback')).status).toBe(200);
+    await completed;
+  });
+
+  it('answers the callback only once the sign-in has a result, so the code is exchanged undisturbed', async () => {
+    const { port, receiver } = await startReceiver();
+    const waiting = receiver.waitForCallback(10_000);
+    let answered = false;
+    const answer = rawRequest(port, '/callback?code=the-code&state=the-state').finally(
+      () => (answered = true),
+    );
+    await waiting;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(answered).toBe(false);
+    const completed = receiver.complete(true, 10_000);
+    expect(await answer).toMatchObject({ status: 303, headers: { location: '/callback' } });
+    expect((await answer).body).toBe('');
+    expect((await answer).headers).toMatchObject({ 'cache-control': 'no-store', connection: 'close' });
+    expect((await rawRequest(port, '/callback')).body).toBe(signedInPage());
+    await completed;
+  });
+
+  it('shows the failure page at once to a callback whose sign-in was cancelled during the exchange', async () => {
+    const { port, receiver } = await startReceiver();
+    const waiting = receiver.waitForCallback(10_000);
+    const answer = rawRequest(port, '/callback?code=the-code&state=the-state');
+    await waiting;
+    // And a result page asked for meanwhile (a reload) learns it too.
+    const early = rawRequest(port, '/callback');
+    await new Promise((r) => setTimeout(r, 50));
+    receiver.cancel();
+    expect(await answer).toMatchObject({ status: 400, body: signInFailedPage() });
+    expect(await early).toMatchObject({ status: 400, body: signInFailedPage() });
+    await expect(rawRequest(port, '/callback')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('answers the callback once, however often the result is told', async () => {
+    const { port, receiver } = await startReceiver();
+    const waiting = receiver.waitForCallback(10_000);
+    const answer = rawRequest(port, '/callback?code=the-code&state=the-state');
+    await waiting;
+    await receiver.complete(true, 0);
+    expect((await answer).status).toBe(303);
+    await expect(receiver.complete(true, 0)).resolves.toBeUndefined();
   });
 
   it('shows "Signed in" only once the caller completes, with a locked-down page', async () => {
     const { port, receiver } = await startReceiver();
     const waiting = receiver.waitForCallback(10_000);
-    await rawRequest(port, '/callback?code=the-code&state=the-state');
+    const answer = rawRequest(port, '/callback?code=the-code&state=the-state');
     await waiting;
+    // A browser that asks for the result page before there is one (a reload) waits for it.
     const page = rawRequest(port, '/callback');
     await new Promise((r) => setTimeout(r, 50));
     await receiver.complete(true);
+    expect((await answer).status).toBe(303);
     const response = await page;
     expect(response.status).toBe(200);
     expect(response.body).toContain('Signed in');
@@ -127,11 +174,12 @@ describe('LoopbackReceiver', () => {
   it('hands an ?error= with the right state to the caller and shows a failure page', async () => {
     const { port, receiver } = await startReceiver();
     const waiting = receiver.waitForCallback(10_000);
-    await rawRequest(port, '/callback?error=access_denied&state=the-state');
+    const answer = rawRequest(port, '/callback?error=access_denied&state=the-state');
     expect((await waiting).searchParams.get('error')).toBe('access_denied');
     const page = rawRequest(port, '/callback');
     await new Promise((r) => setTimeout(r, 50));
     await receiver.complete(false);
+    expect((await answer).status).toBe(303);
     const response = await page;
     expect(response.status).toBe(400);
     expect(response.body).toContain('did not complete');
@@ -190,8 +238,10 @@ describe('LoopbackReceiver', () => {
     const waiting = receiver.waitForCallback(10_000);
     expect((await rawRequest(port, '/callback?code=c&state=the-stale')).status).toBe(400);
     expect((await rawRequest(port, '/callback?code=c&state=')).status).toBe(400);
-    expect((await rawRequest(port, '/callback?code=c&state=the-state')).status).toBe(303);
+    const answer = rawRequest(port, '/callback?code=c&state=the-state');
     expect((await waiting).searchParams.get('state')).toBe('the-state');
+    void receiver.complete(true, 0);
+    expect((await answer).status).toBe(303);
   });
 
   it('takes origin-form targets only: no //host, no backslash tricks, no absolute form', async () => {
@@ -206,8 +256,10 @@ describe('LoopbackReceiver', () => {
     ]) {
       expect([target, (await rawRequest(port, target)).status]).toEqual([target, 400]);
     }
-    expect((await rawRequest(port, `/callback?${query}`)).status).toBe(303);
+    const answer = rawRequest(port, `/callback?${query}`);
     await waiting;
+    void receiver.complete(true, 0);
+    expect((await answer).status).toBe(303);
   });
 
   it('answers every page with the same locked-down headers; a wrong method learns what is allowed', async () => {
@@ -234,16 +286,21 @@ describe('LoopbackReceiver', () => {
 
   it('keeps a callback that arrives before anyone waits for it', async () => {
     const { port, receiver } = await startReceiver();
-    expect((await rawRequest(port, '/callback?code=early&state=the-state')).status).toBe(303);
+    const answer = rawRequest(port, '/callback?code=early&state=the-state');
+    // On loopback the request is in well before this: nobody waits for it yet.
+    await new Promise((r) => setTimeout(r, 100));
     expect((await receiver.waitForCallback(10_000)).searchParams.get('code')).toBe('early');
+    void receiver.complete(true, 0);
+    expect((await answer).status).toBe(303);
   });
 
   it('serves the result page at once when the outcome is already known', async () => {
     const { port, receiver } = await startReceiver();
     const waiting = receiver.waitForCallback(10_000);
-    await rawRequest(port, '/callback?code=c&state=the-state');
+    const answer = rawRequest(port, '/callback?code=c&state=the-state');
     await waiting;
     const completed = receiver.complete(true, 10_000);
+    expect((await answer).status).toBe(303);
     const page = await rawRequest(port, '/callback');
     expect(page.status).toBe(200);
     expect(page.body).toBe(signedInPage());
@@ -331,10 +388,11 @@ describe('LoopbackReceiver', () => {
     const before = refTimers();
     const { port, receiver } = await startReceiver();
     const waiting = receiver.waitForCallback(60_000);
-    await rawRequest(port, '/callback?state=the-state&code=c');
+    const answer = rawRequest(port, '/callback?state=the-state&code=c');
     await waiting;
     // The browser follows the 303 and gets the result page: the grace timer is not needed.
     const completed = receiver.complete(true, 60_000);
+    expect((await answer).status).toBe(303);
     expect((await rawRequest(port, '/callback')).status).toBe(200);
     await completed;
     expect(refTimers()).toBe(before);
