@@ -18,7 +18,7 @@ import {
   signedOutPage,
   signInFailedPage,
 } from '../../../main/core/loopback-pages.ts';
-import { freePort, rawRequest } from '../../support/http.ts';
+import { freePort, rawRequest, type RawResponse } from '../../support/http.ts';
 
 let receiver: LoopbackReceiver | undefined;
 afterEach(async () => {
@@ -32,6 +32,28 @@ async function startReceiver(host = '127.0.0.1'): Promise<{ port: number; receiv
   await receiver.start();
   receiver.expectState('the-state');
   return { port, receiver };
+}
+
+/**
+ * Sends the callback with the right state and waits until the receiver has it. The browser's
+ * answer comes only once the sign-in has a result, so it is handed back still pending.
+ */
+async function sendCallback(
+  port: number,
+  receiver: LoopbackReceiver,
+  query = 'code=the-code&state=the-state',
+): Promise<{ answer: Promise<RawResponse>; callback: URL }> {
+  const waiting = receiver.waitForCallback(10_000);
+  const answer = rawRequest(port, `/callback?${query}`);
+  return { answer, callback: await waiting };
+}
+
+/** A browser asking for the result page before there is one (a reload): it waits, pending. */
+async function askForResultEarly(port: number): Promise<{ page: Promise<RawResponse> }> {
+  const page = rawRequest(port, '/callback');
+  // On loopback the request is in well before this.
+  await new Promise((r) => setTimeout(r, 50));
+  return { page };
 }
 
 /** Whether this machine has an IPv6 loopback address to listen on, asked without the receiver. */
@@ -128,23 +150,18 @@ describe('LoopbackReceiver', () => {
 
   it('shows the failure page at once to a callback whose sign-in was cancelled during the exchange', async () => {
     const { port, receiver } = await startReceiver();
-    const waiting = receiver.waitForCallback(10_000);
-    const answer = rawRequest(port, '/callback?code=the-code&state=the-state');
-    await waiting;
-    // And a result page asked for meanwhile (a reload) learns it too.
-    const early = rawRequest(port, '/callback');
-    await new Promise((r) => setTimeout(r, 50));
+    const { answer } = await sendCallback(port, receiver);
+    // And a result page asked for meanwhile learns it too.
+    const { page } = await askForResultEarly(port);
     receiver.cancel();
     expect(await answer).toMatchObject({ status: 400, body: signInFailedPage() });
-    expect(await early).toMatchObject({ status: 400, body: signInFailedPage() });
+    expect(await page).toMatchObject({ status: 400, body: signInFailedPage() });
     await expect(rawRequest(port, '/callback')).rejects.toThrow(/ECONNREFUSED/);
   });
 
   it('answers the callback once, however often the result is told', async () => {
     const { port, receiver } = await startReceiver();
-    const waiting = receiver.waitForCallback(10_000);
-    const answer = rawRequest(port, '/callback?code=the-code&state=the-state');
-    await waiting;
+    const { answer } = await sendCallback(port, receiver);
     await receiver.complete(true, 0);
     expect((await answer).status).toBe(303);
     await expect(receiver.complete(true, 0)).resolves.toBeUndefined();
@@ -152,12 +169,8 @@ describe('LoopbackReceiver', () => {
 
   it('shows "Signed in" only once the caller completes, with a locked-down page', async () => {
     const { port, receiver } = await startReceiver();
-    const waiting = receiver.waitForCallback(10_000);
-    const answer = rawRequest(port, '/callback?code=the-code&state=the-state');
-    await waiting;
-    // A browser that asks for the result page before there is one (a reload) waits for it.
-    const page = rawRequest(port, '/callback');
-    await new Promise((r) => setTimeout(r, 50));
+    const { answer } = await sendCallback(port, receiver);
+    const { page } = await askForResultEarly(port);
     await receiver.complete(true);
     expect((await answer).status).toBe(303);
     const response = await page;
@@ -173,11 +186,9 @@ describe('LoopbackReceiver', () => {
 
   it('hands an ?error= with the right state to the caller and shows a failure page', async () => {
     const { port, receiver } = await startReceiver();
-    const waiting = receiver.waitForCallback(10_000);
-    const answer = rawRequest(port, '/callback?error=access_denied&state=the-state');
-    expect((await waiting).searchParams.get('error')).toBe('access_denied');
-    const page = rawRequest(port, '/callback');
-    await new Promise((r) => setTimeout(r, 50));
+    const { answer, callback } = await sendCallback(port, receiver, 'error=access_denied&state=the-state');
+    expect(callback.searchParams.get('error')).toBe('access_denied');
+    const { page } = await askForResultEarly(port);
     await receiver.complete(false);
     expect((await answer).status).toBe(303);
     const response = await page;
@@ -296,9 +307,7 @@ describe('LoopbackReceiver', () => {
 
   it('serves the result page at once when the outcome is already known', async () => {
     const { port, receiver } = await startReceiver();
-    const waiting = receiver.waitForCallback(10_000);
-    const answer = rawRequest(port, '/callback?code=c&state=the-state');
-    await waiting;
+    const { answer } = await sendCallback(port, receiver);
     const completed = receiver.complete(true, 10_000);
     expect((await answer).status).toBe(303);
     const page = await rawRequest(port, '/callback');
