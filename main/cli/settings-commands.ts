@@ -9,7 +9,7 @@ import {
   settingsInEffect,
   type Settings,
 } from '../core/settings.ts';
-import { createAuthService, resolveComposedSettings } from '../app/compose.ts';
+import { createAuthService, resolveComposedSettings, type ComposeOptions } from '../app/compose.ts';
 import { ProfilesAndAccounts } from '../app/profiles-and-accounts.ts';
 import { installerPresets } from '../app/installer-settings.ts';
 import { profileSettings, withProfileSettings } from '../core/profiles.ts';
@@ -39,6 +39,27 @@ function formatDoctor(report: DoctorReport): string {
   return lines.join('\n');
 }
 
+/** A command of one argument that takes one step, then prints what the step returns. */
+function oneStepCommand(
+  name: string,
+  summary: string,
+  arg: string,
+  step: (options: ComposeOptions, value: string) => Promise<{ result: object; done: string }>,
+): Command {
+  return {
+    name,
+    summary,
+    args: [arg],
+    options: { json: JSON_OPTION },
+    async run({ positionals, options, print }) {
+      const [value = ''] = positionals;
+      const { result, done } = await step(options, value);
+      print({ ok: true, ...result }, done);
+      return EXIT_CODES.ok;
+    },
+  };
+}
+
 /** `profile add|use|remove NAME`: one change to the profiles, then what was done. */
 function profileCommand(
   verb: string,
@@ -46,18 +67,10 @@ function profileCommand(
   change: (accounts: ProfilesAndAccounts, name: string) => Promise<void>,
   done: (name: string) => string,
 ): Command {
-  return {
-    name: `profile ${verb}`,
-    summary,
-    args: ['NAME'],
-    options: { json: JSON_OPTION },
-    async run({ positionals, options, print }) {
-      const [name = ''] = positionals;
-      await change(new ProfilesAndAccounts(options), name);
-      print({ ok: true, profile: name }, done(name));
-      return EXIT_CODES.ok;
-    },
-  };
+  return oneStepCommand(`profile ${verb}`, summary, 'NAME', async (options, name) => {
+    await change(new ProfilesAndAccounts(options), name);
+    return { result: { profile: name }, done: done(name) };
+  });
 }
 
 export const SETTINGS_COMMANDS: Command[] = [
@@ -206,30 +219,23 @@ export const SETTINGS_COMMANDS: Command[] = [
       return EXIT_CODES.ok;
     },
   },
-  {
-    name: 'account use',
-    summary: 'make an account of the profile the active one (no network)',
-    args: ['ACCOUNT'],
-    options: { json: JSON_OPTION },
-    async run({ positionals, options, print }) {
-      const [ref = ''] = positionals;
+  oneStepCommand(
+    'account use',
+    'make an account of the profile the active one (no network)',
+    'ACCOUNT',
+    async (options, ref) => {
       const account = await new ProfilesAndAccounts(options).useAccount(ref);
-      print({ ok: true, account }, `Using ${account.name ?? 'the first account'}.`);
-      return EXIT_CODES.ok;
+      return { result: { account }, done: `Using ${account.name ?? 'the first account'}.` };
     },
-  },
-  {
-    name: 'account remove',
-    summary: 'sign one account out (its refresh token revoked) and remove it; the others stay',
-    args: ['ACCOUNT'],
-    options: { json: JSON_OPTION },
-    async run({ positionals, options, print }) {
-      const [ref = ''] = positionals;
+  ),
+  oneStepCommand(
+    'account remove',
+    'sign one account out (its refresh token revoked) and remove it; the others stay',
+    'ACCOUNT',
+    async (options, ref) => {
       const accounts = new ProfilesAndAccounts({ ...options, account: ref });
-      const service = accounts.service();
-      const result = await accounts.signOut(service, { openBrowser: false });
-      print({ ok: true, ...result }, `Signed ${ref} out and removed the account.`);
-      return EXIT_CODES.ok;
+      const result = await accounts.signOut(accounts.service(), { openBrowser: false });
+      return { result, done: `Signed ${ref} out and removed the account.` };
     },
-  },
+  ),
 ];
