@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Session } from 'electron';
-import { certificatesIn, chainEndsAt } from '../core/certificate-trust.ts';
+import { certificatesIn, chainTrustedFor } from '../core/certificate-trust.ts';
 import { AuthError } from '../core/errors.ts';
 import { chromiumCertificateProblem, fromChromiumNetError } from '../core/network-errors.ts';
 import { presentedIssuer } from '../adapters/tls-probe.ts';
@@ -30,6 +30,11 @@ const APP_ADVICE = {
 /** Chromium's "use your own verdict" answer to a certificate verification procedure. */
 const CHROMIUM_VERDICT = -3;
 const TRUSTED = 0;
+/**
+ * net::ERR_CERT_AUTHORITY_INVALID: the only verdict the `caFile` setting may overturn. Any other
+ * (another host's certificate, an expired one, a revoked one) stands, whoever issued it.
+ */
+const UNKNOWN_AUTHORITY = -202;
 
 /**
  * The network of `session`. `fetch` is how requests go out: by default `session.fetch`; the app
@@ -41,10 +46,13 @@ export function electronNetwork(
   {
     fetch = (url, init) => session.fetch(url, { ...init, bypassCustomProtocolHandlers: true }),
     probeIssuer = presentedIssuer,
+    now = () => new Date(),
   }: {
     fetch?: Fetch;
     /** Who issued the certificate a host presents (tests give their own). */
     probeIssuer?: (target: URL, proxy: URL | undefined) => Promise<string | undefined>;
+    /** The time certificates are checked at (tests move it). */
+    now?: () => Date;
   } = {},
 ): NetworkFor {
   return (settings) => {
@@ -61,7 +69,7 @@ export function electronNetwork(
             }
           : { mode: 'system' },
     );
-    trustCaFile(session, settings.caFile);
+    trustCaFile(session, settings.caFile, now);
     const named = proxy ? { name: describeProxy(proxy), decidedBy: msg('proxy setting') } : undefined;
     const network: Network = {
       fetch: async (url, init) => {
@@ -116,8 +124,12 @@ export function describeChromiumRoute(answer: string, fromSetting: boolean): str
     : t('direct ({{by}})', { by });
 }
 
-/** Trusts the `caFile` setting's authorities besides the OS's, for this app's session only. */
-function trustCaFile(session: NetworkSession, caFile: string): void {
+/**
+ * Trusts the `caFile` setting's authorities besides the OS's, for this app's session only, and
+ * only where Chromium's one objection was an unknown authority: then the chain must still pass
+ * every other check for the host asked for (core's certificate-trust.ts).
+ */
+function trustCaFile(session: NetworkSession, caFile: string, now: () => Date): void {
   if (!caFile) {
     session.setCertificateVerifyProc(null);
     return;
@@ -136,7 +148,7 @@ function trustCaFile(session: NetworkSession, caFile: string): void {
     );
   }
   session.setCertificateVerifyProc((request, callback) => {
-    if (request.errorCode === 0) return callback(CHROMIUM_VERDICT);
+    if (request.errorCode !== UNKNOWN_AUTHORITY) return callback(CHROMIUM_VERDICT);
     const chain: string[] = [];
     for (
       let cert: Electron.Certificate | undefined = request.certificate;
@@ -146,6 +158,6 @@ function trustCaFile(session: NetworkSession, caFile: string): void {
       if (chain.at(-1) === cert.data) break;
       chain.push(cert.data);
     }
-    callback(chainEndsAt(chain, authorities) ? TRUSTED : CHROMIUM_VERDICT);
+    callback(chainTrustedFor(request.hostname, chain, authorities, now()) ? TRUSTED : CHROMIUM_VERDICT);
   });
 }

@@ -87,3 +87,47 @@ export function makeTestCa(hostnames: string[]): TestCa {
     cert: readFileSync(at('server.pem'), 'utf8'),
   };
 }
+
+/** A certificate made by {@link issueCertificate}: its PEM and the files of it and its key. */
+export interface IssuedCertificate {
+  pem: string;
+  certFile: string;
+  keyFile: string;
+}
+
+/**
+ * A certificate with the given subject, extensions (openssl's `-extfile` lines) and lifetime, signed
+ * by `issuer` (self-signed without one): the pieces of the forged chains an attacker would try.
+ */
+export function issueCertificate(options: {
+  subject: string;
+  extensions: string;
+  days: number;
+  issuer?: IssuedCertificate;
+}): IssuedCertificate {
+  const dir = mkdtempSync(join(tmpdir(), 'cognito-desktop-cert-'));
+  const at = (name: string): string => join(dir, name);
+  const openssl = (...args: string[]): void => {
+    execFileSync('openssl', args, { stdio: 'ignore' });
+  };
+  writeFileSync(at('ext'), `${options.extensions}\n`);
+  openssl('genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', at('key.pem'));
+  openssl('req', '-new', '-key', at('key.pem'), '-out', at('csr.pem'), '-subj', `/CN=${options.subject}`);
+  const signer = options.issuer
+    ? ['-CA', options.issuer.certFile, '-CAkey', options.issuer.keyFile, '-CAcreateserial']
+    : ['-key', at('key.pem')];
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    at('csr.pem'),
+    ...signer,
+    '-days',
+    String(options.days),
+    '-out',
+    at('cert.pem'),
+    '-extfile',
+    at('ext'),
+  );
+  return { pem: readFileSync(at('cert.pem'), 'utf8'), certFile: at('cert.pem'), keyFile: at('key.pem') };
+}

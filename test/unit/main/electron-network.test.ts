@@ -4,14 +4,14 @@
  * Chromium's `net::ERR_…` failures.
  */
 import { describe, expect, it } from 'vitest';
-import { certificatesIn, chainEndsAt } from '../../../main/core/certificate-trust.ts';
+import { certificatesIn, chainTrustedFor } from '../../../main/core/certificate-trust.ts';
 import { fromChromiumNetError } from '../../../main/core/network-errors.ts';
 import {
   describeChromiumRoute,
   electronNetwork,
   type NetworkSession,
 } from '../../../main/shell/electron-network.ts';
-import { makeTestCa, type TestCa } from '../../support/test-ca.ts';
+import { issueCertificate, makeTestCa, type TestCa } from '../../support/test-ca.ts';
 
 const SETTINGS = { proxy: '', caFile: '' };
 const advice = { proxyCredentials: 'Sign in when asked.' };
@@ -160,20 +160,131 @@ describe('trusting the caFile setting’s authorities', () => {
   const ca: TestCa = makeTestCa(['idp.test']);
   const other: TestCa = makeTestCa(['idp.test']);
 
-  it('accepts a chain that ends at one of them, and only that', () => {
+  it('accepts a chain that ends at one of them for the host asked, and only that', () => {
     const authorities = certificatesIn(ca.caPem);
     expect(authorities).toHaveLength(1);
-    expect(chainEndsAt([ca.cert], authorities)).toBe(true);
-    expect(chainEndsAt([ca.cert, ca.caPem], authorities)).toBe(true);
-    expect(chainEndsAt([other.cert], authorities)).toBe(false);
+    expect(chainTrustedFor('idp.test', [ca.cert], authorities)).toBe(true);
+    expect(chainTrustedFor('idp.test', [ca.cert, ca.caPem], authorities)).toBe(true);
+    expect(chainTrustedFor('127.0.0.1', [ca.cert], authorities)).toBe(true);
+    expect(chainTrustedFor('[::1]', [ca.cert], authorities)).toBe(false);
+    expect(chainTrustedFor('idp.test', [other.cert], authorities)).toBe(false);
     // A chain whose links do not sign each other is refused even if it ends at the authority.
-    expect(chainEndsAt([other.cert, ca.caPem], authorities)).toBe(false);
-    expect(chainEndsAt([], authorities)).toBe(false);
+    expect(chainTrustedFor('idp.test', [other.cert, ca.caPem], authorities)).toBe(false);
+    expect(chainTrustedFor('idp.test', [], authorities)).toBe(false);
+    expect(chainTrustedFor('idp.test', ['not a certificate'], authorities)).toBe(false);
     // Any one of several authorities will do; a server certificate itself may be pinned.
-    expect(chainEndsAt([ca.cert], [...certificatesIn(other.caPem), ...authorities])).toBe(true);
-    expect(chainEndsAt([ca.cert], certificatesIn(ca.cert))).toBe(true);
-    expect(chainEndsAt([other.cert], certificatesIn(ca.cert))).toBe(false);
-    expect(chainEndsAt([ca.cert], authorities, new Date(Date.now() + 10 * 86_400_000))).toBe(false);
+    expect(chainTrustedFor('idp.test', [ca.cert], [...certificatesIn(other.caPem), ...authorities])).toBe(
+      true,
+    );
+    expect(chainTrustedFor('idp.test', [ca.cert], certificatesIn(ca.cert))).toBe(true);
+    expect(chainTrustedFor('idp.other', [ca.cert], certificatesIn(ca.cert))).toBe(false);
+    expect(chainTrustedFor('idp.test', [other.cert], certificatesIn(ca.cert))).toBe(false);
+    const later = new Date(Date.now() + 10 * 86_400_000);
+    expect(chainTrustedFor('idp.test', [ca.cert], authorities, later)).toBe(false);
+  });
+
+  describe('forged chains an attacker holding a certificate from the trusted CA would try', () => {
+    const root = issueCertificate({
+      subject: 'Inspection Root',
+      extensions: 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign',
+      days: 40,
+    });
+    const authorities = certificatesIn(root.pem);
+    const serverExtensions = (host: string, eku = 'serverAuth'): string =>
+      `subjectAltName=DNS:${host}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=${eku}`;
+    const intermediate = (extensions: string, days = 30) =>
+      issueCertificate({ subject: 'Inspection Intermediate', extensions, days, issuer: root });
+    const goodIntermediate = intermediate('basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign');
+    const leafUnder = (issuer: ReturnType<typeof intermediate>, host = 'idp.test', eku?: string) =>
+      issueCertificate({ subject: host, extensions: serverExtensions(host, eku), days: 20, issuer });
+    const intranet = leafUnder(root, 'intranet.corp');
+
+    it.each([
+      [
+        'a chain through a proper intermediate',
+        () => [leafUnder(goodIntermediate).pem, goodIntermediate.pem],
+        true,
+      ],
+      ['a valid certificate for another host', () => [intranet.pem], false],
+      [
+        'a leaf-signed forgery (the intranet server’s certificate as issuer)',
+        () => [leafUnder(intranet).pem, intranet.pem],
+        false,
+      ],
+      [
+        'a CA without certificate-signing use',
+        () => {
+          const noSigning = intermediate(
+            'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,digitalSignature',
+          );
+          return [leafUnder(noSigning).pem, noSigning.pem];
+        },
+        false,
+      ],
+      [
+        'an intermediate beyond its issuer’s path length',
+        () => {
+          const limited = intermediate(
+            'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign',
+          );
+          const below = issueCertificate({
+            subject: 'Below',
+            extensions: 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign',
+            days: 30,
+            issuer: limited,
+          });
+          return [leafUnder(below).pem, below.pem, limited.pem];
+        },
+        false,
+      ],
+      ['a leaf for client authentication only', () => [leafUnder(root, 'idp.test', 'clientAuth').pem], false],
+    ])('%s → trusted: %s', (_name, chain, trusted) => {
+      expect(chainTrustedFor('idp.test', chain(), authorities)).toBe(trusted);
+    });
+
+    it('refuses an expired intermediate, though the leaf and the root are still valid', () => {
+      const shortLived = intermediate('basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign', 1);
+      const chain = [leafUnder(shortLived).pem, shortLived.pem];
+      expect(chainTrustedFor('idp.test', chain, authorities)).toBe(true);
+      expect(chainTrustedFor('idp.test', chain, authorities, new Date(Date.now() + 3 * 86_400_000))).toBe(
+        false,
+      );
+    });
+
+    it('through the app’s network adapter: only Chromium’s “unknown authority” is overturned, and only for a valid chain', async () => {
+      const { writeFileSync, mkdtempSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      const { tmpdir } = await import('node:os');
+      const caFile = join(mkdtempSync(join(tmpdir(), 'cognito-desktop-cafile-')), 'root.pem');
+      writeFileSync(caFile, root.pem);
+      // A minute on: the certificates made below are valid from the second they were made.
+      let at = new Date(Date.now() + 60_000);
+      const { session, record } = standInSession();
+      electronNetwork(session, { now: () => at })({ proxy: '', caFile });
+      const verdict = (hostname: string, errorCode: number, pems: string[]): number => {
+        let result = NaN;
+        const certificate = pems.reduceRight<unknown>(
+          (issuerCert, data) => ({ data, issuerCert }),
+          undefined,
+        );
+        record.verify!({ hostname, errorCode, certificate } as never, (r) => (result = r));
+        return result;
+      };
+      const good = [leafUnder(goodIntermediate).pem, goodIntermediate.pem];
+      expect(verdict('idp.test', -202, good)).toBe(0);
+      expect(verdict('evil.test', -202, good)).toBe(-3);
+      expect(verdict('intranet.corp', -202, [intranet.pem])).toBe(0);
+      expect(verdict('idp.test', -202, [intranet.pem])).toBe(-3);
+      expect(verdict('idp.test', -202, [leafUnder(intranet).pem, intranet.pem])).toBe(-3);
+      // Chromium's other objections stand, even for a chain that ends at the caFile.
+      expect(verdict('idp.test', -200, good)).toBe(-3);
+      expect(verdict('idp.test', -201, good)).toBe(-3);
+      const shortLived = intermediate('basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign', 1);
+      const expiring = [leafUnder(shortLived).pem, shortLived.pem];
+      expect(verdict('idp.test', -202, expiring)).toBe(0);
+      at = new Date(Date.now() + 3 * 86_400_000);
+      expect(verdict('idp.test', -202, expiring)).toBe(-3);
+    });
   });
 
   it('names the issuer of a certificate Chromium refused, asking the server itself', async () => {
@@ -206,7 +317,7 @@ describe('trusting the caFile setting’s authorities', () => {
     const verdict = (errorCode: number, pems: string[]): number => {
       let result = NaN;
       const certificate = pems.reduceRight<unknown>((issuerCert, data) => ({ data, issuerCert }), undefined);
-      record.verify!({ errorCode, certificate }, (r) => (result = r));
+      record.verify!({ hostname: 'idp.test', errorCode, certificate } as never, (r) => (result = r));
       return result;
     };
     expect(verdict(0, [other.cert])).toBe(-3);

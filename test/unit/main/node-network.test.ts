@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as oidc from 'openid-client';
 import { describe, expect, it } from 'vitest';
-import { trustedCertificates } from '../../../main/adapters/node-network.ts';
+import { nodeNetworkFetch, trustedCertificates } from '../../../main/adapters/node-network.ts';
+import { issueCertificate, type IssuedCertificate } from '../../support/test-ca.ts';
 import { toAuthError, type AuthError } from '../../../main/core/errors.ts';
 import {
   proxyNeedsCredentials,
@@ -114,5 +115,60 @@ describe('the network’s errors', () => {
     const typed = proxyUnreachable('http://p:1', 'HTTPS_PROXY', 'the connection was refused', null);
     const wrapped = new oidc.ClientError('something went wrong', { cause: typed });
     expect(toAuthError(wrapped)).toBe(typed);
+  });
+});
+
+describe('the CLI’s certificate checks with the caFile setting', () => {
+  const root = issueCertificate({
+    subject: 'CLI Inspection Root',
+    extensions: 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign',
+    days: 2,
+  });
+  const stranger = issueCertificate({
+    subject: 'Another Root',
+    extensions: 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign',
+    days: 2,
+  });
+  const server = (issuer: IssuedCertificate, names: string) =>
+    issueCertificate({
+      subject: 'server',
+      extensions: `subjectAltName=${names}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth`,
+      days: 1,
+      issuer,
+    });
+
+  /** What the CLI's fetch makes of a server on 127.0.0.1 presenting `certificate`. */
+  async function fetchFrom(certificate: IssuedCertificate): Promise<unknown> {
+    const { createServer } = await import('node:https');
+    const { readFileSync } = await import('node:fs');
+    const { listen, closeServer } = await import('../../../main/core/http-server.ts');
+    const https = createServer(
+      { key: readFileSync(certificate.keyFile), cert: certificate.pem },
+      (_req, res) => res.end('{}'),
+    );
+    const port = await listen(https, 0, '127.0.0.1');
+    try {
+      const fetch = nodeNetworkFetch({ caFile: root.certFile, env: {}, proxySetting: '' });
+      return await fetch(`https://127.0.0.1:${port}/`).then((response) => response.status, toAuthError);
+    } finally {
+      await closeServer(https);
+    }
+  }
+
+  it('trusts a certificate for the host from the caFile’s authority', async () => {
+    await expect(fetchFrom(server(root, 'IP:127.0.0.1'))).resolves.toBe(200);
+  });
+
+  it('refuses a certificate from another authority', async () => {
+    await expect(fetchFrom(server(stranger, 'IP:127.0.0.1'))).resolves.toMatchObject({
+      code: 'tls_untrusted',
+    });
+  });
+
+  it('refuses a certificate from the caFile’s authority for another host', async () => {
+    await expect(fetchFrom(server(root, 'DNS:intranet.corp'))).resolves.toMatchObject({
+      code: 'tls_untrusted',
+      message: expect.stringContaining('another host name') as string,
+    });
   });
 });
