@@ -162,10 +162,10 @@ export const SESSION_COMMANDS: Command[] = [
       const format = tokenFormat(values.format, values.json === true);
       const service = createAuthService(options);
       const useIdToken = values.id === true || format === 'exec-credential';
-      const token = useIdToken ? await service.getIdToken() : await service.getAccessToken();
+      const { token, expiresAt } = await service.getToken(useIdToken ? 'id' : 'access');
       if (format === 'exec-credential') io.out(JSON.stringify(execCredentialOutput(token)));
       else if (format === 'header') io.out(`Authorization: Bearer ${token}`);
-      else print({ ok: true, token, expiresAt: service.profile()?.expiresAt }, token);
+      else print({ ok: true, token, expiresAt }, token);
       return EXIT_CODES.ok;
     },
   },

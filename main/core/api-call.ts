@@ -11,6 +11,9 @@ import type { Fetch } from './provider.ts';
 /** How much of the body is shown. */
 export const API_BODY_LIMIT = 4000;
 const API_TIMEOUT_MS = 15_000;
+/** Redirects within the API's own origin followed, at most; a loop stops here. */
+const MAX_SAME_ORIGIN_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export interface ApiAnswer {
   url: string;
@@ -31,7 +34,12 @@ export function blankTokens(text: string, secrets: string[]): string {
   return clean;
 }
 
-/** Calls `url` with `token` as its bearer token; `secrets` never come back in the answer. */
+/**
+ * Calls `url` with `token` as its bearer token; `secrets` never come back in the answer. Redirects
+ * are followed by hand, and only within the API's own origin (scheme, host and port): fetch would
+ * carry the Authorization header to wherever a redirect points, plain http included (Electron's
+ * network does not drop it across origins). A redirect elsewhere is reported, not followed.
+ */
 export async function callApi(
   url: string,
   token: string,
@@ -39,15 +47,32 @@ export async function callApi(
   fetch: Fetch,
 ): Promise<ApiAnswer> {
   const started = performance.now();
+  const origin = new URL(url).origin;
+  const signal = AbortSignal.timeout(API_TIMEOUT_MS);
   let response: Response;
   let text: string;
   try {
-    response = await fetch(url, {
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json, text/plain;q=0.9, */*;q=0.5' },
-      signal: AbortSignal.timeout(API_TIMEOUT_MS),
-    });
+    let target = url;
+    for (let redirects = 0; ; redirects++) {
+      response = await fetch(target, {
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: 'application/json, text/plain;q=0.9, */*;q=0.5',
+        },
+        redirect: 'manual',
+        signal,
+      });
+      const location = response.headers.get('location');
+      if (!REDIRECT_STATUSES.has(response.status) || location === null) break;
+      const next = new URL(location, target);
+      if (next.origin !== origin) throw redirectedElsewhere(url, next);
+      if (redirects >= MAX_SAME_ORIGIN_REDIRECTS) break;
+      await response.body?.cancel();
+      target = next.href;
+    }
     text = await response.text();
   } catch (error) {
+    if (error instanceof AuthError) throw error;
     throw new AuthError(
       'network',
       t('Could not reach the API at {{host}}: {{reason}}. Check the API URL setting and your connection.', {
@@ -73,4 +98,17 @@ export async function callApi(
     body: body.slice(0, API_BODY_LIMIT),
     truncated: body.length > API_BODY_LIMIT,
   };
+}
+
+/** The API sent the call to another origin: say where, and that the token did not go there. */
+function redirectedElsewhere(url: string, next: URL): AuthError {
+  return new AuthError(
+    'invalid_settings',
+    t(
+      'The API at {{host}} redirected the call to {{target}}. Your token was not sent there. If that address is the API, set the API URL to it.',
+      // Only the origin and path: a query string may carry what the API put there for the redirect.
+      { host: new URL(url).host, target: `${next.origin}${next.pathname}` },
+    ),
+    { setting: 'apiUrl' },
+  );
 }

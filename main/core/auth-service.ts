@@ -23,13 +23,16 @@ import {
   type SessionSignal,
 } from './ports.ts';
 import {
+  hasExpired,
   needsRefresh,
   nextRefreshDelay,
   profileOf,
   refreshedIdTokenMismatch,
   sessionFromTokens,
+  tokenExpiresAt,
   type Profile,
   type StoredSession,
+  type TokenKind,
 } from './session.ts';
 import type { Settings } from './settings.ts';
 import {
@@ -247,17 +250,30 @@ export class AuthService extends EventEmitter<Events> {
    * out and raises `not_signed_in`.
    */
   async getAccessToken(): Promise<string> {
-    return (await this.validSession()).accessToken;
+    return (await this.getToken('access')).token;
   }
 
-  /** The current ID token (refreshed along with the access token). */
+  /** A valid ID token, refreshed when it expires within a minute (its lifetime is its own). */
   async getIdToken(): Promise<string> {
-    return (await this.validSession()).idToken;
+    return (await this.getToken('id')).token;
+  }
+
+  /**
+   * A valid token of `kind` and when it expires (ms since the epoch). A token within the refresh
+   * margin is refreshed first; an expired one is never handed out: when the refresh brings no
+   * fresh one (a provider that sends no new ID token), `not_signed_in`.
+   */
+  async getToken(kind: TokenKind): Promise<{ token: string; expiresAt: number }> {
+    const session = await this.validSession(kind);
+    return {
+      token: kind === 'id' ? session.idToken : session.accessToken,
+      expiresAt: tokenExpiresAt(session, kind),
+    };
   }
 
   /** Calls the app's own API (the `apiUrl` setting) with the ID or access token as its bearer token. */
   async callApi(url: string, token: 'id' | 'access'): Promise<ApiAnswer> {
-    const session = await this.validSession();
+    const session = await this.validSession(token);
     const tokens = [session.accessToken, session.idToken, session.refreshToken ?? ''];
     return callApi(url, token === 'id' ? session.idToken : session.accessToken, tokens, this.fetchImpl);
   }
@@ -681,15 +697,26 @@ export class AuthService extends EventEmitter<Events> {
     }
   }
 
-  private async validSession(): Promise<StoredSession> {
+  /** The session, refreshed first when its token of `kind` is within the margin of its expiry. */
+  private async validSession(kind: TokenKind = 'access'): Promise<StoredSession> {
     await this.restore();
     const session = this.session;
     if (!session) throw new AuthError('not_signed_in', t('You are not signed in. Sign in first.'));
-    if (!needsRefresh(session, this.clock.now())) return session;
-    this.refreshing ??= this.refreshShared(session).finally(() => {
+    if (!needsRefresh(session, this.clock.now(), kind)) return session;
+    this.refreshing ??= this.refreshShared(session, kind).finally(() => {
       this.refreshing = undefined;
     });
-    return this.refreshing;
+    const refreshed = await this.refreshing;
+    // A token shorter-lived than the margin is still handed out after its refresh; an expired one never.
+    if (hasExpired(refreshed, this.clock.now(), kind)) {
+      throw new AuthError(
+        'not_signed_in',
+        kind === 'id'
+          ? t('The provider sent no new ID token when the session was refreshed. Sign in again.')
+          : t('The provider sent an access token that has already expired. Check this computer’s clock.'),
+      );
+    }
+    return refreshed;
   }
 
   /**
@@ -697,13 +724,13 @@ export class AuthService extends EventEmitter<Events> {
    * refreshed it meanwhile, take that one over with no request; only otherwise refresh, and store
    * the result before the lock is released. A session kept in memory only is this process's own.
    */
-  private async refreshShared(session: StoredSession): Promise<StoredSession> {
+  private async refreshShared(session: StoredSession, kind: TokenKind): Promise<StoredSession> {
     // Stryker disable next-line BooleanLiteral: equivalent: a memory-only session's keychain write fails as 'no keychain' and is caught.
     if (!this.persisted) return this.refresh(session, false);
     return this.shared.exclusive(async () => {
       const latest = await this.adoptStored();
       if (!latest) throw new AuthError('not_signed_in', t('You were signed out elsewhere. Sign in again.'));
-      if (!needsRefresh(latest, this.clock.now())) return latest;
+      if (!needsRefresh(latest, this.clock.now(), kind)) return latest;
       return this.refresh(latest, true);
     });
   }

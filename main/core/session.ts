@@ -48,9 +48,38 @@ export function minutesLeft(expiresAt: number, now: number): number {
   return Math.max(0, Math.round((expiresAt - now) / 60_000));
 }
 
-/** True when the access token must be refreshed before use. */
-export function needsRefresh(session: Pick<StoredSession, 'expiresAt'>, now: number): boolean {
-  return session.expiresAt - now <= EXPIRY_MARGIN_MS;
+/** Which of a session's tokens a caller is handed: they expire independently (Cognito sets each). */
+export type TokenKind = 'access' | 'id';
+
+/**
+ * When a session's token expires, ms since the epoch: the access token's from the token response's
+ * `expires_in`, the ID token's from its own `exp` (validated when it was received).
+ */
+export function tokenExpiresAt(
+  session: Pick<StoredSession, 'expiresAt' | 'claims'>,
+  kind: TokenKind,
+): number {
+  if (kind === 'access') return session.expiresAt;
+  const exp = session.claims.exp;
+  return typeof exp === 'number' ? exp * 1000 : session.expiresAt;
+}
+
+/** True when the token of `kind` (by default the access token) must be refreshed before use. */
+export function needsRefresh(
+  session: Pick<StoredSession, 'expiresAt' | 'claims'>,
+  now: number,
+  kind: TokenKind = 'access',
+): boolean {
+  return tokenExpiresAt(session, kind) - now <= EXPIRY_MARGIN_MS;
+}
+
+/** True when the token of `kind` has expired: it is never handed out then, not even once. */
+export function hasExpired(
+  session: Pick<StoredSession, 'expiresAt' | 'claims'>,
+  now: number,
+  kind: TokenKind,
+): boolean {
+  return tokenExpiresAt(session, kind) <= now;
 }
 
 /**

@@ -6,7 +6,12 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import keytar from 'keytar';
 import type { Browser as Chromium } from 'playwright-core';
-import { startCognitoEmulator, type CognitoEmulator, type ProviderFlavour } from '../idp/emulator.ts';
+import {
+  startCognitoEmulator,
+  type CognitoEmulator,
+  type Lifetimes,
+  type ProviderFlavour,
+} from '../idp/emulator.ts';
 import { defaultClients } from '../idp/directory.ts';
 import type { FederatedProviderOptions } from '../idp/federation.ts';
 import { launchChromium } from './chromium.ts';
@@ -32,6 +37,8 @@ export function useRealParts(options: {
   identityProviders?: FederatedProviderOptions[];
   /** An Identity Pool and STS beside the user pool. */
   identityPool?: boolean;
+  /** Token lifetimes other than Cognito's defaults. */
+  lifetimes?: Partial<Lifetimes>;
 }): RealParts {
   const parts = {} as RealParts;
   beforeAll(async () => {
@@ -40,6 +47,7 @@ export function useRealParts(options: {
       ...(options.flavour ? { flavour: options.flavour } : {}),
       ...(options.identityProviders ? { identityProviders: options.identityProviders } : {}),
       ...(options.identityPool ? { identityPool: true } : {}),
+      ...(options.lifetimes ? { lifetimes: options.lifetimes } : {}),
     });
     if (options.chromium !== false) parts.chromium = await launchChromium();
   });

@@ -62,3 +62,51 @@ describe('callApi', () => {
     });
   });
 });
+
+describe('callApi and redirects', () => {
+  /** What the other origin saw: the Authorization header of each request, if any. */
+  const seenElsewhere: (string | undefined)[] = [];
+  const elsewhere = createServer((req, res) => {
+    seenElsewhere.push(req.headers.authorization);
+    res.end('{"stolen":true}');
+  });
+  let elsewhereBase: string;
+  const redirecting = createServer((req, res) => {
+    if (req.url === '/moved') res.writeHead(302, { location: `${elsewhereBase}/collect?x=1` });
+    else if (req.url === '/moved-here') res.writeHead(307, { location: '/echo-here' });
+    else if (req.url === '/loop') res.writeHead(302, { location: '/loop' });
+    else res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ path: req.url, authorization: req.headers.authorization }));
+  });
+  let redirectingBase: string;
+
+  beforeAll(async () => {
+    elsewhereBase = `http://127.0.0.1:${await listen(elsewhere, 0, '127.0.0.1')}`;
+    redirectingBase = `http://127.0.0.1:${await listen(redirecting, 0, '127.0.0.1')}`;
+  });
+  afterAll(async () => {
+    await closeServer(elsewhere);
+    await closeServer(redirecting);
+  });
+
+  it('never carries the token to another origin: it says where the API redirected instead', async () => {
+    await expect(callApi(`${redirectingBase}/moved`, TOKEN, [TOKEN], fetch)).rejects.toMatchObject({
+      code: 'invalid_settings',
+      setting: 'apiUrl',
+      message: expect.stringContaining(
+        `redirected the call to ${elsewhereBase}/collect. Your token was not sent there`,
+      ) as string,
+    });
+    expect(seenElsewhere).toEqual([]);
+  });
+
+  it('follows a redirect within the API’s own origin, and stops a loop', async () => {
+    const answer = await callApi(`${redirectingBase}/moved-here`, TOKEN, [TOKEN], fetch);
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({
+      path: '/echo-here',
+      authorization: 'Bearer [a token of yours]',
+    });
+    expect(await callApi(`${redirectingBase}/loop`, TOKEN, [], fetch)).toMatchObject({ status: 302 });
+  });
+});

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   EXPIRY_MARGIN_MS,
+  hasExpired,
   needsRefresh,
+  tokenExpiresAt,
   nextRefreshDelay,
   pickUsername,
   profileOf,
@@ -23,7 +25,26 @@ describe('needsRefresh', () => {
     [1000, true],
     [-MIN, true],
   ])('with %i ms left: %s', (left, expected) => {
-    expect(needsRefresh({ expiresAt: NOW + left }, NOW)).toBe(expected);
+    expect(needsRefresh({ expiresAt: NOW + left, claims: {} }, NOW)).toBe(expected);
+  });
+});
+
+describe('each token by its own expiry', () => {
+  const session = { expiresAt: NOW + 60 * MIN, claims: { exp: (NOW + 30_000) / 1000 } };
+  it.each([
+    ['access', NOW + 60 * MIN, false, false],
+    ['id', NOW + 30_000, true, false],
+  ] as const)('%s token: expires at %i, needs refresh %s, expired %s', (kind, at, refresh, expired) => {
+    expect(tokenExpiresAt(session, kind)).toBe(at);
+    expect(needsRefresh(session, NOW, kind)).toBe(refresh);
+    expect(hasExpired(session, NOW, kind)).toBe(expired);
+  });
+
+  it('an ID token past its exp has expired; one without exp follows the access token', () => {
+    expect(hasExpired(session, NOW + 30_000, 'id')).toBe(true);
+    expect(hasExpired(session, NOW + 29_999, 'id')).toBe(false);
+    expect(tokenExpiresAt({ expiresAt: NOW + MIN, claims: {} }, 'id')).toBe(NOW + MIN);
+    expect(needsRefresh(session, NOW)).toBe(false);
   });
 });
 
