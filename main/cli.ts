@@ -9,6 +9,7 @@ import { redactSecrets } from './core/redaction.ts';
 import { nodeUtil } from './core/lazy-builtins.ts';
 import { describeUncaught, installLastResort } from './core/last-resort.ts';
 import { defaultConfigDir } from './core/settings.ts';
+import { SETTINGS_SUBFOLDERS, securePrivateFolder } from './core/private-folder.ts';
 import type { ComposeOptions } from './app/compose.ts';
 import { installerSettingsFile, loadInstallerSettings } from './app/installer-settings.ts';
 import { JsonFileSettingsStore } from './adapters/json-file-settings-store.ts';
@@ -106,6 +107,7 @@ export async function runCli(
       return EXIT_CODES.ok;
     }
     const configDir = defaultConfigDir(env);
+    securePrivateFolder(configDir, SETTINGS_SUBFOLDERS);
     const installerFile = installerSettingsFile(env);
     const installer = installerFile ? loadInstallerSettings(installerFile) : undefined;
     const { profile, account } = parsed.values;

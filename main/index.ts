@@ -35,9 +35,11 @@ import { appSenderPolicy, createIpcHandlers } from './ipc/handlers.ts';
 import { originOf } from './core/origin.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
 import { loadInstallerSettings } from './app/installer-settings.ts';
+import { developmentSwitches } from './app/development-switches.ts';
 import { buildMenuTemplate } from './shell/menu.ts';
 import { withoutSecrets } from './core/browser-command.ts';
 import { installLastResort } from './core/last-resort.ts';
+import { SETTINGS_SUBFOLDERS, securePrivateFolder } from './core/private-folder.ts';
 import { t } from './core/i18n.ts';
 import { createMainWindow } from './shell/window.ts';
 import { EVENTS } from '../preload/contract.ts';
@@ -54,8 +56,9 @@ const PRELOAD = join(here, '../preload/index.cjs');
 /** Help → the AWS guide to app clients, where the callback and sign-out URLs are registered. */
 const HELP_URL =
   'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html';
-/** Set by `npm start` in development: the renderer comes from Vite's dev server. */
-const DEV_SERVER_URL = process.env.VITE_DEV_SERVER_URL;
+/** Set by `npm start` in development only; an installed build ignores them. */
+const DEVELOPMENT = developmentSwitches(process.env, app.isPackaged);
+const DEV_SERVER_URL = DEVELOPMENT.devServerUrl;
 
 /**
  * The environment as the app started with it, for the settings. Then the process's own copy loses
@@ -85,8 +88,8 @@ installLastResort({
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
 
 /** The emulator `npm start` started when nothing was configured (development only). */
-function emulatorFromEnv(env: NodeJS.ProcessEnv): EmulatorLauncher | undefined {
-  const preset = env.COGNITO_DESKTOP_EMULATOR;
+function emulatorFromEnv(): EmulatorLauncher | undefined {
+  const preset = DEVELOPMENT.emulatorPreset;
   if (!preset) return undefined;
   return { start: () => Promise.resolve(JSON.parse(preset) as Record<string, string>) };
 }
@@ -138,6 +141,15 @@ async function serveAppFile(request: Request): Promise<Response> {
 
 function setupApp(): void {
   const configDir = startupEnv.COGNITO_DESKTOP_CONFIG_DIR ?? app.getPath('userData');
+  try {
+    securePrivateFolder(configDir, SETTINGS_SUBFOLDERS);
+    securePrivateFolder(app.getPath('logs'));
+  } catch (error) {
+    // Nothing is read from a folder another user could have written: say why, and stop.
+    dialog.showErrorBox(t('cognito-desktop cannot start'), (error as Error).message);
+    app.exit(2);
+    return;
+  }
   const appOrigin = (DEV_SERVER_URL && originOf(DEV_SERVER_URL)) || APP_ORIGIN;
   let window: BrowserWindow | undefined;
   // The OS's usual log folder (~/Library/Logs/cognito-desktop on macOS, <userData>/logs elsewhere).
@@ -209,7 +221,7 @@ function setupApp(): void {
   };
 
   const installer = loadInstallerSettings(join(process.resourcesPath ?? '', 'provider.json'));
-  const emulator = emulatorFromEnv(startupEnv);
+  const emulator = emulatorFromEnv();
   const secretStore = new KeytarSecretStore();
   // A proxy that asks for credentials gets the window's dialog; remembered ones are in the keychain.
   const proxySignIn = new ProxySignIn(

@@ -43,7 +43,7 @@ export class FileSessionLock implements SessionLock {
   }
 
   private async acquire(path: string): Promise<() => Promise<void>> {
-    mkdirSync(this.dir, { recursive: true });
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const { default: lockfile } = await loadLockfile();
     const deadline = Date.now() + this.waitMs;
     for (;;) {

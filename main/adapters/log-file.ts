@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import electronLog from 'electron-log/node';
 import type { Logger } from '../core/ports.ts';
 import { redactSecrets } from '../core/redaction.ts';
+import { PRIVATE_FILE_MODE } from '../core/private-folder.ts';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 export const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
@@ -38,6 +39,8 @@ export function openLogFile(dir: string, level: LogLevel = 'info', maxBytes = MA
   log.transports.file.level = level;
   log.transports.file.maxSize = maxBytes;
   log.transports.file.resolvePathFn = () => file;
+  // Readable by the user only: a log line names hosts, users and accounts, if never a secret.
+  log.transports.file.writeOptions = { flag: 'a', mode: PRIVATE_FILE_MODE, encoding: 'utf8' };
   const write =
     (to: LogLevel) =>
     (message: string): void => {

@@ -18,7 +18,7 @@ export const DISCOVERY_TTL_MS = 24 * 60 * 60 * 1000;
 /** Seconds an HTTP request to the provider may take. */
 export const PROVIDER_TIMEOUT_SECONDS = 15;
 
-interface CachedDiscovery {
+export interface CachedDiscovery {
   issuer: string;
   fetchedAt: number;
   metadata: oidc.ServerMetadata;
@@ -60,6 +60,45 @@ export function chooseTokenAuthMethod(
   if (setting !== 'auto') return setting;
   if (!supported || supported.includes('client_secret_basic')) return 'client_secret_basic';
   return supported.includes('client_secret_post') ? 'client_secret_post' : 'client_secret_basic';
+}
+
+/** The members of a discovery document that name where requests go. */
+const ENDPOINT_MEMBERS = [
+  'authorization_endpoint',
+  'token_endpoint',
+  'userinfo_endpoint',
+  'revocation_endpoint',
+  'end_session_endpoint',
+  'jwks_uri',
+  'device_authorization_endpoint',
+  'pushed_authorization_request_endpoint',
+] as const;
+
+/**
+ * Whether a cached discovery document may stand in for a fresh one: for this issuer (the
+ * document's own `issuer` too, as openid-client checks on discovery), fetched in the past (a
+ * `fetchedAt` from the future would keep a planted document "fresh" for ever), and every endpoint
+ * https, as requests refuse otherwise (plain http only for a provider on this machine).
+ */
+export function cachedDiscoveryUsable(
+  cached: CachedDiscovery,
+  issuer: string,
+  now: number,
+  loopbackProvider: boolean,
+): boolean {
+  if (cached.issuer !== issuer || cached.metadata?.issuer !== issuer) return false;
+  if (typeof cached.fetchedAt !== 'number' || cached.fetchedAt > now) return false;
+  return ENDPOINT_MEMBERS.every((member) => {
+    const value: unknown = cached.metadata[member];
+    if (value === undefined) return true;
+    if (typeof value !== 'string') return false;
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || (loopbackProvider && url.protocol === 'http:');
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** Discovery with a file cache, and client configurations built from it. */
@@ -183,7 +222,14 @@ export class ProviderDirectory {
     if (!this.cacheFile) return undefined;
     try {
       const cached = JSON.parse(readFileSync(this.cacheFile, 'utf8')) as CachedDiscovery;
-      return cached.issuer === this.settings.discoveryUrl ? cached : undefined;
+      return cachedDiscoveryUsable(
+        cached,
+        this.settings.discoveryUrl,
+        this.clock.now(),
+        this.isLoopbackProvider,
+      )
+        ? cached
+        : undefined;
     } catch {
       return undefined;
     }

@@ -28,6 +28,8 @@ export class ElectronSettingsStore implements SettingsStore {
       cwd: configDir,
       name: 'config',
       clearInvalidConfig: false,
+      // Readable by the user only, as everything the app keeps in its folder.
+      configFileMode: 0o600,
     });
   }
 

@@ -5,7 +5,8 @@
  * code, the PKCE verifier, each token, the client secret, the Basic header) is then looked for in
  * both: none may be there.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { statSync, mkdtempSync, readFileSync } from 'node:fs';
+import { notPrivate } from '../support/file-modes.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,6 +145,9 @@ describe('diagnostics', () => {
         expect(written, 'log file').not.toContain(secret.slice(-16));
         expect(copied, 'diagnostics').not.toContain(secret.slice(-16));
       }
+      // What the app wrote is for the user alone: the log, the settings folder's files and folders.
+      expect(statSync(log.file).mode & 0o777).toBe(0o600);
+      expect(notPrivate(configDir)).toEqual([]);
     } finally {
       emulator.faults.tokenInvalidGrant = false;
       app.dispose();

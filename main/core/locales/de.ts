@@ -418,4 +418,18 @@ export const DE: Record<string, string> = {
     'Kein Client-Geheimnis gespeichert: Die App meldet sich als öffentlicher Client an. Speichern Sie eines, wenn der App-Client ein Geheimnis hat.',
   'TLS certificates are trusted.': 'Den TLS-Zertifikaten wird vertraut.',
   'Network route to the provider (proxy and TLS)': 'Netzwerkweg zum Anbieter (Proxy und TLS)',
+  'cognito-desktop cannot start': 'cognito-desktop kann nicht starten',
+  'The API at {{host}} redirected the call to {{target}}. Your token was not sent there. If that address is the API, set the API URL to it.':
+    'Die API unter {{host}} hat den Aufruf nach {{target}} umgeleitet. Ihr Token wurde nicht dorthin gesendet. Wenn diese Adresse die API ist, tragen Sie sie als API-URL ein.',
+  'The provider sent no new ID token when the session was refreshed. Sign in again.':
+    'Der Anbieter hat beim Erneuern der Sitzung kein neues ID-Token gesendet. Melden Sie sich erneut an.',
+  'The provider sent an access token that has already expired. Check this computer’s clock.':
+    'Der Anbieter hat ein bereits abgelaufenes Zugriffstoken gesendet. Prüfen Sie die Uhr dieses Computers.',
+  'Choose a settings folder inside your home folder (COGNITO_DESKTOP_CONFIG_DIR).':
+    'Wählen Sie einen Einstellungsordner in Ihrem Benutzerordner (COGNITO_DESKTOP_CONFIG_DIR).',
+  'Remove it, or choose another settings folder (COGNITO_DESKTOP_CONFIG_DIR).':
+    'Entfernen Sie ihn oder wählen Sie einen anderen Einstellungsordner (COGNITO_DESKTOP_CONFIG_DIR).',
+  'Run: chmod go-w "{{path}}"': 'Führen Sie aus: chmod go-w "{{path}}"',
+  'The settings folder is not safe: {{path}} belongs to user {{owner}} with mode {{mode}}, so another user could change what this app trusts. {{fix}}':
+    'Der Einstellungsordner ist nicht sicher: {{path}} gehört Benutzer {{owner}} mit Modus {{mode}}, sodass ein anderer Benutzer ändern könnte, wem diese App vertraut. {{fix}}',
 };

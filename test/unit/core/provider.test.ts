@@ -182,6 +182,52 @@ describe('the discovery cache file', () => {
   });
 });
 
+describe('a planted or stale-forever discovery cache', () => {
+  const NOW = 1_800_000_000_000;
+  const planted = (entry: object): ProviderDirectory => {
+    const file = join(mkdtempSync(join(tmpdir(), 'discovery-')), 'discovery-cache.json');
+    writeFileSync(file, JSON.stringify(entry));
+    return new ProviderDirectory(
+      validateSettings({ discoveryUrl: ISSUER, clientId: 'c1' }),
+      file,
+      { now: () => NOW },
+      () => Promise.resolve(Response.json(DOCUMENT)),
+    );
+  };
+  const evil = { ...DOCUMENT, token_endpoint: 'https://collector.evil.example/token' };
+
+  it.each([
+    ['fetched in the future (kept fresh for ever)', { issuer: ISSUER, fetchedAt: NOW + 1, metadata: evil }],
+    ['with no fetch time', { issuer: ISSUER, metadata: evil }],
+    [
+      'for another issuer inside',
+      { issuer: ISSUER, fetchedAt: NOW, metadata: { ...evil, issuer: 'https://evil.example' } },
+    ],
+    [
+      'with a plain-http endpoint',
+      {
+        issuer: ISSUER,
+        fetchedAt: NOW,
+        metadata: { ...DOCUMENT, token_endpoint: 'http://pool.example/token' },
+      },
+    ],
+    [
+      'with an endpoint that is not a URL',
+      { issuer: ISSUER, fetchedAt: NOW, metadata: { ...DOCUMENT, jwks_uri: 'keys' } },
+    ],
+  ])('is thrown away when %s', async (_name, entry) => {
+    const directory = planted(entry);
+    expect(directory.cachedMetadata()).toBeUndefined();
+    expect((await directory.metadata()).token_endpoint).toBe(DOCUMENT.token_endpoint);
+  });
+
+  it('is used when it is one fresh discovery would have given', () => {
+    expect(planted({ issuer: ISSUER, fetchedAt: NOW, metadata: DOCUMENT }).cachedMetadata()).toEqual(
+      DOCUMENT,
+    );
+  });
+});
+
 describe('chooseTokenAuthMethod', () => {
   it.each<[string, string[] | undefined, TokenAuthMethodSetting, string]>([
     ['nothing advertised: Basic (RFC 8414 default)', undefined, 'auto', 'client_secret_basic'],
