@@ -7,8 +7,19 @@
  *
  * Why an executable of its own, not the app's: see README, "The command line, installed".
  */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -43,7 +54,16 @@ await build({
 
 writeFileSync(
   join(OUT, 'sea-config.json'),
-  JSON.stringify({ main: BUNDLE, output: BLOB, disableExperimentalSEAWarning: true, useCodeCache: true }),
+  JSON.stringify({
+    main: BUNDLE,
+    output: BLOB,
+    disableExperimentalSEAWarning: true,
+    useCodeCache: true,
+    // The installed command runs no code the environment names: NODE_OPTIONS (`--require x.cjs`,
+    // `--import`, `--inspect`) is ignored, as are Node flags on its command line, which are the
+    // command's own arguments.
+    execArgvExtension: 'none',
+  }),
 );
 execFileSync(process.execPath, ['--experimental-sea-config', join(OUT, 'sea-config.json')], {
   stdio: 'inherit',
@@ -66,6 +86,23 @@ execFileSync(
 );
 // Ad-hoc signature so macOS runs it; a release signs it with the app's identity (electron-builder).
 if (process.platform === 'darwin') execFileSync('codesign', ['--sign', '-', EXE]);
+
+// A Node that does not know `execArgvExtension` ignores it, and its executable would run what
+// NODE_OPTIONS names: check the one just built, and refuse to ship it if it does.
+const probe = mkdtempSync(join(tmpdir(), 'cognito-desktop-sea-probe-'));
+const marker = join(probe, 'ran');
+writeFileSync(join(probe, 'probe.cjs'), `require('node:fs').writeFileSync(${JSON.stringify(marker)}, '');\n`);
+spawnSync(EXE, ['help'], {
+  env: { ...process.env, NODE_OPTIONS: `--require ${join(probe, 'probe.cjs')}` },
+  stdio: 'ignore',
+});
+const honoursNodeOptions = existsSync(marker);
+rmSync(probe, { recursive: true, force: true });
+if (honoursNodeOptions) {
+  throw new Error(
+    `${EXE} runs code named by NODE_OPTIONS: Node ${process.version} does not support the SEA setting execArgvExtension. Build with Node 22.23 or later.`,
+  );
+}
 
 // keytar: its JavaScript and its native module, a copy of the package beside the executable (not
 // in a node_modules folder: electron-builder leaves those out of extra resources).

@@ -5,8 +5,8 @@
  * the system browser, keeps the session in the real keychain, honours the installer's locked
  * presets, and gets AWS credentials from the emulator's Identity Pool.
  */
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +44,7 @@ beforeAll(() => {
 });
 
 /** Runs the installed command with only what a user's shell has (no COGNITO_* presets, no Node). */
-function installed(args: string[]): Promise<CliRun> {
+function installed(args: string[], extraEnv: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(join(resources, 'cli', 'cognito-desktop'), args, {
@@ -59,6 +59,7 @@ function installed(args: string[]): Promise<CliRun> {
         COGNITO_DESKTOP_KEYCHAIN_SERVICE: ENDPOINTS.keychainService,
         AWS_ENDPOINT_URL_COGNITO_IDENTITY: parts.emulator.aws!.endpoint,
         BROWSER: SYSTEM_BROWSER_COMMAND,
+        ...extraEnv,
       },
     });
     let stdout = '';
@@ -96,5 +97,25 @@ describe('the installed command', () => {
     expect(JSON.parse(aws.stdout)).toMatchObject({ Version: 1 });
     expect((await installed(['logout', '--no-browser'])).code).toBe(0);
     expect((await installed(['status'])).code).toBe(1);
+  });
+
+  it('runs no code that NODE_OPTIONS names (a local attacker’s --require, --import or --inspect)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'installed-cli-preload-'));
+    const marker = join(dir, 'ran');
+    const preload = join(dir, 'x.cjs');
+    writeFileSync(preload, `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\n`);
+    // The same file does run where NODE_OPTIONS is honoured: the check below can fail.
+    spawnSync(process.execPath, ['-e', '0'], {
+      env: { ...process.env, NODE_OPTIONS: `--require ${preload}` },
+    });
+    expect(existsSync(marker)).toBe(true);
+    rmSync(marker);
+    const status = await installed(['status'], { NODE_OPTIONS: `--require ${preload}` });
+    expect(status.stderr).not.toContain('node:');
+    expect([0, 1]).toContain(status.code);
+    expect(existsSync(marker)).toBe(false);
+    const flagged = await installed(['--require', preload, 'status']);
+    expect(flagged.code).toBe(2);
+    expect(existsSync(marker)).toBe(false);
   });
 });
