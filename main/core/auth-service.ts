@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DEFAULT_CALLBACK_TIMEOUT_MS, withTimeout } from './async-limits.ts';
 import { AuthError, isAuthError, toAuthError } from './errors.ts';
 import type { LoopbackReceiver } from './loopback-receiver.ts';
-import { ProviderDirectory, type Fetch, type ProviderClient } from './provider.ts';
+import { ProviderDirectory, takesIdTokenHint, type Fetch, type ProviderClient } from './provider.ts';
 import { callApi, type ApiAnswer } from './api-call.ts';
 import {
   processLocalLock,
@@ -392,7 +392,7 @@ export class AuthService extends EventEmitter<Events> {
       this.logger.debug?.(`Sign-in started: ${info.url}`);
       options.onStarted?.(info);
       this.emit('sign-in-started', info);
-      if (options.openBrowser !== false) await this.openBrowser(info.url);
+      if (options.openBrowser !== false) await this.openBrowser(receiver.launchAddress(info.url));
       providerCheck = this.checkProviderWhileWaiting(attempt);
       const callback = await receiver.waitForCallback(timeoutMs);
       this.logger.debug?.(`Sign-in answer received: ${callback.href}`);
@@ -453,7 +453,7 @@ export class AuthService extends EventEmitter<Events> {
   /** Opens the current attempt's URL in the browser again (the user closed the tab). */
   async reopenBrowser(): Promise<void> {
     if (!this.attempt) throw new AuthError('not_signed_in', t('No sign-in is waiting for the browser.'));
-    await this.openBrowser(this.attempt.info.url);
+    await this.openBrowser(this.attempt.receiver.launchAddress(this.attempt.info.url));
   }
 
   /**
@@ -564,11 +564,11 @@ export class AuthService extends EventEmitter<Events> {
         state,
         ...(withHint && ended?.idToken ? { id_token_hint: ended.idToken } : {}),
       }).href;
-    // The URL shown (or printed) carries no token; the one the browser opens carries the ended
-    // session's ID token as `id_token_hint`, which many providers require to end their session
-    // without asking.
+    // The URL shown (or printed) carries no token. A provider of RP-initiated logout gets the ended
+    // session's ID token as `id_token_hint` (many require it to end their session without asking),
+    // only through the receiver's one-time launch address: never on a command line, never to Cognito.
     result.logoutUrl = endSessionUrl(false);
-    this.logger.debug?.(`Signed out here; the provider's sign-out page: ${endSessionUrl(true)}`);
+    this.logger.debug?.(`Signed out here; the provider's sign-out page: ${result.logoutUrl}`);
     if (options.openBrowser === false) return result;
     const receiver = await this.newReceiver();
     this.signOutReceiver = receiver;
@@ -582,7 +582,9 @@ export class AuthService extends EventEmitter<Events> {
       },
     );
     receiver.expectSignOutState(state);
-    await this.openBrowser(endSessionUrl(true));
+    await this.openBrowser(
+      listening ? receiver.launchAddress(endSessionUrl(takesIdTokenHint(client.metadata))) : result.logoutUrl,
+    );
     result.browserOpened = true;
     if (listening) {
       result.signedOutPageServed = await receiver.waitForSignedOutPage(

@@ -2,7 +2,13 @@
  * "Check configuration": every check an admin would do by hand, each with a tick or the fix, plus
  * the exact URLs to register in Cognito. Runs with settings as typed, valid or not.
  */
-import { ProviderDirectory, chooseTokenAuthMethod, type Fetch, type NetworkFor } from './provider.ts';
+import {
+  ProviderDirectory,
+  chooseTokenAuthMethod,
+  isCognitoIssuer,
+  type Fetch,
+  type NetworkFor,
+} from './provider.ts';
 import { systemClock, type SecretStore } from './ports.ts';
 import { findSettingsProblems, validateSettings, withDefaults, type SettingsInput } from './settings.ts';
 import { TokenVault, clientSecretAccount } from './token-vault.ts';
@@ -44,11 +50,6 @@ export interface DoctorDeps {
 
 /** Codes of failures the network, not the provider, caused: the network check names them. */
 const NETWORK_CODES = new Set(['proxy_unreachable', 'proxy_auth', 'tls_untrusted']);
-
-/** A Cognito user pool's issuer host: advice then names Cognito's settings. */
-function isCognitoIssuer(issuer: string): boolean {
-  return /^cognito-idp\.[a-z0-9-]+\.amazonaws\.com$/.test(new URL(issuer).hostname);
-}
 
 const ENDPOINT_KEYS = [
   'authorization_endpoint',

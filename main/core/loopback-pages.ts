@@ -58,6 +58,13 @@ export const foreignCallbackPage = (): string =>
     ),
   );
 
+export const launchUsedPage = (): string =>
+  page(
+    t('Link already used — cognito-desktop'),
+    t('This link was already used'),
+    t('Each link the app opens works once. If you did not open it before, start again from the app.'),
+  );
+
 export const notFoundPage = (): string =>
   page(t('Not found — cognito-desktop'), t('Not found'), t('Nothing is served here.'));
 

@@ -14,9 +14,14 @@
  * - It always closes: on success, error, timeout, cancel, a new attempt and process exit.
  * - It survives any bytes: any local process can reach it, so a request it cannot parse gets a
  *   400 and never ends the attempt, let alone the process.
+ * - It gives the browser a one-time launch address (`/launch/<random>`) that redirects to the
+ *   provider's page: the browser is started with that address on its command line, which every
+ *   local user can read, instead of the sign-in URL (`state`, PKCE challenge) or the sign-out URL
+ *   (an ID token as `id_token_hint`). It answers once; a second request means someone else read
+ *   it, and ends the sign-in it belongs to (whoever came first may hold its `state`).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DEFAULT_CALLBACK_TIMEOUT_MS, describeSeconds } from './async-limits.ts';
 import { AuthError } from './errors.ts';
 import { t } from './i18n.ts';
@@ -25,6 +30,7 @@ import { withoutBrackets } from './origin.ts';
 import {
   badRequestPage,
   foreignCallbackPage,
+  launchUsedPage,
   LOOPBACK_PAGE_CSP,
   notFoundPage,
   signedInPage,
@@ -33,6 +39,8 @@ import {
 } from './loopback-pages.ts';
 
 const MAX_HEADER_BYTES = 8 * 1024;
+/** Where one-time launch addresses live; the rest of the path is 192 random bits. */
+const LAUNCH_PREFIX = '/launch/';
 const REQUEST_TIMEOUT_MS = 10_000;
 
 type Outcome = { kind: 'callback'; url: URL } | { kind: 'failed'; error: AuthError };
@@ -66,6 +74,8 @@ export class LoopbackReceiver {
   /** Browsers asking for the result page before the result is known, held until it is. */
   private readonly waitingForResult: ServerResponse[] = [];
   private resultPageServed: (() => void) | undefined;
+  /** One-time launch addresses: path → the provider URL it redirects to, until it is used. */
+  private readonly launches = new Map<string, { target: string; used: boolean }>();
   private closed = false;
   // Stryker disable next-line all: runs only as the process exits, where no test can look.
   private readonly closeOnExit = (): void => {
@@ -134,6 +144,16 @@ export class LoopbackReceiver {
    */
   expectSignOutState(state: string): void {
     this.signOutState = state;
+  }
+
+  /**
+   * A one-time address on this receiver (same origin as the redirect URI) that sends the browser
+   * on to `target`: what the browser is started with, so no command line carries `target`.
+   */
+  launchAddress(target: string): string {
+    const path = `${LAUNCH_PREFIX}${randomBytes(24).toString('base64url')}`;
+    this.launches.set(path, { target, used: false });
+    return `${this.redirect.origin}${path}`;
   }
 
   /** Sets the `state` of the attempt; only a callback carrying it ends the wait. */
@@ -267,6 +287,7 @@ export class LoopbackReceiver {
     // Stryker disable next-line ConditionalExpression: equivalent: without it, url.pathname throws and handle() sends the same 400.
     if (!url) return send(res, 400, badRequestPage());
     if (url.pathname === this.redirect.pathname) return this.handleCallback(url, res);
+    if (url.pathname.startsWith(LAUNCH_PREFIX)) return this.handleLaunch(url.pathname, res);
     if (this.signOutPath && url.pathname === this.signOutPath) {
       send(res, 200, signedOutPage());
       const state = url.searchParams.get('state');
@@ -295,6 +316,33 @@ export class LoopbackReceiver {
     // Stryker disable next-line StringLiteral: equivalent: only 'failed' is ever tested for.
     this.finish({ kind: 'callback', url: callback });
     this.heldCallback = res;
+  }
+
+  /**
+   * A launch address: the first request is sent on to the provider (never cached); a second one
+   * was made by someone who read the address too, so the sign-in it started ends: if that someone
+   * came first, they hold its `state` and PKCE challenge and could return a code of their own.
+   */
+  private handleLaunch(path: string, res: ServerResponse): void {
+    const launch = [...this.launches].find(([known]) => sameText(known, path))?.[1];
+    if (!launch) return send(res, 404, notFoundPage());
+    if (launch.used) {
+      send(res, 410, launchUsedPage());
+      if (this.expectedState)
+        this.finish({
+          kind: 'failed',
+          error: new AuthError(
+            'state_mismatch',
+            t(
+              'The sign-in link was opened twice, so another program on this computer may have seen it. This sign-in was stopped to keep your session safe: sign in again.',
+            ),
+          ),
+        });
+      return;
+    }
+    launch.used = true;
+    res.writeHead(302, { location: launch.target, ...SECURITY_HEADERS });
+    res.end();
   }
 
   /** 303 to the bare path: the code leaves the address bar and the history entry. */

@@ -62,6 +62,25 @@ export function chooseTokenAuthMethod(
   return supported.includes('client_secret_post') ? 'client_secret_post' : 'client_secret_basic';
 }
 
+/** A Cognito user pool's issuer host (`cognito-idp.<region>.amazonaws.com`). */
+export function isCognitoIssuer(issuer: string): boolean {
+  return /^cognito-idp\.[a-z0-9-]+\.amazonaws\.com$/.test(new URL(issuer).hostname);
+}
+
+/**
+ * Whether the provider's end-session endpoint takes `id_token_hint` (OpenID Connect RP-Initiated
+ * Logout). Cognito's `/logout` does not: it ignores the hint, so sending an ID token there only
+ * spreads it. Cognito is known by its issuer, or by its layout wherever it runs: `/logout` on the
+ * user-pool domain, an origin other than the issuer's.
+ */
+export function takesIdTokenHint(
+  metadata: Pick<oidc.ServerMetadata, 'issuer' | 'end_session_endpoint'>,
+): boolean {
+  if (!metadata.end_session_endpoint || isCognitoIssuer(metadata.issuer)) return false;
+  const endSession = new URL(metadata.end_session_endpoint);
+  return !(endSession.pathname === '/logout' && endSession.origin !== new URL(metadata.issuer).origin);
+}
+
 /** The members of a discovery document that name where requests go. */
 const ENDPOINT_MEMBERS = [
   'authorization_endpoint',

@@ -12,6 +12,8 @@ export class FormPostBrowser implements Browser {
   /** The HTTP status of the app's result page ("Signed in" 200, "did not complete" 400). */
   resultStatus: number | undefined;
   readonly jar = new CookieJar();
+  /** Where each page the app opened led: its one-time launch address followed to the provider. */
+  readonly visited: string[] = [];
   private pending: Promise<void> | undefined;
 
   constructor(
@@ -30,7 +32,9 @@ export class FormPostBrowser implements Browser {
     await this.pending;
   }
 
-  private async visit(url: string): Promise<void> {
+  private async visit(launched: string): Promise<void> {
+    const url = await followLaunch(launched);
+    this.visited.push(url);
     if (url.startsWith(`${this.providerDomain}/logout`)) return this.signOutAtProvider(new URL(url));
     const callback = await signInWithFormPosts(url, this.redirectUri, this.credentials, this.jar);
     this.callbackAt = performance.now();
@@ -83,6 +87,19 @@ export class FormPostBrowser implements Browser {
       }).on('error', reject);
     });
   }
+}
+
+/**
+ * Where the app's one-time launch address (`…/launch/<random>` on its loopback receiver) sends the
+ * browser; any other URL is where it is. Following it uses the address up, as a browser does.
+ */
+export async function followLaunch(url: string): Promise<string> {
+  if (!new URL(url).pathname.startsWith('/launch/')) return url;
+  const response = await fetch(url, { redirect: 'manual' });
+  const location = response.headers.get('location');
+  if (response.status !== 302 || !location)
+    throw new Error(`The launch address answered ${response.status}.`);
+  return location;
 }
 
 function unescapeHtml(text: string): string {

@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import { closeServer, listen } from '../../main/core/http-server.ts';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 
 export interface Credentials {
   username: string;
@@ -55,8 +55,17 @@ export async function actOnProviderPage(
   url: string,
   action: Exclude<BrowserAction, { kind: 'ignore' }>,
   timeoutMs = 20_000,
-): Promise<{ sawPasswordForm: boolean; finalTitle: string }> {
+): Promise<{ sawPasswordForm: boolean; finalTitle: string; landedOn: string }> {
+  // The app opens a one-time loopback address that redirects to the provider: where it led.
+  let landedOn = url;
+  const launched = new URL(url).pathname.startsWith('/launch/');
+  const onRequest = (request: Request): void => {
+    if (launched && request.isNavigationRequest() && landedOn === url && request.url() !== url)
+      landedOn = request.url();
+  };
+  page.on('request', onRequest);
   await page.goto(url, { waitUntil: 'domcontentloaded' });
+  page.off('request', onRequest);
   // A provider that asks before signing out: the person confirms.
   const confirmSignOut = page.locator('form[action="/logout/confirm"] button');
   if ((await confirmSignOut.count()) > 0) await confirmSignOut.click();
@@ -68,7 +77,7 @@ export async function actOnProviderPage(
       timeout: timeoutMs,
     });
   }
-  return { sawPasswordForm, finalTitle: await page.title() };
+  return { sawPasswordForm, finalTitle: await page.title(), landedOn };
 }
 
 /** A loopback server that answers every GET with a small page: stands in for the app's receiver. */

@@ -9,7 +9,10 @@ import { actOnProviderPage, type BrowserAction } from './hosted-ui.ts';
 export type { BrowserAction };
 
 export interface OpenedPage {
+  /** The provider URL the browser went to: where the app's one-time launch address led, once loaded. */
   url: string;
+  /** What the app asked to open (the launch address, as an OS opener's command line has it). */
+  launchUrl: string;
   /** The title of the page the browser ended on (the app's loopback pages say "cognito-desktop"). */
   finalTitle?: string;
   /** True when the provider showed its password form. */
@@ -28,7 +31,7 @@ export class PlaywrightBrowser implements Browser {
 
   open(url: string): Promise<void> {
     const action = this.next;
-    const record: OpenedPage = { url, sawPasswordForm: false };
+    const record: OpenedPage = { url, launchUrl: url, sawPasswordForm: false };
     this.opened.push(record);
     if (action.kind !== 'ignore') {
       const task = this.act(url, action, record).finally(() => this.background.delete(task));
@@ -50,7 +53,8 @@ export class PlaywrightBrowser implements Browser {
     this.context ??= this.chromium.newContext();
     const page = await (await this.context).newPage();
     try {
-      Object.assign(record, await actOnProviderPage(page, url, action));
+      const { landedOn, ...outcome } = await actOnProviderPage(page, url, action);
+      Object.assign(record, outcome, { url: landedOn });
     } catch (error) {
       record.error = String(error);
     } finally {

@@ -7,8 +7,10 @@ import { TSX } from './cli-process.ts';
 export const SYSTEM_BROWSER_COMMAND = `${TSX} ${resolve('test/support/system-browser.ts')}`;
 
 export interface BrowserVisit {
-  /** The URL opened: origin and path. */
+  /** The provider URL the browser went to: origin and path. */
   opened: string;
+  /** What the browser was started with (origin and path): the app's one-time launch address. */
+  launchedWith?: string;
   /** The names of its query parameters. */
   params: string[];
   /** The title of the page it ended on. */

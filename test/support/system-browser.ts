@@ -6,8 +6,9 @@
  *   users' password `Passw0rd!<user>` — a variable named like a password would not reach it: the
  *   CLI starts the browser without those — or presses Cancel when SYSTEM_BROWSER_ACTION=cancel;
  * - it follows the redirects and waits for the app's loopback page ("Signed in", "Signed out"…);
- * - it appends one JSON line per URL to SYSTEM_BROWSER_LOG: the URL opened (its origin and path),
- *   the page title it ended on.
+ * - it appends one JSON line per URL to SYSTEM_BROWSER_LOG: the provider URL the app's one-time
+ *   launch address led to (its origin and path, and its parameters' names), the address it was
+ *   started with, the page title it ended on.
  */
 import { appendFileSync } from 'node:fs';
 import { launchChromium } from './chromium.ts';
@@ -36,9 +37,10 @@ try {
             password: `Passw0rd!${process.env.SYSTEM_BROWSER_USER ?? 'alice'}`,
           },
         } as const);
-  const { finalTitle } = await actOnProviderPage(page, url, action, 30_000);
-  const opened = new URL(url);
+  const { finalTitle, landedOn } = await actOnProviderPage(page, url, action, 30_000);
+  const opened = new URL(landedOn);
   log({
+    launchedWith: url.split('?')[0],
     opened: `${opened.origin}${opened.pathname}`,
     params: [...opened.searchParams.keys()],
     title: finalTitle,

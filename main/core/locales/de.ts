@@ -432,4 +432,10 @@ export const DE: Record<string, string> = {
   'Run: chmod go-w "{{path}}"': 'Führen Sie aus: chmod go-w "{{path}}"',
   'The settings folder is not safe: {{path}} belongs to user {{owner}} with mode {{mode}}, so another user could change what this app trusts. {{fix}}':
     'Der Einstellungsordner ist nicht sicher: {{path}} gehört Benutzer {{owner}} mit Modus {{mode}}, sodass ein anderer Benutzer ändern könnte, wem diese App vertraut. {{fix}}',
+  'Link already used — cognito-desktop': 'Link bereits verwendet — cognito-desktop',
+  'This link was already used': 'Dieser Link wurde bereits verwendet',
+  'Each link the app opens works once. If you did not open it before, start again from the app.':
+    'Jeder Link, den die App öffnet, funktioniert einmal. Wenn Sie ihn nicht schon geöffnet hatten, beginnen Sie in der App neu.',
+  'The sign-in link was opened twice, so another program on this computer may have seen it. This sign-in was stopped to keep your session safe: sign in again.':
+    'Der Anmeldelink wurde zweimal geöffnet, also hat ihn womöglich ein anderes Programm auf diesem Computer gesehen. Diese Anmeldung wurde zum Schutz Ihrer Sitzung abgebrochen: Melden Sie sich erneut an.',
 };

@@ -27,7 +27,7 @@ import {
   defaultClients,
 } from '../../idp/directory.ts';
 import { MemorySecretStore } from '../../fakes/memory-secret-store.ts';
-import { FormPostBrowser } from '../../support/form-post-browser.ts';
+import { FormPostBrowser, followLaunch } from '../../support/form-post-browser.ts';
 import { freePort } from '../../support/http.ts';
 import { withDiscoveryExtras, withoutEndpoints } from '../../support/discovery.ts';
 
@@ -251,7 +251,10 @@ describe('sign-in', () => {
     await new Promise((r) => service.once('sign-in-started', r));
     expect(opened).toEqual([]);
     await service.reopenBrowser();
-    expect(opened).toEqual([service.currentAttempt()!.url]);
+    // The browser is started with a one-time loopback address that leads to the sign-in URL.
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatch(new RegExp(`^${new URL(redirectUri).origin}/launch/[\\w-]{32}$`));
+    expect(await followLaunch(opened[0]!)).toBe(service.currentAttempt()!.url);
     service.cancelSignIn();
     await expect(waiting).rejects.toMatchObject({ code: 'cancelled' });
   });
@@ -441,7 +444,7 @@ describe('sign-out', () => {
     expect(emulator.countRequests('/oauth2/revoke')).toBeGreaterThan(0);
   });
 
-  it('opens the logout page with the ended session’s ID token as id_token_hint', async () => {
+  it('opens Cognito’s logout page through a one-time address, with no ID token anywhere in it', async () => {
     const opened: string[] = [];
     const recording: Browser = {
       open: (url) => {
@@ -453,8 +456,12 @@ describe('sign-out', () => {
     const idToken = await service.getIdToken();
     const result = await service.signOut({ signedOutPageTimeoutMs: 5000 });
     await browser.settle();
-    const logout = new URL(opened.at(-1)!);
-    expect(logout.searchParams.get('id_token_hint')).toBe(idToken);
+    expect(opened.at(-1)).toMatch(/\/launch\/[\w-]{32}$/);
+    const logout = new URL(browser.visited.at(-1)!);
+    expect(`${logout.origin}${logout.pathname}`).toBe(`${emulator.domain}/logout`);
+    // Cognito's /logout ignores id_token_hint: the ID token is not sent there at all.
+    expect(logout.searchParams.has('id_token_hint')).toBe(false);
+    expect(logout.href).not.toContain(idToken);
     expect(logout.searchParams.get('state')).toBe(new URL(result.logoutUrl!).searchParams.get('state'));
     expect(result.logoutUrl).not.toContain(idToken);
     expect(result.signedOutPageServed).toBe(true);
@@ -529,8 +536,9 @@ describe('sign-out', () => {
     await service.signInAsSomeoneElse({ timeoutMs: 10_000 });
     await browser.settle();
     expect(seen.map((c) => c.type)).toEqual(['signed-in']);
-    expect(new URL(opened.at(-1)!).searchParams.get('prompt')).toBe('login');
-    expect(opened.some((url) => url.includes('/logout'))).toBe(false);
+    expect(new URL(browser.visited.at(-1)!).searchParams.get('prompt')).toBe('login');
+    expect(browser.visited.some((url) => url.includes('/logout'))).toBe(false);
+    expect(opened).toHaveLength(2);
     expect(emulator.countRequests('/oauth2/revoke')).toBe(revokes + 1);
     const after = JSON.parse(storedSession()!) as { data: { refreshToken: string } };
     expect(after.data.refreshToken).toBeTruthy();

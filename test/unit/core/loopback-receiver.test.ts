@@ -114,10 +114,13 @@ describe('LoopbackReceiver', () => {
       await rawRequest(port, '/callback?code=c'),
       await rawRequest(port, '/callback?code=c&state=the-state', { host: 'evil.example' }),
       await rawRequest(port, '/callback?code=c&state=the-state', { host: `localhost:${port}` }),
+      // A name that only starts with the loopback address (DNS rebinding to a look-alike).
+      await rawRequest(port, '/callback?code=c&state=the-state', { host: `127.0.0.1.evil.example:${port}` }),
+      await rawRequest(port, '/callback?code=c&state=the-state', { host: `127.0.0.1:${port}.evil.example` }),
       await rawRequest(port, '/callback?code=c&state=the-state', { method: 'POST' }),
       await rawRequest(port, '/other?code=c&state=the-state'),
     ];
-    expect(forged.map((r) => r.status)).toEqual([400, 400, 400, 400, 405, 404]);
+    expect(forged.map((r) => r.status)).toEqual([400, 400, 400, 400, 400, 400, 405, 404]);
     for (const r of forged) expect(r.body).not.toContain('the-state');
     const good = rawRequest(port, '/callback?code=the-code&state=the-state');
     const callback = await waiting;
@@ -128,6 +131,57 @@ describe('LoopbackReceiver', () => {
     expect((await good).headers.location).toBe('/callback');
     expect((await rawRequest(port, '/callback')).status).toBe(200);
     await completed;
+  });
+
+  describe('one-time launch addresses', () => {
+    const TARGET = 'https://pool.auth.example/oauth2/authorize?state=the-state&code_challenge=abc';
+
+    it('sends the browser on to the provider once, never cached, with a path nobody can guess', async () => {
+      const { port, receiver } = await startReceiver();
+      const address = receiver.launchAddress(TARGET);
+      const other = receiver.launchAddress(TARGET);
+      expect(address).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/launch/[\\w-]{32}$`));
+      expect(other).not.toBe(address);
+      const path = new URL(address).pathname;
+      const first = await rawRequest(port, path);
+      expect(first.status).toBe(302);
+      expect(first.headers.location).toBe(TARGET);
+      expect(first.headers['cache-control']).toBe('no-store');
+      // A guessed path, or one a character off, leads nowhere.
+      expect((await rawRequest(port, '/launch/x')).status).toBe(404);
+      expect((await rawRequest(port, `${path.slice(0, -1)}A`)).status).toBe(404);
+      expect((await rawRequest(port, new URL(other).pathname, { host: 'evil.example' })).status).toBe(400);
+      expect((await rawRequest(port, new URL(other).pathname)).status).toBe(302);
+    });
+
+    it('ends the sign-in when its address is used twice: someone else read it', async () => {
+      const { port, receiver } = await startReceiver();
+      const waiting = receiver.waitForCallback(10_000).catch((error: unknown) => error);
+      const path = new URL(receiver.launchAddress(TARGET)).pathname;
+      expect((await rawRequest(port, path)).status).toBe(302);
+      const again = await rawRequest(port, path);
+      expect(again.status).toBe(410);
+      expect(again.body).not.toContain('the-state');
+      expect(await waiting).toMatchObject({
+        code: 'state_mismatch',
+        message: expect.stringContaining('The sign-in link was opened twice') as string,
+      });
+      // Whoever came first cannot finish it now: the receiver has closed.
+      await expect(rawRequest(port, '/callback?code=theirs&state=the-state')).rejects.toThrow(/ECONNREFUSED/);
+    });
+
+    it('serves a sign-out’s address once, with no sign-in to end', async () => {
+      const port = await freePort();
+      receiver = new LoopbackReceiver(
+        `http://127.0.0.1:${port}/callback`,
+        `http://127.0.0.1:${port}/signed-out`,
+      );
+      await receiver.start();
+      const path = new URL(receiver.launchAddress(TARGET)).pathname;
+      expect((await rawRequest(port, path)).status).toBe(302);
+      expect((await rawRequest(port, path)).status).toBe(410);
+      expect((await rawRequest(port, '/signed-out')).status).toBe(200);
+    });
   });
 
   it('answers the callback only once the sign-in has a result, so the code is exchanged undisturbed', async () => {

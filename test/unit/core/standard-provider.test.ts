@@ -86,9 +86,13 @@ describe.each<ProviderFlavour>(['standard', 'standard-without-logout'])('a %s pr
       : 'signs out here and says the provider has no end-session endpoint',
     async () => {
       const { service, browser } = await signedIn();
+      const idToken = await service.getIdToken();
       const result = await service.signOut({ signedOutPageTimeoutMs: 5000 });
       await browser.settle();
       if (flavour === 'standard') {
+        // RP-initiated logout takes the ended session's ID token, through the one-time address only.
+        expect(new URL(browser.visited.at(-1)!).searchParams.get('id_token_hint')).toBe(idToken);
+        expect(result.logoutUrl).not.toContain(idToken);
         expect(result).toMatchObject({
           revoked: true,
           browserOpened: true,
