@@ -213,6 +213,8 @@ export interface DoctorReportDto {
 
 /** A proxy asks for a user name and password (HTTP 407): what the sign-in dialog shows. */
 export interface ProxySignInRequestDto {
+  /** This question's id: the answer names it, and an answer to another question is ignored. */
+  question: string;
   /** `host:port`. */
   proxy: string;
   realm: string;
@@ -220,7 +222,15 @@ export interface ProxySignInRequestDto {
   refused: boolean;
 }
 
-/** The dialog's answer; the password goes to main only, never back. */
+/** The dialog's answer to one question; the password goes to main only, never back. */
+export interface ProxySignInReplyDto {
+  /** The {@link ProxySignInRequestDto.question} answered. */
+  question: string;
+  /** The user name and password; null: Cancel. */
+  answer: ProxySignInAnswerDto | null;
+}
+
+/** The dialog's user name and password. */
 export interface ProxySignInAnswerDto {
   username: string;
   password: string;
@@ -263,7 +273,7 @@ export interface Api {
   copyText(text: string): Promise<Result<null>>;
   useEmulator(): Promise<Result<null>>;
   /** Answers the proxy sign-in dialog; null: Cancel. */
-  answerProxySignIn(answer: ProxySignInAnswerDto | null): Promise<Result<null>>;
+  answerProxySignIn(reply: ProxySignInReplyDto): Promise<Result<null>>;
   /** Subscribes to state changes; returns the unsubscribe function. */
   onStateChanged(listener: (state: AppState) => void): () => void;
   /** Subscribes to "open Settings" from the menu. */

@@ -18,7 +18,7 @@ import { isProviderConfigured } from '../core/settings.ts';
 import { identifierFor } from '../core/sign-in-options.ts';
 import type { ProxySignInAnswer, ProxySignInRequest } from '../core/proxy-sign-in.ts';
 import type { AppStatus, SessionStatus, SwitcherView } from './app-status.ts';
-import { ProxyQuestion } from './proxy-question.ts';
+import { ProxyQuestion, type ProxyQuestionReply, type ProxyQuestionShown } from './proxy-question.ts';
 import { providerInfo, signedInState, signedOutState, waitingState } from './session-states.ts';
 import { ProfilesAndAccounts } from './profiles-and-accounts.ts';
 import { diagnosticsText, type DiagnosticsInput } from './diagnostics.ts';
@@ -27,7 +27,6 @@ import { DEFAULT_PROFILE, type SettingsDocument } from '../core/profiles.ts';
 import type { ProfileSettings } from './compose.ts';
 import type {
   DoctorReportDto,
-  ProxySignInAnswerDto,
   SaveSettingsInput,
   SettingsDto,
   SettingsValidationDto,
@@ -40,7 +39,7 @@ export interface AppControllerDeps extends SettingsDeps {
   /** Shows an OS notification (a session ended without the user asking); its click opens the app. */
   notify?: (notification: { title: string; body: string }) => void;
   /** A proxy asks for credentials: show the sign-in dialog (undefined: close it). */
-  onProxySignIn?: (request: ProxySignInRequest | undefined) => void;
+  onProxySignIn?: (request: ProxyQuestionShown | undefined) => void;
   /** Called when a sign-in completes: the window comes to the front. */
   onSignedIn?: () => void;
 }
@@ -219,7 +218,7 @@ export class AppController {
   async signOutAccount(ref: { profile: string; id: string }): Promise<void> {
     const scope = this.service?.scope;
     if (scope?.profile === ref.profile && (scope.account ?? '') === ref.id) return this.signOut();
-    await this.accounts.signOut(this.accounts.service(ref.profile, ref.id), { openBrowser: false });
+    await this.accounts.signOut(this.accounts.listedService(ref.profile, ref.id), { openBrowser: false });
     await this.relist();
   }
 
@@ -262,9 +261,9 @@ export class AppController {
     return this.proxyQuestion.ask(request);
   }
 
-  /** The dialog's answer (null: Cancel); a late answer to no question is ignored. */
-  answerProxySignIn(answer: ProxySignInAnswerDto | null): void {
-    this.proxyQuestion.answer(answer);
+  /** The dialog's reply (its answer null: Cancel); one to a question no longer asked is ignored. */
+  answerProxySignIn(reply: ProxyQuestionReply): void {
+    this.proxyQuestion.answer(reply);
   }
 
   /** The AWS credentials' status, fetching them when needed. */

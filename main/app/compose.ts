@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { AuthService } from '../core/auth-service.ts';
 import type { Browser, Logger, SecretStore, SettingsStore } from '../core/ports.ts';
 import type { Fetch, NetworkFor } from '../core/provider.ts';
-import { resolveSettings, validResolvedSettings, type ResolvedSettings } from '../core/settings.ts';
+import {
+  environmentClientSecret,
+  resolveSettings,
+  validResolvedSettings,
+  type ResolvedSettings,
+} from '../core/settings.ts';
+import { t } from '../core/i18n.ts';
 import { profileSettings, selectedProfile, type SettingsDocument } from '../core/profiles.ts';
 import { accountsOf, findAccount, type AccountsState, type AccountsStore } from '../core/accounts.ts';
 import {
@@ -102,8 +108,8 @@ export function accountInUse(options: ComposeOptions, resolved: ProfileSettings)
 /**
  * An {@link AuthService} for the settings in effect (resolved here unless the caller already did).
  * Throws `invalid_settings` naming the bad setting. `COGNITO_CLIENT_SECRET` overrides the stored
- * secret in memory, like every other environment setting: it is never written to the keychain or
- * the settings file. Sessions are shared with the other processes of this user through a lock and
+ * secret in memory, for the provider and client the same environment names (core's
+ * `environmentClientSecret`): it is never written to the keychain or the settings file. Sessions are shared with the other processes of this user through a lock and
  * a change marker in the settings folder.
  */
 export function createAuthService(
@@ -126,8 +132,14 @@ export function createAuthService(
     ...(fetch ? { fetch } : {}),
     ...(options.systemLanguage ? { osLocale: options.systemLanguage() } : {}),
   });
-  const secretFromEnv = (options.env ?? process.env).COGNITO_CLIENT_SECRET;
-  if (secretFromEnv) service.useClientSecret(secretFromEnv);
+  const fromEnv = environmentClientSecret(options.env ?? process.env, resolved.sources);
+  if (fromEnv.secret) service.useClientSecret(fromEnv.secret);
+  if (fromEnv.ignored)
+    options.logger?.warn(
+      t(
+        'COGNITO_CLIENT_SECRET is ignored: it is used only when COGNITO_DISCOVERY_URL and COGNITO_CLIENT_ID in the same environment name the provider and client it belongs to.',
+      ),
+    );
   return service;
 }
 

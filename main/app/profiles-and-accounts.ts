@@ -154,6 +154,16 @@ export class ProfilesAndAccounts {
   // ── accounts ───────────────────────────────────────────────────────────────────────────────
 
   /** The service of `profile`'s account with id `account` (default: the one the options name, or the active one). */
+  /**
+   * The service of account `id` of `profile` when the list has that account, else
+   * `invalid_settings`: for ids that come from outside (the window), never taken on trust.
+   */
+  listedService(profile: string, id: string): AuthService {
+    const options = this.withProfile(profile);
+    const resolved = resolveComposedSettings(options);
+    return createAuthService(options, resolved, findAccount(resolved.accounts, resolved.profile, id).id);
+  }
+
   service(profile?: string, account?: string): AuthService {
     const options = this.withProfile(profile);
     const resolved = resolveComposedSettings(options);

@@ -2,8 +2,9 @@
  * The last line of defence of the CLI and the app: an error nobody caught ends the process with
  * exit code 10 ("internal error") and one line that names the kind of error only. Its message and
  * stack stay off the user's terminal (they may quote data the error came from) unless `--verbose`
- * asks for them.
+ * asks for them, and then they pass the same redaction as every log line.
  */
+import { redactSecrets } from './redaction.ts';
 
 export interface LastResortOptions {
   verbose: boolean;
@@ -19,7 +20,7 @@ export function describeUncaught(error: unknown, verbose: boolean): string {
   const kind = error instanceof Error ? error.name : typeof error;
   const line = `cognito-desktop: internal error (${kind}). Please report it; run again with --verbose for details.`;
   if (!verbose) return line;
-  return `${line}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+  return `${line}\n${redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error))}`;
 }
 
 /** Installs the handler for uncaught exceptions and unhandled rejections. */

@@ -440,6 +440,25 @@ export function resolveSettings(layers: SettingsLayers): ResolvedSettings {
   return { input, values: withDefaults(input), sources, problems: findSettingsProblems(input) };
 }
 
+/** The environment variable of a client secret for one run: never stored anywhere. */
+export const CLIENT_SECRET_ENV = 'COGNITO_CLIENT_SECRET';
+
+/**
+ * The client secret the environment gives, for the settings in effect: only when the same
+ * environment names the provider and the client it belongs to (`COGNITO_DISCOVERY_URL` and
+ * `COGNITO_CLIENT_ID`, both in effect). Otherwise another profile's provider, or a client an
+ * installer locked, would receive it as client authentication.
+ */
+export function environmentClientSecret(
+  env: NodeJS.ProcessEnv,
+  sources: Pick<Record<keyof Settings, SettingSource>, 'discoveryUrl' | 'clientId'>,
+): { secret: string | undefined; ignored: boolean } {
+  const secret = env[CLIENT_SECRET_ENV]?.trim() || undefined;
+  if (!secret) return { secret: undefined, ignored: false };
+  const bound = sources.discoveryUrl === 'env' && sources.clientId === 'env';
+  return bound ? { secret, ignored: false } : { secret: undefined, ignored: true };
+}
+
 const SOURCE_WORDS: Record<SettingSource, string> = {
   default: 'default',
   installer: 'installer preset',

@@ -19,7 +19,7 @@ import {
   type RequestValue,
   type Result,
   type SaveSettingsInput,
-  type ProxySignInAnswerDto,
+  type ProxySignInReplyDto,
   type AccountRefDto,
   type SettingsDto,
 } from '../../preload/contract.ts';
@@ -69,13 +69,19 @@ function asSaveInput(value: unknown): SaveSettingsInput {
   return input;
 }
 
-function asProxyAnswer(value: unknown): ProxySignInAnswerDto | null {
-  if (value === null) return null;
-  if (!isRecord(value)) throw new BadRequest('the proxy answer must be an object or null.');
-  if (typeof value.remember !== 'boolean') throw new BadRequest('remember must be true or false.');
-  const username = asText(value.username, 'username');
+function asProxyReply(value: unknown): ProxySignInReplyDto {
+  if (!isRecord(value)) throw new BadRequest('the proxy reply must be an object.');
+  const question = asText(value.question, 'question');
+  if (value.answer === null) return { question, answer: null };
+  const answer = value.answer;
+  if (!isRecord(answer)) throw new BadRequest('the proxy answer must be an object or null.');
+  if (typeof answer.remember !== 'boolean') throw new BadRequest('remember must be true or false.');
+  const username = asText(answer.username, 'username');
   if (username === '') throw new BadRequest('username must not be empty.');
-  return { username, password: asText(value.password, 'password'), remember: value.remember };
+  return {
+    question,
+    answer: { username, password: asText(answer.password, 'password'), remember: answer.remember },
+  };
 }
 
 function asAccountRef(value: unknown): AccountRefDto {
@@ -93,7 +99,7 @@ function takeArgument(kind: ArgumentKind, args: unknown[]): unknown {
   const [arg] = args;
   if (kind === 'settings') return asSettings(arg);
   if (kind === 'save-input') return asSaveInput(arg);
-  if (kind === 'proxy-answer') return asProxyAnswer(arg);
+  if (kind === 'proxy-answer') return asProxyReply(arg);
   if (kind === 'account') return asAccountRef(arg);
   return asText(arg, 'text');
 }
@@ -134,7 +140,7 @@ export function createIpcHandlers(app: AppController, isTrusted: SenderPolicy): 
     checkConfiguration: (values) => app.checkConfiguration(values),
     copyText: async (text) => (await app.copyText(text), null),
     useEmulator: async () => (await app.useEmulator(), null),
-    answerProxySignIn: (answer) => (app.answerProxySignIn(answer), null),
+    answerProxySignIn: (reply) => (app.answerProxySignIn(reply), null),
   };
   /** Calls one action with an argument checked at run time against the contract's ARGUMENTS. */
   const perform = <M extends RequestMethod>(method: M, arg: unknown): unknown =>

@@ -12,12 +12,26 @@ export async function electronUpdater(
   log: (message: string) => void,
 ): Promise<Updater> {
   const updater: AppUpdater = (await import('electron-updater')).autoUpdater;
+  configureUpdater(updater, feedUrl, log);
+  return fromAppUpdater(updater);
+}
+
+/**
+ * How the app uses electron-updater: it downloads only when asked, installs on quit, and never
+ * goes back to an older version (a feed that offers one — replayed, or an attacker's — is a feed
+ * with no update).
+ */
+export function configureUpdater(
+  updater: AppUpdater,
+  feedUrl: string | undefined,
+  log: (message: string) => void,
+): void {
   updater.autoDownload = false;
   // An update downloaded but not restarted into installs when the app quits.
   updater.autoInstallOnAppQuit = true;
+  updater.allowDowngrade = false;
   updater.logger = { info: log, warn: log, error: log, debug: () => undefined };
   if (feedUrl) updater.setFeedURL({ provider: 'generic', url: feedUrl });
-  return fromAppUpdater(updater);
 }
 
 /** The port over one electron-updater instance (the tests build theirs against a local feed). */

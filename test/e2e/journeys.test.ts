@@ -25,6 +25,7 @@ import { PlaywrightBrowser } from '../support/playwright-browser.ts';
 import { settingsValues } from '../support/settings-values.ts';
 import { readStoredSession } from '../support/stored-session.ts';
 import { submitSignInForm } from '../support/hosted-ui.ts';
+import { followLaunch } from '../support/form-post-browser.ts';
 
 const PORT = 47613;
 const REDIRECT_URI = `http://127.0.0.1:${PORT}/callback`;
@@ -206,7 +207,7 @@ describe('journeys', () => {
     await seeText(page.getByRole('status'), 'Abbruch in');
     await expectAccessible(page, 'waiting (de)');
     await shot(page, 'waiting-de');
-    const authorize = new URL(systemBrowser.opened.at(-1)!.url);
+    const authorize = new URL(await followLaunch(systemBrowser.opened.at(-1)!.launchUrl));
     expect(authorize.searchParams.get('lang')).toBe('de');
     const browser = await chromium.newPage();
     try {

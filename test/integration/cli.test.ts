@@ -117,9 +117,9 @@ describe('cognito-desktop CLI', () => {
       `${emulator.domain}/oauth2/authorize`,
       `${emulator.domain}/logout`,
     ]);
-    expect(visits[1]!.params).toEqual(
-      expect.arrayContaining(['client_id', 'logout_uri', 'id_token_hint', 'state']),
-    );
+    // Cognito's /logout ignores id_token_hint: the ID token is not sent there.
+    expect(visits[1]!.params).not.toContain('id_token_hint');
+    expect(visits[1]!.params).toEqual(expect.arrayContaining(['client_id', 'logout_uri', 'state']));
     expect(visits[1]!.title).toContain('Signed out');
 
     const after = await cli(['status']);

@@ -3,7 +3,8 @@
  * kind, in a real CLI process, and the CLI has no code the table leaves out.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { sharedFileName } from '../../main/adapters/shared-session-files.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
@@ -67,8 +68,13 @@ it('every exit code in the README comes from a real failure of its kind, and no 
     },
   );
   await new Promise((held) => holder.stdout.once('data', held));
-  const notAFolder = join(configDir, 'not-a-folder');
-  writeFileSync(notAFolder, '');
+  // A settings folder where the session lock cannot be made: a file, long stale, stands where
+  // the lock's folder goes, so taking the lock over fails in a way no user error explains.
+  const brokenLock = mkdtempSync(join(tmpdir(), 'cognito-desktop-exit-lock-'));
+  mkdirSync(join(brokenLock, 'sync'), { mode: 0o700 });
+  const lockPath = sharedFileName(join(brokenLock, 'sync'), account, 'lock');
+  writeFileSync(lockPath, '');
+  utimesSync(lockPath, new Date(0), new Date(0));
   // A provider whose certificate no one here trusts (exit 8), and a proxy that wants a password (exit 9).
   const ca = makeTestCa(['localhost']);
   const untrusted = createHttpsServer({ key: ca.key, cert: ca.cert }, (_req, res) => res.end('{}'));
@@ -105,8 +111,7 @@ it('every exit code in the README comes from a real failure of its kind, and no 
         no_proxy: '',
         https_proxy: '',
       }),
-      // The settings folder is a file: the session lock cannot be made there.
-      10: cli(['token'], { COGNITO_DESKTOP_CONFIG_DIR: notAFolder }),
+      10: cli(['token'], { COGNITO_DESKTOP_CONFIG_DIR: brokenLock }),
     };
     const finished = Object.fromEntries(
       await Promise.all(Object.entries(runs).map(async ([code, run]) => [code, await run] as const)),

@@ -15,7 +15,7 @@ import type { Browser } from '../../main/core/ports.ts';
 import type { IdTokenForgery } from '../idp/emulator.ts';
 import { PUBLIC_CLIENT_ID } from '../idp/directory.ts';
 import { testEndpoints, useProviderAndKeychain } from '../support/real-parts.ts';
-import { FormPostBrowser } from '../support/form-post-browser.ts';
+import { FormPostBrowser, followLaunch } from '../support/form-post-browser.ts';
 import { readStoredSession } from '../support/stored-session.ts';
 import { keychainAccounts } from '../support/keychain-inspect.ts';
 
@@ -94,9 +94,8 @@ describe('the authorization request', () => {
   it('carries a fresh state, nonce and S256 code challenge on every attempt', async () => {
     const opened: URL[] = [];
     const auth = service({
-      open: (url) => {
-        opened.push(new URL(url));
-        return Promise.resolve();
+      open: async (url) => {
+        opened.push(new URL(await followLaunch(url)));
       },
     });
     for (let i = 0; i < 2; i++) {

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppUpdater } from 'electron-updater';
 import { closeServer, listen } from '../../main/core/http-server.ts';
 import { Updates, updatesSetting } from '../../main/app/updates.ts';
-import { fromAppUpdater } from '../../main/shell/auto-updater.ts';
+import { configureUpdater, fromAppUpdater } from '../../main/shell/auto-updater.ts';
 
 const require = createRequire(import.meta.url);
 const DEB = 'cognito-desktop_0.2.0_amd64.deb';
@@ -81,11 +81,11 @@ function mockElectron(resources: string, userData: string): void {
   (process as { resourcesPath?: string }).resourcesPath = resources;
 }
 
+/** An updater of this OS's package, set up as the app sets up its own. */
 function newUpdater(): AppUpdater {
   const { DebUpdater } = require('electron-updater') as { DebUpdater: new () => AppUpdater };
   const updater = new DebUpdater();
-  updater.autoDownload = false;
-  updater.logger = null;
+  configureUpdater(updater, undefined, () => undefined);
   return updater;
 }
 
@@ -127,6 +127,12 @@ describe('updates through electron-updater', () => {
 
   it('says it is up to date when the feed has no newer version, and downloads nothing', async () => {
     feedVersion = '0.1.0';
+    expect(await fromAppUpdater(newUpdater()).checkAndDownload()).toBeUndefined();
+    expect(seen).toEqual(['/latest-linux.yml']);
+  });
+
+  it('never goes back to an older version, whatever the feed offers', async () => {
+    feedVersion = '0.0.9';
     expect(await fromAppUpdater(newUpdater()).checkAndDownload()).toBeUndefined();
     expect(seen).toEqual(['/latest-linux.yml']);
   });

@@ -438,4 +438,6 @@ export const DE: Record<string, string> = {
     'Jeder Link, den die App öffnet, funktioniert einmal. Wenn Sie ihn nicht schon geöffnet hatten, beginnen Sie in der App neu.',
   'The sign-in link was opened twice, so another program on this computer may have seen it. This sign-in was stopped to keep your session safe: sign in again.':
     'Der Anmeldelink wurde zweimal geöffnet, also hat ihn womöglich ein anderes Programm auf diesem Computer gesehen. Diese Anmeldung wurde zum Schutz Ihrer Sitzung abgebrochen: Melden Sie sich erneut an.',
+  'COGNITO_CLIENT_SECRET is ignored: it is used only when COGNITO_DISCOVERY_URL and COGNITO_CLIENT_ID in the same environment name the provider and client it belongs to.':
+    'COGNITO_CLIENT_SECRET wird ignoriert: Es wird nur verwendet, wenn COGNITO_DISCOVERY_URL und COGNITO_CLIENT_ID in derselben Umgebung den Anbieter und den Client nennen, zu denen es gehört.',
 };

@@ -38,7 +38,7 @@ function ProxySignInForm({
   const [remember, setRemember] = useState(false);
   const cancel = (): void => {
     onDone();
-    void api.answerProxySignIn(null);
+    void api.answerProxySignIn({ question: request.question, answer: null });
   };
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -58,7 +58,10 @@ function ProxySignInForm({
         onSubmit={(event) => {
           event.preventDefault();
           onDone();
-          void api.answerProxySignIn({ username, password, remember });
+          void api.answerProxySignIn({
+            question: request.question,
+            answer: { username, password, remember },
+          });
         }}
       >
         <h2 id="proxy-title">{t('Sign in to the proxy')}</h2>

@@ -71,4 +71,14 @@ describe('installLastResort, in this process', () => {
     expect(describeUncaught('text thrown', true)).toContain('\ntext thrown');
     expect(describeUncaught(error, false)).not.toContain('the message');
   });
+
+  it('redacts what a --verbose stack quotes: tokens, credentials in URLs, AWS secret keys', () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLW9mLWFsaWNl';
+    const error = new Error(
+      `refresh failed for ${jwt} through http://jdoe:Winter2026!@proxy.corp:3128 with wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`,
+    );
+    const shown = describeUncaught(error, true);
+    expect(shown).toContain('refresh failed for [redacted] through http://[redacted]@proxy.corp:3128');
+    for (const secret of [jwt, 'Winter2026', 'bPxRfiCYEXAMPLEKEY']) expect(shown).not.toContain(secret);
+  });
 });

@@ -106,3 +106,18 @@ describe('profiles in the settings file', () => {
     expect(() => checkProfileName('a b')).toThrow(expect.objectContaining({ code: 'invalid_settings' }));
   });
 });
+
+describe('checkProfileName', () => {
+  it.each(['..', '.', '../prod', 'prod/../x', 'a/b', 'a\\b', '/etc', '', ' prod', 'x'.repeat(41), 'ünï'])(
+    'refuses %j: a profile name becomes part of keychain and file names',
+    (name) => {
+      expect(() => checkProfileName(name)).toThrow(
+        expect.objectContaining({ code: 'invalid_settings' }) as Error,
+      );
+    },
+  );
+
+  it.each(['prod', 'dev-eu.1', 'Customer_A', 'x'.repeat(40)])('takes %j', (name) => {
+    expect(checkProfileName(name)).toBe(name);
+  });
+});

@@ -25,6 +25,22 @@ describe('redactSecrets', () => {
     ],
     ['an opaque token of 32+ characters', 'got 0123456789abcdefghijABCDEFGHIJ_-xyz ok', `got ${REDACTED} ok`],
     ['a UUID (Cognito’s codes are UUIDs)', 'code 3f2a8c1e-1b2c-4d5e-8f90-123456789abc', `code ${REDACTED}`],
+    [
+      'a proxy’s user name and password in its URL',
+      'through http://jdoe:Winter2026!@proxy.corp:3128 failed',
+      `through http://${REDACTED}@proxy.corp:3128 failed`,
+    ],
+    ['a token as a URL’s user name', 'https://ghp_abc123@git.example/x', `https://${REDACTED}@git.example/x`],
+    [
+      'an AWS secret access key, slashes and all',
+      'key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY issued',
+      `key ${REDACTED} issued`,
+    ],
+    [
+      'an AWS secret access key with a plus',
+      'SecretKey: je7MtGbClwBF/2Zp9Utk+h3yCo8nvbEXAMPLEKEY',
+      `SecretKey: ${REDACTED}`,
+    ],
   ])('removes %s', (_name, text, expected) => {
     expect(redactSecrets(text)).toBe(expected);
   });

@@ -43,10 +43,16 @@ async function controller(
   if (options.file) await settingsStore.write(options.file);
   const states: AppState[] = [];
   const secretStore = new MemorySecretStore();
+  const logger = {
+    lines: [] as string[],
+    info: () => undefined,
+    warn: (m: string) => void logger.lines.push(m),
+  };
   const app = new AppController({
     configDir,
     settingsStore,
     secretStore,
+    logger,
     browser: { open: () => Promise.resolve() },
     clipboard: { writeText: () => Promise.resolve() },
     onStateChanged: (s) => states.push(s),
@@ -59,7 +65,7 @@ async function controller(
     ...(options.notify ? { notify: options.notify } : {}),
     ...(options.osLocale ? { systemLanguage: () => options.osLocale! } : {}),
   });
-  return { app, states, configDir, secretStore, settingsStore };
+  return { app, states, configDir, secretStore, settingsStore, logger };
 }
 
 describe('AppController settings', () => {
@@ -153,6 +159,40 @@ describe('AppController settings', () => {
     expect([...secretStore.entries.values()].join('')).not.toContain(secret);
     await app.saveSettings({ values: (await app.settingsView()).values });
     expect(readFileSync(join(configDir, 'config.json'), 'utf8')).not.toContain(secret);
+  });
+
+  it('uses COGNITO_CLIENT_SECRET only for the provider and client the same environment names', async () => {
+    const secret = 'env-secret-value-123';
+    // The secret alone, with a profile's provider and client from the file: not sent there.
+    const { app, logger } = await controller({
+      file: { discoveryUrl: POOL, clientId: 'c1' },
+      env: { COGNITO_CLIENT_SECRET: secret },
+    });
+    await app.init();
+    expect((await app.settingsView()).hasClientSecret).toBe(false);
+    expect(logger.lines.join('\n')).toContain('COGNITO_CLIENT_SECRET is ignored');
+    // With the client alone from the environment, the provider is still the file's: not sent either.
+    const clientOnly = await controller({
+      file: { discoveryUrl: POOL, clientId: 'c1' },
+      env: { COGNITO_CLIENT_ID: 'c1', COGNITO_CLIENT_SECRET: secret },
+    });
+    await clientOnly.app.init();
+    expect((await clientOnly.app.settingsView()).hasClientSecret).toBe(false);
+  });
+
+  it('signs out only an account the list has: an id from the window is never taken on trust', async () => {
+    const { app, secretStore } = await controller({ file: { discoveryUrl: POOL, clientId: 'c1' } });
+    await app.init();
+    const before = [...secretStore.entries.keys()];
+    for (const ref of [
+      { profile: 'default', id: 'not-listed' },
+      { profile: 'default', id: '../../other' },
+      { profile: 'no-such-profile', id: '' },
+    ])
+      await expect(app.signOutAccount(ref), JSON.stringify(ref)).rejects.toMatchObject({
+        code: 'invalid_settings',
+      });
+    expect([...secretStore.entries.keys()]).toEqual(before);
   });
 
   it('stores, keeps and removes the write-only secret', async () => {
@@ -393,19 +433,35 @@ describe('AppController proxy sign-in', () => {
   it('asks through the window, takes its answer once, and says Cancel after 2 minutes unanswered', async () => {
     vi.useFakeTimers();
     try {
-      const shown: unknown[] = [];
+      const shown: ({ question: string } | undefined)[] = [];
       const { app } = await controller({ file: {}, onProxySignIn: (request) => shown.push(request) });
       const request = { proxy: 'proxy.corp:3128', realm: 'Corp', refused: false };
       const answered = app.askProxyCredentials(request);
-      expect(shown).toEqual([request]);
-      app.answerProxySignIn({ username: 'alice', password: 'p', remember: true });
+      expect(shown).toEqual([{ ...request, question: expect.stringMatching(/^[\w-]{36}$/) as string }]);
+      const question = shown[0]!.question;
+      // An answer naming another question (a stray dialog, a stale reply) answers nothing.
+      app.answerProxySignIn({
+        question: 'another',
+        answer: { username: 'mallory', password: 'x', remember: true },
+      });
+      expect(shown).toHaveLength(1);
+      app.answerProxySignIn({ question, answer: { username: 'alice', password: 'p', remember: true } });
       await expect(answered).resolves.toEqual({
         credentials: { username: 'alice', password: 'p' },
         remember: true,
       });
-      expect(shown).toEqual([request, undefined]);
-      app.answerProxySignIn(null);
+      expect(shown).toEqual([expect.objectContaining(request), undefined]);
+      app.answerProxySignIn({ question, answer: null });
       expect(shown).toHaveLength(2);
+
+      // A new question gets a new id: the last one's id no longer answers (nor cancels) it.
+      const next = app.askProxyCredentials(request);
+      const nextQuestion = shown.at(-1)!.question;
+      expect(nextQuestion).not.toBe(question);
+      app.answerProxySignIn({ question, answer: null });
+      expect(shown.at(-1)).toBeDefined();
+      app.answerProxySignIn({ question: nextQuestion, answer: null });
+      await expect(next).resolves.toBeUndefined();
 
       const unanswered = app.askProxyCredentials(request);
       await vi.advanceTimersByTimeAsync(2 * 60_000);

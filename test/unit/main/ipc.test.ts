@@ -84,10 +84,12 @@ describe('handlers', () => {
     'proxy-answer': [
       [],
       ['x'],
-      [{ username: 'u', password: 'p' }],
-      [{ username: '', password: 'p', remember: false }],
-      [{ username: 'u', password: 7, remember: false }],
-      [{ username: 'u', password: 'x'.repeat(5000), remember: true }],
+      [null],
+      [{ answer: null }],
+      [{ question: 'q', answer: { username: 'u', password: 'p' } }],
+      [{ question: 'q', answer: { username: '', password: 'p', remember: false } }],
+      [{ question: 'q', answer: { username: 'u', password: 7, remember: false } }],
+      [{ question: 'q', answer: { username: 'u', password: 'x'.repeat(5000), remember: true } }],
       [null, null],
     ],
   };
@@ -126,13 +128,23 @@ describe('handlers', () => {
     [CHANNELS.validateSettings, [{ clientId: 7 }], 'clientId must be text.'],
     [CHANNELS.saveSettings, ['x'], 'save input must be an object.'],
     [CHANNELS.saveSettings, [{ values: VALID_SETTINGS, clientSecret: 7 }], 'clientSecret must be text.'],
-    [CHANNELS.answerProxySignIn, [{ username: 'u', password: 'p' }], 'remember must be true or false.'],
     [
       CHANNELS.answerProxySignIn,
-      [{ username: '', password: 'p', remember: true }],
+      [{ question: 'q', answer: { username: 'u', password: 'p' } }],
+      'remember must be true or false.',
+    ],
+    [
+      CHANNELS.answerProxySignIn,
+      [{ question: 'q', answer: { username: '', password: 'p', remember: true } }],
       'username must not be empty.',
     ],
-    [CHANNELS.answerProxySignIn, ['u:p'], 'the proxy answer must be an object or null.'],
+    [
+      CHANNELS.answerProxySignIn,
+      [{ question: 'q', answer: 'u:p' }],
+      'the proxy answer must be an object or null.',
+    ],
+    [CHANNELS.answerProxySignIn, ['u:p'], 'the proxy reply must be an object.'],
+    [CHANNELS.answerProxySignIn, [{ answer: null }], 'question must be text.'],
   ] as const)('%s %j: says why', async (channel, args, message) => {
     const handlers = createIpcHandlers(fakeController(), policy);
     expect(await handlers[channel](trusted, [...args])).toEqual({
@@ -173,7 +185,7 @@ describe('handlers', () => {
         settings: [VALID_SETTINGS],
         'save-input': [{ values: VALID_SETTINGS, clientSecret: 's' }],
         text: ['some text'],
-        'proxy-answer': [{ username: 'u', password: 'p', remember: false }],
+        'proxy-answer': [{ question: 'q', answer: { username: 'u', password: 'p', remember: false } }],
         account: [{ profile: 'work', id: '' }],
       };
       const result = await createIpcHandlers(app, policy)[CHANNELS[method]](trusted, good[kind]);

@@ -416,7 +416,9 @@ describe('proxy sign-in dialog', () => {
     const api = fakeApi(signedOut);
     renderApp(api);
     await screen.findByRole('button', { name: 'Sign in' });
-    act(() => api.askProxySignIn({ proxy: 'proxy.corp:3128', realm: 'Corp', refused: false }));
+    act(() =>
+      api.askProxySignIn({ question: 'q1', proxy: 'proxy.corp:3128', realm: 'Corp', refused: false }),
+    );
     const dialog = await screen.findByRole('dialog', { name: 'Sign in to the proxy' });
     expect(dialog.textContent).toContain('proxy.corp:3128 (Corp)');
     expect(document.activeElement).toBe(within(dialog).getByLabelText('User name'));
@@ -425,9 +427,8 @@ describe('proxy sign-in dialog', () => {
     await userEvent.click(within(dialog).getByLabelText('Remember in the system keychain'));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Sign in' }));
     expect(api.answerProxySignIn).toHaveBeenCalledWith({
-      username: 'alice',
-      password: 's3cret',
-      remember: true,
+      question: 'q1',
+      answer: { username: 'alice', password: 's3cret', remember: true },
     });
     expect(screen.queryByRole('dialog')).toBeNull();
   });
@@ -436,12 +437,12 @@ describe('proxy sign-in dialog', () => {
     const api = fakeApi(signedOut);
     renderApp(api);
     await screen.findByRole('button', { name: 'Sign in' });
-    act(() => api.askProxySignIn({ proxy: 'proxy.corp:3128', realm: '', refused: true }));
+    act(() => api.askProxySignIn({ question: 'q2', proxy: 'proxy.corp:3128', realm: '', refused: true }));
     expect((await screen.findByRole('alert')).textContent).toContain('refused that user name or password');
     await userEvent.keyboard('{Escape}');
-    expect(api.answerProxySignIn).toHaveBeenCalledWith(null);
+    expect(api.answerProxySignIn).toHaveBeenCalledWith({ question: 'q2', answer: null });
     expect(screen.queryByRole('dialog')).toBeNull();
-    act(() => api.askProxySignIn({ proxy: 'proxy.corp:3128', realm: '', refused: false }));
+    act(() => api.askProxySignIn({ question: 'q3', proxy: 'proxy.corp:3128', realm: '', refused: false }));
     await screen.findByRole('dialog');
     act(() => api.askProxySignIn(null));
     expect(screen.queryByRole('dialog')).toBeNull();
