@@ -8,8 +8,8 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import type { StoredSession } from '../main/core/session.ts';
-import { TokenVault, sessionAccount } from '../main/core/token-vault.ts';
+import type { StoredSession } from '../main/core/session/session.ts';
+import { TokenVault, sessionAccount } from '../main/core/session/token-vault.ts';
 import { KeytarSecretStore } from '../main/adapters/keytar-secret-store.ts';
 import type { CognitoEmulator } from '../test/idp/emulator.ts';
 import { PUBLIC_CLIENT_ID } from '../test/idp/directory.ts';

@@ -7,7 +7,7 @@
  * Types shared with the core are imported from it (types only: nothing of main reaches the page).
  */
 import type { AuthErrorCode } from '../main/core/errors.ts';
-import type { Settings } from '../main/core/settings.ts';
+import type { Settings } from '../main/core/settings/settings.ts';
 
 /**
  * Every failure crosses as a code the renderer branches on, plus a message a person can act on:

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseInstallerSettings } from '../main/app/installer-settings.ts';
-import { findSettingsProblems } from '../main/core/settings.ts';
+import { findSettingsProblems } from '../main/core/settings/settings.ts';
 
 const INSTALLER_DIR = join('build', 'installer');
 

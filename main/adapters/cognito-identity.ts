@@ -6,7 +6,7 @@
  */
 import { AuthError } from '../core/errors.ts';
 import { msg, t } from '../core/i18n.ts';
-import type { AwsCredentials, IdentityExchange } from '../core/aws-credentials.ts';
+import type { AwsCredentials, IdentityExchange } from '../core/aws/aws-credentials.ts';
 
 /** Cognito Identity's errors a user can act on, in words. */
 const ADVICE: Record<string, string> = {

@@ -11,7 +11,7 @@ import {
   parseAccountsState,
   type AccountsState,
   type AccountsStore,
-} from '../core/accounts.ts';
+} from '../core/settings/accounts.ts';
 import { writeFileAtomically } from '../core/files.ts';
 import { FileSessionLock } from './file-session-lock.ts';
 import { FileSessionSignal } from './file-session-signal.ts';

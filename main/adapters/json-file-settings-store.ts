@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SETTINGS_FILE_NAME } from '../core/settings.ts';
-import { pickDocument, type SettingsDocument } from '../core/profiles.ts';
+import { SETTINGS_FILE_NAME } from '../core/settings/settings.ts';
+import { pickDocument, type SettingsDocument } from '../core/settings/profiles.ts';
 import type { SettingsStore } from '../core/ports.ts';
 
 /** {@link SettingsStore} on the JSON settings file. */

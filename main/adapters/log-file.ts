@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import electronLog from 'electron-log/node';
 import type { Logger } from '../core/ports.ts';
 import { redactSecrets } from '../core/redaction.ts';
-import { PRIVATE_FILE_MODE } from '../core/private-folder.ts';
+import { PRIVATE_FILE_MODE } from '../core/settings/private-folder.ts';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 export const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];

@@ -14,15 +14,15 @@ import {
   proxyUnreachable,
   untrustedCertificate,
   type CertificateProblem,
-} from '../core/network-errors.ts';
+} from '../core/network/network-errors.ts';
 import {
   describeProxy,
   describeRoute,
   routeFor,
   type Route,
   type RouteConfig,
-} from '../core/network-route.ts';
-import type { Fetch, Network } from '../core/provider.ts';
+} from '../core/network/network-route.ts';
+import type { Fetch, Network } from '../core/provider/provider.ts';
 import { loadOnce } from '../core/load-once.ts';
 import { nodeTls } from '../core/lazy-builtins.ts';
 

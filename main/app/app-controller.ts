@@ -5,25 +5,25 @@
  * actions are the {@link SettingsUseCases}'. main/index.ts wires it to Electron; the browser
  * journeys drive it through the same IPC handlers without Electron.
  */
-import type { AuthService, SessionChange } from '../core/auth-service.ts';
+import type { AuthService, SessionChange } from '../core/session/auth-service.ts';
 import { createAuthService, createAwsCredentials } from './compose.ts';
-import type { ApiAnswer } from '../core/api-call.ts';
-import type { AwsCredentialSource, AwsCredentialsStatus } from '../core/aws-credentials.ts';
+import type { ApiAnswer } from '../core/session/api-call.ts';
+import type { AwsCredentialSource, AwsCredentialsStatus } from '../core/aws/aws-credentials.ts';
 import { SettingsUseCases, type SettingsDeps } from './settings-use-cases.ts';
 import { AuthError, toAuthError } from '../core/errors.ts';
 import { appLanguage, msg, systemLocale, t, useLanguage } from '../core/i18n.ts';
 import type { Clipboard } from '../core/ports.ts';
-import type { Profile } from '../core/session.ts';
-import { isProviderConfigured } from '../core/settings.ts';
-import { identifierFor } from '../core/sign-in-options.ts';
-import type { ProxySignInAnswer, ProxySignInRequest } from '../core/proxy-sign-in.ts';
+import type { Profile } from '../core/session/session.ts';
+import { isProviderConfigured } from '../core/settings/settings.ts';
+import { identifierFor } from '../core/provider/sign-in-options.ts';
+import type { ProxySignInAnswer, ProxySignInRequest } from '../core/network/proxy-sign-in.ts';
 import type { AppStatus, SessionStatus, SwitcherView } from './app-status.ts';
 import { ProxyQuestion, type ProxyQuestionReply, type ProxyQuestionShown } from './proxy-question.ts';
 import { providerInfo, signedInState, signedOutState, waitingState } from './session-states.ts';
 import { ProfilesAndAccounts } from './profiles-and-accounts.ts';
 import { diagnosticsText, type DiagnosticsInput } from './diagnostics.ts';
 import { withTimeout } from '../core/async-limits.ts';
-import { DEFAULT_PROFILE, type SettingsDocument } from '../core/profiles.ts';
+import { DEFAULT_PROFILE, type SettingsDocument } from '../core/settings/profiles.ts';
 import type { ProfileSettings } from './compose.ts';
 import type {
   DoctorReportDto,

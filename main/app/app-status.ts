@@ -4,8 +4,8 @@
  * the page; nothing here is shaped for the renderer.
  */
 import type { AuthError } from '../core/errors.ts';
-import type { Profile } from '../core/session.ts';
-import type { IdentityProviderChoice } from '../core/sign-in-options.ts';
+import type { Profile } from '../core/session/session.ts';
+import type { IdentityProviderChoice } from '../core/provider/sign-in-options.ts';
 import type { AccountSummary, ProfileSummary } from './profiles-and-accounts.ts';
 
 /** The provider the app is set up for. */

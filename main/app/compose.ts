@@ -3,18 +3,18 @@
  * process and the integration tests, so all three run the same wiring.
  */
 import { join } from 'node:path';
-import { AuthService } from '../core/auth-service.ts';
+import { AuthService } from '../core/session/auth-service.ts';
 import type { Browser, Logger, SecretStore, SettingsStore } from '../core/ports.ts';
-import type { Fetch, NetworkFor } from '../core/provider.ts';
+import type { Fetch, NetworkFor } from '../core/provider/provider.ts';
 import {
   environmentClientSecret,
   resolveSettings,
   validResolvedSettings,
   type ResolvedSettings,
-} from '../core/settings.ts';
+} from '../core/settings/settings.ts';
 import { t } from '../core/i18n.ts';
-import { profileSettings, selectedProfile, type SettingsDocument } from '../core/profiles.ts';
-import { accountsOf, findAccount, type AccountsState, type AccountsStore } from '../core/accounts.ts';
+import { profileSettings, selectedProfile, type SettingsDocument } from '../core/settings/profiles.ts';
+import { accountsOf, findAccount, type AccountsState, type AccountsStore } from '../core/settings/accounts.ts';
 import {
   installerPresets,
   installerProfiles,
@@ -22,8 +22,8 @@ import {
   type InstallerSettings,
 } from './installer-settings.ts';
 import { FileAccountsStore } from '../adapters/file-accounts-store.ts';
-import { AwsCredentialSource, type IdentityExchange } from '../core/aws-credentials.ts';
-import { TokenVault, awsCredentialsAccount } from '../core/token-vault.ts';
+import { AwsCredentialSource, type IdentityExchange } from '../core/aws/aws-credentials.ts';
+import { TokenVault, awsCredentialsAccount } from '../core/session/token-vault.ts';
 import { systemClock } from '../core/ports.ts';
 import { awsSdkIdentityExchange } from '../adapters/cognito-identity.ts';
 import { FileSessionLock } from '../adapters/file-session-lock.ts';

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { SETTING_KEYS, type SettingsInput } from '../core/settings.ts';
-import { DEFAULT_PROFILE, isProfileName, type ProfilesFromInstaller } from '../core/profiles.ts';
+import { SETTING_KEYS, type SettingsInput } from '../core/settings/settings.ts';
+import { DEFAULT_PROFILE, isProfileName, type ProfilesFromInstaller } from '../core/settings/profiles.ts';
 import { SETTINGS_FIELDS, type SettingsDto } from '../../preload/contract.ts';
 
 /** One profile's presets: defaults, some of them locked. */

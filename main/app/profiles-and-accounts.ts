@@ -4,11 +4,11 @@
  * profiles. The decisions are core's (profiles.ts, accounts.ts); this class carries them out on
  * the settings file, the accounts file and the keychain.
  */
-import type { AuthService, SignOutResult } from '../core/auth-service.ts';
+import type { AuthService, SignOutResult } from '../core/session/auth-service.ts';
 import { AuthError, toAuthError } from '../core/errors.ts';
 import { t } from '../core/i18n.ts';
 import { nodeCrypto } from '../core/lazy-builtins.ts';
-import type { Profile } from '../core/session.ts';
+import type { Profile } from '../core/session/session.ts';
 import {
   DEFAULT_PROFILE,
   checkProfileName,
@@ -16,7 +16,7 @@ import {
   withProfileSettings,
   withoutProfile,
   type SettingsDocument,
-} from '../core/profiles.ts';
+} from '../core/settings/profiles.ts';
 import {
   FIRST_ACCOUNT,
   accountsOf,
@@ -30,8 +30,8 @@ import {
   type AccountRecord,
   type AccountsState,
   type AccountsStore,
-} from '../core/accounts.ts';
-import { isProviderConfigured, type SettingsInput } from '../core/settings.ts';
+} from '../core/settings/accounts.ts';
+import { isProviderConfigured, type SettingsInput } from '../core/settings/settings.ts';
 import {
   accountInUse,
   accountsStore,

@@ -2,10 +2,10 @@
  * The window's session states as one {@link AuthService} stands: what the signed-in, signed-out
  * and waiting screens show of it, and which provider they name.
  */
-import type { AuthService } from '../core/auth-service.ts';
+import type { AuthService } from '../core/session/auth-service.ts';
 import type { AuthError } from '../core/errors.ts';
 import { isLoopbackHost } from '../core/origin.ts';
-import type { Profile } from '../core/session.ts';
+import type { Profile } from '../core/session/session.ts';
 import type { AppStatus, ProviderInfo } from './app-status.ts';
 
 /** The provider as the window names it: the host of its sign-in page (Cognito's domain). */

@@ -4,14 +4,14 @@
  * emulator. Settings come from the one resolver (core's resolveSettings, through compose.ts) with
  * the installer's presets; a save rebuilds the session for the new settings.
  */
-import type { AuthService } from '../core/auth-service.ts';
-import { runDoctor } from '../core/doctor.ts';
+import type { AuthService } from '../core/session/auth-service.ts';
+import { runDoctor } from '../core/settings/doctor.ts';
 import { AuthError } from '../core/errors.ts';
 import { t } from '../core/i18n.ts';
 import type { Browser, Logger, SecretStore, SettingsStore } from '../core/ports.ts';
-import type { IdentityExchange } from '../core/aws-credentials.ts';
-import type { AccountsStore } from '../core/accounts.ts';
-import type { Fetch, NetworkFor } from '../core/provider.ts';
+import type { IdentityExchange } from '../core/aws/aws-credentials.ts';
+import type { AccountsStore } from '../core/settings/accounts.ts';
+import type { Fetch, NetworkFor } from '../core/provider/provider.ts';
 import {
   SETTING_KEYS,
   SETTING_LABELS,
@@ -19,7 +19,7 @@ import {
   validateSettings,
   withDefaults,
   type SettingsInput,
-} from '../core/settings.ts';
+} from '../core/settings/settings.ts';
 import type {
   DoctorReportDto,
   SaveSettingsInput,
@@ -31,7 +31,7 @@ import type {
 import { SETTINGS_FIELDS } from '../../preload/contract.ts';
 import { resolveComposedSettings, type ComposeOptions, type ProfileSettings } from './compose.ts';
 import { installerPresets, lockedInstallerSettings, type InstallerSettings } from './installer-settings.ts';
-import { profileSettings, withProfileSettings, type SettingsDocument } from '../core/profiles.ts';
+import { profileSettings, withProfileSettings, type SettingsDocument } from '../core/settings/profiles.ts';
 
 export type { InstallerSettings } from './installer-settings.ts';
 

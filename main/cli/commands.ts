@@ -4,8 +4,8 @@
  * written from it, so a command's help and its parser cannot disagree. The commands themselves
  * live in session-commands.ts and settings-commands.ts.
  */
-import { SETTING_KEYS } from '../core/settings.ts';
-import { PROFILE_ENV } from '../core/profiles.ts';
+import { SETTING_KEYS } from '../core/settings/settings.ts';
+import { PROFILE_ENV } from '../core/settings/profiles.ts';
 import type { Command, OptionSpec } from './command.ts';
 import { SESSION_COMMANDS } from './session-commands.ts';
 import { SETTINGS_COMMANDS } from './settings-commands.ts';

@@ -1,6 +1,6 @@
 /** How the CLI names a signed-in user and an account, one line each. */
 import type { AccountSummary } from '../app/profiles-and-accounts.ts';
-import { minutesLeft, type Profile } from '../core/session.ts';
+import { minutesLeft, type Profile } from '../core/session/session.ts';
 
 /** One line of `account list` and `status --all`: `* work/alice@example.com  signed in, 54 min left`. */
 export function describeAccount(account: AccountSummary): string {

@@ -3,11 +3,11 @@
  * provider's userinfo, sign out.
  */
 import { AuthError } from '../core/errors.ts';
-import type { SignInOptions } from '../core/auth-service.ts';
-import { identifierFor } from '../core/sign-in-options.ts';
+import type { SignInOptions } from '../core/session/auth-service.ts';
+import { identifierFor } from '../core/provider/sign-in-options.ts';
 import { createAuthService, createAwsCredentials } from '../app/compose.ts';
 import { ProfilesAndAccounts } from '../app/profiles-and-accounts.ts';
-import { credentialProcessOutput, execCredentialOutput } from '../core/aws-credentials.ts';
+import { credentialProcessOutput, execCredentialOutput } from '../core/aws/aws-credentials.ts';
 import { describeSeconds } from '../core/async-limits.ts';
 import { EXIT_CODES, JSON_OPTION, UsageError, type Command, type OptionSpec } from './command.ts';
 import { describeAccount, describeProfile } from './describe.ts';

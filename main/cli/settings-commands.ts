@@ -1,6 +1,6 @@
 /** The commands that change the set-up: settings, the client secret, profiles and accounts. */
 import { AuthError } from '../core/errors.ts';
-import type { DoctorReport } from '../core/doctor.ts';
+import type { DoctorReport } from '../core/settings/doctor.ts';
 import {
   SETTING_ENV,
   SETTING_KEYS,
@@ -8,11 +8,11 @@ import {
   findSettingsProblems,
   settingsInEffect,
   type Settings,
-} from '../core/settings.ts';
+} from '../core/settings/settings.ts';
 import { createAuthService, resolveComposedSettings, type ComposeOptions } from '../app/compose.ts';
 import { ProfilesAndAccounts } from '../app/profiles-and-accounts.ts';
 import { installerPresets } from '../app/installer-settings.ts';
-import { profileSettings, withProfileSettings } from '../core/profiles.ts';
+import { profileSettings, withProfileSettings } from '../core/settings/profiles.ts';
 import { JsonFileSettingsStore } from '../adapters/json-file-settings-store.ts';
 import { readHiddenLine, readStdin } from './terminal.ts';
 import { EXIT_CODES, JSON_OPTION, UsageError, type Command } from './command.ts';
@@ -156,7 +156,7 @@ export const SETTINGS_COMMANDS: Command[] = [
     summary: 'check the configuration, print the URLs to register',
     options: { json: JSON_OPTION },
     async run({ options, print }) {
-      const { runDoctor } = await import('../core/doctor.ts');
+      const { runDoctor } = await import('../core/settings/doctor.ts');
       const resolved = resolveComposedSettings(options);
       const report = await runDoctor({
         input: resolved.input,

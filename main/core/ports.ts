@@ -2,7 +2,7 @@
  * The ports through which the core reaches the operating system. Adapters in main/adapters implement
  * them (keytar, electron-store, shell.openExternal…); tests hand in fakes or the real adapters.
  */
-import type { SettingsDocument } from './profiles.ts';
+import type { SettingsDocument } from './settings/profiles.ts';
 
 /**
  * A keychain: string values under (service, account). Errors from it are mapped by the token vault.

@@ -6,8 +6,8 @@
 import type { AppStatus, SwitcherView } from '../app/app-status.ts';
 import { toAuthError } from '../core/errors.ts';
 import { currentLanguage } from '../core/i18n.ts';
-import type { Profile } from '../core/session.ts';
-import type { AwsCredentialsStatus } from '../core/aws-credentials.ts';
+import type { Profile } from '../core/session/session.ts';
+import type { AwsCredentialsStatus } from '../core/aws/aws-credentials.ts';
 import type {
   AppState,
   AwsStatusDto,

@@ -5,7 +5,7 @@
 import { clipboard, shell } from 'electron';
 import Store from 'electron-store';
 import type { Browser, Clipboard, SettingsStore } from '../core/ports.ts';
-import { pickDocument, type SettingsDocument } from '../core/profiles.ts';
+import { pickDocument, type SettingsDocument } from '../core/settings/profiles.ts';
 
 export class ShellBrowser implements Browser {
   open(url: string): Promise<void> {

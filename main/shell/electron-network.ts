@@ -7,12 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Session } from 'electron';
-import { certificatesIn, chainTrustedFor } from '../core/certificate-trust.ts';
+import { certificatesIn, chainTrustedFor } from '../core/network/certificate-trust.ts';
 import { AuthError } from '../core/errors.ts';
-import { chromiumCertificateProblem, fromChromiumNetError } from '../core/network-errors.ts';
+import { chromiumCertificateProblem, fromChromiumNetError } from '../core/network/network-errors.ts';
 import { presentedIssuer } from '../adapters/tls-probe.ts';
-import { DIRECT, describeProxy, parseProxyUrl } from '../core/network-route.ts';
-import type { Fetch, Network, NetworkFor } from '../core/provider.ts';
+import { DIRECT, describeProxy, parseProxyUrl } from '../core/network/network-route.ts';
+import type { Fetch, Network, NetworkFor } from '../core/provider/provider.ts';
 import { msg, t } from '../core/i18n.ts';
 
 /** What the app's network needs of Electron's session. */

@@ -6,7 +6,7 @@
 import type { MenuItemConstructorOptions, Tray } from 'electron';
 import { signedInLabel, type AppStatus } from '../app/app-status.ts';
 import { t } from '../core/i18n.ts';
-import { minutesLeft } from '../core/session.ts';
+import { minutesLeft } from '../core/session/session.ts';
 
 export interface TrayActions {
   open(): void;

@@ -5,7 +5,7 @@
  * real app controller, core, keychain and emulator behind them.
  */
 import { createServer, type Server } from 'node:http';
-import { closeServer, listen } from '../../main/core/http-server.ts';
+import { closeServer, listen } from '../../main/core/loopback/http-server.ts';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';

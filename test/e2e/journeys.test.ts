@@ -13,7 +13,7 @@ import keytar from 'keytar';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser as Chromium, Locator, Page } from 'playwright-core';
 import { AppHarness } from './app-harness.ts';
-import { closeServer, listen } from '../../main/core/http-server.ts';
+import { closeServer, listen } from '../../main/core/loopback/http-server.ts';
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
 import { JsonFileSettingsStore } from '../../main/adapters/json-file-settings-store.ts';
 import type { SecretStore } from '../../main/core/ports.ts';

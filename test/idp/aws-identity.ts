@@ -15,7 +15,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { HttpRequest } from '@smithy/protocol-http';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import type { JWTPayload } from 'jose';
-import { closeServer, listen } from '../../main/core/http-server.ts';
+import { closeServer, listen } from '../../main/core/loopback/http-server.ts';
 import { readBody } from '../support/http.ts';
 
 /** What the identity pool needs of the user pool it trusts. */

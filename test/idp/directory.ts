@@ -29,7 +29,7 @@ export interface AppClient {
   signOutUrls: string[];
 }
 
-/** The redirect URI the app uses by default (see main/core/settings.ts). */
+/** The redirect URI the app uses by default (see main/core/settings/settings.ts). */
 export const DEFAULT_APP_REDIRECT_URI = 'http://127.0.0.1:47621/callback';
 /** The sign-out URI the app uses by default. */
 export const DEFAULT_APP_SIGN_OUT_URI = 'http://127.0.0.1:47621/signed-out';

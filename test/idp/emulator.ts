@@ -34,7 +34,7 @@ import { decodeJwt, type JWK, type JWTPayload } from 'jose';
 import { defaultClients, defaultUsers, type AppClient, type PoolUser } from './directory.ts';
 import { errorPage, signInPage, signOutConfirmPage } from './pages.ts';
 import { memoryAdapterFor, type Stored } from './memory-adapter.ts';
-import { closeServer, listen } from '../../main/core/http-server.ts';
+import { closeServer, listen } from '../../main/core/loopback/http-server.ts';
 import { SigningKeys, accessTokenHash, generatePrivateJwk } from './signing-keys.ts';
 import { Federation, type FederatedProviderOptions } from './federation.ts';
 import { AwsIdentityEmulator } from './aws-identity.ts';

@@ -10,11 +10,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as oidc from 'openid-client';
 import keytar from 'keytar';
 import type { Browser as Chromium } from 'playwright-core';
-import { AuthService, type SessionChange } from '../../main/core/auth-service.ts';
-import { validateSettings } from '../../main/core/settings.ts';
+import { AuthService, type SessionChange } from '../../main/core/session/auth-service.ts';
+import { validateSettings } from '../../main/core/settings/settings.ts';
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
 import { AuthError } from '../../main/core/errors.ts';
-import type { VaultLayout } from '../../main/core/token-vault.ts';
+import type { VaultLayout } from '../../main/core/session/token-vault.ts';
 import { startCognitoEmulator, type CognitoEmulator } from '../idp/emulator.ts';
 import { useRealParts } from '../support/real-parts.ts';
 import {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
-import { TokenVault, sessionAccount } from '../../main/core/token-vault.ts';
+import { TokenVault, sessionAccount } from '../../main/core/session/token-vault.ts';
 import { PUBLIC_CLIENT_ID } from '../idp/directory.ts';
 import { cliEnvironment, testEndpoints, useProviderAndKeychain } from '../support/real-parts.ts';
 import { storeExpiredSession } from '../support/stored-session.ts';

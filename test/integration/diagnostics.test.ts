@@ -15,9 +15,9 @@ import { JsonFileSettingsStore } from '../../main/adapters/json-file-settings-st
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
 import { FileSessionSignal } from '../../main/adapters/file-session-signal.ts';
 import { openLogFile } from '../../main/adapters/log-file.ts';
-import type { Fetch } from '../../main/core/provider.ts';
-import type { StoredSession } from '../../main/core/session.ts';
-import { TokenVault, sessionAccount } from '../../main/core/token-vault.ts';
+import type { Fetch } from '../../main/core/provider/provider.ts';
+import type { StoredSession } from '../../main/core/session/session.ts';
+import { TokenVault, sessionAccount } from '../../main/core/session/token-vault.ts';
 import { startCognitoEmulator, type CognitoEmulator } from '../idp/emulator.ts';
 import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET, defaultClients } from '../idp/directory.ts';
 import { clearKeychainService, testEndpoints } from '../support/real-parts.ts';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { EXIT_CODES } from '../../main/cli.ts';
-import { sessionAccount } from '../../main/core/token-vault.ts';
+import { sessionAccount } from '../../main/core/session/token-vault.ts';
 import { storeExpiredSession } from '../support/stored-session.ts';
 import { PUBLIC_CLIENT_ID } from '../idp/directory.ts';
 import { cliEnvironment, testEndpoints, useProviderAndKeychain } from '../support/real-parts.ts';
@@ -17,7 +17,7 @@ import { TS_NODE, runCliProcess, type CliRun } from '../support/cli-process.ts';
 import { makeTestCa } from '../support/test-ca.ts';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { closeServer, listen } from '../../main/core/http-server.ts';
+import { closeServer, listen } from '../../main/core/loopback/http-server.ts';
 
 const ENDPOINTS = testEndpoints(47620, 'exit');
 const { redirectUri: REDIRECT_URI, keychainService: SERVICE } = ENDPOINTS;

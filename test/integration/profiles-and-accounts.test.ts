@@ -21,10 +21,10 @@ import { AppController } from '../../main/app/app-controller.ts';
 import { JsonFileSettingsStore } from '../../main/adapters/json-file-settings-store.ts';
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
 import type { AppStatus } from '../../main/app/app-status.ts';
-import { TokenVault, sessionAccount } from '../../main/core/token-vault.ts';
-import type { StoredSession } from '../../main/core/session.ts';
-import { AuthService } from '../../main/core/auth-service.ts';
-import { validateSettings } from '../../main/core/settings.ts';
+import { TokenVault, sessionAccount } from '../../main/core/session/token-vault.ts';
+import type { StoredSession } from '../../main/core/session/session.ts';
+import { AuthService } from '../../main/core/session/auth-service.ts';
+import { validateSettings } from '../../main/core/settings/settings.ts';
 import { MemorySecretStore } from '../fakes/memory-secret-store.ts';
 import { FormPostBrowser } from '../support/form-post-browser.ts';
 

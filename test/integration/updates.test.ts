@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppUpdater } from 'electron-updater';
-import { closeServer, listen } from '../../main/core/http-server.ts';
+import { closeServer, listen } from '../../main/core/loopback/http-server.ts';
 import { Updates, updatesSetting } from '../../main/app/updates.ts';
 import { configureUpdater, fromAppUpdater } from '../../main/shell/auto-updater.ts';
 

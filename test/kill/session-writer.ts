@@ -6,9 +6,9 @@
  *   node --import tsx test/kill/session-writer.ts CONFIG_JSON
  */
 import { join } from 'node:path';
-import { AuthService } from '../../main/core/auth-service.ts';
-import { validateSettings } from '../../main/core/settings.ts';
-import type { VaultLayout } from '../../main/core/token-vault.ts';
+import { AuthService } from '../../main/core/session/auth-service.ts';
+import { validateSettings } from '../../main/core/settings/settings.ts';
+import type { VaultLayout } from '../../main/core/session/token-vault.ts';
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
 import { FileSessionLock } from '../../main/adapters/file-session-lock.ts';
 import { FileSessionSignal } from '../../main/adapters/file-session-signal.ts';

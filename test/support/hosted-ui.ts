@@ -3,7 +3,7 @@
  * many cycles) with plain form posts and a cookie jar.
  */
 import { createServer } from 'node:http';
-import { closeServer, listen } from '../../main/core/http-server.ts';
+import { closeServer, listen } from '../../main/core/loopback/http-server.ts';
 import type { Page, Request } from 'playwright-core';
 
 export interface Credentials {

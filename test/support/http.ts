@@ -1,6 +1,6 @@
 /** Raw HTTP requests for tests that must set headers fetch will not (Host) or use other methods. */
 import { createServer, request, type IncomingMessage } from 'node:http';
-import { closeServer, listen } from '../../main/core/http-server.ts';
+import { closeServer, listen } from '../../main/core/loopback/http-server.ts';
 
 export interface RawResponse {
   status: number;

@@ -1,6 +1,6 @@
 /** Signing keys for ID-token signature tests, made with jose, and a JWKS endpoint that counts fetches. */
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
-import type { SIGNATURE_ALGORITHMS } from '../../main/core/id-token-signature.ts';
+import type { SIGNATURE_ALGORITHMS } from '../../main/core/provider/id-token-signature.ts';
 
 export type Alg = (typeof SIGNATURE_ALGORITHMS)[number];
 

@@ -1,7 +1,7 @@
 /** The session the app stores in the real keychain: read it the app's way, or store one that must be refreshed. */
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
-import type { StoredSession } from '../../main/core/session.ts';
-import { TokenVault, sessionAccount } from '../../main/core/token-vault.ts';
+import type { StoredSession } from '../../main/core/session/session.ts';
+import { TokenVault, sessionAccount } from '../../main/core/session/token-vault.ts';
 import { createAuthService } from '../../main/app/compose.ts';
 import { JsonFileSettingsStore } from '../../main/adapters/json-file-settings-store.ts';
 import { FormPostBrowser } from './form-post-browser.ts';

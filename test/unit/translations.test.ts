@@ -5,12 +5,12 @@
 import i18next from 'i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { appLanguage, currentLanguage, t, useLanguage } from '../../main/core/i18n.ts';
-import { signedInPage, signedOutPage } from '../../main/core/loopback-pages.ts';
+import { signedInPage, signedOutPage } from '../../main/core/loopback/loopback-pages.ts';
 import { buildMenuTemplate, type MenuActions } from '../../main/shell/menu.ts';
 import { trayStatus } from '../../main/shell/tray.ts';
 import { toAuthError } from '../../main/core/errors.ts';
 import type { AppStatus } from '../../main/app/app-status.ts';
-import { findSettingsProblems } from '../../main/core/settings.ts';
+import { findSettingsProblems } from '../../main/core/settings/settings.ts';
 
 describe('the language', () => {
   afterEach(() => useLanguage('en'));

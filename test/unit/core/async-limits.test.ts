@@ -6,7 +6,7 @@ import {
   describeSeconds,
   withTimeout,
 } from '../../../main/core/async-limits.ts';
-import { closeServer, listen } from '../../../main/core/http-server.ts';
+import { closeServer, listen } from '../../../main/core/loopback/http-server.ts';
 
 /** Timers that keep the process alive: a CLI run must not wait on one that outlived its race. */
 const liveTimers = (): number => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;

@@ -1,0 +1,511 @@
+/**
+ * The one settings schema, used by the app (through electron-store) and by the CLI (the same JSON
+ * file). Validation names the setting at fault and says what is wrong.
+ *
+ * The client secret is not a setting: it lives in the OS keychain only (see token-vault.ts).
+ */
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { AuthError } from '../errors.ts';
+import { msg, t } from '../i18n.ts';
+import { DIRECT, parseProxyUrl } from '../network/network-route.ts';
+import { isLoopbackHost } from '../origin.ts';
+import { parseIdentityProviders } from '../provider/sign-in-options.ts';
+
+/** The fixed loopback port of the default redirect URI. Cognito matches callback URLs exactly, port included. */
+export const DEFAULT_REDIRECT_PORT = 47621;
+export const DEFAULT_REDIRECT_URI = `http://127.0.0.1:${DEFAULT_REDIRECT_PORT}/callback`;
+export const DEFAULT_SCOPES = 'openid email profile';
+export const DEFAULT_KEYCHAIN_SERVICE = 'cognito-desktop';
+export const DEFAULT_GROUPS_CLAIM = 'cognito:groups';
+/** The app's name: Electron's `userData` folder is `<appData>/<this>`. */
+export const APP_NAME = 'cognito-desktop';
+/** Name of the settings file in the settings folder (electron-store's default name). */
+export const SETTINGS_FILE_NAME = 'config.json';
+
+/** Validated settings. */
+export interface Settings {
+  /** The issuer (no trailing slash), derived from the discovery URL the user gave. */
+  discoveryUrl: string;
+  clientId: string;
+  redirectUri: string;
+  logoutUri: string;
+  scopes: string;
+  /**
+   * Claim shown as the user's name; falls back to `email`, `cognito:username`,
+   * `preferred_username`, then `sub`.
+   */
+  usernameClaim: string;
+  /** Claim that lists the user's groups: Cognito's `cognito:groups`; `groups` or `roles` elsewhere. */
+  groupsClaim: string;
+  /**
+   * How a client with a secret authenticates at the token endpoint: `auto` takes what discovery
+   * offers (Basic first, as RFC 8414 makes it the default), or one forced.
+   */
+  tokenAuthMethod: TokenAuthMethodSetting;
+  keychainService: string;
+  /**
+   * The proxy for provider requests: a URL (`http://proxy.example.com:3128`), `direct` for none,
+   * or empty: the environment's `HTTPS_PROXY`… in the CLI, the system's settings in the app.
+   */
+  proxy: string;
+  /** A PEM file of CA certificates to trust besides the OS's (a TLS-inspecting proxy's root). */
+  caFile: string;
+  /**
+   * The user pool's identity providers the sign-in screen offers a button for:
+   * `Google, SignInWithApple=Apple, AcmeSAML=Acme staff` (see sign-in-options.ts).
+   */
+  identityProviders: string;
+  /** `on`: the sign-in screen asks for an email first and routes by its domain (`idp_identifier`). */
+  emailFirst: OnOffSetting;
+  /** The app's and the sign-in page's language (`de`, `pt-BR`…); empty: the OS's. */
+  language: string;
+  /** A Cognito Identity Pool (`eu-west-1:…`) that turns the sign-in into AWS credentials; empty: none. */
+  identityPoolId: string;
+  /** The role to ask the Identity Pool for (pools with rule- or token-based role choice); empty: its default. */
+  roleArn: string;
+  /** The API the signed-in view calls (an API Gateway stage…); empty: the provider's userinfo. */
+  apiUrl: string;
+  /** Which token the API expects as its bearer token. */
+  apiToken: ApiTokenSetting;
+  /**
+   * `on`: closing the window keeps the app running in the tray (Windows, Linux). macOS always
+   * does, as its apps do; `off` (the default elsewhere): closing the window quits.
+   */
+  keepRunning: OnOffSetting;
+}
+
+export type ApiTokenSetting = 'id' | 'access';
+
+/** A setting that is on or off (email-first sign-in, keep running). */
+export type OnOffSetting = 'on' | 'off';
+
+/** The client authentication methods for a client secret (`private_key_jwt` is not supported). */
+export const TOKEN_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
+export type TokenAuthMethod = (typeof TOKEN_AUTH_METHODS)[number];
+export type TokenAuthMethodSetting = 'auto' | TokenAuthMethod;
+
+/** Settings as stored or typed: every field optional, nothing trusted. */
+export type SettingsInput = Partial<Record<keyof Settings, unknown>>;
+
+/** The settings a user edits, and the environment variable that overrides each. */
+export const SETTING_ENV: Record<keyof Settings, string> = {
+  discoveryUrl: 'COGNITO_DISCOVERY_URL',
+  clientId: 'COGNITO_CLIENT_ID',
+  redirectUri: 'COGNITO_REDIRECT_URI',
+  logoutUri: 'COGNITO_LOGOUT_URI',
+  scopes: 'COGNITO_SCOPES',
+  usernameClaim: 'COGNITO_USERNAME_CLAIM',
+  groupsClaim: 'COGNITO_GROUPS_CLAIM',
+  tokenAuthMethod: 'COGNITO_TOKEN_AUTH_METHOD',
+  keychainService: 'COGNITO_DESKTOP_KEYCHAIN_SERVICE',
+  proxy: 'COGNITO_PROXY',
+  caFile: 'COGNITO_CA_FILE',
+  identityProviders: 'COGNITO_IDENTITY_PROVIDERS',
+  emailFirst: 'COGNITO_EMAIL_FIRST',
+  language: 'COGNITO_LANGUAGE',
+  identityPoolId: 'COGNITO_IDENTITY_POOL_ID',
+  roleArn: 'COGNITO_ROLE_ARN',
+  apiUrl: 'COGNITO_API_URL',
+  apiToken: 'COGNITO_API_TOKEN',
+  keepRunning: 'COGNITO_KEEP_RUNNING',
+};
+
+export const SETTING_LABELS: Record<keyof Settings, string> = {
+  discoveryUrl: msg('Discovery URL'),
+  clientId: msg('Client ID'),
+  redirectUri: msg('Redirect URI'),
+  logoutUri: msg('Sign-out URI'),
+  scopes: msg('Scopes'),
+  usernameClaim: msg('Username claim'),
+  groupsClaim: msg('Groups claim'),
+  tokenAuthMethod: msg('Token endpoint authentication'),
+  keychainService: msg('Keychain service name'),
+  proxy: msg('Proxy'),
+  caFile: msg('Extra CA certificates file'),
+  identityProviders: msg('Identity providers'),
+  emailFirst: msg('Email-first sign-in'),
+  language: msg('Language (app and sign-in page)'),
+  identityPoolId: msg('Identity Pool ID'),
+  roleArn: msg('AWS role ARN'),
+  apiUrl: msg('API URL'),
+  apiToken: msg('API token'),
+  keepRunning: msg('Keep running in the tray'),
+};
+
+export const SETTING_KEYS = Object.keys(SETTING_ENV) as (keyof Settings)[];
+
+/** One thing wrong with one setting. */
+export interface SettingsProblem {
+  setting: keyof Settings;
+  message: string;
+}
+
+const WELL_KNOWN_SUFFIX = '/.well-known/openid-configuration';
+const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+/** AWS's pattern for an Identity Pool ID: `<region>:<guid>`. */
+const IDENTITY_POOL_ID = /^[\w-]+:[0-9a-f-]+$/;
+const ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+/** A BCP 47 language tag, loosely: `de`, `pt-BR`, `zh-Hant-TW`. */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
+
+/** The issuer for a discovery URL given either as the issuer or as the full `.well-known` URL. */
+export function issuerFromDiscoveryUrl(discoveryUrl: string): string {
+  let issuer = discoveryUrl.trim();
+  if (issuer.endsWith(WELL_KNOWN_SUFFIX)) issuer = issuer.slice(0, -WELL_KNOWN_SUFFIX.length);
+  // Cognito's issuer has no trailing slash; with one, the issuer check fails.
+  return issuer.replace(/\/+$/, '');
+}
+
+/** The default sign-out URI for a redirect URI: same origin, path `/signed-out`. */
+export function defaultLogoutUri(redirectUri: string): string {
+  try {
+    return `${new URL(redirectUri).origin}/signed-out`;
+  } catch {
+    return `http://127.0.0.1:${DEFAULT_REDIRECT_PORT}/signed-out`;
+  }
+}
+
+/** Strips APEX-style `#email#` to `email`. */
+/** A client id or a claim name: no spaces, at most 128 characters. */
+function isOneWord(value: string): boolean {
+  return !/\s/.test(value) && value.length <= 128;
+}
+
+function isTokenAuthMethod(value: string): value is TokenAuthMethod {
+  return (TOKEN_AUTH_METHODS as readonly string[]).includes(value);
+}
+
+function normalizeClaim(claim: string): string {
+  return claim.trim().replace(/^#(.*)#$/, '$1');
+}
+
+function parseUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function discoveryProblem(value: string): string | undefined {
+  if (!value) return t('is required: paste the user pool’s issuer or discovery URL.');
+  const url = parseUrl(value);
+  if (!url) return t('is not a URL.');
+  if (!isHttpsOrLoopback(url))
+    return t('must use https (plain http is allowed only for a provider on this machine).');
+  if (url.search || url.hash) return t('must not have a query or fragment.');
+  return undefined;
+}
+
+function proxyProblem(value: string): string | undefined {
+  if (!value || value === DIRECT) return undefined;
+  let url: URL;
+  try {
+    url = parseProxyUrl(value);
+  } catch {
+    return t('is not a URL: write it like http://proxy.example.com:3128, or {{direct}} for none.', {
+      direct: DIRECT,
+    });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return t('must be an http or https proxy.');
+  // The settings file is plain text: proxy credentials belong in the environment.
+  if (url.username || url.password)
+    return t(
+      'must not hold a user name or password: the settings file is plain text. In a shell, put them in HTTPS_PROXY instead.',
+    );
+  if (url.pathname !== '/' || url.search || url.hash) return t('must be only a scheme, host and port.');
+  return undefined;
+}
+
+/** https, or plain http to this machine only: what a URL that tokens go to may use. */
+function isHttpsOrLoopback(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+}
+
+/** A value that must be one of `choices` (empty means the default). */
+function choiceProblem(value: string, choices: readonly string[]): string | undefined {
+  if (!value || choices.includes(value)) return undefined;
+  return t('must be {{choices}} or {{last}}.', {
+    choices: choices.slice(0, -1).join(', '),
+    last: choices.at(-1)!,
+  });
+}
+
+function apiUrlProblem(value: string): string | undefined {
+  const url = parseUrl(value);
+  if (!url) return t('is not a URL.');
+  if (!isHttpsOrLoopback(url))
+    return t(
+      'must use https (plain http is allowed only for an API on this machine): the token goes with it.',
+    );
+  return undefined;
+}
+
+function identityProvidersProblem(value: string): string | undefined {
+  try {
+    parseIdentityProviders(value);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+function loopbackUriProblem(value: string, what: string): string | undefined {
+  const url = parseUrl(value);
+  if (!url) return t('is not a URL.');
+  if (url.protocol !== 'http:' || !isLoopbackHost(url.hostname)) {
+    return t(
+      'must be an http URL on 127.0.0.1 or localhost: the app receives the {{what}} on this machine.',
+      { what },
+    );
+  }
+  if (!url.port)
+    return t('must name a port, as registered in the provider (Cognito matches the port exactly).');
+  if (url.search || url.hash) return t('must not have a query or fragment.');
+  if (url.pathname === '/') return t('must have a path, like /callback.');
+  return undefined;
+}
+
+/** Every problem with `input`, for showing beside each field. Empty when valid. */
+export function findSettingsProblems(input: SettingsInput): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  const add = (setting: keyof Settings, message: string | undefined): void => {
+    if (message) problems.push({ setting, message: `${t(SETTING_LABELS[setting])} ${message}` });
+  };
+  add('discoveryUrl', discoveryProblem(text(input.discoveryUrl)));
+  const clientId = text(input.clientId);
+  add(
+    'clientId',
+    !clientId
+      ? t('is required: copy it from the app client.')
+      : !isOneWord(clientId)
+        ? t('must be one word of at most 128 characters.')
+        : undefined,
+  );
+  const redirectUri = text(input.redirectUri) || DEFAULT_REDIRECT_URI;
+  add('redirectUri', loopbackUriProblem(redirectUri, t('sign-in answer')));
+  const logoutUri = text(input.logoutUri) || defaultLogoutUri(redirectUri);
+  const logoutIssue = loopbackUriProblem(logoutUri, t('signed-out page'));
+  const redirect = parseUrl(redirectUri);
+  const logout = parseUrl(logoutUri);
+  add(
+    'logoutUri',
+    logoutIssue ??
+      (redirect && logout && redirect.origin !== logout.origin
+        ? t('must be on the same host and port as the redirect URI (one receiver serves both).')
+        : redirect && logout && redirect.pathname === logout.pathname
+          ? t('must have a different path from the redirect URI.')
+          : undefined),
+  );
+  const scopes = (text(input.scopes) || DEFAULT_SCOPES).split(/\s+/);
+  add(
+    'scopes',
+    !scopes.includes('openid')
+      ? t('must include openid.')
+      : scopes.some((s) => !SCOPE_TOKEN.test(s))
+        ? t('must be scope names separated by spaces.')
+        : undefined,
+  );
+  // Empty means "the default"; only a value that names nothing (like `##`) is wrong.
+  const claim = text(input.usernameClaim);
+  if (claim && !normalizeClaim(claim)) add('usernameClaim', t('must name a claim, like email.'));
+  const groups = text(input.groupsClaim);
+  if (groups && !isOneWord(groups))
+    add('groupsClaim', t('must name one claim, like cognito:groups or groups.'));
+  add('tokenAuthMethod', choiceProblem(text(input.tokenAuthMethod), ['auto', ...TOKEN_AUTH_METHODS]));
+  add('proxy', proxyProblem(text(input.proxy)));
+  const caFile = text(input.caFile);
+  if (caFile && !isAbsolute(caFile)) add('caFile', t('must be the full path of a PEM file.'));
+  add('identityProviders', identityProvidersProblem(text(input.identityProviders)));
+  add('emailFirst', choiceProblem(text(input.emailFirst), ['on', 'off']));
+  const language = text(input.language);
+  if (language && !LANGUAGE_TAG.test(language))
+    add('language', t('must be a language code like de or pt-BR, or empty for the system’s language.'));
+  const pool = text(input.identityPoolId);
+  if (pool && !IDENTITY_POOL_ID.test(pool))
+    add('identityPoolId', t('must look like eu-west-1:0a1b2c3d-… (the Identity Pool’s ID, region first).'));
+  const role = text(input.roleArn);
+  if (role && !ROLE_ARN.test(role))
+    add('roleArn', t('must be an IAM role ARN, like arn:aws:iam::123456789012:role/Name.'));
+  if (role && !pool) add('roleArn', t('needs an Identity Pool ID: the role is asked of the Identity Pool.'));
+  const api = text(input.apiUrl);
+  if (api) add('apiUrl', apiUrlProblem(api));
+  add('apiToken', choiceProblem(text(input.apiToken), ['id', 'access']));
+  add('keepRunning', choiceProblem(text(input.keepRunning), ['on', 'off']));
+  const service = text(input.keychainService);
+  if (service && [...service].some((c) => c.charCodeAt(0) < 0x20))
+    add('keychainService', t('must be printable text.'));
+  return problems;
+}
+
+/** `input` with every empty setting filled by its default (unvalidated: shows what will be used). */
+export function withDefaults(input: SettingsInput): Settings {
+  const redirectUri = text(input.redirectUri) || DEFAULT_REDIRECT_URI;
+  const authMethod = text(input.tokenAuthMethod);
+  return {
+    discoveryUrl: issuerFromDiscoveryUrl(text(input.discoveryUrl)),
+    clientId: text(input.clientId),
+    redirectUri,
+    logoutUri: text(input.logoutUri) || defaultLogoutUri(redirectUri),
+    scopes: (text(input.scopes) || DEFAULT_SCOPES).split(/\s+/).join(' '),
+    usernameClaim: normalizeClaim(text(input.usernameClaim)) || 'email',
+    groupsClaim: text(input.groupsClaim) || DEFAULT_GROUPS_CLAIM,
+    tokenAuthMethod: isTokenAuthMethod(authMethod) ? authMethod : 'auto',
+    keychainService: text(input.keychainService) || DEFAULT_KEYCHAIN_SERVICE,
+    proxy: text(input.proxy),
+    caFile: text(input.caFile),
+    identityProviders: text(input.identityProviders),
+    emailFirst: text(input.emailFirst) === 'on' ? 'on' : 'off',
+    language: text(input.language),
+    identityPoolId: text(input.identityPoolId),
+    roleArn: text(input.roleArn),
+    apiUrl: text(input.apiUrl),
+    apiToken: text(input.apiToken) === 'access' ? 'access' : 'id',
+    keepRunning: text(input.keepRunning) === 'on' ? 'on' : 'off',
+  };
+}
+
+/** Validates `input` and fills in defaults; throws `invalid_settings` naming the first bad setting. */
+export function validateSettings(input: SettingsInput): Settings {
+  failOnProblems(findSettingsProblems(input));
+  return withDefaults(input);
+}
+
+function failOnProblems(problems: SettingsProblem[]): void {
+  const [first] = problems;
+  if (first) throw new AuthError('invalid_settings', first.message, { setting: first.setting });
+}
+
+/** Where a setting's value in effect came from, lowest precedence first. */
+export type SettingSource = 'default' | 'installer' | 'file' | 'env' | 'locked';
+
+/** The layers settings come from: each wins over the ones before it. */
+export interface SettingsLayers {
+  /** An installer's presets (provider.json): under the user's own file. */
+  installer?: SettingsInput;
+  /** The settings file the user (or the app's Settings screen) wrote. */
+  file: SettingsInput;
+  /** The environment: `COGNITO_*` variables override the file. */
+  env?: NodeJS.ProcessEnv;
+  /** An installer's locked presets: over everything, environment included. */
+  locked?: SettingsInput;
+}
+
+/** Settings resolved from their layers. */
+export interface ResolvedSettings {
+  /** The explicit values in effect (no defaults filled in): what validation and the app take. */
+  input: SettingsInput;
+  /** The values in effect with defaults filled in, unvalidated: what `config show` shows. */
+  values: Settings;
+  /** Where each value in effect came from. */
+  sources: Record<keyof Settings, SettingSource>;
+  /** What is wrong with the values in effect, per setting. */
+  problems: SettingsProblem[];
+}
+
+/**
+ * The one place settings precedence is decided: defaults, then an installer's presets, then the
+ * settings file, then the environment, then an installer's locked presets. The app, the CLI and
+ * the Settings screen (through the app) all read settings through this.
+ */
+export function resolveSettings(layers: SettingsLayers): ResolvedSettings {
+  const envLayer: SettingsInput = {};
+  for (const key of SETTING_KEYS) {
+    const value = layers.env?.[SETTING_ENV[key]];
+    if (value !== undefined && value !== '') envLayer[key] = value;
+  }
+  const ordered: [SettingSource, SettingsInput][] = [
+    ['installer', layers.installer ?? {}],
+    ['file', layers.file],
+    ['env', envLayer],
+    ['locked', layers.locked ?? {}],
+  ];
+  const input: SettingsInput = {};
+  const sources = Object.fromEntries(SETTING_KEYS.map((k) => [k, 'default'])) as Record<
+    keyof Settings,
+    SettingSource
+  >;
+  for (const [source, layer] of ordered) {
+    for (const key of SETTING_KEYS) {
+      if (layer[key] === undefined) continue;
+      input[key] = layer[key];
+      sources[key] = source;
+    }
+  }
+  return { input, values: withDefaults(input), sources, problems: findSettingsProblems(input) };
+}
+
+/** The environment variable of a client secret for one run: never stored anywhere. */
+export const CLIENT_SECRET_ENV = 'COGNITO_CLIENT_SECRET';
+
+/**
+ * The client secret the environment gives, for the settings in effect: only when the same
+ * environment names the provider and the client it belongs to (`COGNITO_DISCOVERY_URL` and
+ * `COGNITO_CLIENT_ID`, both in effect). Otherwise another profile's provider, or a client an
+ * installer locked, would receive it as client authentication.
+ */
+export function environmentClientSecret(
+  env: NodeJS.ProcessEnv,
+  sources: Pick<Record<keyof Settings, SettingSource>, 'discoveryUrl' | 'clientId'>,
+): { secret: string | undefined; ignored: boolean } {
+  const secret = env[CLIENT_SECRET_ENV]?.trim() || undefined;
+  if (!secret) return { secret: undefined, ignored: false };
+  const bound = sources.discoveryUrl === 'env' && sources.clientId === 'env';
+  return bound ? { secret, ignored: false } : { secret: undefined, ignored: true };
+}
+
+const SOURCE_WORDS: Record<SettingSource, string> = {
+  default: 'default',
+  installer: 'installer preset',
+  file: 'file',
+  env: 'env',
+  locked: 'installer (locked)',
+};
+
+/** One setting in effect and where it came from, in words: `env COGNITO_SCOPES`, `installer (locked)`… */
+export interface SettingInEffect {
+  key: keyof Settings;
+  /** Null when not set (and no default). */
+  value: string | null;
+  source: string;
+}
+
+/** Every setting in effect with its source: what `config show` and Copy Diagnostics list. */
+export function settingsInEffect(resolved: ResolvedSettings): SettingInEffect[] {
+  return SETTING_KEYS.map((key) => {
+    const source = resolved.sources[key];
+    return {
+      key,
+      value: resolved.values[key] || null,
+      source: source === 'env' ? `env ${SETTING_ENV[key]}` : SOURCE_WORDS[source],
+    };
+  });
+}
+
+/** The settings in effect, when they are valid; else throws `invalid_settings` naming the first problem. */
+export function validResolvedSettings(resolved: ResolvedSettings): Settings {
+  failOnProblems(resolved.problems);
+  return resolved.values;
+}
+
+/** True when the user has pointed the app at a provider (else `npm start` offers the emulator). */
+export function isProviderConfigured(input: SettingsInput): boolean {
+  return text(input.discoveryUrl) !== '' && text(input.clientId) !== '';
+}
+
+/**
+ * The settings folder: `COGNITO_DESKTOP_CONFIG_DIR`, else the folder Electron uses as `userData`
+ * (`<appData>/cognito-desktop`), so the CLI and the app share one file.
+ */
+export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (env.COGNITO_DESKTOP_CONFIG_DIR) return env.COGNITO_DESKTOP_CONFIG_DIR;
+  const home = homedir();
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_NAME);
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_NAME);
+  return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), APP_NAME);
+}

@@ -1,0 +1,257 @@
+/**
+ * The discovery cache (TTL, stale-after-failure, offline fallback; a fake fetch counts requests)
+ * and the choice of client authentication.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DISCOVERY_TTL_MS, ProviderDirectory, chooseTokenAuthMethod } from '../../../../main/core/provider/provider.ts';
+import { validateSettings, type TokenAuthMethodSetting } from '../../../../main/core/settings/settings.ts';
+
+const ISSUER = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123';
+const DOCUMENT = {
+  issuer: ISSUER,
+  authorization_endpoint: 'https://pool.auth.eu-west-1.amazoncognito.com/oauth2/authorize',
+  token_endpoint: 'https://pool.auth.eu-west-1.amazoncognito.com/oauth2/token',
+  jwks_uri: `${ISSUER}/.well-known/jwks.json`,
+};
+
+function setup() {
+  let now = 1_800_000_000_000;
+  let online = true;
+  const requests: string[] = [];
+  const directory = new ProviderDirectory(
+    validateSettings({ discoveryUrl: ISSUER, clientId: 'c1' }),
+    join(mkdtempSync(join(tmpdir(), 'discovery-')), 'discovery-cache.json'),
+    { now: () => now },
+    (url) => {
+      requests.push(url);
+      if (!online) return Promise.reject(new TypeError('fetch failed'));
+      return Promise.resolve(
+        new Response(JSON.stringify(DOCUMENT), { headers: { 'content-type': 'application/json' } }),
+      );
+    },
+  );
+  return {
+    directory,
+    requests,
+    advance: (ms: number) => (now += ms),
+    setOnline: (value: boolean) => (online = value),
+  };
+}
+
+describe('discovery cache', () => {
+  it('fetches once, then serves from the cache until the TTL', async () => {
+    const { directory, requests, advance } = setup();
+    expect((await directory.metadata()).issuer).toBe(ISSUER);
+    await directory.metadata();
+    expect(requests).toEqual([`${ISSUER}/.well-known/openid-configuration`]);
+    advance(DISCOVERY_TTL_MS + 1);
+    await directory.metadata();
+    expect(requests).toHaveLength(2);
+  });
+
+  it('falls back to a stale cache when the provider cannot be reached', async () => {
+    const { directory, requests, advance, setOnline } = setup();
+    await directory.metadata();
+    advance(DISCOVERY_TTL_MS + 1);
+    setOnline(false);
+    expect((await directory.metadata()).token_endpoint).toBe(DOCUMENT.token_endpoint);
+    expect(requests).toHaveLength(2);
+    await expect(directory.metadata({ refresh: true })).rejects.toMatchObject({ code: 'network' });
+  });
+
+  it('fetches again after a failure marked the cache stale, keeping it for offline use', async () => {
+    const { directory, requests, setOnline } = setup();
+    await directory.metadata();
+    directory.markStale();
+    setOnline(false);
+    expect(directory.cachedMetadata()?.issuer).toBe(ISSUER);
+    await directory.metadata();
+    expect(requests).toHaveLength(2);
+    setOnline(true);
+    await directory.metadata();
+    await directory.metadata();
+    expect(requests).toHaveLength(3);
+  });
+});
+
+describe('the discovery cache, exactly', () => {
+  it('lasts 24 hours to the millisecond', async () => {
+    expect(DISCOVERY_TTL_MS).toBe(86_400_000);
+    const { directory, requests, advance } = setup();
+    await directory.metadata();
+    advance(DISCOVERY_TTL_MS - 1);
+    await directory.metadata();
+    expect(requests).toHaveLength(1);
+    advance(1);
+    await directory.metadata();
+    expect(requests).toHaveLength(2);
+  });
+
+  it('keeps one client while the document and the secret stay the same', async () => {
+    const { directory } = setup();
+    const first = await directory.connect(undefined);
+    expect(await directory.connect(undefined)).toBe(first);
+    const withSecret = await directory.connect('s3cret');
+    expect(withSecret).not.toBe(first);
+    expect(await directory.connect('s3cret')).toBe(withSecret);
+    directory.markStale();
+    expect(await directory.connect('s3cret')).not.toBe(withSecret);
+  });
+
+  it('refuses a provider that publishes no jwks_uri: ID tokens could not be checked', async () => {
+    const withoutJwks: Partial<typeof DOCUMENT> = { ...DOCUMENT };
+    delete withoutJwks.jwks_uri;
+    const directory = new ProviderDirectory(
+      validateSettings({ discoveryUrl: ISSUER, clientId: 'c1' }),
+      undefined,
+      { now: () => 0 },
+      () => Promise.resolve(Response.json(withoutJwks)),
+    );
+    await expect(directory.connect(undefined)).rejects.toMatchObject({
+      code: 'provider_rejected',
+      message: 'The provider publishes no jwks_uri: ID tokens cannot be checked.',
+    });
+  });
+});
+
+describe('the discovery cache file', () => {
+  it('serves the next process with no request, and is marked stale for it too', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'discovery-')), 'discovery-cache.json');
+    const requests: string[] = [];
+    const directory = (): ProviderDirectory =>
+      new ProviderDirectory(
+        validateSettings({ discoveryUrl: ISSUER, clientId: 'c1' }),
+        file,
+        { now: () => 1_800_000_000_000 },
+        (url) => {
+          requests.push(url);
+          return Promise.resolve(Response.json(DOCUMENT));
+        },
+      );
+    await directory().metadata();
+    const next = directory();
+    expect(next.cachedMetadata()?.token_endpoint).toBe(DOCUMENT.token_endpoint);
+    await next.metadata();
+    expect(requests).toHaveLength(1);
+    next.markStale();
+    await directory().metadata();
+    expect(requests).toHaveLength(2);
+  });
+
+  it('is ignored when it is not JSON', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'discovery-')), 'discovery-cache.json');
+    writeFileSync(file, 'not json');
+    const directory = new ProviderDirectory(
+      validateSettings({ discoveryUrl: ISSUER, clientId: 'c1' }),
+      file,
+      { now: () => 0 },
+      () => Promise.resolve(Response.json(DOCUMENT)),
+    );
+    expect(directory.cachedMetadata()).toBeUndefined();
+    expect((await directory.metadata()).issuer).toBe(ISSUER);
+  });
+
+  it('is used only for the issuer it was written for', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'discovery-')), 'discovery-cache.json');
+    const requests: string[] = [];
+    const fetchFor = (document: object) => (url: string) => {
+      requests.push(url);
+      return Promise.resolve(Response.json(document));
+    };
+    const clock = { now: () => 1_800_000_000_000 };
+    const first = new ProviderDirectory(
+      validateSettings({ discoveryUrl: ISSUER, clientId: 'c1' }),
+      file,
+      clock,
+      fetchFor(DOCUMENT),
+    );
+    await first.metadata();
+    const OTHER = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other';
+    const other = new ProviderDirectory(
+      validateSettings({ discoveryUrl: OTHER, clientId: 'c1' }),
+      file,
+      clock,
+      fetchFor({ ...DOCUMENT, issuer: OTHER, jwks_uri: `${OTHER}/.well-known/jwks.json` }),
+    );
+    expect(other.cachedMetadata()).toBeUndefined();
+    expect((await other.metadata()).issuer).toBe(OTHER);
+    expect(requests.filter((u) => u.startsWith(OTHER))).toHaveLength(1);
+  });
+});
+
+describe('a planted or stale-forever discovery cache', () => {
+  const NOW = 1_800_000_000_000;
+  const planted = (entry: object): ProviderDirectory => {
+    const file = join(mkdtempSync(join(tmpdir(), 'discovery-')), 'discovery-cache.json');
+    writeFileSync(file, JSON.stringify(entry));
+    return new ProviderDirectory(
+      validateSettings({ discoveryUrl: ISSUER, clientId: 'c1' }),
+      file,
+      { now: () => NOW },
+      () => Promise.resolve(Response.json(DOCUMENT)),
+    );
+  };
+  const evil = { ...DOCUMENT, token_endpoint: 'https://collector.evil.example/token' };
+
+  it.each([
+    ['fetched in the future (kept fresh for ever)', { issuer: ISSUER, fetchedAt: NOW + 1, metadata: evil }],
+    ['with no fetch time', { issuer: ISSUER, metadata: evil }],
+    [
+      'for another issuer inside',
+      { issuer: ISSUER, fetchedAt: NOW, metadata: { ...evil, issuer: 'https://evil.example' } },
+    ],
+    [
+      'with a plain-http endpoint',
+      {
+        issuer: ISSUER,
+        fetchedAt: NOW,
+        metadata: { ...DOCUMENT, token_endpoint: 'http://pool.example/token' },
+      },
+    ],
+    [
+      'with an endpoint that is not a URL',
+      { issuer: ISSUER, fetchedAt: NOW, metadata: { ...DOCUMENT, jwks_uri: 'keys' } },
+    ],
+  ])('is thrown away when %s', async (_name, entry) => {
+    const directory = planted(entry);
+    expect(directory.cachedMetadata()).toBeUndefined();
+    expect((await directory.metadata()).token_endpoint).toBe(DOCUMENT.token_endpoint);
+  });
+
+  it('is used when it is one fresh discovery would have given', () => {
+    expect(planted({ issuer: ISSUER, fetchedAt: NOW, metadata: DOCUMENT }).cachedMetadata()).toEqual(
+      DOCUMENT,
+    );
+  });
+});
+
+describe('chooseTokenAuthMethod', () => {
+  it.each<[string, string[] | undefined, TokenAuthMethodSetting, string]>([
+    ['nothing advertised: Basic (RFC 8414 default)', undefined, 'auto', 'client_secret_basic'],
+    ['both: Basic', ['client_secret_post', 'client_secret_basic'], 'auto', 'client_secret_basic'],
+    ['Post only: Post', ['client_secret_post'], 'auto', 'client_secret_post'],
+    ['neither usable: Basic', ['private_key_jwt'], 'auto', 'client_secret_basic'],
+    ['forced Post', ['client_secret_basic'], 'client_secret_post', 'client_secret_post'],
+    ['forced Basic', ['client_secret_post'], 'client_secret_basic', 'client_secret_basic'],
+  ])('%s', (_, supported, setting, expected) => {
+    expect(chooseTokenAuthMethod(supported, setting)).toBe(expected);
+  });
+
+  it('is a setting that takes auto or one of the two methods', () => {
+    expect(validateSettings({ ...VALID_FOR_AUTH, tokenAuthMethod: '' }).tokenAuthMethod).toBe('auto');
+    expect(
+      validateSettings({ ...VALID_FOR_AUTH, tokenAuthMethod: 'client_secret_post' }).tokenAuthMethod,
+    ).toBe('client_secret_post');
+    expect(() => validateSettings({ ...VALID_FOR_AUTH, tokenAuthMethod: 'private_key_jwt' })).toThrow(
+      'Token endpoint authentication must be auto, client_secret_basic or client_secret_post.',
+    );
+  });
+});
+
+const VALID_FOR_AUTH = {
+  discoveryUrl: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X',
+  clientId: 'c1',
+};
