@@ -1,12 +1,13 @@
 /**
- * The signed-in view's API call: the app's own API (an API Gateway stage with a Cognito
+ * The signed-in user's calls: the provider's userinfo, and the app's own API (an API Gateway stage with a Cognito
  * authorizer, say) called with the session's token as a bearer token, the pattern every app that
  * signs in with Cognito uses. What comes back is shown to the user: status, time, and the body,
  * trimmed — with any of the session's tokens blanked out, should the API echo them.
  */
-import { AuthError } from '../errors.ts';
+import { AuthError, toAuthError } from '../errors.ts';
 import { t } from '../i18n.ts';
-import type { Fetch } from '../provider/provider.ts';
+import type { Fetch, ProviderClient } from '../provider/provider.ts';
+import type { StoredSession } from './session.ts';
 
 /** How much of the body is shown. */
 export const API_BODY_LIMIT = 4000;
@@ -111,4 +112,33 @@ function redirectedElsewhere(url: string, next: URL): AuthError {
     ),
     { setting: 'apiUrl' },
   );
+}
+
+/**
+ * Calls `url` with `session`'s ID or access token as its bearer token; none of the session's
+ * tokens comes back in the answer.
+ */
+export function callApiWith(
+  session: StoredSession,
+  url: string,
+  token: 'id' | 'access',
+  fetch: Fetch,
+): Promise<ApiAnswer> {
+  const tokens = [session.accessToken, session.idToken, session.refreshToken ?? ''];
+  return callApi(url, token === 'id' ? session.idToken : session.accessToken, tokens, fetch);
+}
+
+/**
+ * The provider's userinfo endpoint, called with `session`'s access token: the pattern for the
+ * app's own APIs. The answer must be about the signed-in user: an ID token always names its subject.
+ */
+export async function fetchUserInfo(
+  client: ProviderClient,
+  session: StoredSession,
+): Promise<Record<string, unknown>> {
+  try {
+    return await client.oidc.fetchUserInfo(client.config, session.accessToken, String(session.claims.sub));
+  } catch (error) {
+    throw toAuthError(error);
+  }
 }
