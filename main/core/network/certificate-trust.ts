@@ -7,10 +7,12 @@
  * Chromium reports one error per chain, "unknown authority" before "wrong host" or "expired"
  * (its most serious first), so a chain it refused as unknown was never checked for the rest. This
  * module makes those checks itself, as RFC 5280 and the CA/Browser Forum's rules ask of a path:
- * the leaf names the host and is within its dates, every issuer is a CA allowed to sign
- * certificates and within its dates, each link is signed by the next, and a leaf that limits its
- * use allows server authentication. The certificates' extensions are read with a maintained ASN.1
- * library; signatures, host names and dates through Node's `X509Certificate`.
+ * the leaf names the host and is within its dates, every issuer is a CA (within its path length)
+ * allowed to sign certificates and within its dates, each link is signed by the next, and a leaf
+ * that limits its use allows server authentication. The certificates' extensions are read with a
+ * maintained ASN.1 library; signatures, issuer names, the issuer's key usage (OpenSSL's
+ * `X509_check_issued` refuses an issuer whose key usage lacks certificate signing), host names and
+ * dates through Node's `X509Certificate`.
  */
 import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
@@ -19,12 +21,9 @@ import {
   BasicConstraints,
   Certificate,
   ExtendedKeyUsage,
-  KeyUsage,
-  KeyUsageFlags,
   anyExtendedKeyUsage,
   id_ce_basicConstraints,
   id_ce_extKeyUsage,
-  id_ce_keyUsage,
   id_kp_serverAuth,
 } from '@peculiar/asn1-x509';
 
@@ -40,8 +39,6 @@ interface Uses {
   ca: boolean;
   /** basicConstraints pathLenConstraint: how many CA certificates may follow below it. */
   pathLength: number | undefined;
-  /** keyUsage allows keyCertSign, or the certificate has no keyUsage. */
-  signsCertificates: boolean;
   /** extendedKeyUsage allows serverAuth (or anything), or the certificate has none. */
   serverAuth: boolean;
 }
@@ -50,15 +47,12 @@ function usesOf(certificate: X509Certificate): Uses {
   const extensions = AsnConvert.parse(certificate.raw, Certificate).tbsCertificate.extensions ?? [];
   const extension = (id: string) => extensions.find((e) => e.extnID === id)?.extnValue.buffer;
   const constraints = extension(id_ce_basicConstraints);
-  const keyUsage = extension(id_ce_keyUsage);
   const extendedKeyUsage = extension(id_ce_extKeyUsage);
   const basic = constraints ? AsnConvert.parse(constraints, BasicConstraints) : undefined;
   const purposes = extendedKeyUsage ? AsnConvert.parse(extendedKeyUsage, ExtendedKeyUsage) : undefined;
   return {
     ca: basic?.cA === true,
     pathLength: basic?.pathLenConstraint,
-    signsCertificates:
-      !keyUsage || (AsnConvert.parse(keyUsage, KeyUsage).toNumber() & KeyUsageFlags.keyCertSign) !== 0,
     serverAuth: !purposes || purposes.some((p) => p === id_kp_serverAuth || p === anyExtendedKeyUsage),
   };
 }
@@ -100,15 +94,17 @@ function validPath(path: X509Certificate[], now: Date): boolean {
     const uses = usesOf(certificate);
     // i − 1 CA certificates stand between this issuer and the leaf.
     const withinPath = uses.pathLength === undefined || i - 1 <= uses.pathLength;
-    return uses.ca && uses.signsCertificates && withinPath;
+    return uses.ca && withinPath;
   });
 }
 
-/** The leaf names `host`: its DNS or IP subject alternative names, as Chromium requires (never the CN). */
+/**
+ * The leaf names `host` (as Chromium gives it: an IPv6 address without brackets) in its DNS or IP
+ * subject alternative names, as Chromium requires: never by its subject's common name.
+ */
 function names(leaf: X509Certificate, host: string): boolean {
-  const bare = host.replace(/^\[(.*)\]$/, '$1');
-  if (isIP(bare)) return leaf.checkIP(bare) !== undefined;
-  return leaf.checkHost(bare, { subject: 'never' }) !== undefined;
+  if (isIP(host)) return leaf.checkIP(host) !== undefined;
+  return leaf.checkHost(host, { subject: 'never' }) !== undefined;
 }
 
 function issuedBy(certificate: X509Certificate, issuer: X509Certificate): boolean {

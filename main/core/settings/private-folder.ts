@@ -27,6 +27,7 @@ const STICKY = 0o1000;
 
 /** The process's user, or undefined where there is none to compare (Windows). */
 function currentUser(): number | undefined {
+  // Stryker disable next-line all: Windows has no POSIX user; the tests run where one exists.
   return process.platform === 'win32' ? undefined : process.getuid?.();
 }
 
@@ -36,13 +37,15 @@ function currentUser(): number | undefined {
  * `invalid_settings` naming the path and the fix. The files directly in it and in `subfolders` are
  * tightened to {@link PRIVATE_FILE_MODE} when the folder was not private yet.
  */
-export function securePrivateFolder(folder: string, subfolders: readonly string[] = []): void {
-  const uid = currentUser();
+export function securePrivateFolder(
+  folder: string,
+  subfolders: readonly string[] = [],
+  /** The user the folder must belong to (tests name another): by default this process's. */
+  uid = currentUser(),
+): void {
   const path = resolve(folder);
-  if (uid === undefined) {
-    mkdirSync(path, { recursive: true });
-    return;
-  }
+  // Stryker disable next-line all: Windows only, where the profile's ACLs protect the folder.
+  if (uid === undefined) return void mkdirSync(path, { recursive: true });
   checkAncestors(dirname(path), uid);
   const folders = [path, ...subfolders.map((name) => join(path, name))].map((dir) => ({
     dir,

@@ -91,6 +91,21 @@ describe('redactSecrets', () => {
     expect(redactSecrets('nothing known')).toBe('nothing known');
   });
 
+  it.each([
+    ['lower case only', 'home/alice/projects/cognito/desktop/main'],
+    ['upper and lower case, no digit', 'Home/Alice/Projects/Cognito/Desktop/Main'],
+    ['lower case and digits', 'home/alice/projects2/cognito/desktop/mai'],
+    ['upper case and digits', 'HOME2/ALICE/PROJECTS/COGNITO/DESKTOP/MAI'],
+  ])('keeps a path of 40 characters made of words (%s): only a random mix is an AWS key', (_name, path) => {
+    expect(path).toHaveLength(40);
+    expect(redactSecrets(`at ${path} now`)).toBe(`at ${path} now`);
+  });
+
+  it('takes a slash-separated run for a path only with a word between two slashes and no + or =', () => {
+    expect(redactSecrets('abcdefghijklmnopqrst/uvwxyzABCDEFGHIJ')).toBe(REDACTED);
+    expect(redactSecrets('abc/defgh/ijklmnopq+rstuvwxyz0123456')).toBe(REDACTED);
+  });
+
   it('keeps a long path only when it is made of short words', () => {
     const word = 'x'.repeat(32);
     // A run of path-like text with a long word in it goes whole: the word may be a token.

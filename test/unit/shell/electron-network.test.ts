@@ -166,7 +166,8 @@ describe('trusting the caFile setting’s authorities', () => {
     expect(chainTrustedFor('idp.test', [ca.cert], authorities)).toBe(true);
     expect(chainTrustedFor('idp.test', [ca.cert, ca.caPem], authorities)).toBe(true);
     expect(chainTrustedFor('127.0.0.1', [ca.cert], authorities)).toBe(true);
-    expect(chainTrustedFor('[::1]', [ca.cert], authorities)).toBe(false);
+    expect(chainTrustedFor('::1', [ca.cert], authorities)).toBe(false);
+    expect(certificatesIn('no certificate here')).toEqual([]);
     expect(chainTrustedFor('idp.test', [other.cert], authorities)).toBe(false);
     // A chain whose links do not sign each other is refused even if it ends at the authority.
     expect(chainTrustedFor('idp.test', [other.cert, ca.caPem], authorities)).toBe(false);
@@ -240,6 +241,81 @@ describe('trusting the caFile setting’s authorities', () => {
       ['a leaf for client authentication only', () => [leafUnder(root, 'idp.test', 'clientAuth').pem], false],
     ])('%s → trusted: %s', (_name, chain, trusted) => {
       expect(chainTrustedFor('idp.test', chain(), authorities)).toBe(trusted);
+    });
+
+    it.each([
+      [
+        'a leaf with no basic constraints at all',
+        () =>
+          issueCertificate({
+            subject: 'idp.test',
+            extensions: 'subjectAltName=DNS:idp.test',
+            days: 5,
+            issuer: root,
+          }),
+        true,
+      ],
+      [
+        'a leaf for server and client authentication',
+        () => leafUnder(root, 'idp.test', 'serverAuth,clientAuth'),
+        true,
+      ],
+      ['a leaf for any purpose', () => leafUnder(root, 'idp.test', 'anyExtendedKeyUsage'), true],
+      [
+        'a leaf naming the host only in its common name',
+        () =>
+          issueCertificate({
+            subject: 'idp.test',
+            extensions: 'basicConstraints=CA:FALSE',
+            days: 5,
+            issuer: root,
+          }),
+        false,
+      ],
+      [
+        'a leaf for the IPv6 loopback, asked by address',
+        () => issueCertificate({ subject: 'v6', extensions: 'subjectAltName=IP:::1', days: 5, issuer: root }),
+        true,
+      ],
+    ])('%s → trusted: %s', (name, leaf, trusted) => {
+      const host = name.includes('IPv6') ? '::1' : 'idp.test';
+      expect(chainTrustedFor(host, [leaf().pem], authorities)).toBe(trusted);
+    });
+
+    it('takes an intermediate whose path length is 0 signing the leaf itself', () => {
+      const limited = intermediate(
+        'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign',
+      );
+      expect(chainTrustedFor('idp.test', [leafUnder(limited).pem, limited.pem], authorities)).toBe(true);
+    });
+
+    it('refuses a chain whose issuer only has the trusted root’s name (an impostor’s key signed it)', () => {
+      const impostor = issueCertificate({
+        subject: 'Inspection Root',
+        extensions: 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign',
+        days: 40,
+      });
+      expect(chainTrustedFor('idp.test', [leafUnder(impostor).pem], authorities)).toBe(false);
+      expect(chainTrustedFor('idp.test', [leafUnder(impostor).pem, impostor.pem], authorities)).toBe(false);
+    });
+
+    it('refuses an issuer that is no CA at all (no basic constraints), even at the top', () => {
+      const plain = issueCertificate({
+        subject: 'Plain',
+        extensions: 'subjectAltName=DNS:plain.test',
+        days: 30,
+        issuer: root,
+      });
+      expect(chainTrustedFor('idp.test', [leafUnder(plain).pem, plain.pem], authorities)).toBe(false);
+    });
+
+    it('refuses a leaf not valid yet, and pins a leaf among other authorities', () => {
+      const leaf = leafUnder(root);
+      expect(chainTrustedFor('idp.test', [leaf.pem], authorities, new Date(Date.now() - 86_400_000))).toBe(
+        false,
+      );
+      const others = certificatesIn(makeTestCa(['x.test']).caPem);
+      expect(chainTrustedFor('idp.test', [leaf.pem], [...others, ...certificatesIn(leaf.pem)])).toBe(true);
     });
 
     it('refuses an expired intermediate, though the leaf and the root are still valid', () => {

@@ -6,7 +6,10 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CompactSign, compactVerify, createLocalJWKSet, errors, type JWK } from 'jose';
-import { IdTokenSignatureVerifier, SIGNATURE_ALGORITHMS } from '../../../../main/core/provider/id-token-signature.ts';
+import {
+  IdTokenSignatureVerifier,
+  SIGNATURE_ALGORITHMS,
+} from '../../../../main/core/provider/id-token-signature.ts';
 import { jwks, keyPair, type Alg } from '../../../support/jws-keys.ts';
 
 interface Case {

@@ -5,7 +5,10 @@
  */
 import crypto from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { IdTokenSignatureVerifier, SIGNATURE_ALGORITHMS } from '../../../../main/core/provider/id-token-signature.ts';
+import {
+  IdTokenSignatureVerifier,
+  SIGNATURE_ALGORITHMS,
+} from '../../../../main/core/provider/id-token-signature.ts';
 import { jwks, keyPair } from '../../../support/jws-keys.ts';
 
 const refused = { code: 'provider_rejected', providerError: 'invalid_id_token' };

@@ -6,7 +6,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DISCOVERY_TTL_MS, ProviderDirectory, chooseTokenAuthMethod } from '../../../../main/core/provider/provider.ts';
+import {
+  DISCOVERY_TTL_MS,
+  ProviderDirectory,
+  chooseTokenAuthMethod,
+  takesIdTokenHint,
+} from '../../../../main/core/provider/provider.ts';
 import { validateSettings, type TokenAuthMethodSetting } from '../../../../main/core/settings/settings.ts';
 
 const ISSUER = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123';
@@ -255,3 +260,44 @@ const VALID_FOR_AUTH = {
   discoveryUrl: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X',
   clientId: 'c1',
 };
+
+describe('takesIdTokenHint', () => {
+  it.each([
+    [
+      'Cognito, known by its issuer',
+      'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC',
+      'https://pool.auth.eu-west-1.amazoncognito.com/logout',
+      false,
+    ],
+    [
+      'Cognito on a custom domain, known by /logout on another origin',
+      'https://idp.example/pool',
+      'https://login.example/logout',
+      false,
+    ],
+    [
+      'Cognito where the issuer names an end-session path of the same origin',
+      'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_X',
+      'https://cognito-idp.us-east-1.amazonaws.com/logout',
+      false,
+    ],
+    [
+      'a provider of RP-initiated logout on its own origin',
+      'https://login.example/realms/x',
+      'https://login.example/realms/x/logout',
+      true,
+    ],
+    ['one whose /logout is on its own origin', 'https://login.example', 'https://login.example/logout', true],
+    [
+      'one whose end-session path is not /logout, on another origin',
+      'https://issuer.example',
+      'https://login.example/oidc/end',
+      true,
+    ],
+    ['one with no end-session endpoint', 'https://login.example', undefined, false],
+  ])('%s → %s', (_name, issuer, endSession, expected) => {
+    expect(takesIdTokenHint({ issuer, ...(endSession ? { end_session_endpoint: endSession } : {}) })).toBe(
+      expected,
+    );
+  });
+});

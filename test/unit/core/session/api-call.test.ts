@@ -1,7 +1,7 @@
 /** The API call against a local server: what is sent, and what comes back to be shown. */
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_BODY_LIMIT, callApi } from '../../../../main/core/session/api-call.ts';
+import { API_BODY_LIMIT, blankTokens, callApi } from '../../../../main/core/session/api-call.ts';
 import { closeServer, listen } from '../../../../main/core/loopback/http-server.ts';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLW9mLWFsaWNl';
@@ -60,6 +60,24 @@ describe('callApi', () => {
         /^Could not reach the API at 127\.0\.0\.1:9: .*Check the API URL setting/,
       ) as string,
     });
+    const cause = new TypeError('fetch failed');
+    await expect(
+      callApi('https://api.example/', TOKEN, [], () => Promise.reject(cause)),
+    ).rejects.toMatchObject({
+      cause,
+    });
+  });
+
+  it('times the call in milliseconds, cuts only a body longer than the limit, blanks tokens of 16 characters on', async () => {
+    const exact = await callApi('https://api.example/', TOKEN, [], () =>
+      Promise.resolve(new Response('y'.repeat(API_BODY_LIMIT))),
+    );
+    expect(exact.truncated).toBe(false);
+    expect(exact.ms).toBeGreaterThanOrEqual(0);
+    expect(exact.ms).toBeLessThan(60_000);
+    const sixteen = 'abcdefghijklmnop';
+    expect(blankTokens(`x ${sixteen} y`, [sixteen, 'short'])).toBe('x [a token of yours] y');
+    expect(blankTokens('x short y', ['short'])).toBe('x short y');
   });
 });
 
@@ -74,11 +92,13 @@ describe('callApi and redirects', () => {
   const redirecting = createServer((req, res) => {
     if (req.url === '/moved') res.writeHead(302, { location: `${elsewhereBase}/collect?x=1` });
     else if (req.url === '/moved-here') res.writeHead(307, { location: '/echo-here' });
-    else if (req.url === '/loop') res.writeHead(302, { location: '/loop' });
+    else if (req.url === '/loop') ((loops += 1), res.writeHead(302, { location: '/loop' }));
+    else if (req.url === '/no-location') res.writeHead(302);
     else res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ path: req.url, authorization: req.headers.authorization }));
   });
   let redirectingBase: string;
+  let loops = 0;
 
   beforeAll(async () => {
     elsewhereBase = `http://127.0.0.1:${await listen(elsewhere, 0, '127.0.0.1')}`;
@@ -108,5 +128,25 @@ describe('callApi and redirects', () => {
       authorization: 'Bearer [a token of yours]',
     });
     expect(await callApi(`${redirectingBase}/loop`, TOKEN, [], fetch)).toMatchObject({ status: 302 });
+    // The call and five redirects, then the redirect is the answer.
+    expect(loops).toBe(6);
+  });
+
+  it('shows a redirect without a Location as the answer it is', async () => {
+    expect(await callApi(`${redirectingBase}/no-location`, TOKEN, [], fetch)).toMatchObject({ status: 302 });
+  });
+
+  it('follows a bodiless same-origin redirect too', async () => {
+    const answers = [
+      new Response(null, { status: 307, headers: { location: '/next' } }),
+      new Response('{"ok":true}', { status: 200 }),
+    ];
+    const seen: string[] = [];
+    const answer = await callApi('https://api.example/start', TOKEN, [], (url) => {
+      seen.push(url);
+      return Promise.resolve(answers.shift()!);
+    });
+    expect(seen).toEqual(['https://api.example/start', 'https://api.example/next']);
+    expect(answer.status).toBe(200);
   });
 });

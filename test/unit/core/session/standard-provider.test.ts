@@ -10,7 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthService } from '../../../../main/core/session/auth-service.ts';
 import { validateSettings, type SettingsInput } from '../../../../main/core/settings/settings.ts';
 import { startCognitoEmulator, type CognitoEmulator, type ProviderFlavour } from '../../../idp/emulator.ts';
-import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET, defaultClients } from '../../../idp/directory.ts';
+import {
+  CONFIDENTIAL_CLIENT_ID,
+  CONFIDENTIAL_CLIENT_SECRET,
+  defaultClients,
+} from '../../../idp/directory.ts';
 import { MemorySecretStore } from '../../../fakes/memory-secret-store.ts';
 import { FormPostBrowser } from '../../../support/form-post-browser.ts';
 import { freePort } from '../../../support/http.ts';

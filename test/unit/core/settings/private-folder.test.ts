@@ -2,7 +2,16 @@
  * The settings folder's strict modes, on real folders: made private, tightened from an earlier
  * version's modes, and refused when another user owns it or could write to it or above it.
  */
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -87,5 +96,64 @@ describe.skipIf(process.platform === 'win32')('securePrivateFolder', () => {
         ) as string,
       }) as Error,
     );
+  });
+});
+
+// A user other than root, played by chowning the test's folders (this takes root, as CI runs):
+// root-owned parents (/, /tmp) are then someone else's, as on a user's machine.
+describe.skipIf(process.platform === 'win32' || !isRoot)(
+  'securePrivateFolder for a user who is not root',
+  () => {
+    const USER = 12_345;
+    const OTHER = 54_321;
+    const ownedBy = (uid: number, path: string): string => (chownSync(path, uid, uid), path);
+
+    it('takes root’s parents (/, /tmp) as safe, and makes nothing it was not asked for', () => {
+      const folder = ownedBy(USER, scratch());
+      securePrivateFolder(folder, [], USER);
+      expect(readdirSync(folder)).toEqual([]);
+    });
+
+    it('refuses a parent another user owns, saying to choose a folder in the home folder', () => {
+      const parent = ownedBy(OTHER, scratch());
+      chmodSync(parent, 0o755);
+      const folder = join(parent, 'settings');
+      mkdirSync(folder, { mode: 0o700 });
+      chownSync(folder, USER, USER);
+      expect(() => securePrivateFolder(folder, [], USER)).toThrow(
+        `${parent} belongs to user ${OTHER} with mode 0755, so another user could change what this app trusts. Choose a settings folder inside your home folder`,
+      );
+    });
+
+    it('looks at every parent, not only the nearest', () => {
+      const grandparent = scratch();
+      chmodSync(grandparent, 0o777);
+      const parent = join(grandparent, 'parent');
+      mkdirSync(parent, { mode: 0o700 });
+      const folder = join(parent, 'settings');
+      mkdirSync(folder, { mode: 0o700 });
+      for (const path of [parent, folder]) chownSync(path, USER, USER);
+      expect(() => securePrivateFolder(folder, [], USER)).toThrow(
+        `${grandparent} belongs to user 0 with mode 0777`,
+      );
+    });
+  },
+);
+
+describe.skipIf(process.platform === 'win32')('tightening an earlier version’s folder', () => {
+  it('makes its folders 0700 and its files 0600, follows no link, and leaves a private folder alone', () => {
+    const outside = join(scratch(), 'outside.txt');
+    writeFileSync(outside, '', { mode: 0o644 });
+    const folder = join(scratch(), 'settings');
+    mkdirSync(join(folder, 'logs'), { recursive: true, mode: 0o755 });
+    chmodSync(folder, 0o755);
+    symlinkSync(outside, join(folder, 'link'));
+    securePrivateFolder(folder);
+    expect(modeOf(join(folder, 'logs'))).toBe(0o700);
+    expect(modeOf(outside)).toBe(0o644);
+    // Private already: what is in it is the user's own business, not touched at every start.
+    writeFileSync(join(folder, 'notes.txt'), '', { mode: 0o644 });
+    securePrivateFolder(folder);
+    expect(modeOf(join(folder, 'notes.txt'))).toBe(0o644);
   });
 });

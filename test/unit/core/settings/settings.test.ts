@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  environmentClientSecret,
   SETTING_ENV,
   SETTING_LABELS,
   validResolvedSettings,
@@ -444,5 +445,30 @@ describe('settings rules, one by one', () => {
   it('is configured only with both a discovery URL and a client id', () => {
     expect(isProviderConfigured({ clientId: 'x' })).toBe(false);
     expect(isProviderConfigured({ discoveryUrl: ' ', clientId: 'x' })).toBe(false);
+  });
+});
+
+describe('environmentClientSecret', () => {
+  const SECRET = { COGNITO_CLIENT_SECRET: '  s3cret  ' };
+  it.each([
+    [
+      'both the provider and the client from the environment',
+      'env',
+      'env',
+      { secret: 's3cret', ignored: false },
+    ],
+    ['the provider from the file', 'file', 'env', { secret: undefined, ignored: true }],
+    ['the client from the file', 'env', 'file', { secret: undefined, ignored: true }],
+    ['the client locked by an installer', 'env', 'locked', { secret: undefined, ignored: true }],
+  ] as const)('with %s: %j', (_name, discoveryUrl, clientId, expected) => {
+    expect(environmentClientSecret(SECRET, { discoveryUrl, clientId })).toEqual(expected);
+  });
+
+  it('is nothing, and nothing ignored, when the environment has no secret (or only blanks)', () => {
+    for (const env of [{}, { COGNITO_CLIENT_SECRET: '' }, { COGNITO_CLIENT_SECRET: '   ' }])
+      expect(environmentClientSecret(env, { discoveryUrl: 'file', clientId: 'file' })).toEqual({
+        secret: undefined,
+        ignored: false,
+      });
   });
 });
