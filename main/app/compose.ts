@@ -14,7 +14,12 @@ import {
 } from '../core/settings/settings.ts';
 import { t } from '../core/i18n.ts';
 import { profileSettings, selectedProfile, type SettingsDocument } from '../core/settings/profiles.ts';
-import { accountsOf, findAccount, type AccountsState, type AccountsStore } from '../core/settings/accounts.ts';
+import {
+  accountsOf,
+  findAccount,
+  type AccountsState,
+  type AccountsStore,
+} from '../core/settings/accounts.ts';
 import {
   installerPresets,
   installerProfiles,

@@ -5,7 +5,11 @@
  * from an earlier question, a page that should not answer at all) never answers another question.
  */
 import { randomUUID } from 'node:crypto';
-import type { ProxyCredentials, ProxySignInAnswer, ProxySignInRequest } from '../core/network/proxy-sign-in.ts';
+import type {
+  ProxyCredentials,
+  ProxySignInAnswer,
+  ProxySignInRequest,
+} from '../core/network/proxy-sign-in.ts';
 
 /** A question as the dialog shows it: the proxy's request and the question's id. */
 export interface ProxyQuestionShown extends ProxySignInRequest {
