@@ -27,6 +27,7 @@ import { PlaywrightBrowser } from '../support/playwright-browser.ts';
 import { rawRequest } from '../support/http.ts';
 import { readStoredSession } from '../support/stored-session.ts';
 import { keychainAccounts } from '../support/keychain-inspect.ts';
+import { buildAuthService } from '../support/auth-service-harness.ts';
 
 const PORT = 47611;
 const REDIRECT_URI = `http://127.0.0.1:${PORT}/callback`;
@@ -60,19 +61,17 @@ function newService(
     keychainLayout?: VaultLayout;
   } = {},
 ): AuthService {
-  return new AuthService({
-    settings: validateSettings({
-      discoveryUrl: options.issuer ?? emulator.issuer,
+  return buildAuthService(
+    { issuer: options.issuer ?? emulator.issuer, redirectUri: REDIRECT_URI, keychainService: SERVICE },
+    {
       clientId: options.clientId ?? CONFIDENTIAL_CLIENT_ID,
-      redirectUri: REDIRECT_URI,
-      keychainService: SERVICE,
-    }),
-    secretStore: new KeytarSecretStore(),
-    browser,
-    configDir,
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.keychainLayout ? { keychainLayout: options.keychainLayout } : {}),
-  });
+      secretStore: new KeytarSecretStore(),
+      browser,
+      configDir,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.keychainLayout ? { keychainLayout: options.keychainLayout } : {}),
+    },
+  );
 }
 
 async function signedInService(options: Parameters<typeof newService>[0] = {}): Promise<AuthService> {

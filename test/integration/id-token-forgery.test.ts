@@ -8,8 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AuthService } from '../../main/core/session/auth-service.ts';
-import { validateSettings } from '../../main/core/settings/settings.ts';
+import type { AuthService } from '../../main/core/session/auth-service.ts';
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
 import type { Browser } from '../../main/core/ports.ts';
 import type { IdTokenForgery } from '../idp/emulator.ts';
@@ -18,6 +17,7 @@ import { testEndpoints, useProviderAndKeychain } from '../support/real-parts.ts'
 import { FormPostBrowser, followLaunch } from '../support/form-post-browser.ts';
 import { readStoredSession } from '../support/stored-session.ts';
 import { keychainAccounts } from '../support/keychain-inspect.ts';
+import { buildAuthService } from '../support/auth-service-harness.ts';
 
 const ENDPOINTS = testEndpoints(47622, 'forgery');
 const { redirectUri: REDIRECT_URI, keychainService: SERVICE } = ENDPOINTS;
@@ -29,18 +29,10 @@ beforeEach(() => {
 });
 
 function service(browser: Browser, clock?: { now(): number }): AuthService {
-  return new AuthService({
-    settings: validateSettings({
-      discoveryUrl: parts.emulator.issuer,
-      clientId: PUBLIC_CLIENT_ID,
-      redirectUri: REDIRECT_URI,
-      keychainService: SERVICE,
-    }),
-    secretStore: new KeytarSecretStore(),
-    browser,
-    configDir,
-    ...(clock ? { clock } : {}),
-  });
+  return buildAuthService(
+    { issuer: parts.emulator.issuer, redirectUri: REDIRECT_URI, keychainService: SERVICE },
+    { secretStore: new KeytarSecretStore(), browser, configDir, ...(clock ? { clock } : {}) },
+  );
 }
 
 const AT_SIGN_IN: IdTokenForgery[] = [

@@ -23,10 +23,9 @@ import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
 import type { AppStatus } from '../../main/app/app-status.ts';
 import { TokenVault, sessionAccount } from '../../main/core/session/token-vault.ts';
 import type { StoredSession } from '../../main/core/session/session.ts';
-import { AuthService } from '../../main/core/session/auth-service.ts';
-import { validateSettings } from '../../main/core/settings/settings.ts';
 import { MemorySecretStore } from '../fakes/memory-secret-store.ts';
 import { FormPostBrowser } from '../support/form-post-browser.ts';
+import { buildAuthService } from '../support/auth-service-harness.ts';
 
 const ENDPOINTS = testEndpoints(47634, 'profiles');
 const { keychainService: SERVICE } = ENDPOINTS;
@@ -273,15 +272,10 @@ describe('the upgrade from a version without profiles', () => {
     // A session as the earlier version stored it: its entry name and value format, from the fixture.
     const memory = new MemorySecretStore();
     const browser = new FormPostBrowser(work.domain, ENDPOINTS.redirectUri);
-    const scratch = new AuthService({
-      settings: validateSettings({
-        discoveryUrl: work.issuer,
-        clientId: PUBLIC_CLIENT_ID,
-        redirectUri: ENDPOINTS.redirectUri,
-      }),
-      secretStore: memory,
-      browser,
-    });
+    const scratch = buildAuthService(
+      { issuer: work.issuer, redirectUri: ENDPOINTS.redirectUri },
+      { secretStore: memory, browser },
+    );
     await scratch.signIn({ timeoutMs: 30_000 });
     await browser.settle();
     const [stored] = [...memory.entries.values()];

@@ -92,8 +92,10 @@ describe('callApi and redirects', () => {
   const redirecting = createServer((req, res) => {
     if (req.url === '/moved') res.writeHead(302, { location: `${elsewhereBase}/collect?x=1` });
     else if (req.url === '/moved-here') res.writeHead(307, { location: '/echo-here' });
-    else if (req.url === '/loop') ((loops += 1), res.writeHead(302, { location: '/loop' }));
-    else if (req.url === '/no-location') res.writeHead(302);
+    else if (req.url === '/loop') {
+      loops += 1;
+      res.writeHead(302, { location: '/loop' });
+    } else if (req.url === '/no-location') res.writeHead(302);
     else res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ path: req.url, authorization: req.headers.authorization }));
   });

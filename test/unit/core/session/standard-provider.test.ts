@@ -3,52 +3,38 @@
  * `standard` flavour (PS256 keys, `client_secret_post` only, `preferred_username` and `groups`, an
  * end-session endpoint that requires `id_token_hint`) and the same without an end-session endpoint.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthService } from '../../../../main/core/session/auth-service.ts';
-import { validateSettings, type SettingsInput } from '../../../../main/core/settings/settings.ts';
-import { startCognitoEmulator, type CognitoEmulator, type ProviderFlavour } from '../../../idp/emulator.ts';
-import {
-  CONFIDENTIAL_CLIENT_ID,
-  CONFIDENTIAL_CLIENT_SECRET,
-  defaultClients,
-} from '../../../idp/directory.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AuthService } from '../../../../main/core/session/auth-service.ts';
+import { type SettingsInput } from '../../../../main/core/settings/settings.ts';
+import { type CognitoEmulator, type ProviderFlavour } from '../../../idp/emulator.ts';
+import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET } from '../../../idp/directory.ts';
 import { MemorySecretStore } from '../../../fakes/memory-secret-store.ts';
 import { FormPostBrowser } from '../../../support/form-post-browser.ts';
-import { freePort } from '../../../support/http.ts';
+import { buildAuthService, useEmulator } from '../../../support/auth-service-harness.ts';
 
 describe.each<ProviderFlavour>(['standard', 'standard-without-logout'])('a %s provider', (flavour) => {
   let emulator: CognitoEmulator;
   let redirectUri: string;
   let logoutUri: string;
 
-  beforeAll(async () => {
-    const port = await freePort();
-    redirectUri = `http://127.0.0.1:${port}/callback`;
-    logoutUri = `http://127.0.0.1:${port}/signed-out`;
-    emulator = await startCognitoEmulator({ clients: defaultClients(redirectUri, logoutUri), flavour });
+  const provider = useEmulator({ flavour });
+  beforeAll(() => {
+    ({ emulator, redirectUri, logoutUri } = provider);
   });
-  afterAll(() => emulator.stop());
 
   async function signedIn(
     settings: SettingsInput = {},
   ): Promise<{ service: AuthService; browser: FormPostBrowser }> {
     const browser = new FormPostBrowser(emulator.domain, redirectUri);
-    const service = new AuthService({
-      settings: validateSettings({
-        discoveryUrl: emulator.issuer,
+    const service = buildAuthService(
+      { issuer: emulator.issuer, redirectUri, logoutUri },
+      {
         clientId: CONFIDENTIAL_CLIENT_ID,
-        redirectUri,
-        logoutUri,
-        groupsClaim: 'groups',
-        ...settings,
-      }),
-      secretStore: new MemorySecretStore(),
-      browser,
-      configDir: mkdtempSync(join(tmpdir(), 'cognito-desktop-standard-')),
-    });
+        settings: { groupsClaim: 'groups', ...settings },
+        secretStore: new MemorySecretStore(),
+        browser,
+      },
+    );
     service.useClientSecret(CONFIDENTIAL_CLIENT_SECRET);
     await service.signIn({ timeoutMs: 10_000 });
     await browser.settle();
