@@ -12,8 +12,8 @@ import { sharedFileName } from './shared-session-files.ts';
 import { loadOnce } from '../core/load-once.ts';
 
 /**
- * Loaded on first use: it patches `fs` (graceful-fs) at load, which costs a command that only
- * reads a valid session some 15 ms for nothing.
+ * Loaded on first use: it patches `fs` (graceful-fs) at load, a cost that a command which only
+ * reads a valid session should not pay.
  */
 const loadLockfile = loadOnce(() => import('proper-lockfile'));
 

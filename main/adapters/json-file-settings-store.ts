@@ -1,9 +1,11 @@
 /**
  * Settings in `<settings folder>/config.json`, the file electron-store keeps for the app, for the
  * CLI in plain Node. Reading is plain JSON (what every command needs, at no cost); writing goes
- * through `conf`, electron-store's own plain-Node base, so the CLI writes the file exactly as the
- * app does (same serializer, atomic write with a unique temporary file). conf is loaded only to
- * write: it costs more to load than most commands take.
+ * through `conf`, electron-store's own plain-Node base: the same serializer and atomic write with a
+ * unique temporary file, and the same mode (0600) as the app's store sets. They differ on a file
+ * that is not JSON: the CLI replaces it with what it writes, while the app's store throws on it
+ * (`clearInvalidConfig` off) rather than drop the user's file without a word. conf
+ * is loaded only to write: it costs more to load than most commands take.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

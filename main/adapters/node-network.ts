@@ -123,7 +123,7 @@ export function nodeNetwork(options: NodeNetworkOptions): Network {
 /** A {@link Fetch} for the core: routed, trusting the certificates above, with typed failures. */
 export function nodeNetworkFetch(options: NodeNetworkOptions): Fetch {
   // One TLS context for every connection, made only once TLS is needed: given `ca` instead, Node
-  // parses the few hundred certificates again for each connection (about 0.1 s each).
+  // parses the few hundred certificates again for each connection, which costs more than the request.
   let secureContext: Tls.SecureContext | undefined;
   const trusted = (): { secureContext: Tls.SecureContext } => {
     secureContext ??= nodeTls().createSecureContext({ ca: trustedCertificates(options.caFile, options.env) });

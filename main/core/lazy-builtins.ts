@@ -1,8 +1,8 @@
 /**
  * Node built-ins the command line needs only now and then, loaded at first use rather than
- * imported. An ES-module import of a built-in builds its whole namespace at start — `node:http`
- * cost a `token` call 33 ms on the CI machine, `node:crypto` 6 ms (WebCrypto included) — which a
- * call on a valid session never uses. `process.getBuiltinModule` returns the module as it is.
+ * imported. An ES-module import of a built-in builds its whole namespace at start, which a call on
+ * a valid session never uses (docs/performance.md has the cost). `process.getBuiltinModule`
+ * returns the module as it is.
  */
 import type * as Crypto from 'node:crypto';
 import type * as Tls from 'node:tls';

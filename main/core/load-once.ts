@@ -1,7 +1,7 @@
 /**
  * A module loaded on first use and then kept. Each `import()` call asks the module loader again
- * (resolve hooks included, which run on a thread of their own under a loader like tsx): on the
- * sign-in path that was a millisecond per import, per sign-in.
+ * (resolve hooks included, which run on a thread of their own under a loader like tsx): a cost on
+ * every sign-in that one load avoids.
  */
 export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
   let loaded: Promise<T> | undefined;

@@ -66,9 +66,9 @@ export class LoopbackReceiver {
   private result: boolean | undefined;
   /**
    * The browser's callback request, answered (303) when the result is known rather than at once:
-   * answered at once, the browser's next request (for the result page) reached this process while
-   * the code was being exchanged and held the token request back (0.10–0.44 ms of a sign-in, median
-   * 0.17, in paired runs). The browser shows the same "loading" either way.
+   * answered at once, the browser's next request (for the result page) would reach this process
+   * while the code is exchanged and hold the token request back (docs/performance.md). The
+   * browser shows the same "loading" either way.
    */
   private heldCallback: ServerResponse | undefined;
   /** Browsers asking for the result page before the result is known, held until it is. */

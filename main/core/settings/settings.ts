@@ -166,7 +166,6 @@ export function defaultLogoutUri(redirectUri: string): string {
   }
 }
 
-/** Strips APEX-style `#email#` to `email`. */
 /** A client id or a claim name: no spaces, at most 128 characters. */
 function isOneWord(value: string): boolean {
   return !/\s/.test(value) && value.length <= 128;
@@ -176,6 +175,7 @@ function isTokenAuthMethod(value: string): value is TokenAuthMethod {
   return (TOKEN_AUTH_METHODS as readonly string[]).includes(value);
 }
 
+/** Strips APEX-style `#email#` to `email`. */
 function normalizeClaim(claim: string): string {
   return claim.trim().replace(/^#(.*)#$/, '$1');
 }
