@@ -1,11 +1,8 @@
-/** The pure parts of the app shell: the menu, the app:// file resolution, installer presets. */
+/** The application menu (main/shell/menu.ts) for each state and OS, and the window's title. */
 import { describe, expect, it, vi } from 'vitest';
-import { join } from 'node:path';
-import { buildMenuTemplate, type MenuActions } from '../../../main/shell/menu.ts';
-import { APP_CSP, resolveAppFile } from '../../../main/shell/app-protocol.ts';
-import { installerSettingsFile, parseInstallerSettings } from '../../../main/app/installer-settings.ts';
-import { windowTitle, type AppStatus } from '../../../main/app/app-status.ts';
 import type { MenuItemConstructorOptions } from 'electron';
+import { buildMenuTemplate, type MenuActions } from '../../../main/shell/menu.ts';
+import { windowTitle, type AppStatus } from '../../../main/app/app-status.ts';
 
 const provider = { domain: 'pool.auth.eu-west-1.amazoncognito.com', issuer: 'https://x', isEmulator: false };
 const actions: MenuActions = {
@@ -173,121 +170,5 @@ describe('application menu', () => {
     const signOut = items(win).find((i) => i.id === 'sign-out')!;
     (signOut.click as () => void)();
     expect(actions.signOut).toHaveBeenCalled();
-  });
-});
-
-describe('app:// files', () => {
-  const root = '/opt/app/renderer';
-  it.each([
-    ['app://cognito-desktop/', `${root}/index.html`],
-    ['app://cognito-desktop/index.html', `${root}/index.html`],
-    ['app://cognito-desktop/assets/index-abc.js', `${root}/assets/index-abc.js`],
-  ])('serves %s', (url, path) => {
-    expect(resolveAppFile(root, url)).toMatchObject({ ok: true, path });
-  });
-
-  it.each([
-    'app://cognito-desktop/../../etc/passwd.html',
-    'app://cognito-desktop/%2e%2e/%2e%2e/etc/passwd.html',
-    'app://cognito-desktop/..%2f..%2fsecret.json',
-    'app://cognito-desktop/assets/..%2F..%2F..%2Fetc%2Fpasswd.html',
-  ])('never resolves %s outside the renderer folder', (url) => {
-    const result = resolveAppFile(root, url);
-    if (result.ok) expect(result.path.startsWith(`${root}/`)).toBe(true);
-  });
-
-  it.each([
-    'app://cognito-desktop/..%2f..%2fsecret.json',
-    'app://cognito-desktop/assets/%5c..%5csecret.js',
-    'app://other-host/index.html',
-    'file:///etc/passwd',
-    'app://cognito-desktop/no-type',
-    'app://cognito-desktop/%00.html',
-  ])('refuses %s', (url) => {
-    const result = resolveAppFile(root, url);
-    expect(result.ok).toBe(false);
-  });
-
-  it('has a strict CSP: self only, no network, no inline', () => {
-    expect(APP_CSP).toContain("default-src 'none'");
-    expect(APP_CSP).toContain("script-src 'self'");
-    expect(APP_CSP).toContain("connect-src 'none'");
-    expect(APP_CSP).not.toContain('unsafe');
-  });
-});
-
-describe('provider.json', () => {
-  it('reads known settings, keeps locks only for given settings, never a secret', () => {
-    const parsed = parseInstallerSettings(
-      JSON.stringify({
-        settings: {
-          discoveryUrl: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X',
-          clientId: 'abc',
-          clientSecret: 'nope',
-          other: 1,
-        },
-        locked: ['discoveryUrl', 'scopes', 'clientSecret'],
-      }),
-    );
-    expect(parsed.values).toEqual({
-      discoveryUrl: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X',
-      clientId: 'abc',
-    });
-    expect(parsed.locked).toEqual(['discoveryUrl']);
-  });
-
-  it('is found by the installed command next to the app’s resources, unless the environment names one', () => {
-    const installed = '/opt/cognito-desktop/resources/cli/cognito-desktop';
-    expect(installerSettingsFile({}, installed)).toBe('/opt/cognito-desktop/resources/provider.json');
-    expect(installerSettingsFile({}, 'C:/Apps/cognito-desktop/resources/cli/cognito-desktop.exe')).toBe(
-      join('C:/Apps/cognito-desktop/resources', 'provider.json'),
-    );
-    expect(installerSettingsFile({ COGNITO_DESKTOP_INSTALLER_SETTINGS: '/etc/p.json' }, installed)).toBe(
-      '/etc/p.json',
-    );
-    expect(installerSettingsFile({}, '/usr/bin/node')).toBeUndefined();
-  });
-
-  it('reads installer profiles with their own presets, and whether people may add profiles', () => {
-    const parsed = parseInstallerSettings(
-      JSON.stringify({
-        settings: { clientId: 'top' },
-        profiles: {
-          prod: {
-            settings: { discoveryUrl: 'https://idp.example', clientSecret: 'nope' },
-            locked: ['discoveryUrl'],
-          },
-          'bad name': { settings: { clientId: 'x' } },
-          default: { settings: { clientId: 'ignored: the top level is the default profile' } },
-        },
-        userProfiles: false,
-      }),
-    );
-    expect(parsed.values).toEqual({ clientId: 'top' });
-    expect(parsed.profiles).toEqual({
-      prod: { values: { discoveryUrl: 'https://idp.example' }, locked: ['discoveryUrl'] },
-    });
-    expect(parsed.userProfiles).toBe(false);
-    expect(parseInstallerSettings('{}').userProfiles).toBeUndefined();
-  });
-
-  it('takes the identity providers as text or as a list of names and labels, and can lock them', () => {
-    const listed = parseInstallerSettings(
-      JSON.stringify({
-        settings: {
-          identityProviders: [
-            { name: 'Google' },
-            { name: 'AcmeSAML', label: 'Acme staff' },
-            { label: 'no name' },
-          ],
-          emailFirst: 'on',
-        },
-        locked: ['identityProviders'],
-      }),
-    );
-    expect(listed.values).toEqual({ identityProviders: 'Google, AcmeSAML=Acme staff', emailFirst: 'on' });
-    expect(listed.locked).toEqual(['identityProviders']);
-    const text = parseInstallerSettings(JSON.stringify({ identityProviders: 'Google, Facebook' }));
-    expect(text.values).toEqual({ identityProviders: 'Google, Facebook' });
   });
 });
