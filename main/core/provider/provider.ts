@@ -82,7 +82,7 @@ export function takesIdTokenHint(
 }
 
 /** The members of a discovery document that name where requests go. */
-const ENDPOINT_MEMBERS = [
+export const ENDPOINT_MEMBERS = [
   'authorization_endpoint',
   'token_endpoint',
   'userinfo_endpoint',

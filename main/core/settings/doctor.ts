@@ -5,6 +5,7 @@
 import {
   ProviderDirectory,
   chooseTokenAuthMethod,
+  ENDPOINT_MEMBERS,
   isCognitoIssuer,
   type Fetch,
   type NetworkFor,
@@ -50,15 +51,6 @@ export interface DoctorDeps {
 
 /** Codes of failures the network, not the provider, caused: the network check names them. */
 const NETWORK_CODES = new Set(['proxy_unreachable', 'proxy_auth', 'tls_untrusted']);
-
-const ENDPOINT_KEYS = [
-  'authorization_endpoint',
-  'token_endpoint',
-  'userinfo_endpoint',
-  'revocation_endpoint',
-  'end_session_endpoint',
-  'jwks_uri',
-] as const;
 
 /** Runs every check. Never throws: a failing check says why and what to do. */
 export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
@@ -122,7 +114,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
       ok: true,
       detail: t('Issuer {{issuer}}.', { issuer: metadata.issuer }),
     });
-    const origins = ENDPOINT_KEYS.filter((k) => typeof metadata[k] === 'string').map((k) =>
+    const origins = ENDPOINT_MEMBERS.filter((k) => typeof metadata[k] === 'string').map((k) =>
       t('{{endpoint}} on {{origin}}', { endpoint: k, origin: new URL(metadata[k] as string).origin }),
     );
     const missing = ['authorization_endpoint', 'token_endpoint', 'jwks_uri'].filter(
