@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SETTINGS_FILE_NAME } from '../core/settings/settings.ts';
 import { pickDocument, type SettingsDocument } from '../core/settings/profiles.ts';
-import type { SettingsStore } from '../core/ports.ts';
+import type { SettingsStore } from '../core/settings/profiles.ts';
 
 /** {@link SettingsStore} on the JSON settings file. */
 export class JsonFileSettingsStore implements SettingsStore {

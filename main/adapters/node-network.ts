@@ -22,7 +22,7 @@ import {
   type Route,
   type RouteConfig,
 } from '../core/network/network-route.ts';
-import type { Fetch, Network } from '../core/provider/provider.ts';
+import type { Fetch, Network } from '../core/network/network.ts';
 import { loadOnce } from '../core/load-once.ts';
 import { nodeTls } from '../core/lazy-builtins.ts';
 

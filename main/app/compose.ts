@@ -4,8 +4,9 @@
  */
 import { join } from 'node:path';
 import { AuthService } from '../core/session/auth-service.ts';
-import type { Browser, Logger, SecretStore, SettingsStore } from '../core/ports.ts';
-import type { Fetch, NetworkFor } from '../core/provider/provider.ts';
+import type { Browser, Logger, SecretStore } from '../core/ports.ts';
+import type { SettingsStore } from '../core/settings/profiles.ts';
+import type { Fetch, NetworkFor } from '../core/network/network.ts';
 import {
   environmentClientSecret,
   resolveSettings,

@@ -4,7 +4,7 @@
  * last log lines. No secret: the client secret is only "stored" or not, and the whole text passes
  * through the log's redaction once more before it reaches the clipboard.
  */
-import type { DoctorCheck } from '../core/settings/doctor.ts';
+import type { DoctorCheck } from '../core/doctor.ts';
 import { redactSecrets } from '../core/redaction.ts';
 import { settingsInEffect } from '../core/settings/settings.ts';
 import type { ProfileSettings } from './compose.ts';

@@ -5,13 +5,14 @@
  * the installer's presets; a save rebuilds the session for the new settings.
  */
 import type { AuthService } from '../core/session/auth-service.ts';
-import { runDoctor } from '../core/settings/doctor.ts';
+import { runDoctor } from '../core/doctor.ts';
 import { AuthError } from '../core/errors.ts';
 import { t } from '../core/i18n.ts';
-import type { Browser, Logger, SecretStore, SettingsStore } from '../core/ports.ts';
+import type { Browser, Logger, SecretStore } from '../core/ports.ts';
+import type { SettingsStore } from '../core/settings/profiles.ts';
 import type { IdentityExchange } from '../core/aws/aws-credentials.ts';
 import type { AccountsStore } from '../core/settings/accounts.ts';
-import type { Fetch, NetworkFor } from '../core/provider/provider.ts';
+import type { Fetch, NetworkFor } from '../core/network/network.ts';
 import {
   SETTING_KEYS,
   SETTING_LABELS,

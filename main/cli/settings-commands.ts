@@ -1,6 +1,6 @@
 /** The commands that change the set-up: settings, the client secret, profiles and accounts. */
 import { AuthError } from '../core/errors.ts';
-import type { DoctorReport } from '../core/settings/doctor.ts';
+import type { DoctorReport } from '../core/doctor.ts';
 import {
   SETTING_ENV,
   SETTING_KEYS,
@@ -156,7 +156,7 @@ export const SETTINGS_COMMANDS: Command[] = [
     summary: 'check the configuration, print the URLs to register',
     options: { json: JSON_OPTION },
     async run({ options, print }) {
-      const { runDoctor } = await import('../core/settings/doctor.ts');
+      const { runDoctor } = await import('../core/doctor.ts');
       const resolved = resolveComposedSettings(options);
       const report = await runDoctor({
         input: resolved.input,

@@ -2,7 +2,6 @@
  * The ports through which the core reaches the operating system. Adapters in main/adapters implement
  * them (keytar, electron-store, shell.openExternal…); tests hand in fakes or the real adapters.
  */
-import type { SettingsDocument } from './settings/profiles.ts';
 
 /**
  * A keychain: string values under (service, account). Errors from it are mapped by the token vault.
@@ -38,13 +37,6 @@ export interface SessionSignal {
   announce(name: string): void;
   /** Calls `listener` when another process announced a change under `name`; returns a stop function. */
   watch(name: string, listener: () => void): () => void;
-}
-
-/** Where the non-secret settings live (one JSON file in the settings folder). */
-export interface SettingsStore {
-  /** The settings file: every profile's settings and which profile is in use (see profiles.ts). */
-  read(): SettingsDocument;
-  write(document: SettingsDocument): Promise<void>;
 }
 
 /** Writes text to the OS clipboard. */

@@ -4,7 +4,8 @@
  */
 import { clipboard, shell } from 'electron';
 import Store from 'electron-store';
-import type { Browser, Clipboard, SettingsStore } from '../core/ports.ts';
+import type { Browser, Clipboard } from '../core/ports.ts';
+import type { SettingsStore } from '../core/settings/profiles.ts';
 import { pickDocument, type SettingsDocument } from '../core/settings/profiles.ts';
 
 export class ShellBrowser implements Browser {

@@ -12,7 +12,7 @@ import { AuthError } from '../core/errors.ts';
 import { chromiumCertificateProblem, fromChromiumNetError } from '../core/network/network-errors.ts';
 import { presentedIssuer } from '../adapters/tls-probe.ts';
 import { DIRECT, describeProxy, parseProxyUrl } from '../core/network/network-route.ts';
-import type { Fetch, Network, NetworkFor } from '../core/provider/provider.ts';
+import type { Fetch, Network, NetworkFor } from '../core/network/network.ts';
 import { msg, t } from '../core/i18n.ts';
 
 /** What the app's network needs of Electron's session. */

@@ -5,7 +5,7 @@
  * requests use is supported: method, headers, a text or form body, redirect, abort signal.
  */
 import type { ClientRequest, ClientRequestConstructorOptions, IncomingMessage, Session } from 'electron';
-import type { Fetch } from '../core/provider/provider.ts';
+import type { Fetch } from '../core/network/network.ts';
 import type { ProxyChallenge, ProxyCredentials } from '../core/network/proxy-sign-in.ts';
 
 export type NetRequest = (options: ClientRequestConstructorOptions) => ClientRequest;

@@ -15,7 +15,7 @@ import { JsonFileSettingsStore } from '../../main/adapters/json-file-settings-st
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
 import { FileSessionSignal } from '../../main/adapters/file-session-signal.ts';
 import { openLogFile } from '../../main/adapters/log-file.ts';
-import type { Fetch } from '../../main/core/provider/provider.ts';
+import type { Fetch } from '../../main/core/network/network.ts';
 import type { StoredSession } from '../../main/core/session/session.ts';
 import { TokenVault, sessionAccount } from '../../main/core/session/token-vault.ts';
 import { startCognitoEmulator, type CognitoEmulator } from '../idp/emulator.ts';

@@ -4,7 +4,7 @@
  * client secret in bodies, `Authorization` headers), which the tests hold to it.
  */
 import type { Logger } from '../ports.ts';
-import type { Fetch } from '../provider/provider.ts';
+import type { Fetch } from '../network/network.ts';
 
 export function loggedFetch(fetch: Fetch, logger: Logger): Fetch {
   const debug = logger.debug?.bind(logger);

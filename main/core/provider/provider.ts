@@ -9,7 +9,7 @@ import { t } from '../i18n.ts';
 import { writeFileAtomically } from '../files.ts';
 import { IdTokenSignatureVerifier } from './id-token-signature.ts';
 import { isLoopbackHost } from '../origin.ts';
-import type { Settings, TokenAuthMethod, TokenAuthMethodSetting } from '../settings/settings.ts';
+import type { Fetch } from '../network/network.ts';
 import type { Clock } from '../ports.ts';
 import { loadOnce } from '../load-once.ts';
 
@@ -24,18 +24,17 @@ export interface CachedDiscovery {
   metadata: oidc.ServerMetadata;
 }
 
-/** A fetch the core uses for every provider request; tests and the benchmark count through it. */
-export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
+/** The client authentication methods for a client secret (`private_key_jwt` is not supported). */
+export const TOKEN_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
+export type TokenAuthMethod = (typeof TOKEN_AUTH_METHODS)[number];
+export type TokenAuthMethodSetting = 'auto' | TokenAuthMethod;
 
-/** How provider requests reach the network: the fetch, and how it routes a URL (for the doctor). */
-export interface Network {
-  fetch: Fetch;
-  /** The route to `url` in words: "through http://proxy:3128 (from HTTPS_PROXY)", "direct (…)". */
-  routeOf: (url: URL) => Promise<string>;
+/** What the provider directory needs of the settings: where the provider is, and who the client is. */
+export interface ProviderSettings {
+  discoveryUrl: string;
+  clientId: string;
+  tokenAuthMethod: TokenAuthMethodSetting;
 }
-
-/** The network for the settings in effect (their proxy and extra certificates). */
-export type NetworkFor = (settings: Pick<Settings, 'proxy' | 'caFile'>) => Network;
 
 /** openid-client, loaded on first use: commands that never talk to the provider never load it. */
 export type OpenIdClient = typeof oidc;
@@ -128,7 +127,7 @@ export class ProviderDirectory {
   private cache: { entry: CachedDiscovery | undefined } | undefined;
 
   constructor(
-    private readonly settings: Settings,
+    private readonly settings: ProviderSettings,
     private readonly cacheFile: string | undefined,
     private readonly clock: Clock,
     private readonly fetchImpl: Fetch = (url, init) => fetch(url, init),

@@ -6,7 +6,8 @@
  */
 import { AuthError, toAuthError } from '../errors.ts';
 import { t } from '../i18n.ts';
-import type { Fetch, ProviderClient } from '../provider/provider.ts';
+import type { ProviderClient } from '../provider/provider.ts';
+import type { Fetch } from '../network/network.ts';
 import type { StoredSession } from './session.ts';
 
 /** How much of the body is shown. */

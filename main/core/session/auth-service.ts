@@ -19,7 +19,8 @@ import {
   type SessionSignal,
 } from '../ports.ts';
 import { loggedFetch } from '../network/logged-fetch.ts';
-import { ProviderDirectory, type Fetch, type ProviderClient } from '../provider/provider.ts';
+import { ProviderDirectory, type ProviderClient } from '../provider/provider.ts';
+import { type Fetch } from '../network/network.ts';
 import type { IdentityProviderChoice } from '../provider/sign-in-options.ts';
 import type { Settings } from '../settings/settings.ts';
 import { callApiWith, fetchUserInfo, type ApiAnswer } from './api-call.ts';

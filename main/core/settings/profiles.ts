@@ -24,6 +24,13 @@ export interface SettingsDocument extends SettingsInput {
   profiles?: Record<string, SettingsInput>;
 }
 
+/** The port to where the settings document lives (one JSON file in the settings folder). */
+export interface SettingsStore {
+  /** Every profile's settings and which profile is in use. */
+  read(): SettingsDocument;
+  write(document: SettingsDocument): Promise<void>;
+}
+
 /** A profile's name: a word people type on a command line (`--profile prod`). */
 const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 

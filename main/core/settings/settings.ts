@@ -11,6 +11,11 @@ import { msg, t } from '../i18n.ts';
 import { DIRECT, parseProxyUrl } from '../network/network-route.ts';
 import { isLoopbackHost } from '../origin.ts';
 import { parseIdentityProviders } from '../provider/sign-in-options.ts';
+import {
+  TOKEN_AUTH_METHODS,
+  type TokenAuthMethod,
+  type TokenAuthMethodSetting,
+} from '../provider/provider.ts';
 
 /** The fixed loopback port of the default redirect URI. Cognito matches callback URLs exactly, port included. */
 export const DEFAULT_REDIRECT_PORT = 47621;
@@ -79,11 +84,6 @@ export type ApiTokenSetting = 'id' | 'access';
 
 /** A setting that is on or off (email-first sign-in, keep running). */
 export type OnOffSetting = 'on' | 'off';
-
-/** The client authentication methods for a client secret (`private_key_jwt` is not supported). */
-export const TOKEN_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
-export type TokenAuthMethod = (typeof TOKEN_AUTH_METHODS)[number];
-export type TokenAuthMethodSetting = 'auto' | TokenAuthMethod;
 
 /** Settings as stored or typed: every field optional, nothing trusted. */
 export type SettingsInput = Partial<Record<keyof Settings, unknown>>;

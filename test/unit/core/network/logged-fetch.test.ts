@@ -1,7 +1,7 @@
 /** Provider requests in the debug log: method, URL, body, Authorization and status, before redaction. */
 import { describe, expect, it } from 'vitest';
 import { loggedFetch } from '../../../../main/core/network/logged-fetch.ts';
-import type { Fetch } from '../../../../main/core/provider/provider.ts';
+import type { Fetch } from '../../../../main/core/network/network.ts';
 
 const answer: Fetch = () => Promise.resolve(new Response('{}', { status: 201 }));
 

@@ -12,7 +12,8 @@ import {
   chooseTokenAuthMethod,
   takesIdTokenHint,
 } from '../../../../main/core/provider/provider.ts';
-import { validateSettings, type TokenAuthMethodSetting } from '../../../../main/core/settings/settings.ts';
+import { validateSettings } from '../../../../main/core/settings/settings.ts';
+import { type TokenAuthMethodSetting } from '../../../../main/core/provider/provider.ts';
 
 const ISSUER = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123';
 const DOCUMENT = {

@@ -7,14 +7,18 @@ import {
   chooseTokenAuthMethod,
   ENDPOINT_MEMBERS,
   isCognitoIssuer,
-  type Fetch,
-  type NetworkFor,
-} from '../provider/provider.ts';
-import { systemClock, type SecretStore } from '../ports.ts';
-import { findSettingsProblems, validateSettings, withDefaults, type SettingsInput } from './settings.ts';
-import { TokenVault, clientSecretAccount } from '../session/token-vault.ts';
-import { toAuthError, type AuthError } from '../errors.ts';
-import { t } from '../i18n.ts';
+} from './provider/provider.ts';
+import { type Fetch, type NetworkFor } from './network/network.ts';
+import { systemClock, type SecretStore } from './ports.ts';
+import {
+  findSettingsProblems,
+  validateSettings,
+  withDefaults,
+  type SettingsInput,
+} from './settings/settings.ts';
+import { TokenVault, clientSecretAccount } from './session/token-vault.ts';
+import { toAuthError, type AuthError } from './errors.ts';
+import { t } from './i18n.ts';
 
 export interface DoctorCheck {
   id: 'settings' | 'network' | 'discovery' | 'endpoints' | 'logout' | 'port' | 'keychain' | 'secret';
@@ -154,7 +158,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     });
   }
 
-  const { LoopbackReceiver } = await import('../loopback/loopback-receiver.ts');
+  const { LoopbackReceiver } = await import('./loopback/loopback-receiver.ts');
   const receiver = new LoopbackReceiver(settings.redirectUri);
   const portFree: true | string = await receiver.start().then(
     () => true as const,

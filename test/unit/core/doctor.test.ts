@@ -4,14 +4,14 @@
  */
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDoctor, type DoctorReport } from '../../../../main/core/settings/doctor.ts';
-import { KeychainLockedError } from '../../../../main/core/ports.ts';
-import { clientSecretAccount } from '../../../../main/core/session/token-vault.ts';
-import { startCognitoEmulator, type CognitoEmulator } from '../../../idp/emulator.ts';
-import { PUBLIC_CLIENT_ID } from '../../../idp/directory.ts';
-import { MemorySecretStore } from '../../../fakes/memory-secret-store.ts';
-import { freePort } from '../../../support/http.ts';
-import { withoutEndpoints } from '../../../support/discovery.ts';
+import { runDoctor, type DoctorReport } from '../../../main/core/doctor.ts';
+import { KeychainLockedError } from '../../../main/core/ports.ts';
+import { clientSecretAccount } from '../../../main/core/session/token-vault.ts';
+import { startCognitoEmulator, type CognitoEmulator } from '../../idp/emulator.ts';
+import { PUBLIC_CLIENT_ID } from '../../idp/directory.ts';
+import { MemorySecretStore } from '../../fakes/memory-secret-store.ts';
+import { freePort } from '../../support/http.ts';
+import { withoutEndpoints } from '../../support/discovery.ts';
 
 let emulator: CognitoEmulator;
 let port: number;
@@ -267,7 +267,7 @@ describe('the network check', () => {
   });
 
   it('fails on a proxy or certificate problem with its advice, and not on a provider that is down', async () => {
-    const { untrustedCertificate } = await import('../../../../main/core/network/network-errors.ts');
+    const { untrustedCertificate } = await import('../../../main/core/network/network-errors.ts');
     const refused = untrustedCertificate('idp:443', 'untrusted', 'Corp Root', null);
     const report = await diagnose({ networkFor: network(() => Promise.reject(refused)) });
     expect(check(report, 'network')).toMatchObject({ ok: false, fix: refused.message });
