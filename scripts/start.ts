@@ -7,7 +7,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { JsonFileSettingsStore } from '../main/adapters/json-file-settings-store.ts';
-import { defaultConfigDir, isProviderConfigured, resolveSettings } from '../main/core/settings/settings.ts';
+import { defaultConfigDir, isProviderConfigured } from '../main/core/settings/settings.ts';
+import { resolveSettings } from '../main/core/settings/resolve-settings.ts';
 import { describeEmulator, startStandaloneEmulator } from '../test/idp/cli.ts';
 import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET } from '../test/idp/directory.ts';
 

@@ -5,13 +5,14 @@
  * actions are the {@link SettingsUseCases}'. main/index.ts wires it to Electron; the browser
  * journeys drive it through the same IPC handlers without Electron.
  */
-import type { AuthService, SessionChange } from '../core/session/auth-service.ts';
+import type { AuthService } from '../core/session/auth-service.ts';
+import { watchSession } from './session-watch.ts';
 import { createAuthService, createAwsCredentials } from './compose.ts';
 import type { ApiAnswer } from '../core/session/api-call.ts';
 import type { AwsCredentialSource, AwsCredentialsStatus } from '../core/aws/aws-credentials.ts';
 import { SettingsUseCases, type SettingsDeps } from './settings-use-cases.ts';
 import { AuthError, toAuthError } from '../core/errors.ts';
-import { appLanguage, msg, systemLocale, t, useLanguage } from '../core/i18n.ts';
+import { appLanguage, systemLocale, t, useLanguage } from '../core/i18n.ts';
 import type { Clipboard } from '../core/ports.ts';
 import type { Profile } from '../core/session/session.ts';
 import { isProviderConfigured } from '../core/settings/settings.ts';
@@ -19,11 +20,10 @@ import { identifierFor } from '../core/provider/sign-in-options.ts';
 import type { ProxySignInAnswer, ProxySignInRequest } from '../core/network/proxy-sign-in.ts';
 import type { AppStatus, SessionStatus, SwitcherView } from './app-status.ts';
 import { ProxyQuestion, type ProxyQuestionReply, type ProxyQuestionShown } from './proxy-question.ts';
-import { providerInfo, signedInState, signedOutState, waitingState } from './session-states.ts';
+import { providerInfo, signedInState, signedOutState } from './session-states.ts';
 import { ProfilesAndAccounts } from './profiles-and-accounts.ts';
-import { diagnosticsText, type DiagnosticsInput } from './diagnostics.ts';
-import { withTimeout } from '../core/async-limits.ts';
-import { DEFAULT_PROFILE, type SettingsDocument } from '../core/settings/profiles.ts';
+import { collectDiagnostics, type DiagnosticsInput } from './diagnostics.ts';
+import type { SettingsDocument } from '../core/settings/profiles.ts';
 import type { ProfileSettings } from './compose.ts';
 import type {
   DoctorReportDto,
@@ -45,19 +45,6 @@ export interface AppControllerDeps extends SettingsDeps {
 }
 
 export type { EmulatorLauncher, InstallerSettings } from './settings-use-cases.ts';
-
-/** Endings the user did not ask for, here or in another process: worth an OS notification. */
-const UNASKED_ENDINGS = new Set(['revoked', 'expired']);
-
-/** How long Copy Diagnostics waits for the configuration check. */
-const DIAGNOSTICS_CHECK_MS = 15_000;
-
-/** What the user sees after a session ends on its own. */
-const ENDED_NOTICE: Record<string, string> = {
-  revoked: msg('Your sign-in was revoked or has expired at the provider. Sign in again to continue.'),
-  expired: msg('Your session has expired. Sign in again to continue.'),
-  elsewhere: msg('You signed out from the command line or another window.'),
-};
 
 /** The app: one instance per process. */
 export class AppController {
@@ -299,19 +286,12 @@ export class AppController {
    * (at most 15 s), the accounts and the last log lines — redacted — to the clipboard. Returns it.
    */
   async copyDiagnostics(context: Pick<DiagnosticsInput, 'versions' | 'os' | 'logLines'>): Promise<string> {
-    const settings = this.settings.resolve();
-    const doctor = await withTimeout(
-      this.settings.checkInEffect(settings),
-      DIAGNOSTICS_CHECK_MS,
-      () => new AuthError('timeout', t('the configuration check took over 15 s')),
-    ).catch((error: unknown) => toAuthError(error).message);
-    const text = diagnosticsText({
-      ...context,
-      settings,
-      hasClientSecret: await this.service?.hasClientSecret().catch(() => undefined),
-      doctor,
-      accounts: this.switcher?.accounts ?? [],
-    });
+    const text = await collectDiagnostics(
+      context,
+      this.settings,
+      this.service,
+      this.switcher?.accounts ?? [],
+    );
     await this.deps.clipboard.writeText(text);
     return text;
   }
@@ -390,14 +370,10 @@ export class AppController {
   }
 
   private async refreshSwitcher(document?: SettingsDocument): Promise<void> {
-    const file = document ?? this.deps.settingsStore.read();
-    const profiles = this.accounts.profiles(file);
-    this.switcher = {
-      profile: profiles.find((p) => p.selected)?.name ?? DEFAULT_PROFILE,
-      profiles,
-      accounts: await this.accounts.list(undefined, file).catch(() => []),
-      canAddProfiles: this.deps.installer?.userProfiles !== false,
-    };
+    this.switcher = await this.accounts.switcherView(
+      document ?? this.deps.settingsStore.read(),
+      this.deps.installer?.userProfiles !== false,
+    );
   }
 
   /** Makes `service` (or none) the one the window shows, with its events wired. */
@@ -408,20 +384,19 @@ export class AppController {
     this.aws = undefined;
     if (!service) return;
     this.aws = createAwsCredentials(this.settings.composeOptions(), service);
-    service.on('session-changed', (change) => this.onSessionChanged(service, change));
-    service.on('sign-in-started', () => this.publish(waitingState(service)));
-    service.on('refresh-failing', (error) => {
-      if (this.service !== service) return;
-      this.deps.notify?.({
-        title: t('Your session could not be refreshed'),
-        body: t('{{reason}} The app keeps trying; you stay signed in until the session expires.', {
-          reason: error.message,
-        }),
-      });
-    });
-    service.on('sign-in-problem', (error) => {
-      if (this.service === service && this.current.status === 'waiting')
-        this.publish({ ...this.current, warning: toAuthError(error) });
+    watchSession(service, {
+      isCurrent: (candidate) => this.service === candidate,
+      current: () => this.current,
+      publish: (state) => this.publish(state),
+      signedInState: (profile) => this.signedInState(profile),
+      signedOutState: (error, notice) => this.signedOutState(error, notice),
+      ...(this.deps.notify ? { notify: this.deps.notify } : {}),
+      ...(this.deps.onSignedIn ? { onSignedIn: this.deps.onSignedIn } : {}),
+      recordSignIn: (signedIn, profile) =>
+        void this.accounts
+          .recordSignIn(signedIn, profile)
+          .then(() => this.relist())
+          .catch(() => undefined),
     });
   }
 
@@ -440,30 +415,6 @@ export class AppController {
     service.once('sign-in-started', started);
     await Promise.race([done, waiting]);
     service.off('sign-in-started', started);
-  }
-
-  private onSessionChanged(service: AuthService, change: SessionChange): void {
-    if (this.service !== service) return;
-    if (change.type === 'signed-out') {
-      const notice = ENDED_NOTICE[change.reason];
-      this.publish(this.signedOutState(undefined, notice && t(notice)));
-      // Told even when the window is hidden or behind others: the user did not ask for this one.
-      if (UNASKED_ENDINGS.has(change.reason))
-        this.deps.notify?.({ title: t('You were signed out'), body: t(notice!) });
-      return;
-    }
-    // While this window waits for its own sign-in, a session another process stored must not
-    // replace the waiting screen.
-    if (change.type === 'synced' && this.current.status === 'waiting') return;
-    this.publish(this.signedInState(change.profile));
-    if (change.type !== 'signed-in') return;
-    this.deps.onSignedIn?.();
-    // The account is recorded as active (and named) for the switcher and the CLI.
-    if (change.profile.persisted)
-      void this.accounts
-        .recordSignIn(service, change.profile)
-        .then(() => this.relist())
-        .catch(() => undefined);
   }
 
   private republishProvider(service: AuthService): void {

@@ -12,7 +12,7 @@ import {
   resolveSettings,
   validResolvedSettings,
   type ResolvedSettings,
-} from '../core/settings/settings.ts';
+} from '../core/settings/resolve-settings.ts';
 import { t } from '../core/i18n.ts';
 import { profileSettings, selectedProfile, type SettingsDocument } from '../core/settings/profiles.ts';
 import {

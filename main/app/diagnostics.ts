@@ -5,9 +5,14 @@
  * through the log's redaction once more before it reaches the clipboard.
  */
 import type { DoctorCheck } from '../core/doctor.ts';
+import { withTimeout } from '../core/async-limits.ts';
+import { AuthError, toAuthError } from '../core/errors.ts';
+import { t } from '../core/i18n.ts';
 import { redactSecrets } from '../core/redaction.ts';
-import { settingsInEffect } from '../core/settings/settings.ts';
+import { settingsInEffect } from '../core/settings/resolve-settings.ts';
 import type { ProfileSettings } from './compose.ts';
+import type { SettingsUseCases } from './settings-use-cases.ts';
+import type { AuthService } from '../core/session/auth-service.ts';
 
 export interface DiagnosticsInput {
   /** `app`, `electron`, `node`, `chrome`… */
@@ -19,6 +24,29 @@ export interface DiagnosticsInput {
   doctor: { checks: Pick<DoctorCheck, 'ok' | 'warning' | 'label' | 'detail'>[] } | string;
   accounts: { profile: string; name: string | undefined; active: boolean; signedIn: boolean }[];
   logLines: string[];
+}
+
+/** How long Copy Diagnostics waits for the configuration check. */
+const DIAGNOSTICS_CHECK_MS = 15_000;
+
+/**
+ * The diagnostics of the settings in effect: their check (at most 15 s, else why not), whether a
+ * client secret is in use, and the accounts as the switcher lists them.
+ */
+export async function collectDiagnostics(
+  context: Pick<DiagnosticsInput, 'versions' | 'os' | 'logLines'>,
+  settings: Pick<SettingsUseCases, 'resolve' | 'checkInEffect'>,
+  service: Pick<AuthService, 'hasClientSecret'> | undefined,
+  accounts: DiagnosticsInput['accounts'],
+): Promise<string> {
+  const resolved = settings.resolve();
+  const doctor = await withTimeout(
+    settings.checkInEffect(resolved),
+    DIAGNOSTICS_CHECK_MS,
+    () => new AuthError('timeout', t('the configuration check took over 15 s')),
+  ).catch((error: unknown) => toAuthError(error).message);
+  const hasClientSecret = await service?.hasClientSecret().catch(() => undefined);
+  return diagnosticsText({ ...context, settings: resolved, hasClientSecret, doctor, accounts });
 }
 
 export function diagnosticsText(input: DiagnosticsInput): string {

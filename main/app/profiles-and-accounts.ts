@@ -42,6 +42,7 @@ import {
   type ProfileSettings,
 } from './compose.ts';
 import { installerProfiles } from './installer-settings.ts';
+import type { SwitcherView } from './app-status.ts';
 
 /** One account as lists show it: never a token. */
 export interface AccountSummary {
@@ -154,6 +155,17 @@ export class ProfilesAndAccounts {
   // ── accounts ───────────────────────────────────────────────────────────────────────────────
 
   /** The service of `profile`'s account with id `account` (default: the one the options name, or the active one). */
+  /** What the account switcher shows: the profiles, the one in use, every account of each. */
+  async switcherView(document: SettingsDocument, canAddProfiles: boolean): Promise<SwitcherView> {
+    const profiles = this.profiles(document);
+    return {
+      profile: profiles.find((p) => p.selected)?.name ?? DEFAULT_PROFILE,
+      profiles,
+      accounts: await this.list(undefined, document).catch(() => []),
+      canAddProfiles,
+    };
+  }
+
   /**
    * The service of account `id` of `profile` when the list has that account, else
    * `invalid_settings`: for ids that come from outside (the window), never taken on trust.

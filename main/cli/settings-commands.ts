@@ -6,9 +6,9 @@ import {
   SETTING_KEYS,
   SETTING_LABELS,
   findSettingsProblems,
-  settingsInEffect,
   type Settings,
 } from '../core/settings/settings.ts';
+import { settingsInEffect } from '../core/settings/resolve-settings.ts';
 import { createAuthService, resolveComposedSettings, type ComposeOptions } from '../app/compose.ts';
 import { ProfilesAndAccounts } from '../app/profiles-and-accounts.ts';
 import { installerPresets } from '../app/installer-settings.ts';

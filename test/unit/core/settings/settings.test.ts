@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  environmentClientSecret,
   SETTING_ENV,
   SETTING_LABELS,
-  validResolvedSettings,
   withDefaults,
-  resolveSettings,
   defaultConfigDir,
   findSettingsProblems,
   isProviderConfigured,
@@ -13,6 +10,11 @@ import {
   validateSettings,
   type SettingsInput,
 } from '../../../../main/core/settings/settings.ts';
+import {
+  environmentClientSecret,
+  validResolvedSettings,
+  resolveSettings,
+} from '../../../../main/core/settings/resolve-settings.ts';
 import { isLoopbackHost } from '../../../../main/core/origin.ts';
 import { AuthError } from '../../../../main/core/errors.ts';
 
