@@ -227,6 +227,28 @@ describe('a planted or stale-forever discovery cache', () => {
     expect((await directory.metadata()).token_endpoint).toBe(DOCUMENT.token_endpoint);
   });
 
+  it('is thrown away when written for another issuer, though the document inside names this one', () => {
+    expect(
+      planted({ issuer: 'https://other.example', fetchedAt: NOW, metadata: DOCUMENT }).cachedMetadata(),
+    ).toBeUndefined();
+  });
+
+  it('takes plain http from a provider on this machine only, and no other scheme even there', () => {
+    const LOCAL = 'http://127.0.0.1:4390/local_pool';
+    const local = (metadata: object) => {
+      const file = join(mkdtempSync(join(tmpdir(), 'discovery-')), 'discovery-cache.json');
+      writeFileSync(
+        file,
+        JSON.stringify({ issuer: LOCAL, fetchedAt: NOW, metadata: { issuer: LOCAL, ...metadata } }),
+      );
+      return new ProviderDirectory(validateSettings({ discoveryUrl: LOCAL, clientId: 'c1' }), file, {
+        now: () => NOW,
+      });
+    };
+    expect(local({ token_endpoint: 'http://127.0.0.1:4391/token' }).cachedMetadata()).toBeDefined();
+    expect(local({ token_endpoint: 'ftp://127.0.0.1:4391/token' }).cachedMetadata()).toBeUndefined();
+  });
+
   it('is used when it is one fresh discovery would have given', () => {
     expect(planted({ issuer: ISSUER, fetchedAt: NOW, metadata: DOCUMENT }).cachedMetadata()).toEqual(
       DOCUMENT,

@@ -27,6 +27,33 @@ describe('the session’s calls', () => {
     expect(await service.fetchUserInfo()).toMatchObject({ email: 'alice@example.com' });
   });
 
+  it('calls the app’s API with the token it asks for, and blanks every token of the session in the answer', async () => {
+    const { createServer } = await import('node:http');
+    const { listen, closeServer } = await import('../../../../main/core/loopback/http-server.ts');
+    const echo = createServer((req, res) => res.end(JSON.stringify({ got: req.headers.authorization })));
+    const port = await listen(echo, 0, '127.0.0.1');
+    try {
+      const service = await signedIn();
+      const url = `http://127.0.0.1:${port}/me`;
+      for (const token of ['id', 'access'] as const) {
+        const seen: string[] = [];
+        const recording = newService({
+          fetch: (input, init) => {
+            seen.push(new Headers(init?.headers).get('authorization') ?? '');
+            return fetch(input, init);
+          },
+        });
+        await recording.restore();
+        const answer = await recording.callApi(url, token);
+        const expected = token === 'id' ? await service.getIdToken() : await service.getAccessToken();
+        expect(seen).toEqual([`Bearer ${expected}`]);
+        expect(answer.body).toContain('Bearer [a token of yours]');
+      }
+    } finally {
+      await closeServer(echo);
+    }
+  });
+
   it('refuses userinfo about another user', async () => {
     const otherUser = rewriting('/oauth2/userInfo', async (response) =>
       Response.json({ ...((await response.json()) as object), sub: 'someone-else' }),

@@ -419,6 +419,54 @@ describe('the edges of the session', () => {
     expect(storedSession()).toBeDefined();
   });
 
+  it('never hands out an ID token past its exp: a refresh that brings none says so, the access token still works', async () => {
+    const clock = movableClock();
+    const withoutIdToken: typeof fetch = async (url, init) => {
+      const response = await fetch(url, init);
+      if (!bodyOf(init).includes('grant_type=refresh_token')) return response;
+      const answer = (await response.json()) as Record<string, unknown>;
+      delete answer.id_token;
+      return Response.json(answer);
+    };
+    const service = await signedIn({ clock, fetch: withoutIdToken });
+    clock.advance(61 * 60_000);
+    await expect(service.getIdToken()).rejects.toMatchObject({
+      code: 'not_signed_in',
+      message: 'The provider sent no new ID token when the session was refreshed. Sign in again.',
+    });
+    const refreshes = emulator.countRequests('/oauth2/token', 'refresh_token');
+    const access = await service.getToken('access');
+    expect(access.token).toMatch(/^eyJ/);
+    expect(access.expiresAt).toBeGreaterThan(clock.now());
+    expect(emulator.countRequests('/oauth2/token', 'refresh_token')).toBe(refreshes);
+  });
+
+  it('never hands out an access token that came already expired (a clock far off)', async () => {
+    const clock = movableClock();
+    const expiredAtOnce: typeof fetch = async (url, init) => {
+      const response = await fetch(url, init);
+      if (!bodyOf(init).includes('grant_type=refresh_token')) return response;
+      return Response.json({ ...((await response.json()) as object), expires_in: 0 });
+    };
+    const service = await signedIn({ clock, fetch: expiredAtOnce });
+    clock.advance(EXPIRED);
+    await expect(service.getAccessToken()).rejects.toMatchObject({
+      code: 'not_signed_in',
+      message: 'The provider sent an access token that has already expired. Check this computer’s clock.',
+    });
+  });
+
+  it('hands out each token with its own expiry', async () => {
+    const service = await signedIn();
+    const [access, id] = [await service.getToken('access'), await service.getToken('id')];
+    expect(access.token).not.toBe(id.token);
+    expect(id.token).toBe(await service.getIdToken());
+    expect(access.token).toBe(await service.getAccessToken());
+    const exp = JSON.parse(Buffer.from(id.token.split('.')[1]!, 'base64url').toString()) as { exp: number };
+    expect(id.expiresAt).toBe(exp.exp * 1000);
+    expect(access.expiresAt).toBe(service.profile()!.expiresAt);
+  });
+
   it('tries once more, not again and again, when the provider keeps refusing while the store keeps changing', async () => {
     const clock = movableClock();
     await signedIn({ clock });
