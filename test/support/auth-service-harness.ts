@@ -5,16 +5,8 @@
  * OpenID provider), an in-memory keychain and a browser that signs in with form posts, made anew
  * for each test. Its exports are live: they hold the current test's parts once the hooks ran.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import {
-  AuthService,
-  type AuthServiceDeps,
-  type SessionChange,
-} from '../../main/core/session/auth-service.ts';
-import { validateSettings, type SettingsInput } from '../../main/core/settings/settings.ts';
+import type { AuthService, AuthServiceDeps, SessionChange } from '../../main/core/session/auth-service.ts';
 import { sessionAccount } from '../../main/core/session/token-vault.ts';
 import type { Browser, Clock, Logger, SecretStore } from '../../main/core/ports.ts';
 import { startCognitoEmulator, type CognitoEmulator, type EmulatorOptions } from '../idp/emulator.ts';
@@ -23,36 +15,9 @@ import { MemorySecretStore } from '../fakes/memory-secret-store.ts';
 import { FormPostBrowser } from './form-post-browser.ts';
 import { freePort } from './http.ts';
 
-/** Where a service signs in: the provider's issuer and the app's loopback addresses. */
-export interface HarnessProvider {
-  issuer: string;
-  redirectUri: string;
-  logoutUri?: string;
-  keychainService?: string;
-}
+import { buildAuthService } from './build-auth-service.ts';
 
-/**
- * An AuthService for `provider` with `ports` (a keychain and a browser at least), its settings
- * validated from the provider's and `settings`, a settings folder of its own unless one is given.
- */
-export function buildAuthService(
-  provider: HarnessProvider,
-  ports: Omit<AuthServiceDeps, 'settings'> & { settings?: SettingsInput; clientId?: string },
-): AuthService {
-  const { settings, clientId, ...deps } = ports;
-  return new AuthService({
-    settings: validateSettings({
-      discoveryUrl: provider.issuer,
-      clientId: clientId ?? PUBLIC_CLIENT_ID,
-      redirectUri: provider.redirectUri,
-      ...(provider.logoutUri ? { logoutUri: provider.logoutUri } : {}),
-      ...(provider.keychainService ? { keychainService: provider.keychainService } : {}),
-      ...settings,
-    }),
-    configDir: mkdtempSync(join(tmpdir(), 'cognito-desktop-auth-')),
-    ...deps,
-  });
-}
+export { buildAuthService, type HarnessProvider } from './build-auth-service.ts';
 
 /**
  * Starts the emulator once for the file, on a free loopback port of its own (its clients allow
