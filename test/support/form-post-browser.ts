@@ -33,7 +33,7 @@ export class FormPostBrowser implements Browser {
   }
 
   private async visit(launched: string): Promise<void> {
-    const url = await followLaunch(launched);
+    const url = await this.followLaunch(launched);
     this.visited.push(url);
     if (url.startsWith(`${this.providerDomain}/logout`)) return this.signOutAtProvider(new URL(url));
     const callback = await signInWithFormPosts(url, this.redirectUri, this.credentials, this.jar);
@@ -69,6 +69,17 @@ export class FormPostBrowser implements Browser {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
       };
     }
+  }
+
+  /**
+   * Where the app's one-time launch address sends the browser, asked with `node:http` as the app's
+   * other pages are (see {@link load}); any other URL is where it is.
+   */
+  private async followLaunch(url: string): Promise<string> {
+    if (!new URL(url).pathname.startsWith('/launch/')) return url;
+    const { status, location } = await this.load(new URL(url));
+    if (status !== 302 || !location) throw new Error(`The launch address answered ${status}.`);
+    return location;
   }
 
   /**
