@@ -184,7 +184,9 @@ describe('the running app follows the CLI', () => {
     const signedOut = waitFor(service, (c) => c.type === 'signed-out', 5000);
     await cli(['logout', '--no-browser']);
     await signedOut;
-    const signedIn = waitFor(service, (c) => c.type === 'synced', 5000);
+    // Waiting from before the login starts: the browser's part (Chromium starting, the sign-in
+    // form) counts too, so the limit is the login's own, not the app's.
+    const signedIn = waitFor(service, (c) => c.type === 'synced', 60_000);
     const login = await cli(['login', '--timeout', '60'], {
       BROWSER: `${TSX} ${resolve('test/support/system-browser.ts')}`,
     });

@@ -48,7 +48,7 @@ describe('an ID token that expires before the access token', () => {
     // The expiry printed is the ID token's own, not the access token's hour.
     expect(printed.expiresAt).toBe(exp * 1000);
 
-    await sleep(5000);
+    // The ID token just printed lives 3 s: within the refresh margin already, so refreshed again.
     const exec = await cli(['token', '--format', 'exec-credential']);
     expect(exec.code).toBe(0);
     expect(refreshes()).toBe(before + 2);
@@ -69,7 +69,7 @@ describe('an ID token that expires before the access token', () => {
   it('is refused at refresh when already past its exp: nothing is printed', async () => {
     expect((await cli(['login', '--timeout', '60'])).code).toBe(0);
     parts.emulator.faults.clockOffsetSeconds = -7200;
-    await sleep(4000);
+    // The ID token (3 s) is within the refresh margin at once: this `token` refreshes it.
     const id = await cli(['token', '--id']);
     expect(id.code).not.toBe(0);
     expect(id.stdout).toBe('');
