@@ -1,10 +1,9 @@
 /**
  * The auth service as the app and the CLI call it (core/session/auth-service.ts): signing in as
  * someone else, the calls made with the session (userinfo), and what it says when there is nothing
- * to act on. The Cognito emulator in this process (a real OpenID
- * provider), an in-memory keychain and a browser that signs in with form posts
- * (test/support/auth-service-harness.ts); the integration tests repeat the main paths with the OS
- * keychain, Chromium and several processes.
+ * to act on. The Cognito emulator in this process (a real OpenID provider), an in-memory keychain
+ * and a browser that signs in with form posts (test/support/auth-service-harness.ts); the
+ * integration tests repeat the main paths with the OS keychain, Chromium and several processes.
  */
 import { describe, expect, it } from 'vitest';
 import { withDiscoveryExtras } from '../../../support/discovery.ts';

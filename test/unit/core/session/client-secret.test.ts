@@ -1,9 +1,9 @@
 /**
  * The client secret (core/session/client-secret.ts) as a sign-in uses it: stored, set for one
- * process, none (a public client), and a locked keychain that is never taken for "no secret". The Cognito emulator in this process (a real OpenID
- * provider), an in-memory keychain and a browser that signs in with form posts
- * (test/support/auth-service-harness.ts); the integration tests repeat the main paths with the OS
- * keychain, Chromium and several processes.
+ * process, none (a public client), and a locked keychain that is never taken for "no secret". The
+ * Cognito emulator in this process (a real OpenID provider), an in-memory keychain and a browser
+ * that signs in with form posts (test/support/auth-service-harness.ts); the integration tests
+ * repeat the main paths with the OS keychain, Chromium and several processes.
  */
 import { describe, expect, it } from 'vitest';
 import { KeychainLockedError } from '../../../../main/core/ports.ts';

@@ -1,10 +1,10 @@
 /**
  * The session kept (core/session/session-keeper.ts): restored, refreshed once for many callers,
  * taken over from another process, ended when the provider refuses it, refreshed on its own (and
- * through an outage), and never stored over someone else's newer session. The Cognito emulator in this process (a real OpenID
- * provider), an in-memory keychain and a browser that signs in with form posts
- * (test/support/auth-service-harness.ts); the integration tests repeat the main paths with the OS
- * keychain, Chromium and several processes.
+ * through an outage), and never stored over someone else's newer session. The Cognito emulator in
+ * this process (a real OpenID provider), an in-memory keychain and a browser that signs in with
+ * form posts (test/support/auth-service-harness.ts); the integration tests repeat the main paths
+ * with the OS keychain, Chromium and several processes.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuthService } from '../../../../main/core/session/auth-service.ts';

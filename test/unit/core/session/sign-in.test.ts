@@ -1,10 +1,10 @@
 /**
- * A sign-in (core/session/sign-in.ts) through the auth service: the authorization request, the
- * wait for the browser and its ends (cancel, time-out, a new attempt), the code exchange, the
- * provider checked while the person is in the browser, and the discovery document it starts from. The Cognito emulator in this process (a real OpenID
- * provider), an in-memory keychain and a browser that signs in with form posts
- * (test/support/auth-service-harness.ts); the integration tests repeat the main paths with the OS
- * keychain, Chromium and several processes.
+ * A sign-in (core/session/sign-in.ts) through the auth service: the authorization request, the wait
+ * for the browser and its ends (cancel, time-out, a new attempt), the code exchange, the provider
+ * checked while the person is in the browser, and the discovery document it starts from. The
+ * Cognito emulator in this process (a real OpenID provider), an in-memory keychain and a browser
+ * that signs in with form posts (test/support/auth-service-harness.ts); the integration tests
+ * repeat the main paths with the OS keychain, Chromium and several processes.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,8 +1,8 @@
 /**
- * Signing out (core/session/sign-out.ts): the session deleted first, its refresh token revoked,
- * the provider's logout page opened through a one-time address, and what happens offline or when
- * the keychain, the provider or the port will not play along. The Cognito emulator in this process (a real OpenID
- * provider), an in-memory keychain and a browser that signs in with form posts
+ * Signing out (core/session/sign-out.ts): the session deleted first, its refresh token revoked, the
+ * provider's logout page opened through a one-time address, and what happens offline or when the
+ * keychain, the provider or the port will not play along. The Cognito emulator in this process (a
+ * real OpenID provider), an in-memory keychain and a browser that signs in with form posts
  * (test/support/auth-service-harness.ts); the integration tests repeat the main paths with the OS
  * keychain, Chromium and several processes.
  */
