@@ -68,10 +68,50 @@ describe('signing in as someone else', () => {
   it('signs in as someone else: a sign-out, then a fresh sign-in', async () => {
     const service = await signedIn();
     const seen = changes(service);
-    await service.signInAsSomeoneElse({ openBrowser: true, timeoutMs: 10_000 });
+    const visited = browser.visited.length;
+    await service.signInAsSomeoneElse({ timeoutMs: 10_000 });
     await browser.settle();
     expect(seen.map((c) => c.type)).toEqual(['signed-out', 'signed-in']);
     expect(seen[0]).toEqual({ type: 'signed-out', reason: 'switch-user' });
+    // The provider forgets the user first: its logout page opens before the sign-in does.
+    expect(browser.visited.slice(visited).map((url) => new URL(url).pathname)).toEqual([
+      '/logout',
+      '/oauth2/authorize',
+    ]);
+  });
+
+  it('with prompt=login, revokes nothing when there was no session, or one without a refresh token', async () => {
+    const prompts = withDiscoveryExtras({ prompt_values_supported: ['login'] });
+    const revocations = (): number => emulator.countRequests('/oauth2/revoke');
+    const before = revocations();
+    const fresh = newService({ fetch: prompts });
+    await fresh.signInAsSomeoneElse({ timeoutMs: 10_000 });
+    await browser.settle();
+    expect(fresh.profile()?.username).toBe('alice@example.com');
+    const withoutRefreshToken: typeof fetch = async (url, init) => {
+      const response = await prompts(url, init);
+      if (!new URL(url instanceof Request ? url.url : String(url)).pathname.endsWith('/oauth2/token'))
+        return response;
+      const answer = (await response.json()) as Record<string, unknown>;
+      delete answer.refresh_token;
+      return Response.json(answer);
+    };
+    const noRefresh = await signedIn({ fetch: withoutRefreshToken });
+    await noRefresh.signInAsSomeoneElse({ timeoutMs: 10_000 });
+    await browser.settle();
+    expect(revocations()).toBe(before);
+  });
+
+  it('keeps the discovery cache in the settings folder’s discovery/ folder', async () => {
+    const { existsSync, mkdtempSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-cache-'));
+    await newService({ configDir }).directory.metadata();
+    expect(existsSync(join(configDir, 'discovery'))).toBe(true);
+    expect(readdirSync(join(configDir, 'discovery'))).toEqual([
+      `${encodeURIComponent(emulator.issuer)}.json`,
+    ]);
   });
 
   it('signs in as someone else with prompt=login where the provider offers it: no sign-out, the old refresh token revoked after', async () => {

@@ -163,6 +163,64 @@ describe('when things go wrong', () => {
     await expect(waiting).rejects.toMatchObject({ code: 'cancelled' });
   });
 
+  it('says nothing of a provider check that answers after the sign-in ended, and checks nothing after a quick one', async () => {
+    let slowFailure = false;
+    const lateFailing: typeof fetch = async (url, init) => {
+      if (!slowFailure) return fetch(url, init);
+      await new Promise((r) => setTimeout(r, 600));
+      throw new TypeError('fetch failed');
+    };
+    const service = newService({ browser: { open: () => Promise.resolve() }, fetch: lateFailing });
+    const problems: unknown[] = [];
+    service.on('sign-in-problem', (error) => problems.push(error));
+    // The document is cached: the sign-in starts from it, and only the check asks again.
+    await service.directory.metadata();
+    slowFailure = true;
+    const started = new Promise((r) => service.once('sign-in-started', r));
+    const waiting = service.signIn({ timeoutMs: 10_000 }).catch(() => undefined);
+    await started;
+    // The check starts at 1.5 s and fails at 2.1 s; the sign-in ends at 1.8 s.
+    await new Promise((r) => setTimeout(r, 1800));
+    service.cancelSignIn();
+    await waiting;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(problems).toEqual([]);
+
+    slowFailure = false;
+    const quick = await signedIn();
+    const discoveries = emulator.countRequests(DISCOVERY_PATH());
+    await new Promise((r) => setTimeout(r, 1700));
+    expect(emulator.countRequests(DISCOVERY_PATH())).toBe(discoveries);
+    expect(quick.profile()).toBeDefined();
+  });
+
+  it('logs where a sign-in went and what came back (redacted by the log), and offers the user name', async () => {
+    const lines: string[] = [];
+    const logger = { info: () => undefined, warn: () => undefined, debug: (m: string) => void lines.push(m) };
+    const opened: string[] = [];
+    const service = newService({
+      logger,
+      browser: { open: (url) => Promise.resolve(void opened.push(url)) },
+    });
+    const waiting = service.signIn({ timeoutMs: 10_000, loginHint: 'alice@example.com' });
+    await new Promise((r) => service.once('sign-in-started', r));
+    expect(new URL(service.currentAttempt()!.url).searchParams.get('login_hint')).toBe('alice@example.com');
+    expect(lines.some((line) => line.startsWith('Sign-in started: http'))).toBe(true);
+    service.cancelSignIn();
+    await expect(waiting).rejects.toMatchObject({ code: 'cancelled' });
+    const answered = await signedIn({ logger });
+    expect(lines.some((line) => line.startsWith('Sign-in answer received: http'))).toBe(true);
+    expect(answered.profile()).toBeDefined();
+  });
+
+  it('takes an identifier of blanks for none: type one', async () => {
+    const service = newService();
+    await expect(service.signIn({ route: { idpIdentifier: '   ' } })).rejects.toMatchObject({
+      code: 'invalid_settings',
+      message: 'Type the email address (or identifier) to sign in with.',
+    });
+  });
+
   it('fetches discovery again after a sign-in the provider failed with an outage', async () => {
     const service = newService();
     emulator.faults.tokenStatus = 503;
