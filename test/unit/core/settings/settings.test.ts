@@ -14,6 +14,7 @@ import {
   environmentClientSecret,
   validResolvedSettings,
   resolveSettings,
+  settingsInEffect,
 } from '../../../../main/core/settings/resolve-settings.ts';
 import { isLoopbackHost } from '../../../../main/core/origin.ts';
 import { AuthError } from '../../../../main/core/errors.ts';
@@ -472,5 +473,28 @@ describe('environmentClientSecret', () => {
         secret: undefined,
         ignored: false,
       });
+  });
+});
+
+describe('settingsInEffect', () => {
+  it('names where each setting came from, in words, and shows an empty one as none', () => {
+    const resolved = resolveSettings({
+      installer: { scopes: 'openid', clientId: 'from-installer' },
+      file: { clientId: 'from-file', usernameClaim: 'email' },
+      env: { COGNITO_DISCOVERY_URL: 'https://idp.example', COGNITO_USERNAME_CLAIM: '' },
+      locked: { groupsClaim: 'roles' },
+    });
+    const row = (key: string) => settingsInEffect(resolved).find((r) => r.key === key);
+    expect(row('discoveryUrl')).toEqual({
+      key: 'discoveryUrl',
+      value: 'https://idp.example',
+      source: 'env COGNITO_DISCOVERY_URL',
+    });
+    expect(row('clientId')).toEqual({ key: 'clientId', value: 'from-file', source: 'file' });
+    // An empty variable is no setting: the file's value stands.
+    expect(row('usernameClaim')).toEqual({ key: 'usernameClaim', value: 'email', source: 'file' });
+    expect(row('scopes')).toEqual({ key: 'scopes', value: 'openid', source: 'installer preset' });
+    expect(row('groupsClaim')).toEqual({ key: 'groupsClaim', value: 'roles', source: 'installer (locked)' });
+    expect(row('apiUrl')).toEqual({ key: 'apiUrl', value: null, source: 'default' });
   });
 });
