@@ -48,7 +48,8 @@ export async function installCommandLineTool(
   }
   if (existing && (await readlink(linkPath)) === command) return { linkPath, asAdmin: false };
   try {
-    await mkdir(dirname(linkPath), { recursive: true });
+    // A folder on the PATH (/usr/local/bin): readable by everyone, as such folders are.
+    await mkdir(dirname(linkPath), { recursive: true, mode: 0o755 });
     if (existing) await rm(linkPath);
     await symlink(command, linkPath);
     return { linkPath, asAdmin: false };

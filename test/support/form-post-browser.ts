@@ -33,13 +33,13 @@ export class FormPostBrowser implements Browser {
   }
 
   private async visit(launched: string): Promise<void> {
-    const url = await this.followLaunch(launched);
+    const url = await followLaunch(launched);
     this.visited.push(url);
     if (url.startsWith(`${this.providerDomain}/logout`)) return this.signOutAtProvider(new URL(url));
     const callback = await signInWithFormPosts(url, this.redirectUri, this.credentials, this.jar);
     this.callbackAt = performance.now();
-    const location = (await this.load(callback)).location;
-    this.resultStatus = (await this.load(new URL(location, callback))).status;
+    const location = (await loadPage(callback)).location;
+    this.resultStatus = (await loadPage(new URL(location, callback))).status;
   }
 
   /**
@@ -70,34 +70,6 @@ export class FormPostBrowser implements Browser {
       };
     }
   }
-
-  /**
-   * Where the app's one-time launch address sends the browser, asked with `node:http` as the app's
-   * other pages are (see {@link load}); any other URL is where it is.
-   */
-  private async followLaunch(url: string): Promise<string> {
-    if (!new URL(url).pathname.startsWith('/launch/')) return url;
-    const { status, location } = await this.load(new URL(url));
-    if (status !== 302 || !location) throw new Error(`The launch address answered ${status}.`);
-    return location;
-  }
-
-  /**
-   * Loads an app page (the callback, then the result page it redirects to) with `node:http`
-   * rather than `fetch`: the benchmark times the app from the callback on, and this browser runs
-   * in the app's process, so its own work must stay small (fetch's set-up for a new origin costs
-   * some milliseconds; a real browser's costs the app nothing). Returns the status and redirect location.
-   */
-  private load(url: URL): Promise<{ status: number | undefined; location: string }> {
-    return new Promise((resolve, reject) => {
-      get(url, { agent: false }, (response) => {
-        response.resume();
-        response.on('end', () =>
-          resolve({ status: response.statusCode, location: response.headers.location ?? '' }),
-        );
-      }).on('error', reject);
-    });
-  }
 }
 
 /**
@@ -106,11 +78,26 @@ export class FormPostBrowser implements Browser {
  */
 export async function followLaunch(url: string): Promise<string> {
   if (!new URL(url).pathname.startsWith('/launch/')) return url;
-  const response = await fetch(url, { redirect: 'manual' });
-  const location = response.headers.get('location');
-  if (response.status !== 302 || !location)
-    throw new Error(`The launch address answered ${response.status}.`);
+  const { status, location } = await loadPage(new URL(url));
+  if (status !== 302 || !location) throw new Error(`The launch address answered ${status}.`);
   return location;
+}
+
+/**
+ * Loads an app page (the callback, then the result page it redirects to) with `node:http`
+ * rather than `fetch`: the benchmark times the app from the callback on, and this browser runs
+ * in the app's process, so its own work must stay small (fetch's set-up for a new origin costs
+ * some milliseconds; a real browser's costs the app nothing). Returns the status and redirect location.
+ */
+function loadPage(url: URL): Promise<{ status: number | undefined; location: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent: false }, (response) => {
+      response.resume();
+      response.on('end', () =>
+        resolve({ status: response.statusCode, location: response.headers.location ?? '' }),
+      );
+    }).on('error', reject);
+  });
 }
 
 function unescapeHtml(text: string): string {

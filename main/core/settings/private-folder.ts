@@ -45,7 +45,7 @@ export function securePrivateFolder(
 ): void {
   const path = resolve(folder);
   // Stryker disable next-line all: Windows only, where the profile's ACLs protect the folder.
-  if (uid === undefined) return void mkdirSync(path, { recursive: true });
+  if (uid === undefined) return void mkdirSync(path, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   checkAncestors(dirname(path), uid);
   const folders = [path, ...subfolders.map((name) => join(path, name))].map((dir) => ({
     dir,
