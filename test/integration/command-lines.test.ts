@@ -1,11 +1,14 @@
 /**
  * What every local user can read: the command line of each process (`/proc/<pid>/cmdline`). While
- * the CLI signs in, refreshes and signs out, a sampler reads every process's command line as often
- * as it can, as another user on the machine would; none may hold a token, an authorization code,
+ * the CLI signs in, refreshes and signs out, a sampler reads the command line of every process this
+ * test started (the CLI, the browser and whatever they start: all inherit a marker in their
+ * environment; the rest of the machine, other test files included, is not this test's business) as
+ * often as it can, as another user on the machine would; none may hold a token, an authorization code,
  * the `state` or the PKCE challenge of a sign-in, or an ID token as `id_token_hint`. The browser is
  * started with the receiver's one-time launch address instead (the sampler must see that, or it
  * was not looking). Real CLI processes, the real keychain, Chromium and the emulator.
  */
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,13 +28,25 @@ beforeEach(() => {
   configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-cmdline-'));
 });
 
+// Named so that the CLI passes it on to the browser (it keeps COGNITO_* and secret-like names back).
+const MARKER = `COMMAND_LINE_SAMPLE=${randomUUID()}`;
+
 const cli = (args: string[]): Promise<CliRun> =>
   runCliProcess(args, {
     ...cliEnvironment(parts.emulator, configDir, ENDPOINTS, PUBLIC_CLIENT_ID),
     BROWSER: SYSTEM_BROWSER_COMMAND,
+    [MARKER.split('=')[0]!]: MARKER.split('=')[1]!,
   });
 
-/** Reads every process's command line every few milliseconds until stopped; returns all it saw. */
+/** Whether the process `pid` descends from this test: its environment holds the marker. */
+function startedHere(pid: string): boolean {
+  return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(MARKER);
+}
+
+/**
+ * Reads the command line of each process this test started, every few milliseconds until stopped;
+ * returns all it saw.
+ */
 function sampleCommandLines(): { stop(): Set<string> } {
   const seen = new Set<string>();
   let running = true;
@@ -40,7 +55,7 @@ function sampleCommandLines(): { stop(): Set<string> } {
       if (!/^\d+$/.test(pid)) continue;
       try {
         const line = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
-        if (line) seen.add(line);
+        if (line && startedHere(pid)) seen.add(line);
       } catch {
         // Gone between the listing and the read.
       }
@@ -70,6 +85,8 @@ describe.skipIf(process.platform !== 'linux')('command lines during sign-in, ref
       lines = sampler.stop();
     }
     const all = [...lines].join('\n');
+    // The sampler looked only at this test's processes, and it saw the CLI among them.
+    expect(all).toMatch(/cli-bin\.ts login --timeout 60/);
     // The sampler saw the browser being started, with the launch address and nothing else.
     expect(all).toMatch(/system-browser\.ts http:\/\/127\.0\.0\.1:47639\/launch\/[\w-]{32}/);
     for (const secret of [stored.accessToken, stored.idToken, stored.refreshToken!])
@@ -83,6 +100,9 @@ describe.skipIf(process.platform !== 'linux')('command lines during sign-in, ref
       '/oauth2/authorize',
       '/logout?',
     ])
-      expect(all, shape).not.toContain(shape);
+      expect(
+        [...lines].filter((line) => line.includes(shape)).map((line) => line.slice(0, 200)),
+        shape,
+      ).toEqual([]);
   });
 });
