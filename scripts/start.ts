@@ -3,14 +3,38 @@
  * variables), it first starts the local Cognito emulator and offers it in the app, so a newcomer
  * sees the whole round trip without an AWS account.
  * `npm run dev` (--dev): the same, with the renderer served by Vite's dev server (live reload).
+ * Electron's program is looked for first, before the build: without it there is nothing to start,
+ * and the message says how to get it (--verbose adds the downloader's own output).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { JsonFileSettingsStore } from '../main/adapters/json-file-settings-store.ts';
 import { defaultConfigDir, isProviderConfigured } from '../main/core/settings/settings.ts';
 import { resolveSettings } from '../main/core/settings/resolve-settings.ts';
 import { describeEmulator, startStandaloneEmulator } from '../test/idp/cli.ts';
 import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET } from '../test/idp/directory.ts';
+import { downloadElectron, electronMissingMessage, locateElectron } from './electron-binary.ts';
+
+const electronPackage = createRequire(import.meta.url).resolve('electron/package.json');
+const electronDir = dirname(electronPackage);
+let electron = locateElectron(electronDir, process.env);
+let downloadError: string | undefined;
+if (!electron.found && !process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+  console.log("Fetching Electron's program (once, on first start)…");
+  const download = downloadElectron(electronDir, process.env);
+  if (!download.ok) {
+    downloadError = download.error;
+    if (process.argv.includes('--verbose')) console.error(download.output);
+  }
+  electron = locateElectron(electronDir, process.env);
+}
+if (!electron.found) {
+  const { version } = createRequire(import.meta.url)(electronPackage) as { version: string };
+  console.error(electronMissingMessage(electron.reason, downloadError, version));
+  process.exit(1);
+}
+const electronBinary = electron.path;
 
 const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -46,16 +70,6 @@ if (!isProviderConfigured(settings)) {
   });
 }
 
-// The electron package's main export is the path of its binary; requiring it throws Electron's
-// own message when the binary is missing (it is downloaded on first use).
-let electronBinary: string;
-try {
-  electronBinary = createRequire(import.meta.url)('electron') as string;
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  await stopHelpers();
-  process.exit(1);
-}
 const app = spawn(electronBinary, ['.'], { stdio: 'inherit', env });
 app.on('error', (error) => {
   console.error(`Could not launch Electron: ${error.message}`);
