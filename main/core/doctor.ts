@@ -91,13 +91,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
       label: t('Discovery document is reachable and well-formed'),
       ok: false,
       detail: discoveryFailure.message,
-      fix: cognito
-        ? t(
-            'Use the user pool’s issuer: https://cognito-idp.<region>.amazonaws.com/<poolId> (no trailing slash).',
-          )
-        : t(
-            'Use the provider’s issuer URL: its discovery document is at <issuer>/.well-known/openid-configuration.',
-          ),
+      ...discoveryFix(discoveryFailure, cognito),
     });
     return undefined;
   });
@@ -227,6 +221,26 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     });
   }
   return report();
+}
+
+/**
+ * The fix for a discovery that failed, by cause: the URL's shape only when the URL may be wrong
+ * (a refusal, a name not found, an answer that is not discovery); nothing to add where the error
+ * already says what to do (a proxy, a certificate, a provider in trouble, a time-out).
+ */
+function discoveryFix(failure: AuthError, cognito: boolean): { fix?: string } {
+  if (NETWORK_CODES.has(failure.code)) return { fix: t('See the network check above.') };
+  const reason = failure.code === 'network' ? failure.reason : undefined;
+  if (reason === 'trouble' || reason === 'timeout' || reason === 'other') return {};
+  return {
+    fix: cognito
+      ? t(
+          'Use the user pool’s issuer: https://cognito-idp.<region>.amazonaws.com/<poolId> (no trailing slash).',
+        )
+      : t(
+          'Use the provider’s issuer URL: its discovery document is at <issuer>/.well-known/openid-configuration.',
+        ),
+  };
 }
 
 /**

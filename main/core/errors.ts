@@ -63,13 +63,28 @@ export interface AuthErrorOptions {
   providerError?: string;
   /** The setting at fault, for `invalid_settings`. */
   setting?: string;
+  /** For `network`: what failed, so advice can fit the cause. */
+  reason?: NetworkReason;
 }
+
+/** Why the provider could not be reached: each has its own advice. */
+export type NetworkReason = 'refused' | 'dns' | 'timeout' | 'trouble' | 'web-page' | 'other';
+
+const NETWORK_ADVICE: Record<NetworkReason, string> = {
+  refused: msg('Check that the provider is running and that the port in the discovery URL is right.'),
+  dns: msg('Check the discovery URL’s host name for typos, and your network or VPN.'),
+  timeout: msg('Check your internet connection, then try again.'),
+  trouble: msg('Try again in a few minutes.'),
+  'web-page': msg('Check both, then try again.'),
+  other: msg('Check your internet connection, then try again.'),
+};
 
 /** An error with a {@link AuthErrorCode} and a user-safe message. */
 export class AuthError extends Error {
   override readonly name = 'AuthError';
   readonly providerError?: string;
   readonly setting?: string;
+  readonly reason?: NetworkReason;
 
   constructor(
     readonly code: AuthErrorCode,
@@ -79,6 +94,7 @@ export class AuthError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     if (options.providerError !== undefined) this.providerError = options.providerError;
     if (options.setting !== undefined) this.setting = options.setting;
+    if (options.reason !== undefined) this.reason = options.reason;
   }
 }
 
@@ -133,18 +149,25 @@ function providerRejected(error: string, description: string | undefined, cause:
   );
 }
 
-function providerAnsweredHttp(status: number | undefined): string {
-  return t('the provider answered HTTP {{status}}', { status: status ?? '?' });
+/** A 5xx, or a load balancer's error page: the provider is there but failing; trying later helps. */
+function providerTrouble(status: number | undefined, cause: unknown): AuthError {
+  return networkError(
+    t('The provider is having trouble (HTTP {{status}}).', { status: status ?? '?' }),
+    cause,
+    'trouble',
+  );
 }
 
-function networkError(detail: string, cause: unknown): AuthError {
-  return new AuthError(
-    'network',
-    t('Could not reach the provider: {{detail}}. Check your internet connection, then try again.', {
-      detail,
-    }),
-    { cause },
-  );
+/** The HTTP answer openid-client kept as the cause (any fetch's Response, not only the global one). */
+function responseOf(error: OpenIdError): { status: number; contentType: string } | undefined {
+  const cause = error.cause as { status?: unknown; headers?: { get?: unknown } } | undefined;
+  if (typeof cause?.status !== 'number' || typeof cause.headers?.get !== 'function') return undefined;
+  const contentType = (cause.headers as Headers).get('content-type') ?? '';
+  return { status: cause.status, contentType };
+}
+
+function networkError(detail: string, cause: unknown, reason: NetworkReason = 'other'): AuthError {
+  return new AuthError('network', [detail, t(NETWORK_ADVICE[reason])].join(' '), { cause, reason });
 }
 
 /**
@@ -159,10 +182,10 @@ export function toAuthError(error: unknown): AuthError {
   if (isOpenIdError(error) && error.cause instanceof AuthError) return error.cause;
   if (isOpenIdError(error)) return mapOpenIdError(error);
   if (error instanceof TypeError && /fetch failed|network|ECONNREFUSED|ENOTFOUND/i.test(errorText(error))) {
-    return networkError(connectionDetail(error), error);
+    return connectionError(error);
   }
   if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return networkError(t('the provider did not answer in time'), error);
+    return networkError(t('Could not reach the provider: it did not answer in time.'), error, 'timeout');
   }
   return new AuthError(
     'internal',
@@ -178,11 +201,11 @@ function mapOpenIdError(error: OpenIdError): AuthError {
     case OPENID_ERROR_CODES.authorizationResponse:
       return providerRejected(error.error ?? 'unknown_error', error.error_description, error);
     case OPENID_ERROR_CODES.responseBody:
-      if ((error.status ?? 0) >= 500) return networkError(providerAnsweredHttp(error.status), error);
+      if ((error.status ?? 0) >= 500) return providerTrouble(error.status, error);
       return providerRejected(error.error ?? 'unknown_error', error.error_description, error);
     case OPENID_ERROR_CODES.wwwAuthenticateChallenge: {
       // A 401 with a WWW-Authenticate challenge, e.g. invalid_client for a wrong secret sent with Basic.
-      if ((error.status ?? 0) >= 500) return networkError(providerAnsweredHttp(error.status), error);
+      if ((error.status ?? 0) >= 500) return providerTrouble(error.status, error);
       const challenges = error.cause as
         { parameters?: { error?: string; error_description?: string } }[] | undefined;
       const challenge = challenges?.[0]?.parameters;
@@ -195,10 +218,20 @@ function mapOpenIdError(error: OpenIdError): AuthError {
 
 function mapClientError(error: OpenIdError): AuthError {
   if (error.code === OPENID_ERROR_CODES.timeout)
-    return networkError(t('the provider did not answer in time'), error);
-  const status = error.cause instanceof Response ? error.cause.status : undefined;
-  if (status !== undefined && status >= 500) return networkError(providerAnsweredHttp(status), error);
-  if (status !== undefined) {
+    return networkError(t('Could not reach the provider: it did not answer in time.'), error, 'timeout');
+  const response = responseOf(error);
+  const status = response?.status;
+  if (status !== undefined && status >= 500) return providerTrouble(status, error);
+  // A web page where JSON was expected, answered "OK": what a network's sign-in page (a hotel's
+  // Wi-Fi, a proxy's login) serves in place of any address; else the URL is a web site's.
+  if (status !== undefined && status < 300 && /html/i.test(response!.contentType)) {
+    const said = t(
+      'The provider answered with a web page (HTTP {{status}}) where OpenID Connect JSON was expected: a network sign-in page (Wi-Fi, proxy) may be in the way, or the discovery URL is a web site’s.',
+      { status },
+    );
+    return networkError(said, error, 'web-page');
+  }
+  if (status !== undefined && status >= 300) {
     return new AuthError(
       'provider_rejected',
       t(
@@ -245,9 +278,20 @@ function errorText(error: Error): string {
   return `${error.message} ${error.cause instanceof Error ? error.cause.message : ''}`;
 }
 
-function connectionDetail(error: Error): string {
-  const cause = error.cause as { code?: string } | undefined;
-  if (cause?.code === 'ECONNREFUSED') return t('the connection was refused');
-  if (cause?.code === 'ENOTFOUND') return t('the provider’s host name was not found');
-  return t('the request failed');
+/** A connection that failed: refused (where, from the socket's error), a host name not found, or else. */
+function connectionError(error: Error): AuthError {
+  const cause = error.cause as { code?: string; address?: string; port?: number } | undefined;
+  if (cause?.code === 'ECONNREFUSED') {
+    const where = cause.address
+      ? ` ${t('at {{address}}', { address: `${cause.address}:${cause.port ?? '?'}` })}`
+      : '';
+    return networkError(
+      t('Could not reach the provider: nothing answers{{where}} (connection refused).', { where }),
+      error,
+      'refused',
+    );
+  }
+  if (cause?.code === 'ENOTFOUND')
+    return networkError(t('Could not reach the provider: its host name was not found.'), error, 'dns');
+  return networkError(t('Could not reach the provider: the request failed.'), error);
 }

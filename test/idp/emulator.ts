@@ -105,6 +105,8 @@ export interface FaultSwitches {
   discoveryStatus?: number;
   /** Status the token endpoint answers with (a JSON `server_error` body). */
   tokenStatus?: number;
+  /** With `tokenStatus`: a load balancer's HTML error page instead of the JSON body. */
+  tokenErrorPage?: boolean;
   /** Delay before the token endpoint answers, in ms. */
   tokenDelayMs: number;
   /** The token endpoint answers every request with `invalid_grant`. */
@@ -248,6 +250,7 @@ export class CognitoEmulator {
     Object.assign(this.faults, {
       discoveryStatus: undefined,
       tokenStatus: undefined,
+      tokenErrorPage: undefined,
       tokenDelayMs: 0,
       tokenInvalidGrant: false,
       clockOffsetSeconds: 0,
@@ -495,7 +498,10 @@ export class CognitoEmulator {
     if (this.faults.tokenDelayMs > 0) await new Promise((r) => setTimeout(r, this.faults.tokenDelayMs));
     if (this.faults.tokenStatus) {
       ctx.status = this.faults.tokenStatus;
-      ctx.body = { error: 'server_error' };
+      if (this.faults.tokenErrorPage) {
+        ctx.type = 'text/html';
+        ctx.body = `<html><body><h1>${this.faults.tokenStatus} Service Temporarily Unavailable</h1></body></html>`;
+      } else ctx.body = { error: 'server_error' };
       return;
     }
     if (this.faults.tokenInvalidGrant) {

@@ -117,7 +117,7 @@ export const DE: Record<string, string> = {
   'Type the email address (or identifier) to sign in with.':
     'Geben Sie die E-Mail-Adresse (oder Kennung) ein, mit der Sie sich anmelden.',
   'The provider could not be reached, so its sign-in session was not ended.':
-    'Der Anbieter war nicht erreichbar; seine Anmeldesitzung wurde daher nicht beendet.',
+    'Der Anbieter ist nicht erreichbar; seine Anmeldesitzung wurde daher nicht beendet.',
   'The provider has no end-session endpoint: its own sign-in session may still be active.':
     'Der Anbieter hat keinen Abmelde-Endpunkt (end_session_endpoint): Seine eigene Anmeldesitzung ist möglicherweise noch aktiv.',
   'The "Signed out" page cannot be shown: {{reason}}':
@@ -174,10 +174,6 @@ export const DE: Record<string, string> = {
   'The provider refused: {{error}} ({{said}}). {{advice}}':
     'Der Anbieter lehnte ab: {{error}} ({{said}}). {{advice}}',
   'The provider refused: {{error}}. {{advice}}': 'Der Anbieter lehnte ab: {{error}}. {{advice}}',
-  'the provider answered HTTP {{status}}': 'der Anbieter antwortete mit HTTP {{status}}',
-  'Could not reach the provider: {{detail}}. Check your internet connection, then try again.':
-    'Der Anbieter ist nicht erreichbar: {{detail}}. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
-  'the provider did not answer in time': 'der Anbieter hat nicht rechtzeitig geantwortet',
   'The provider did not answer in time.': 'Der Anbieter hat nicht rechtzeitig geantwortet.',
   'Something unexpected went wrong. Try again; if it keeps happening, report it.':
     'Etwas Unerwartetes ist schiefgegangen. Versuchen Sie es erneut; wenn es wieder passiert, melden Sie den Fehler.',
@@ -190,9 +186,6 @@ export const DE: Record<string, string> = {
   "The provider's ID token failed validation ({{detail}}). Check the discovery URL; if it persists, report it.":
     'Das ID-Token des Anbieters hat die Prüfung nicht bestanden ({{detail}}). Prüfen Sie die Discovery-URL; wenn es wieder passiert, melden Sie den Fehler.',
   "The provider's answer was not valid: {{detail}}.": 'Die Antwort des Anbieters war ungültig: {{detail}}.',
-  'the connection was refused': 'die Verbindung wurde abgelehnt',
-  'the provider’s host name was not found': 'der Hostname des Anbieters wurde nicht gefunden',
-  'the request failed': 'die Anfrage ist fehlgeschlagen',
   'The provider publishes no jwks_uri: ID tokens cannot be checked.':
     'Der Anbieter veröffentlicht keine jwks_uri: ID-Tokens können nicht geprüft werden.',
   'Could not reach the API at {{host}}: {{reason}}. Check the API URL setting and your connection.':
@@ -262,6 +255,29 @@ export const DE: Record<string, string> = {
   'The OS keychain did not answer within {{seconds}} s. {{fix}}':
     'Der Schlüsselbund des Systems hat nicht innerhalb von {{seconds}} s geantwortet. {{fix}}',
   'The OS keychain is locked. {{fix}}': 'Der Schlüsselbund des Systems ist gesperrt. {{fix}}',
+  'This app client’s secret is kept in the OS keychain, which is not available: {{reason}} Signing in needs it.':
+    'Das Geheimnis dieses App-Clients liegt im Schlüsselbund des Systems, der nicht verfügbar ist: {{reason}} Die Anmeldung braucht es.',
+  'Could not reach the provider: it did not answer in time.':
+    'Der Anbieter ist nicht erreichbar: Er hat nicht rechtzeitig geantwortet.',
+  'at {{address}}': 'unter {{address}}',
+  'Could not reach the provider: nothing answers{{where}} (connection refused).':
+    'Der Anbieter ist nicht erreichbar: Niemand antwortet{{where}} (Verbindung abgelehnt).',
+  'Could not reach the provider: its host name was not found.':
+    'Der Anbieter ist nicht erreichbar: Sein Hostname wurde nicht gefunden.',
+  'Could not reach the provider: the request failed.':
+    'Der Anbieter ist nicht erreichbar: Die Anfrage ist fehlgeschlagen.',
+  'Check that the provider is running and that the port in the discovery URL is right.':
+    'Prüfen Sie, ob der Anbieter läuft und der Port in der Discovery-URL stimmt.',
+  'Check the discovery URL’s host name for typos, and your network or VPN.':
+    'Prüfen Sie den Hostnamen der Discovery-URL auf Tippfehler sowie Ihr Netz oder VPN.',
+  'Check your internet connection, then try again.':
+    'Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
+  'Try again in a few minutes.': 'Versuchen Sie es in einigen Minuten erneut.',
+  'Check both, then try again.': 'Prüfen Sie beides und versuchen Sie es erneut.',
+  'The provider is having trouble (HTTP {{status}}).': 'Der Anbieter hat Probleme (HTTP {{status}}).',
+  'The provider answered with a web page (HTTP {{status}}) where OpenID Connect JSON was expected: a network sign-in page (Wi-Fi, proxy) may be in the way, or the discovery URL is a web site’s.':
+    'Der Anbieter antwortete mit einer Webseite (HTTP {{status}}), wo OpenID-Connect-JSON erwartet wurde: Eine Anmeldeseite des Netzes (WLAN, Proxy) steht vielleicht im Weg, oder die Discovery-URL gehört zu einer Website.',
+  'See the network check above.': 'Siehe die Netzwerkprüfung oben.',
   'The OS keychain is not available. {{fix}}': 'Der Schlüsselbund des Systems ist nicht verfügbar. {{fix}}',
   'Another cognito-desktop process has been updating your session for over {{seconds}} s. Wait for it to finish (or end it), then try again.':
     'Ein anderer cognito-desktop-Prozess aktualisiert Ihre Sitzung seit über {{seconds}} s. Warten Sie, bis er fertig ist (oder beenden Sie ihn), und versuchen Sie es dann erneut.',

@@ -98,9 +98,11 @@ export class AuthService extends EventEmitter<SessionEvents> {
       : undefined;
     this.fetchImpl = loggedFetch(deps.fetch ?? ((url, init) => fetch(url, init)), logger);
     this.directory = new ProviderDirectory(settings, cacheFile, clock, this.fetchImpl);
+    const secretAccount = clientSecretAccount(settings.discoveryUrl, settings.clientId, this.scope.profile);
     this.secret = new ClientSecret(
       vault,
-      clientSecretAccount(settings.discoveryUrl, settings.clientId, this.scope.profile),
+      secretAccount,
+      deps.configDir ? join(deps.configDir, 'client-secrets', encodeURIComponent(secretAccount)) : undefined,
     );
     // The parts tell listeners through this service: they never hold the emitter itself.
     const emit = this.emit.bind(this) as unknown as Emit;
@@ -211,6 +213,11 @@ export class AuthService extends EventEmitter<SessionEvents> {
   /** Whether a client secret is in use for this provider and client id (stored or from the environment). */
   async hasClientSecret(): Promise<boolean> {
     return (await this.secret.value()) !== undefined;
+  }
+
+  /** Whether a client secret was stored in the keychain here, read without the keychain. */
+  clientSecretNotedAsStored(): boolean {
+    return this.secret.isNotedAsStored();
   }
 
   // ── signing in and out ──────────────────────────────────────────────────────────────────────

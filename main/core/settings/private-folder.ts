@@ -16,8 +16,8 @@ import { dirname, join, resolve } from 'node:path';
 import { AuthError } from '../errors.ts';
 import { t } from '../i18n.ts';
 
-/** The settings folder's own folders: the discovery cache, and the locks and change markers. */
-export const SETTINGS_SUBFOLDERS = ['discovery', 'sync'] as const;
+/** The settings folder's own folders: the discovery cache, the locks and change markers, the notes of stored client secrets. */
+export const SETTINGS_SUBFOLDERS = ['discovery', 'sync', 'client-secrets'] as const;
 /** Readable and writable by the user only: every folder the app keeps things in. */
 export const PRIVATE_FOLDER_MODE = 0o700;
 /** Every file in those folders. */

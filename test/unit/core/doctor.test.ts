@@ -145,7 +145,8 @@ describe('runDoctor', () => {
   });
 
   it('phrases its advice for the provider at hand', async () => {
-    const offline = () => Promise.reject(new TypeError('fetch failed'));
+    const offline = () =>
+      Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }));
     const standard = await diagnose({
       fetch: offline,
     });
@@ -159,6 +160,35 @@ describe('runDoctor', () => {
     expect(check(cognito, 'discovery')?.fix).toBe(
       'Use the user pool’s issuer: https://cognito-idp.<region>.amazonaws.com/<poolId> (no trailing slash).',
     );
+  });
+
+  it('chooses its advice by cause: the URL only when the URL may be wrong', async () => {
+    const fixFor = async (fetch: () => Promise<Response>) => {
+      const report = await diagnose({ fetch });
+      return { detail: check(report, 'discovery')?.detail, fix: check(report, 'discovery')?.fix };
+    };
+    const trouble = await fixFor(() =>
+      Promise.resolve(
+        new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }),
+      ),
+    );
+    expect(trouble).toEqual({
+      detail: 'The provider is having trouble (HTTP 502). Try again in a few minutes.',
+      fix: undefined,
+    });
+    const timedOut = await fixFor(() => Promise.reject(new DOMException('late', 'TimeoutError')));
+    expect(timedOut.fix).toBeUndefined();
+    const refused = await fixFor(() =>
+      Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } })),
+    );
+    expect(refused.fix).toContain('its discovery document is at');
+    const notDiscovery = await fixFor(() => Promise.resolve(new Response('nope', { status: 404 })));
+    expect(notDiscovery.fix).toContain('its discovery document is at');
+    const { AuthError } = await import('../../../main/core/errors.ts');
+    const proxy = await fixFor(() =>
+      Promise.reject(new AuthError('proxy_unreachable', 'The proxy is down.')),
+    );
+    expect(proxy).toEqual({ detail: 'The proxy is down.', fix: 'See the network check above.' });
   });
 
   it('reports a redirect port in use, with the fix', async () => {
@@ -222,7 +252,8 @@ describe('the report’s wording', () => {
   });
 
   it('takes only a Cognito user pool’s own host for Cognito', async () => {
-    const offline = () => Promise.reject(new TypeError('fetch failed'));
+    const offline = () =>
+      Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }));
     for (const host of [
       'xcognito-idp.eu-west-1.amazonaws.com',
       'cognito-idp.eu-west-1.amazonaws.com.example',

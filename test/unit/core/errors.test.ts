@@ -174,7 +174,7 @@ describe('the messages users read', () => {
     [
       'a 500 with an OAuth body',
       responseBodyError(500, 'server_error'),
-      'Could not reach the provider: the provider answered HTTP 500. Check your internet connection, then try again.',
+      'The provider is having trouble (HTTP 500). Try again in a few minutes.',
     ],
     [
       'a 401 challenge naming invalid_client',
@@ -189,12 +189,12 @@ describe('the messages users read', () => {
     [
       'a 503 challenge',
       challengeError(503, {}),
-      'Could not reach the provider: the provider answered HTTP 503. Check your internet connection, then try again.',
+      'The provider is having trouble (HTTP 503). Try again in a few minutes.',
     ],
     [
       'an openid-client time-out',
       clientError('OAUTH_TIMEOUT', 'timed out'),
-      'Could not reach the provider: the provider did not answer in time. Check your internet connection, then try again.',
+      'Could not reach the provider: it did not answer in time. Check your internet connection, then try again.',
     ],
     [
       'a 404 where JSON was expected',
@@ -229,12 +229,19 @@ describe('the messages users read', () => {
     [
       'a refused connection',
       Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }),
-      'Could not reach the provider: the connection was refused. Check your internet connection, then try again.',
+      'Could not reach the provider: nothing answers (connection refused). Check that the provider is running and that the port in the discovery URL is right.',
+    ],
+    [
+      'a refused connection to a known address',
+      Object.assign(new TypeError('fetch failed'), {
+        cause: { code: 'ECONNREFUSED', address: '127.0.0.1', port: 9 },
+      }),
+      'Could not reach the provider: nothing answers at 127.0.0.1:9 (connection refused). Check that the provider is running and that the port in the discovery URL is right.',
     ],
     [
       'an unknown host',
       Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }),
-      'Could not reach the provider: the provider’s host name was not found. Check your internet connection, then try again.',
+      'Could not reach the provider: its host name was not found. Check the discovery URL’s host name for typos, and your network or VPN.',
     ],
     [
       'another network failure',
@@ -249,7 +256,7 @@ describe('the messages users read', () => {
     [
       'an aborted request',
       new DOMException('aborted', 'AbortError'),
-      'Could not reach the provider: the provider did not answer in time. Check your internet connection, then try again.',
+      'Could not reach the provider: it did not answer in time. Check your internet connection, then try again.',
     ],
     [
       'a TypeError that is not about the network',
@@ -328,12 +335,41 @@ describe('the edges of the mapping', () => {
     expect(
       toAuthError(clientError('OAUTH_RESPONSE_IS_NOT_CONFORM', 'x', new Response('', { status: 500 })))
         .message,
-    ).toBe(
-      'Could not reach the provider: the provider answered HTTP 500. Check your internet connection, then try again.',
-    );
+    ).toBe('The provider is having trouble (HTTP 500). Try again in a few minutes.');
     expect(
       toAuthError(clientError('OAUTH_RESPONSE_IS_NOT_CONFORM', 'x', new Response('', { status: 499 }))).code,
     ).toBe('provider_rejected');
+  });
+
+  it('reads the answer of any fetch (undici’s Response is not the global one): 5xx is trouble, an HTML page is in the way', async () => {
+    const { Response: UndiciResponse } = await import('undici');
+    const page = (status: number, type = 'text/html; charset=utf-8') =>
+      toAuthError(
+        clientError(
+          'OAUTH_RESPONSE_IS_NOT_CONFORM',
+          'x',
+          new UndiciResponse('<html></html>', { status, headers: { 'content-type': type } }),
+        ),
+      );
+    expect(page(503)).toMatchObject({
+      code: 'network',
+      message: 'The provider is having trouble (HTTP 503). Try again in a few minutes.',
+    });
+    expect(page(200)).toMatchObject({
+      code: 'network',
+      message: expect.stringContaining('answered with a web page (HTTP 200)') as string,
+    });
+    expect(page(299).code).toBe('network');
+    // A page that is not HTML, or HTML at a wrong address, is not "in the way".
+    expect(page(200, 'application/xml')).toMatchObject({
+      code: 'provider_rejected',
+      message: expect.stringContaining('not valid') as string,
+    });
+    expect(page(404)).toMatchObject({
+      code: 'provider_rejected',
+      message: expect.stringContaining('HTTP 404') as string,
+    });
+    expect(page(300).message).toContain('HTTP 300');
   });
 
   it('reads a challenge without parameters, or no challenge at all, as invalid_client', () => {
