@@ -27,6 +27,9 @@ import {
   type Command,
 } from './cli/commands.ts';
 import { processIo, type Io } from './cli/terminal.ts';
+import { closestMatch } from './cli/suggest.ts';
+import { VERSION } from './cli/version.ts';
+import type { AuthError } from './core/errors.ts';
 
 export { EXIT_CODES } from './cli/commands.ts';
 
@@ -36,9 +39,11 @@ export { EXIT_CODES } from './cli/commands.ts';
  */
 function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
   let start = 0;
-  while (argv[start]?.startsWith('--')) {
-    const option = argv[start]!.slice(2);
-    const spec = GLOBAL_OPTIONS[option];
+  while (argv[start]?.startsWith('-')) {
+    const word = argv[start]!;
+    const spec = word.startsWith('--')
+      ? GLOBAL_OPTIONS[word.slice(2)]
+      : Object.values(GLOBAL_OPTIONS).find((o) => o.short === word.slice(1));
     if (!spec) break;
     start += spec.type === 'string' ? 2 : 1;
   }
@@ -58,9 +63,11 @@ function parseCommandLine(command: Command, rest: string[]) {
       args: rest,
       options: {
         ...Object.fromEntries(
-          Object.entries(command.options).map(([name, spec]) => [name, { type: spec.type }]),
+          Object.entries({ ...command.options, ...GLOBAL_OPTIONS }).map(([name, spec]) => [
+            name,
+            { type: spec.type, ...(spec.short ? { short: spec.short } : {}) },
+          ]),
         ),
-        ...GLOBAL_OPTIONS,
       },
       strict: true,
       allowPositionals: true,
@@ -81,6 +88,50 @@ function parseCommandLine(command: Command, rest: string[]) {
   }
 }
 
+/**
+ * A line with no command: the usage (`help`, `-h`, `--help`, nothing), one command's help
+ * (`help login`), the version, or an unknown command with the nearest known one.
+ */
+function answerWithoutCommand(argv: string[], io: Io): number {
+  const [first, ...rest] = argv;
+  if (first === '--version' || first === 'version') {
+    io.out(`cognito-desktop ${VERSION}`);
+    return EXIT_CODES.ok;
+  }
+  if (first === 'help' && rest.length > 0) {
+    const named = findCommand(rest);
+    if (named) {
+      io.out(commandHelp(named.command));
+      return EXIT_CODES.ok;
+    }
+  } else if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
+    io.out(USAGE);
+    return first === undefined ? EXIT_CODES.usage : EXIT_CODES.ok;
+  }
+  const words = first === 'help' ? rest : argv;
+  if (COMMAND_GROUPS.includes(words[0] ?? '')) {
+    const subcommands = COMMANDS.filter((c) => c.name.startsWith(`${words[0]} `)).map((c) => c.name);
+    const typedSub = words.slice(0, 2).join(' ');
+    if (words.length === 1 || words[1]?.startsWith('-'))
+      throw new UsageError(
+        `${words[0]} needs one of: ${subcommands.map((n) => n.split(' ')[1]).join(', ')}.`,
+      );
+    const match = closestMatch(typedSub, subcommands);
+    throw new UsageError(`Unknown command "${typedSub}".${match ? ` Did you mean "${match}"?` : ''}`);
+  }
+  const typed = words[0] ?? '';
+  const match = closestMatch(typed, [...COMMANDS.map((c) => c.name), ...COMMAND_GROUPS]);
+  throw new UsageError(`Unknown command "${typed}".${match ? ` Did you mean "${match}"?` : ''}`);
+}
+
+/** The command that moves things on after a failure, in the CLI's words; none when the message says it. */
+function nextStep(error: AuthError): string | undefined {
+  if (error.code === 'not_signed_in') return 'Run: cognito-desktop login';
+  if (error.code === 'invalid_settings' && error.setting && !error.message.includes('cognito-desktop'))
+    return `Set it with: cognito-desktop config set ${error.setting} VALUE`;
+  return undefined;
+}
+
 /** Runs one CLI command; returns the exit code. */
 export async function runCli(
   argv: string[],
@@ -91,15 +142,7 @@ export async function runCli(
   const json = argv.includes('--json');
   const verbose = argv.includes('--verbose');
   try {
-    if (!found) {
-      const [first] = argv;
-      if (first === undefined || first === 'help' || first === '--help') {
-        io.out(USAGE);
-        return first === undefined ? EXIT_CODES.usage : EXIT_CODES.ok;
-      }
-      const words = COMMAND_GROUPS.includes(first) ? 2 : 1;
-      throw new UsageError(`Unknown command "${argv.slice(0, words).join(' ')}".`);
-    }
+    if (!found) return answerWithoutCommand(argv, io);
     const { command, rest } = found;
     const parsed = parseCommandLine(command, rest);
     if (parsed.values.help) {
@@ -142,7 +185,7 @@ export async function runCli(
     }
     const mapped = toAuthError(error);
     if (json) io.out(JSON.stringify({ ok: false, error: { code: mapped.code, message: mapped.message } }));
-    if (mapped.code !== 'internal') io.err(mapped.message);
+    if (mapped.code !== 'internal') io.err([mapped.message, nextStep(mapped)].filter(Boolean).join('\n'));
     else if (!verbose) io.err(`${mapped.message} (--verbose shows the details.)`);
     else io.err(`${mapped.message}\n${describeUncaught(mapped.cause ?? mapped, true)}`);
     return EXIT_CODES[mapped.code];

@@ -73,10 +73,10 @@ export function electronMissingMessage(
     '',
     'The command-line client works now, without Electron:',
     '  npm run build',
-    '  npx cognito-desktop --help',
-    '  npx cognito-desktop config set discoveryUrl https://cognito-idp.REGION.amazonaws.com/POOL_ID',
-    '  npx cognito-desktop config set clientId CLIENT_ID',
-    '  npx cognito-desktop login',
+    '  node out/main/cli.js --help',
+    '  node out/main/cli.js config set discoveryUrl https://cognito-idp.REGION.amazonaws.com/POOL_ID',
+    '  node out/main/cli.js config set clientId CLIENT_ID',
+    '  node out/main/cli.js login',
     '(Try it without an AWS account: npm run idp starts a local Cognito emulator; see docs/cli.md.)',
   ].join('\n');
 }

@@ -6,7 +6,7 @@ import type { ComposeOptions } from '../app/compose.ts';
 import type { AuthErrorCode } from '../core/errors.ts';
 import type { Io } from './terminal.ts';
 
-/** Exit codes, documented in the README (a test holds the two together). */
+/** Exit codes, documented in --help and docs/cli.md (a test holds the three together). */
 export const EXIT_CODES: Record<AuthErrorCode | 'ok' | 'usage', number> = {
   ok: 0,
   not_signed_in: 1,
@@ -27,11 +27,28 @@ export const EXIT_CODES: Record<AuthErrorCode | 'ok' | 'usage', number> = {
   internal: 10,
 };
 
+/** What each exit code means, as --help and docs/cli.md list them. */
+export const EXIT_CODE_MEANINGS: Record<number, string> = {
+  0: 'ok',
+  1: 'not signed in (or the sign-in expired and was refused)',
+  2: 'usage or settings (an unknown option, an invalid setting, the redirect port in use)',
+  3: 'the provider refused (a client, scope or callback problem; a sign-in this run did not start)',
+  4: 'the provider could not be reached, is having trouble, or did not answer in time',
+  5: 'the OS keychain is unavailable or locked',
+  6: 'the sign-in was cancelled or timed out',
+  7: 'another cognito-desktop process kept the session busy',
+  8: 'a TLS certificate on the way is not trusted (set caFile for a corporate CA)',
+  9: 'the proxy needs a user name and password',
+  10: 'an internal error (--verbose shows the details)',
+};
+
 /** A usage error: exit 2, with the command's usage. */
 export class UsageError extends Error {}
 
 export interface OptionSpec {
   type: 'boolean' | 'string';
+  /** One letter, e.g. `h` for `-h`. */
+  short?: string;
   /** Shown in the usage, e.g. `SECONDS`. */
   valueName?: string;
   description: string;

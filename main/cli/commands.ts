@@ -6,9 +6,11 @@
  */
 import { SETTING_KEYS } from '../core/settings/settings.ts';
 import { PROFILE_ENV } from '../core/settings/profiles.ts';
-import type { Command, OptionSpec } from './command.ts';
+import { EXIT_CODES, EXIT_CODE_MEANINGS, UsageError, type Command, type OptionSpec } from './command.ts';
+import { COMPLETION_SHELLS, completionScript, type CompletionShell } from './completion.ts';
 import { SESSION_COMMANDS } from './session-commands.ts';
 import { SETTINGS_COMMANDS } from './settings-commands.ts';
+import { didYouMean } from './suggest.ts';
 
 export { EXIT_CODES, UsageError, type Command, type CommandContext, type OptionSpec } from './command.ts';
 
@@ -29,17 +31,39 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
     description:
       'each step and provider request on stderr (secrets removed), and the details of an internal error',
   },
-  help: { type: 'boolean', description: 'this help' },
+  help: { type: 'boolean', short: 'h', description: 'this help' },
 };
 
 /** The first words of two-word commands (`config show`, `profile list`, `account use`). */
 export const COMMAND_GROUPS = ['config', 'profile', 'account'];
 
-export const COMMANDS: Command[] = [...SESSION_COMMANDS, ...SETTINGS_COMMANDS];
+const COMPLETION_COMMAND: Command = {
+  name: 'completion',
+  summary: 'print a shell completion script (bash, zsh or fish)',
+  args: ['SHELL'],
+  options: {},
+  run({ positionals, io }) {
+    const [shell = ''] = positionals;
+    if (!COMPLETION_SHELLS.includes(shell as CompletionShell))
+      throw new UsageError(
+        `completion takes ${COMPLETION_SHELLS.join(', ')}; "${shell}" is not one.${didYouMean(shell, COMPLETION_SHELLS)}`,
+      );
+    io.out(
+      completionScript(shell as CompletionShell, {
+        commands: COMMANDS,
+        globalOptions: GLOBAL_OPTIONS,
+        settingKeys: SETTING_KEYS,
+      }).trimEnd(),
+    );
+    return Promise.resolve(EXIT_CODES.ok);
+  },
+};
 
-/** `--timeout SECONDS`, `--json`. */
+export const COMMANDS: Command[] = [...SESSION_COMMANDS, ...SETTINGS_COMMANDS, COMPLETION_COMMAND];
+
+/** `--timeout SECONDS`, `-h, --help`. */
 function optionWithValue(name: string, spec: OptionSpec): string {
-  return `--${name}${spec.valueName ? ` ${spec.valueName}` : ''}`;
+  return `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.valueName ? ` ${spec.valueName}` : ''}`;
 }
 
 /** `  login [--no-browser] [--timeout SECONDS] [--json]` */
@@ -54,9 +78,15 @@ export function commandHelp(command: Command): string {
   for (const [name, spec] of Object.entries({ ...command.options, ...GLOBAL_OPTIONS })) {
     lines.push(`  ${optionWithValue(name, spec).padEnd(22)} ${spec.description}`);
   }
-  if (command.name === 'config set') lines.push('', `  KEY: ${SETTING_KEYS.join(', ')}`);
+  if (command.name === 'config set' || command.name === 'config unset')
+    lines.push('', `  KEY: ${SETTING_KEYS.join(', ')}`);
   return lines.join('\n');
 }
+
+/** Every exit code and what it means, one per line. */
+export const EXIT_CODE_LINES = Object.entries(EXIT_CODE_MEANINGS)
+  .map(([code, meaning]) => `  ${code.padStart(2)}  ${meaning}`)
+  .join('\n');
 
 export const USAGE = `Usage: cognito-desktop <command> [options]
 
@@ -65,8 +95,8 @@ ${COMMANDS.map((c) => `  ${commandSynopsis(c).padEnd(52)} ${c.summary}`).join('\
 
 Every command takes --profile NAME (else COGNITO_PROFILE, else the profile in use), --account
 ACCOUNT (else the profile's active account), --verbose (each step and provider request on stderr,
-secrets removed; details of an internal error) and --help.
+secrets removed; details of an internal error) and -h/--help. cognito-desktop --version prints
+the version; cognito-desktop help COMMAND the help of one command.
 
-Exit codes: 0 ok, 1 not signed in, 2 usage or settings, 3 provider rejected,
-4 network or timeout talking to the provider, 5 keychain unavailable or locked,
-6 sign-in cancelled or timed out, 7 another process kept the session busy, 10 internal error.`;
+Exit codes:
+${EXIT_CODE_LINES}`;

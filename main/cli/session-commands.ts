@@ -2,7 +2,7 @@
  * The commands that use the session: sign in, who is signed in, tokens and AWS credentials, the
  * provider's userinfo, sign out.
  */
-import { AuthError } from '../core/errors.ts';
+import { AuthError, toAuthError } from '../core/errors.ts';
 import type { SignInOptions } from '../core/session/auth-service.ts';
 import { identifierFor } from '../core/provider/sign-in-options.ts';
 import { createAuthService, createAwsCredentials } from '../app/compose.ts';
@@ -139,9 +139,26 @@ export const SESSION_COMMANDS: Command[] = [
         print({ ok: true, accounts }, accounts.map(describeAccount).join('\n') || 'No account is signed in.');
         return accounts.some((a) => a.signedIn) ? EXIT_CODES.ok : EXIT_CODES.not_signed_in;
       }
-      const profile = await createAuthService(options).restore();
+      const service = createAuthService(options);
+      const profile = await service.restore();
       if (!profile) throw new AuthError('not_signed_in', 'Not signed in.');
-      print({ ok: true, profile }, describeProfile(profile));
+      if (profile.expiresAt > Date.now()) {
+        print({ ok: true, profile }, describeProfile(profile));
+        return EXIT_CODES.ok;
+      }
+      // Expired: refresh now (as `token` would), so the answer is true, or say why it cannot be.
+      try {
+        await service.getToken('access');
+      } catch (error) {
+        const mapped = toAuthError(error);
+        throw new AuthError(
+          mapped.code,
+          `${describeProfile(profile)}, and it could not be refreshed: ${mapped.message}`,
+          { cause: mapped },
+        );
+      }
+      const refreshed = service.profile() ?? profile;
+      print({ ok: true, profile: refreshed }, describeProfile(refreshed));
       return EXIT_CODES.ok;
     },
   },

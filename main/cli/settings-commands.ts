@@ -1,5 +1,6 @@
 /** The commands that change the set-up: settings, the client secret, profiles and accounts. */
-import { AuthError } from '../core/errors.ts';
+import { AuthError, isAuthError } from '../core/errors.ts';
+import { isCognitoIssuer } from '../core/provider/provider.ts';
 import type { DoctorReport } from '../core/doctor.ts';
 import {
   SETTING_ENV,
@@ -17,22 +18,63 @@ import { JsonFileSettingsStore } from '../adapters/json-file-settings-store.ts';
 import { readHiddenLine, readStdin } from './terminal.ts';
 import { EXIT_CODES, JSON_OPTION, UsageError, type Command } from './command.ts';
 import { describeAccount } from './describe.ts';
+import { didYouMean } from './suggest.ts';
 
 function settingKey(name: string): keyof Settings {
   const camel = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
   const key = SETTING_KEYS.find((k) => k === camel || SETTING_ENV[k] === name);
-  if (!key) throw new UsageError(`Unknown setting "${name}". Settings: ${SETTING_KEYS.join(', ')}.`);
+  if (!key)
+    throw new UsageError(
+      `Unknown setting "${name}".${didYouMean(name, SETTING_KEYS)} Settings: ${SETTING_KEYS.join(', ')}.`,
+    );
   return key;
 }
 
-function formatDoctor(report: DoctorReport): string {
+/** Refuses a change to a setting the organisation's installer locked for this profile. */
+function refuseIfLocked(options: ComposeOptions, profile: string, key: keyof Settings): void {
+  if (installerPresets(options.installer, profile)?.locked.includes(key as never)) {
+    throw new AuthError(
+      'invalid_settings',
+      `${SETTING_LABELS[key]} is set by your organisation's installer and cannot be changed.`,
+      { setting: key },
+    );
+  }
+}
+
+/**
+ * What is known of the client secret: stored, none, or why it cannot be known now (settings
+ * missing, or a keychain that cannot be read, with whether a secret was stored there).
+ */
+async function describeClientSecret(
+  options: ComposeOptions,
+  resolved: ReturnType<typeof resolveComposedSettings>,
+) {
+  let service: ReturnType<typeof createAuthService>;
+  try {
+    service = createAuthService(options, resolved);
+  } catch {
+    return 'unknown until discoveryUrl and clientId are set';
+  }
+  try {
+    return (await service.hasClientSecret()) ? 'stored in the keychain' : 'none (public client)';
+  } catch (error) {
+    const state = isAuthError(error, 'keychain_locked') ? 'locked' : 'unavailable';
+    return service.clientSecretNotedAsStored()
+      ? `stored in the keychain, which is ${state} now`
+      : `unknown: the OS keychain is ${state}`;
+  }
+}
+
+function formatDoctor(report: DoctorReport, discoveryUrl: string): string {
   const lines = report.checks.map(
     (c) =>
       `${c.ok ? (c.warning ? '!' : '✓') : '✗'} ${c.label}: ${c.detail}${c.fix ? `\n    → ${c.fix}` : ''}`,
   );
   lines.push(
     '',
-    'Register these with your provider (in Cognito: the app client’s Login pages):',
+    URL.canParse(discoveryUrl) && isCognitoIssuer(discoveryUrl)
+      ? 'Register these in Cognito (the app client’s Login pages):'
+      : 'Register these with your provider:',
     `  Allowed callback URL:  ${report.callbackUrl}`,
     `  Allowed sign-out URL:  ${report.signOutUrl}`,
   );
@@ -81,15 +123,7 @@ export const SETTINGS_COMMANDS: Command[] = [
     async run({ options, print }) {
       const resolved = resolveComposedSettings(options);
       const rows = settingsInEffect(resolved);
-      const hasSecret = await Promise.resolve()
-        .then(() => createAuthService(options, resolved).hasClientSecret())
-        .catch(() => undefined);
-      const secret =
-        hasSecret === undefined
-          ? 'unknown until the discovery URL and client ID are set'
-          : hasSecret
-            ? 'stored in the keychain'
-            : 'none (public client)';
+      const secret = await describeClientSecret(options, resolved);
       const store = options.settingsStore;
       const file = store instanceof JsonFileSettingsStore ? store.file : undefined;
       const text = [
@@ -115,13 +149,7 @@ export const SETTINGS_COMMANDS: Command[] = [
       const store = options.settingsStore;
       const document = store.read();
       const { profile } = resolveComposedSettings(options, document);
-      if (installerPresets(options.installer, profile)?.locked.includes(key as never)) {
-        throw new AuthError(
-          'invalid_settings',
-          `${SETTING_LABELS[key]} is set by your organisation's installer and cannot be changed.`,
-          { setting: key },
-        );
-      }
+      refuseIfLocked(options, profile, key);
       const next = { ...profileSettings(document, profile), [key]: value };
       const problem = findSettingsProblems(next).find((p) => p.setting === key);
       if (problem) throw new AuthError('invalid_settings', problem.message, { setting: key });
@@ -129,6 +157,28 @@ export const SETTINGS_COMMANDS: Command[] = [
       print(
         { ok: true, profile, key, value },
         `${key} = ${value}${profile === 'default' ? '' : ` (profile ${profile})`}`,
+      );
+      return EXIT_CODES.ok;
+    },
+  },
+  {
+    name: 'config unset',
+    summary: "remove a setting from the profile's file (its default, or the environment's, applies)",
+    args: ['KEY'],
+    options: { json: JSON_OPTION },
+    async run({ positionals, options, print }) {
+      const key = settingKey(positionals[0] ?? '');
+      const store = options.settingsStore;
+      const document = store.read();
+      const { profile } = resolveComposedSettings(options, document);
+      refuseIfLocked(options, profile, key);
+      const { [key]: removed, ...rest } = profileSettings(document, profile) as Record<string, unknown>;
+      if (removed !== undefined) await store.write(withProfileSettings(document, profile, rest));
+      const now = settingsInEffect(resolveComposedSettings(options)).find((r) => r.key === key);
+      const inEffect = now?.value ? `now ${now.value} (${now.source})` : 'now not set';
+      print(
+        { ok: true, profile, key, removed: removed !== undefined, value: now?.value ?? null },
+        `${removed !== undefined ? `${key} removed` : `${key} was not set in the file`}; ${inEffect}.`,
       );
       return EXIT_CODES.ok;
     },
@@ -164,7 +214,7 @@ export const SETTINGS_COMMANDS: Command[] = [
         secretStore: options.secretStore,
         ...(options.networkFor ? { networkFor: options.networkFor } : {}),
       });
-      print({ ok: report.ok, report }, formatDoctor(report));
+      print({ ok: report.ok, report }, formatDoctor(report, String(resolved.input.discoveryUrl ?? '')));
       const firstFailure = report.checks.find((c) => !c.ok);
       if (!firstFailure) return EXIT_CODES.ok;
       return firstFailure.id === 'keychain' ? EXIT_CODES.keychain_unavailable : EXIT_CODES.usage;

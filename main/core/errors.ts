@@ -113,16 +113,16 @@ function clip(text: string | undefined): string {
 const PROVIDER_ERROR_ADVICE: Record<string, string> = {
   invalid_grant: msg('The sign-in has expired or was revoked. Sign in again.'),
   invalid_client: msg(
-    'The provider did not accept the client id or secret. Check both in Settings (a client with a secret needs it stored; a public client must have none).',
+    'The provider did not accept the client id or secret. Check both in the settings (a client with a secret needs it stored; a public client must have none).',
   ),
   unauthorized_client: msg(
     'This app client may not use the authorization code flow. Enable it in the app client settings.',
   ),
   invalid_scope: msg(
-    'The provider refused a scope. Check Scopes in Settings against the app client’s allowed scopes.',
+    'The provider refused a scope. Check the scopes setting against the app client’s allowed scopes.',
   ),
   redirect_mismatch: msg(
-    'The callback URL is not registered. Register the exact callback URL shown in Settings.',
+    'The callback URL is not registered. Register the exact callback URL (the redirectUri setting) with the provider.',
   ),
   server_error: msg('The provider had an internal error. Try again in a moment.'),
   temporarily_unavailable: msg('The provider is temporarily unavailable. Try again in a moment.'),

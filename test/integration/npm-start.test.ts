@@ -43,7 +43,7 @@ describe.skipIf(installed)('npm start without Electron', () => {
     expect(run.err).toContain('Fetching it failed: TypeError: fetch failed');
     for (const way of ['ELECTRON_MIRROR=', 'ELECTRON_OVERRIDE_DIST_PATH=', 'ELECTRON_GET_USE_PROXY=1'])
       expect(run.err).toContain(way);
-    expect(run.err).toContain('npx cognito-desktop login');
+    expect(run.err).toContain('node out/main/cli.js login');
     expect(run.err).not.toMatch(/^\s+at /m);
     // Stopped before the build and before the emulator it would offer: nothing else was started.
     expect(run.out).not.toMatch(/emulator|vite|built in/i);

@@ -127,7 +127,7 @@ export class AwsCredentialSource {
       throw new AuthError(
         'invalid_settings',
         t(
-          'No Identity Pool is set: set identityPoolId (Settings › Identity Pool ID) to get AWS credentials.',
+          'No Identity Pool is set (identityPoolId), so there are no AWS credentials to get.',
         ),
         { setting: 'identityPoolId' },
       );

@@ -143,7 +143,7 @@ export const DE: Record<string, string> = {
   'The stored session changed during a refresh.':
     'Die gespeicherte Sitzung hat sich während einer Erneuerung geändert.',
   'Sign-in was cancelled.': 'Die Anmeldung wurde abgebrochen.',
-  'Port {{port}} on this computer is in use by another program, so the browser cannot return to the app. Close the other program (or another cognito-desktop window), or register a redirect URI with a different port in your provider and in Settings.':
+  'Port {{port}} on this computer is in use by another program, so the browser cannot return to the app. Close the other program (or another cognito-desktop window), or register a redirect URI with a different port in your provider and in the settings (redirectUri).':
     'Port {{port}} auf diesem Computer wird von einem anderen Programm verwendet, daher kann der Browser nicht zur App zurückkehren. Schließen Sie das andere Programm (oder ein anderes cognito-desktop-Fenster), oder registrieren Sie eine Weiterleitungs-URI mit einem anderen Port bei Ihrem Anbieter und in den Einstellungen.',
   'Could not listen on port {{port}}: {{code}}.': 'Port {{port}} kann nicht geöffnet werden: {{code}}.',
   'The browser did not come back within {{time}}. If the provider showed an error page, check that the callback URL {{url}} is registered exactly (port and path included); then try again.':
@@ -156,13 +156,13 @@ export const DE: Record<string, string> = {
   // ── Errors of the provider and the network ────────────────────────────────────────────────────
   'The sign-in has expired or was revoked. Sign in again.':
     'Die Anmeldung ist abgelaufen oder wurde widerrufen. Melden Sie sich erneut an.',
-  'The provider did not accept the client id or secret. Check both in Settings (a client with a secret needs it stored; a public client must have none).':
+  'The provider did not accept the client id or secret. Check both in the settings (a client with a secret needs it stored; a public client must have none).':
     'Der Anbieter hat die Client-ID oder das Client-Geheimnis nicht akzeptiert. Prüfen Sie beides in den Einstellungen (ein Client mit Geheimnis braucht es gespeichert; ein öffentlicher Client darf keines haben).',
   'This app client may not use the authorization code flow. Enable it in the app client settings.':
     'Dieser App-Client darf den Autorisierungscode-Ablauf nicht verwenden. Aktivieren Sie ihn in den Einstellungen des App-Clients.',
-  'The provider refused a scope. Check Scopes in Settings against the app client’s allowed scopes.':
+  'The provider refused a scope. Check the scopes setting against the app client’s allowed scopes.':
     'Der Anbieter hat einen Scope abgelehnt. Vergleichen Sie „Scopes“ in den Einstellungen mit den erlaubten Scopes des App-Clients.',
-  'The callback URL is not registered. Register the exact callback URL shown in Settings.':
+  'The callback URL is not registered. Register the exact callback URL (the redirectUri setting) with the provider.':
     'Die Rückruf-URL ist nicht registriert. Registrieren Sie genau die Rückruf-URL aus den Einstellungen.',
   'The provider had an internal error. Try again in a moment.':
     'Beim Anbieter ist ein interner Fehler aufgetreten. Versuchen Sie es gleich noch einmal.',
@@ -277,6 +277,8 @@ export const DE: Record<string, string> = {
   'The provider is having trouble (HTTP {{status}}).': 'Der Anbieter hat Probleme (HTTP {{status}}).',
   'The provider answered with a web page (HTTP {{status}}) where OpenID Connect JSON was expected: a network sign-in page (Wi-Fi, proxy) may be in the way, or the discovery URL is a web site’s.':
     'Der Anbieter antwortete mit einer Webseite (HTTP {{status}}), wo OpenID-Connect-JSON erwartet wurde: Eine Anmeldeseite des Netzes (WLAN, Proxy) steht vielleicht im Weg, oder die Discovery-URL gehört zu einer Website.',
+  'The provider refused the client ({{error}}). If the client id and secret are right, it may want the secret sent as {{other}}, which its discovery document offers (it went as {{sent}}): set tokenAuthMethod (Token endpoint authentication) to {{other}}, then sign in again.':
+    'Der Anbieter lehnte den Client ab ({{error}}). Wenn Client-ID und Geheimnis stimmen, erwartet er das Geheimnis vielleicht als {{other}}, das sein Discovery-Dokument anbietet (gesendet wurde es als {{sent}}): Stellen Sie tokenAuthMethod (Authentifizierung am Token-Endpunkt) auf {{other}} und melden Sie sich erneut an.',
   'See the network check above.': 'Siehe die Netzwerkprüfung oben.',
   'The OS keychain is not available. {{fix}}': 'Der Schlüsselbund des Systems ist nicht verfügbar. {{fix}}',
   'Another cognito-desktop process has been updating your session for over {{seconds}} s. Wait for it to finish (or end it), then try again.':
@@ -285,7 +287,7 @@ export const DE: Record<string, string> = {
     'Die Sitzungssperre im Einstellungsordner konnte nicht angelegt werden ({{code}}). Prüfen Sie, ob der Ordner beschreibbar ist.',
 
   // ── AWS credentials ───────────────────────────────────────────────────────────────────────────
-  'No Identity Pool is set: set identityPoolId (Settings › Identity Pool ID) to get AWS credentials.':
+  'No Identity Pool is set (identityPoolId), so there are no AWS credentials to get.':
     'Es ist kein Identity Pool eingestellt: Setzen Sie identityPoolId (Einstellungen › Identity-Pool-ID), um AWS-Zugangsdaten zu erhalten.',
   'The Identity Pool refused this sign-in: check that it lists this user pool and app client as an authentication provider (and that the role may be assumed).':
     'Der Identity Pool hat diese Anmeldung abgelehnt: Prüfen Sie, ob er diesen User Pool und App-Client als Authentifizierungsanbieter führt (und ob die Rolle übernommen werden darf).',
@@ -340,7 +342,7 @@ export const DE: Record<string, string> = {
   'API URL': 'API-URL',
   'API token': 'API-Token',
   'Keep running in the tray': 'Im Infobereich weiterlaufen',
-  'is required: paste the user pool’s issuer or discovery URL.':
+  'is required: the user pool’s issuer or discovery URL.':
     'ist erforderlich: Fügen Sie den Issuer oder die Discovery-URL des User Pools ein.',
   'is not a URL.': 'ist keine URL.',
   'must use https (plain http is allowed only for a provider on this machine).':

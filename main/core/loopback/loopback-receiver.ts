@@ -121,7 +121,7 @@ export class LoopbackReceiver {
           throw new AuthError(
             'port_in_use',
             t(
-              'Port {{port}} on this computer is in use by another program, so the browser cannot return to the app. Close the other program (or another cognito-desktop window), or register a redirect URI with a different port in your provider and in Settings.',
+              'Port {{port}} on this computer is in use by another program, so the browser cannot return to the app. Close the other program (or another cognito-desktop window), or register a redirect URI with a different port in your provider and in the settings (redirectUri).',
               { port: this.port },
             ),
             { cause: error },

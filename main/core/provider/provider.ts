@@ -46,6 +46,31 @@ export interface ProviderClient {
   config: oidc.Configuration;
   metadata: oidc.ServerMetadata;
   verifier: IdTokenSignatureVerifier;
+  /** How the client secret is sent; undefined for a public client. */
+  secretSentAs?: TokenAuthMethod;
+}
+
+/**
+ * A refusal of the client (`invalid_client`, `unauthorized_client`) when the secret went one way
+ * and discovery offers the other: some providers register each client for one method only and
+ * answer with a misleading error for the other. Says so and names the setting that switches.
+ */
+export function withClientAuthenticationAdvice(error: AuthError, client: ProviderClient): AuthError {
+  const sent = client.secretSentAs;
+  if (!sent || !['invalid_client', 'unauthorized_client'].includes(error.providerError ?? '')) return error;
+  // Cognito takes either method: there a refusal means a wrong id or secret.
+  if (isCognitoIssuer(client.metadata.issuer)) return error;
+  const offered = client.metadata.token_endpoint_auth_methods_supported ?? [];
+  const other = TOKEN_AUTH_METHODS.find((method) => method !== sent && offered.includes(method));
+  if (!other) return error;
+  return new AuthError(
+    'provider_rejected',
+    t(
+      'The provider refused the client ({{error}}). If the client id and secret are right, it may want the secret sent as {{other}}, which its discovery document offers (it went as {{sent}}): set tokenAuthMethod (Token endpoint authentication) to {{other}}, then sign in again.',
+      { error: error.providerError!, sent, other },
+    ),
+    { cause: error, providerError: error.providerError!, setting: 'tokenAuthMethod' },
+  );
 }
 
 /**
@@ -208,7 +233,7 @@ export class ProviderDirectory {
         }),
       metadata.id_token_signing_alg_values_supported,
     );
-    return { oidc, config, metadata, verifier };
+    return { oidc, config, metadata, verifier, ...(clientSecret ? { secretSentAs: method } : {}) };
   }
 
   private applyTransport(oidc: OpenIdClient, config: oidc.Configuration): void {

@@ -8,7 +8,11 @@ import { AuthError, toAuthError } from '../errors.ts';
 import { systemLocale, t } from '../i18n.ts';
 import type { LoopbackReceiver } from '../loopback/loopback-receiver.ts';
 import type { Browser, Clock, Logger } from '../ports.ts';
-import type { ProviderClient, ProviderDirectory } from '../provider/provider.ts';
+import {
+  withClientAuthenticationAdvice,
+  type ProviderClient,
+  type ProviderDirectory,
+} from '../provider/provider.ts';
 import {
   authorizationParameters,
   findIdentityProvider,
@@ -130,7 +134,7 @@ export class SignInFlow {
       await receiver.complete(true);
       return profile;
     } catch (error) {
-      const mapped = toAuthError(error);
+      const mapped = withClientAuthenticationAdvice(toAuthError(error), client);
       // An endpoint that does not answer, or answers with something that is not OAuth, may have
       // moved: fetch discovery again next time.
       if (mapped.code === 'network' || (mapped.code === 'provider_rejected' && !mapped.providerError)) {

@@ -193,7 +193,7 @@ function text(value: unknown): string {
 }
 
 function discoveryProblem(value: string): string | undefined {
-  if (!value) return t('is required: paste the user pool’s issuer or discovery URL.');
+  if (!value) return t('is required: the user pool’s issuer or discovery URL.');
   const url = parseUrl(value);
   if (!url) return t('is not a URL.');
   if (!isHttpsOrLoopback(url))

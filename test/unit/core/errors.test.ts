@@ -144,7 +144,7 @@ describe('the messages users read', () => {
       new oidc.AuthorizationResponseError('x', {
         cause: new URLSearchParams({ error: 'invalid_scope', error_description: 'scope x is not allowed' }),
       }),
-      'The provider refused: invalid_scope (scope x is not allowed). The provider refused a scope. Check Scopes in Settings against the app client’s allowed scopes.',
+      'The provider refused: invalid_scope (scope x is not allowed). The provider refused a scope. Check the scopes setting against the app client’s allowed scopes.',
     ],
     [
       'a callback error without a code',
@@ -159,7 +159,7 @@ describe('the messages users read', () => {
     [
       'redirect_mismatch',
       responseBodyError(400, 'redirect_mismatch'),
-      'The provider refused: redirect_mismatch (the description). The callback URL is not registered. Register the exact callback URL shown in Settings.',
+      'The provider refused: redirect_mismatch (the description). The callback URL is not registered. Register the exact callback URL (the redirectUri setting) with the provider.',
     ],
     [
       'server_error in a 400',
@@ -179,12 +179,12 @@ describe('the messages users read', () => {
     [
       'a 401 challenge naming invalid_client',
       challengeError(401, { error: 'invalid_client', error_description: 'bad secret' }),
-      'The provider refused: invalid_client (bad secret). The provider did not accept the client id or secret. Check both in Settings (a client with a secret needs it stored; a public client must have none).',
+      'The provider refused: invalid_client (bad secret). The provider did not accept the client id or secret. Check both in the settings (a client with a secret needs it stored; a public client must have none).',
     ],
     [
       'a 401 challenge without parameters',
       challengeError(401, {}),
-      'The provider refused: invalid_client. The provider did not accept the client id or secret. Check both in Settings (a client with a secret needs it stored; a public client must have none).',
+      'The provider refused: invalid_client. The provider did not accept the client id or secret. Check both in the settings (a client with a secret needs it stored; a public client must have none).',
     ],
     [
       'a 503 challenge',

@@ -13,7 +13,12 @@ import {
   takesIdTokenHint,
 } from '../../../../main/core/provider/provider.ts';
 import { validateSettings } from '../../../../main/core/settings/settings.ts';
-import { type TokenAuthMethodSetting } from '../../../../main/core/provider/provider.ts';
+import {
+  withClientAuthenticationAdvice,
+  type ProviderClient,
+  type TokenAuthMethodSetting,
+} from '../../../../main/core/provider/provider.ts';
+import { AuthError } from '../../../../main/core/errors.ts';
 
 const ISSUER = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123';
 const DOCUMENT = {
@@ -322,5 +327,49 @@ describe('takesIdTokenHint', () => {
     expect(takesIdTokenHint({ issuer, ...(endSession ? { end_session_endpoint: endSession } : {}) })).toBe(
       expected,
     );
+  });
+});
+
+describe('withClientAuthenticationAdvice', () => {
+  const refused = (providerError: string) => new AuthError('provider_rejected', 'refused', { providerError });
+  const client = (issuer: string, offered: string[] | undefined, secretSentAs?: 'client_secret_basic') =>
+    ({
+      metadata: { issuer, token_endpoint_auth_methods_supported: offered },
+      ...(secretSentAs ? { secretSentAs } : {}),
+    }) as unknown as ProviderClient;
+  const both = ['client_secret_basic', 'client_secret_post'];
+
+  it('names the other method discovery offers, and the setting, for a refused client', () => {
+    for (const code of ['invalid_client', 'unauthorized_client']) {
+      const advised = withClientAuthenticationAdvice(
+        refused(code),
+        client('https://idp.example', both, 'client_secret_basic'),
+      );
+      expect(advised).toMatchObject({
+        code: 'provider_rejected',
+        providerError: code,
+        setting: 'tokenAuthMethod',
+      });
+      expect(advised.message).toContain(
+        'set tokenAuthMethod (Token endpoint authentication) to client_secret_post',
+      );
+    }
+  });
+
+  it('leaves other refusals, public clients, Cognito and providers offering nothing else alone', () => {
+    const cases: [AuthError, ProviderClient][] = [
+      [refused('invalid_grant'), client('https://idp.example', both, 'client_secret_basic')],
+      [refused('invalid_client'), client('https://idp.example', both)],
+      [
+        refused('invalid_client'),
+        client('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X', both, 'client_secret_basic'),
+      ],
+      [
+        refused('invalid_client'),
+        client('https://idp.example', ['client_secret_basic'], 'client_secret_basic'),
+      ],
+      [refused('invalid_client'), client('https://idp.example', undefined, 'client_secret_basic')],
+    ];
+    for (const [error, c] of cases) expect(withClientAuthenticationAdvice(error, c)).toBe(error);
   });
 });

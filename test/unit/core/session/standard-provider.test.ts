@@ -62,11 +62,13 @@ describe.each<ProviderFlavour>(['standard', 'standard-without-logout'])('a %s pr
     service.dispose();
   });
 
-  it('is refused with the client-secret advice when Basic is forced', async () => {
+  it('is refused when Basic is forced, with advice that names the method discovery offers and its setting', async () => {
     await expect(signedIn({ tokenAuthMethod: 'client_secret_basic' })).rejects.toMatchObject({
       code: 'provider_rejected',
       providerError: 'invalid_client',
-      message: expect.stringContaining('client id or secret') as string,
+      setting: 'tokenAuthMethod',
+      message:
+        'The provider refused the client (invalid_client). If the client id and secret are right, it may want the secret sent as client_secret_post, which its discovery document offers (it went as client_secret_basic): set tokenAuthMethod (Token endpoint authentication) to client_secret_post, then sign in again.',
     });
   });
 
