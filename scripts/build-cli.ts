@@ -5,7 +5,7 @@
  * beside it (its native module cannot be embedded). Output: out/cli/ — `cognito-desktop[.exe]` and
  * `keytar/`. electron-builder ships that folder as the app's `resources/cli`.
  *
- * Why an executable of its own, not the app's: see README, "The command line, installed".
+ * Why an executable of its own, not the app's: see docs/cli.md, "The command line, installed".
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import {

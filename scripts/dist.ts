@@ -4,7 +4,7 @@
  * electron-builder (e.g. `--mac`, `--win`, `-c.electronDist=…`).
  *
  * A preconfigured installer takes its settings from PROVIDER_JSON (a file) or from PROVIDER_*
- * variables; see README, "Preconfigure for your organisation".
+ * variables; see docs/admin-guide.md, "Preconfigure for your organisation".
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

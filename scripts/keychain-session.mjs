@@ -30,7 +30,7 @@ export function runWithKeychain(argv, env = process.env) {
   if (!has('dbus-run-session') || !has('gnome-keyring-daemon')) {
     console.error(
       'No Secret Service on D-Bus and no way to start one: install the Debian/Ubuntu packages ' +
-        '"dbus gnome-keyring libsecret-1-dev libsecret-tools" (see README, Prerequisites).',
+        '"dbus gnome-keyring libsecret-1-dev libsecret-tools" (see docs/testing.md, Prerequisites per OS).',
     );
     return spawnSync(argv[0], argv.slice(1), { stdio: 'inherit', env }).status ?? 1;
   }

@@ -1,5 +1,5 @@
 /**
- * `provider.json`: settings an admin bakes into an installer (see README, "Preconfigure for your
+ * `provider.json`: settings an admin bakes into an installer (see docs/admin-guide.md, "Preconfigure for your
  * organisation"). They are the defaults; user settings win unless the file locks a setting. The
  * app reads the file next to its resources; the CLI reads it where
  * `COGNITO_DESKTOP_INSTALLER_SETTINGS` points (an installed app's copy), so both see the same

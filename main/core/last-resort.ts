@@ -12,7 +12,7 @@ export interface LastResortOptions {
   exit: (code: number) => void;
 }
 
-/** Exit code of an unexpected internal error, as documented in the README. */
+/** Exit code of an unexpected internal error, as documented in docs/cli.md. */
 export const INTERNAL_ERROR_EXIT_CODE = 10;
 
 /** The line to show for an error nobody caught. */

@@ -1,7 +1,7 @@
 /**
  * What `cognito-desktop token` and `status` load on a valid session, as scripts run them many times
  * a minute: none of Node's network, TLS, crypto or fetch modules, nor i18next (each costs milliseconds to load,
- * `node:http` 33 ms on the CI machine; see README, Performance). A structural check of the built
+ * `node:http` 33 ms on the CI machine; see docs/performance.md). A structural check of the built
  * CLI; the time itself is `npm run bench`'s.
  */
 import { spawnSync } from 'node:child_process';

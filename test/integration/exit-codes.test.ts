@@ -1,5 +1,5 @@
 /**
- * The README's exit-code table is true: every code it lists is produced by a real failure of that
+ * The CLI reference's exit-code table (docs/cli.md) is true: every code it lists is produced by a real failure of that
  * kind, in a real CLI process, and the CLI has no code the table leaves out.
  */
 import { spawn } from 'node:child_process';
@@ -24,15 +24,15 @@ const { redirectUri: REDIRECT_URI, keychainService: SERVICE } = ENDPOINTS;
 
 const parts = useProviderAndKeychain(ENDPOINTS);
 
-/** The codes in the README's table. */
+/** The codes in the CLI reference's table. */
 function documentedCodes(): number[] {
-  const readme = readFileSync('README.md', 'utf8');
+  const readme = readFileSync('docs/cli.md', 'utf8');
   const table = readme.slice(readme.indexOf('| Exit code'));
   const rows = table.slice(0, table.indexOf('\n\n')).split('\n').slice(2);
   return rows.map((row) => Number(/^\|\s*(\d+)\s*\|/.exec(row)?.[1]));
 }
 
-it('every exit code in the README comes from a real failure of its kind, and no other code exists', async () => {
+it('every exit code in the CLI reference comes from a real failure of its kind, and no other code exists', async () => {
   const { emulator } = parts;
   const configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-exit-'));
   const env = cliEnvironment(emulator, configDir, ENDPOINTS, PUBLIC_CLIENT_ID);

@@ -5,7 +5,7 @@
  *
  * The process itself ends only once libsecret gives up its blocked D-Bus call (its own time-out,
  * about 25 s per call): Node waits for its worker threads on exit, and nothing can interrupt a
- * native call. The user sees the error and the exit code; see README, "How it keeps you safe".
+ * native call. The user sees the error and the exit code; see docs/security.md, "The defences, in words".
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';

@@ -40,7 +40,7 @@ export interface KillLoopReport {
   mixed: number;
   /** A session that reads as signed in but whose refresh token the provider refuses: must be 0. */
   deadButAlive: number;
-  /** Readers that crashed or exited with a code the README does not list: must be 0. */
+  /** Readers that crashed or exited with a code the CLI reference (docs/cli.md) does not list: must be 0. */
   crashes: number;
   seconds: number;
 }

@@ -1,6 +1,6 @@
 /**
  * Debian's Chromium, driven by playwright-core, as the "system browser" of the tests.
- * Never `npx playwright install`: the browser comes from the OS package. See README, Prerequisites.
+ * Never `npx playwright install`: the browser comes from the OS package. See docs/testing.md, Prerequisites per OS.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
