@@ -214,7 +214,13 @@ export const SETTINGS_COMMANDS: Command[] = [
         secretStore: options.secretStore,
         ...(options.networkFor ? { networkFor: options.networkFor } : {}),
       });
-      print({ ok: report.ok, report }, formatDoctor(report, String(resolved.input.discoveryUrl ?? '')));
+      print(
+        { ok: report.ok, report },
+        formatDoctor(
+          report,
+          typeof resolved.input.discoveryUrl === 'string' ? resolved.input.discoveryUrl : '',
+        ),
+      );
       const firstFailure = report.checks.find((c) => !c.ok);
       if (!firstFailure) return EXIT_CODES.ok;
       return firstFailure.id === 'keychain' ? EXIT_CODES.keychain_unavailable : EXIT_CODES.usage;

@@ -126,9 +126,7 @@ export class AwsCredentialSource {
     if (!identityPoolId)
       throw new AuthError(
         'invalid_settings',
-        t(
-          'No Identity Pool is set (identityPoolId), so there are no AWS credentials to get.',
-        ),
+        t('No Identity Pool is set (identityPoolId), so there are no AWS credentials to get.'),
         { setting: 'identityPoolId' },
       );
     // The session first: signed out means no credentials, whatever the keychain still holds.
