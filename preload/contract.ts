@@ -56,8 +56,8 @@ export interface IdentityProviderDto {
 }
 
 export interface ProviderDto {
-  /** The host users recognise: the user-pool domain (where the sign-in page is), else the issuer's host. */
-  domain: string;
+  /** How every screen names the provider: the user pool's id for Cognito, else the issuer's host and path. */
+  name: string;
   issuer: string;
   /** True when this is the local Cognito emulator (development). */
   isEmulator: boolean;

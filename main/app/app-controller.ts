@@ -20,7 +20,7 @@ import { identifierFor } from '../core/provider/sign-in-options.ts';
 import type { ProxySignInAnswer, ProxySignInRequest } from '../core/network/proxy-sign-in.ts';
 import type { AppStatus, SessionStatus, SwitcherView } from './app-status.ts';
 import { ProxyQuestion, type ProxyQuestionReply, type ProxyQuestionShown } from './proxy-question.ts';
-import { providerInfo, signedInState, signedOutState } from './session-states.ts';
+import { signedInState, signedOutState } from './session-states.ts';
 import { ProfilesAndAccounts } from './profiles-and-accounts.ts';
 import { collectDiagnostics, type DiagnosticsInput } from './diagnostics.ts';
 import type { SettingsDocument } from '../core/settings/profiles.ts';
@@ -341,12 +341,8 @@ export class AppController {
       this.publish(profile ? this.signedInState(profile) : this.signedOutState());
       service.startAutoRefresh();
       service.followSharedSession();
-      // Warm the discovery cache in the background: the next click opens the browser at once, and
-      // the screen can name the user-pool domain rather than the issuer.
-      void service.directory.metadata().then(
-        () => this.republishProvider(service),
-        () => undefined,
-      );
+      // Warm the discovery cache in the background: the next click opens the browser at once.
+      void service.directory.metadata().catch(() => undefined);
     } catch (error) {
       this.publish(this.signedOutState(toAuthError(error)));
     }
@@ -415,11 +411,6 @@ export class AppController {
     service.once('sign-in-started', started);
     await Promise.race([done, waiting]);
     service.off('sign-in-started', started);
-  }
-
-  private republishProvider(service: AuthService): void {
-    if (this.service !== service || this.current.status === 'unconfigured') return;
-    this.publish({ ...this.current, provider: providerInfo(service) });
   }
 
   private signedInState(profile: Profile): Extract<AppStatus, { status: 'signed-in' }> {

@@ -10,8 +10,8 @@ import type { AccountSummary, ProfileSummary } from './profiles-and-accounts.ts'
 
 /** The provider the app is set up for. */
 export interface ProviderInfo {
-  /** The host users recognise: the user-pool domain (where the sign-in page is), else the issuer's host. */
-  domain: string;
+  /** How every screen names the provider: the user pool's id for Cognito, else the issuer's host and path. */
+  name: string;
   issuer: string;
   /** True when this is the local Cognito emulator (development). */
   isEmulator: boolean;

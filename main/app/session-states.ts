@@ -5,15 +5,14 @@
 import type { AuthService } from '../core/session/auth-service.ts';
 import type { AuthError } from '../core/errors.ts';
 import { isLoopbackHost } from '../core/origin.ts';
+import { providerDisplayName } from '../core/provider/provider.ts';
 import type { Profile } from '../core/session/session.ts';
 import type { AppStatus, ProviderInfo } from './app-status.ts';
 
-/** The provider as the window names it: the host of its sign-in page (Cognito's domain). */
+/** The provider as every screen names it (see {@link providerDisplayName}). */
 export function providerInfo(service: AuthService): ProviderInfo {
   const issuer = service.settings.discoveryUrl;
-  const authorize = service.directory.cachedMetadata()?.authorization_endpoint;
-  const host = new URL(authorize ?? issuer).host;
-  return { domain: host, issuer, isEmulator: isLoopbackHost(new URL(issuer).hostname) };
+  return { name: providerDisplayName(issuer), issuer, isEmulator: isLoopbackHost(new URL(issuer).hostname) };
 }
 
 export function signedInState(

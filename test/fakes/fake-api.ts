@@ -10,7 +10,7 @@ import type { Api, AppState, ProxySignInRequestDto, Result, SettingsView } from 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 export const PROVIDER = {
-  domain: 'example.auth.eu-west-1.amazoncognito.com',
+  name: 'eu-west-1_X',
   issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X',
   isEmulator: false,
 };

@@ -56,7 +56,7 @@ describe('the language', () => {
     const actions = new Proxy({}, { get: () => () => undefined }) as MenuActions;
     const signedOut: AppStatus = {
       status: 'signed-out',
-      provider: { issuer: 'https://idp.example', domain: 'idp.example', isEmulator: false },
+      provider: { issuer: 'https://idp.example', name: 'idp.example', isEmulator: false },
       identityProviders: [],
       emailFirst: false,
     };

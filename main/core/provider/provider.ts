@@ -86,6 +86,21 @@ export function chooseTokenAuthMethod(
   return supported.includes('client_secret_post') ? 'client_secret_post' : 'client_secret_basic';
 }
 
+/** A Cognito user pool id: `<region>_<id>`, as the issuer's path carries it. */
+const USER_POOL_ID = /^[a-z]{2}(?:-[a-z]+)+-\d_[0-9A-Za-z]+$/;
+
+/**
+ * How every screen names the provider, known from the settings alone (so it never changes when
+ * discovery arrives): a user pool by its id (`eu-west-1_AbC123`, what its admin knows it by),
+ * any other provider by its issuer's host and path (`idp.example.com/realms/acme`).
+ */
+export function providerDisplayName(issuer: string): string {
+  const url = new URL(issuer.replace(/\/\.well-known\/openid-configuration$/, ''));
+  const path = url.pathname.replace(/\/+$/, '');
+  const poolId = path.split('/')[1] ?? '';
+  return USER_POOL_ID.test(poolId) && path === `/${poolId}` ? poolId : `${url.host}${path}`;
+}
+
 /** A Cognito user pool's issuer host (`cognito-idp.<region>.amazonaws.com`). */
 export function isCognitoIssuer(issuer: string): boolean {
   return /^cognito-idp\.[a-z0-9-]+\.amazonaws\.com$/.test(new URL(issuer).hostname);

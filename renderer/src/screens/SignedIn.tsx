@@ -165,7 +165,7 @@ export function SignedIn({
             <dt>{t('Automatic refresh')}</dt>
             <dd>{state.autoRefresh ? t('on') : t('off')}</dd>
             <dt>{t('Signed in with')}</dt>
-            <dd>{state.provider.domain}</dd>
+            <dd>{state.provider.name}</dd>
           </dl>
         </section>
         {state.aws ? <AwsPanel key={profile.signedInAt} /> : null}

@@ -70,8 +70,8 @@ export function SignedOut({
         <Marked
           text={
             state.provider.isEmulator
-              ? t('Signs in with <b>{{domain}}</b> (local emulator)', { domain: state.provider.domain })
-              : t('Signs in with <b>{{domain}}</b>', { domain: state.provider.domain })
+              ? t('Signs in with <b>{{domain}}</b> (local emulator)', { domain: state.provider.name })
+              : t('Signs in with <b>{{domain}}</b>', { domain: state.provider.name })
           }
           tags={{ b: (domain) => <strong>{domain}</strong> }}
         />

@@ -30,7 +30,7 @@ export function Waiting({ state }: { state: WaitingState }): ReactNode {
       <h1 id="waiting-title">{t('Finish signing in in your browser')}</h1>
       <p role="status">
         {t('Waiting for {{domain}}… {{elapsed}} so far, gives up in {{left}}.', {
-          domain: state.provider.domain,
+          domain: state.provider.name,
           elapsed: formatDuration(now - state.startedAt),
           left: formatDuration(state.expiresAt - now),
         })}

@@ -5,7 +5,7 @@ import { AuthError } from '../../../main/core/errors.ts';
 import type { AppStatus } from '../../../main/app/app-status.ts';
 import type { Profile } from '../../../main/core/session/session.ts';
 
-const provider = { domain: 'pool.auth.eu-west-1.amazoncognito.com', issuer: 'https://x', isEmulator: false };
+const provider = { name: 'pool.auth.eu-west-1.amazoncognito.com', issuer: 'https://x', isEmulator: false };
 const profile: Profile = {
   username: 'alice@example.com',
   usernameClaim: 'email',

@@ -64,7 +64,7 @@ describe('signed out', () => {
     });
     renderApp(api);
     const button = await screen.findByRole('button', { name: 'Sign in' });
-    expect(screen.getByText(PROVIDER.domain)).toBeTruthy();
+    expect(screen.getByText(PROVIDER.name)).toBeTruthy();
     expect(screen.getByText(/browser opens to sign in/)).toBeTruthy();
     await userEvent.click(button);
     expect(api.signIn).toHaveBeenCalledTimes(1);
@@ -514,7 +514,7 @@ describe('languages', () => {
     const button = await screen.findByRole('button', { name: 'Anmelden' });
     expect(screen.getByText(/Zum Anmelden öffnet sich Ihr Webbrowser/)).toBeTruthy();
     // The provider's name stays in its own element (bold) inside the translated sentence.
-    expect(screen.getByText(PROVIDER.domain).tagName).toBe('STRONG');
+    expect(screen.getByText(PROVIDER.name).tagName).toBe('STRONG');
     expect(document.documentElement.lang).toBe('de');
     expect(screen.getByRole('button', { name: 'Einstellungen' })).toBeTruthy();
     await userEvent.click(button);

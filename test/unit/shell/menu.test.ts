@@ -4,7 +4,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { buildMenuTemplate, type MenuActions } from '../../../main/shell/menu.ts';
 import { windowTitle, type AppStatus } from '../../../main/app/app-status.ts';
 
-const provider = { domain: 'pool.auth.eu-west-1.amazoncognito.com', issuer: 'https://x', isEmulator: false };
+const provider = { name: 'pool.auth.eu-west-1.amazoncognito.com', issuer: 'https://x', isEmulator: false };
 const actions: MenuActions = {
   signIn: vi.fn(),
   signOut: vi.fn(),

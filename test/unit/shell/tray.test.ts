@@ -4,7 +4,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { closeKeepsRunning, trayMenuTemplate, trayStatus } from '../../../main/shell/tray.ts';
 import type { AppStatus } from '../../../main/app/app-status.ts';
 
-const provider = { domain: 'pool.auth.example.com', issuer: 'https://x', isEmulator: false };
+const provider = { name: 'pool.auth.example.com', issuer: 'https://x', isEmulator: false };
 const NOW = 1_000_000;
 const signedIn: AppStatus = {
   status: 'signed-in',

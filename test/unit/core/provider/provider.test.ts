@@ -14,6 +14,7 @@ import {
 } from '../../../../main/core/provider/provider.ts';
 import { validateSettings } from '../../../../main/core/settings/settings.ts';
 import {
+  providerDisplayName,
   withClientAuthenticationAdvice,
   type ProviderClient,
   type TokenAuthMethodSetting,
@@ -371,5 +372,25 @@ describe('withClientAuthenticationAdvice', () => {
       [refused('invalid_client'), client('https://idp.example', undefined, 'client_secret_basic')],
     ];
     for (const [error, c] of cases) expect(withClientAuthenticationAdvice(error, c)).toBe(error);
+  });
+});
+
+describe('providerDisplayName', () => {
+  it('names a user pool by its id, wherever it runs, and any other provider by host and path', () => {
+    expect(providerDisplayName('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123')).toBe(
+      'eu-west-1_AbC123',
+    );
+    expect(
+      providerDisplayName(
+        'https://cognito-idp.us-gov-west-1.amazonaws.com/us-gov-west-1_Z9/.well-known/openid-configuration',
+      ),
+    ).toBe('us-gov-west-1_Z9');
+    expect(providerDisplayName('http://127.0.0.1:47630/us-east-1_Emu1ator')).toBe('us-east-1_Emu1ator');
+    expect(providerDisplayName('https://idp.example.com/realms/acme/')).toBe('idp.example.com/realms/acme');
+    expect(providerDisplayName('https://login.example.com')).toBe('login.example.com');
+    expect(providerDisplayName('https://idp.example.com/eu-west-1_AbC123/more')).toBe(
+      'idp.example.com/eu-west-1_AbC123/more',
+    );
+    expect(providerDisplayName('https://idp.example.com/tenant_x')).toBe('idp.example.com/tenant_x');
   });
 });
