@@ -27,6 +27,7 @@ import { showNotification } from './shell/notifications.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ICON = join(here, '../../assets/icon.png');
+const TRAY_ICONS = join(here, '../../assets/tray');
 /** Set by `npm start` in development only; an installed build ignores them. */
 const DEVELOPMENT = developmentSwitches(process.env, app.isPackaged);
 /**
@@ -70,6 +71,7 @@ function setupApp(): void {
     keepRunning: () => controller.keepRunning(),
     onQuit: () => {
       updates?.stop();
+      displays.tray.dispose();
       controller.dispose();
     },
   });
@@ -118,7 +120,7 @@ async function onReady(parts: {
     keepRunning: () => controller.keepRunning(),
   });
   displays.refreshMenu(controller.state());
-  displays.tray.create(ICON, controller.state());
+  displays.tray.create(TRAY_ICONS, controller.state());
   return updates;
 }
 

@@ -19,5 +19,23 @@ for (const size of SIZES) {
   await page.screenshot({ path, omitBackground: true });
   await page.close();
 }
+// The tray (assets/tray; Electron takes the @2x file on high-density screens): the colour icon at
+// 16 and 32 px on Windows and Linux; on macOS a template image (black and alpha only, tinted by the
+// menu bar for light, dark and highlighted).
+mkdirSync('assets/tray', { recursive: true });
+const template = readFileSync('assets/tray-template.svg', 'utf8');
+for (const [source, size, name] of [
+  [svg, 16, 'tray.png'],
+  [svg, 32, 'tray@2x.png'],
+  [template, 16, 'trayTemplate.png'],
+  [template, 32, 'trayTemplate@2x.png'],
+]) {
+  const page = await browser.newPage({ viewport: { width: size, height: size } });
+  await page.setContent(
+    `<html><body style="margin:0;background:transparent">${source.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`,
+  );
+  await page.screenshot({ path: `assets/tray/${name}`, omitBackground: true });
+  await page.close();
+}
 await browser.close();
-console.log(`wrote assets/icon.png and assets/icons/{${SIZES.join(',')}}`);
+console.log(`wrote assets/icon.png, assets/icons/{${SIZES.join(',')}} and the tray's template images`);

@@ -56,6 +56,29 @@ export function trayMenuTemplate(
 }
 
 /**
+ * The tray's icon file in `trayDir` (assets/tray; Electron adds the @2x file on dense screens): on
+ * macOS a template image, which the menu bar tints for light, dark and highlighted; elsewhere the
+ * colour icon drawn for 16 px (the 1024-px app icon blurs to mush at tray size).
+ */
+export function trayIconFile(platform: NodeJS.Platform, trayDir: string): string {
+  return `${trayDir}/${platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'}`;
+}
+
+/**
+ * In how many ms the tray's own text changes with nothing else happening — "expires in N min"
+ * counts down — or undefined when it will not (signed out, or at 0 min: then the refresh or the
+ * sign-out changes the state itself).
+ */
+export function nextTrayChangeIn(state: AppStatus, now: number): number | undefined {
+  if (state.status !== 'signed-in') return undefined;
+  const left = state.profile.expiresAt - now;
+  // minutesLeft rounds half up, so the number shown drops just below each k minutes and a half.
+  if (left < 30_000) return undefined;
+  const lastHalfMinute = Math.floor((left - 30_000) / 60_000) * 60_000 + 30_000;
+  return left - lastHalfMinute + 1;
+}
+
+/**
  * Whether closing the window leaves the app running: always on macOS (its apps do), elsewhere when
  * the keep-running setting is on.
  */

@@ -17,6 +17,7 @@ import { closeServer, listen } from '../../main/core/loopback/http-server.ts';
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
 import { JsonFileSettingsStore } from '../../main/adapters/json-file-settings-store.ts';
 import type { SecretStore } from '../../main/core/ports.ts';
+import { MIN_WINDOW_SIZE } from '../../main/core/window-state.ts';
 import { CHANNELS, type Channel } from '../../preload/contract.ts';
 import type { CognitoEmulator } from '../idp/emulator.ts';
 import { useRealParts } from '../support/real-parts.ts';
@@ -123,6 +124,34 @@ async function shot(page: Page, name: string, colorScheme: 'light' | 'dark' = 'l
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
+/**
+ * The words (runs of letters and digits) of the cards' values that a line break splits, measured
+ * by Chromium's layout at the window's minimum size: each word's boxes must sit on one line.
+ */
+async function wordsSplitAcrossLines(page: Page): Promise<string[]> {
+  await page.setViewportSize(MIN_WINDOW_SIZE);
+  try {
+    return await page.evaluate(() => {
+      const split: string[] = [];
+      for (const value of document.querySelectorAll('.panel dd')) {
+        const walker = document.createTreeWalker(value, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const word of (node.textContent ?? '').matchAll(/[\p{L}\p{N}]+/gu)) {
+            const range = document.createRange();
+            range.setStart(node, word.index);
+            range.setEnd(node, word.index + word[0].length);
+            const lines = new Set([...range.getClientRects()].map((box) => Math.round(box.top)));
+            if (lines.size > 1) split.push(word[0]);
+          }
+        }
+      }
+      return split;
+    });
+  } finally {
+    await page.setViewportSize({ width: 980, height: 720 });
+  }
+}
+
 async function signInThroughUi(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Profile' }).waitFor({ timeout: 30_000 });
@@ -175,6 +204,15 @@ describe('journeys', () => {
     await see(app.page.getByText('Signed in through'));
     await seeText(app.page.locator('dd', { hasText: /^Google$/ }), 'Google');
     await see(app.page.getByText(`${emulator.poolId}_Google`));
+    // At the window's minimum size no value breaks inside a word; the same cards with the old
+    // rule (break anywhere, label beside value) do, so the measure can tell.
+    expect(await wordsSplitAcrossLines(app.page)).toEqual([]);
+    const oldRule = await app.page.addStyleTag({
+      content:
+        '.panel dd { overflow-wrap: anywhere !important } .panel dl { grid-template-columns: max-content 1fr !important }',
+    });
+    expect((await wordsSplitAcrossLines(app.page)).length).toBeGreaterThan(0);
+    await oldRule.evaluate((style) => (style as HTMLStyleElement).remove());
     await app.page.getByRole('button', { name: 'Call userinfo' }).click();
     await seeText(app.page.getByLabel('API answer'), `"username": "Google_${gina.sub}"`);
     await shot(app.page, 'signed-in-google');

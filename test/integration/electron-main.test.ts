@@ -106,6 +106,9 @@ describe('the built main process', () => {
     await until(() => electron.trays[0]?.tooltip !== undefined);
     expect(electron.trays).toHaveLength(1);
     expect(electron.trays[0]!.tooltip).toBe('cognito-desktop — Abgemeldet');
+    // The icon drawn for trays (16 px, @2x beside it), not the 1024-px app icon.
+    expect(electron.trays[0]!.icon).toMatch(/assets\/tray\/tray\.png$/);
+    expect(existsSync(electron.trays[0]!.icon!)).toBe(true);
     const menu = electron.trays[0]!.menu as MenuItemConstructorOptions[];
     expect(menu.map((item) => item.id ?? item.type)).toEqual([
       'status',

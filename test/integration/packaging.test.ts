@@ -74,11 +74,17 @@ describe('packaged app', () => {
     }
   });
 
+  it('carries the tray’s icons: 16 and 32 px in colour, and the macOS template images', () => {
+    for (const name of ['tray.png', 'tray@2x.png', 'trayTemplate.png', 'trayTemplate@2x.png'])
+      expect(files).toContain(`/assets/tray/${name}`);
+  });
+
   it('holds nothing else: no tests, sources, devDependencies, .env or source maps', () => {
     const own = files.filter((f) => !f.startsWith('/node_modules/'));
     const expected = (f: string): boolean =>
       f.startsWith('/out/') ||
-      ['/out', '/node_modules', '/package.json', '/assets', '/assets/icon.png'].includes(f);
+      /^\/assets\/tray\/tray(Template)?(@2x)?\.png$/.test(f) ||
+      ['/out', '/node_modules', '/package.json', '/assets', '/assets/icon.png', '/assets/tray'].includes(f);
     expect(own.filter((f) => !expected(f))).toEqual([]);
     for (const devDependency of [
       'electron',

@@ -72,13 +72,17 @@ export function makeElectronStandIn(options: ElectronStandInOptions = {}) {
       this.record.focused += 1;
     }
   }
-  const trays: { tooltip?: string; menu?: unknown }[] = [];
+  const trays: { icon?: string; tooltip?: string; menu?: unknown; destroyed?: boolean }[] = [];
   class Tray {
     record: (typeof trays)[number] = {};
-    constructor() {
+    constructor(icon: string) {
+      this.record.icon = icon;
       trays.push(this.record);
     }
     on(): void {}
+    destroy(): void {
+      this.record.destroyed = true;
+    }
     setToolTip(text: string): void {
       this.record.tooltip = text;
     }

@@ -12,6 +12,7 @@ import { AccountSwitcher } from '../components/AccountSwitcher.tsx';
 import { formatDuration, formatTime } from '../messages.ts';
 import { msg, useT } from '../i18n.ts';
 import { Marked } from '../components/Marked.tsx';
+import { Breakable } from '../components/Breakable.tsx';
 import type { TFunction } from 'i18next';
 
 type SignedInState = Extract<AppState, { status: 'signed-in' }>;
@@ -45,10 +46,14 @@ function AwsPanel(): ReactNode {
           <dt>{t('Status')}</dt>
           <dd>{t('ready')}</dd>
           <dt>{t('Identity')}</dt>
-          <dd className="mono">{status.identityId}</dd>
+          <dd className="mono">
+            <Breakable text={status.identityId} />
+          </dd>
           <dt>{t('Role')}</dt>
           {status.roleArn ? (
-            <dd className="mono">{status.roleArn}</dd>
+            <dd className="mono">
+              <Breakable text={status.roleArn} />
+            </dd>
           ) : (
             <dd>{t('the Identity Pool’s authenticated role')}</dd>
           )}
@@ -141,18 +146,24 @@ export function SignedIn({
           <h2 id="profile-title">{t('Profile')}</h2>
           <dl>
             <dt>{t('Username')}</dt>
-            <dd>{profile.username}</dd>
+            <dd>
+              <Breakable text={profile.username} />
+            </dd>
             <dt>{t('Email')}</dt>
             <dd>
-              {profile.email ?? '—'}
+              <Breakable text={profile.email ?? '—'} />
               {profile.emailVerified === false ? ` ${t('(not verified)')}` : ''}
             </dd>
             <dt>{t('Groups')}</dt>
             <dd>{profile.groups.length > 0 ? profile.groups.join(', ') : t('none')}</dd>
             <dt>{t('Signed in through')}</dt>
-            <dd>{describeIdentity(profile, t)}</dd>
+            <dd>
+              <Breakable text={describeIdentity(profile, t)} />
+            </dd>
             <dt>{t('Subject')}</dt>
-            <dd className="mono">{profile.subject}</dd>
+            <dd className="mono">
+              <Breakable text={profile.subject} />
+            </dd>
           </dl>
         </section>
         <section aria-labelledby="session-title" className="panel">
@@ -165,7 +176,9 @@ export function SignedIn({
             <dt>{t('Automatic refresh')}</dt>
             <dd>{state.autoRefresh ? t('on') : t('off')}</dd>
             <dt>{t('Signed in with')}</dt>
-            <dd>{state.provider.name}</dd>
+            <dd>
+              <Breakable text={state.provider.name} />
+            </dd>
           </dl>
         </section>
         {state.aws ? <AwsPanel key={profile.signedInAt} /> : null}
