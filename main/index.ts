@@ -24,6 +24,7 @@ import { claimSingleInstance, setupLifecycle } from './shell/app-lifecycle.ts';
 import { createAppController } from './shell/compose-app.ts';
 import { MainWindow } from './shell/main-window.ts';
 import { showNotification } from './shell/notifications.ts';
+import { setupLoginItem } from './shell/login-item.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ICON = join(here, '../../assets/icon.png');
@@ -57,7 +58,13 @@ function setupApp(): void {
   const installer = loadInstallerSettings(join(process.resourcesPath ?? '', 'provider.json'));
   const window = new MainWindow();
   let updates: Updates | undefined;
-  const displays = setupDisplays({ window, log, controller: () => controller, updates: () => updates });
+  const displays = setupDisplays({
+    window,
+    log,
+    controller: () => controller,
+    updates: () => updates,
+    loginItem: setupLoginItem((message) => log.info(message)),
+  });
   const controller: AppController = createAppController({
     configDir,
     env: startupEnv,

@@ -388,6 +388,7 @@ const ON_SCREEN: Record<keyof SettingsDto, true> = {
   apiUrl: true,
   apiToken: true,
   keepRunning: true,
+  startAtLogin: true,
 };
 // Stryker restore BooleanLiteral
 

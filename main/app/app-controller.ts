@@ -80,6 +80,11 @@ export class AppController {
     return this.service?.settings.keepRunning ?? this.settings.resolve().values.keepRunning;
   }
 
+  /** Whether the OS should start the app at login. */
+  startAtLogin(): 'on' | 'off' {
+    return this.service?.settings.startAtLogin ?? this.settings.resolve().values.startAtLogin;
+  }
+
   /** The state the window shows now. */
   state(): AppStatus {
     return this.current;

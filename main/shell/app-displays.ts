@@ -14,6 +14,7 @@ import { AppTray } from './app-tray.ts';
 import { restartToUpdate } from './app-updates.ts';
 import type { MainWindow } from './main-window.ts';
 import { showNotification } from './notifications.ts';
+import type { LoginItem } from './login-item.ts';
 
 export interface AppDisplays {
   /** The controller's callbacks to the person (AppControllerDeps). */
@@ -27,6 +28,8 @@ export function setupDisplays(deps: {
   log: LogFile;
   controller: () => AppController;
   updates: () => Updates | undefined;
+  /** Follows the start-at-login setting, which any saved settings may change. */
+  loginItem: LoginItem;
 }): AppDisplays {
   const { window } = deps;
   const quietly = (action: (controller: AppController) => Promise<unknown>) => () =>
@@ -47,6 +50,7 @@ export function setupDisplays(deps: {
         window.setTitle(windowTitle(status));
         refreshMenu(status);
         tray.show(status);
+        deps.loginItem.apply(deps.controller().startAtLogin());
       },
       onSignedIn: () => window.focus(),
       notify: ({ title, body }) => showNotification(title, body, () => window.focus()),

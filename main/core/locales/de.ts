@@ -341,6 +341,7 @@ export const DE: Record<string, string> = {
   'AWS role ARN': 'ARN der AWS-Rolle',
   'API URL': 'API-URL',
   'API token': 'API-Token',
+  'Start at login': 'Beim Anmelden starten',
   'Keep running in the tray': 'Im Infobereich weiterlaufen',
   'is required: the user pool’s issuer or discovery URL.':
     'ist erforderlich: Fügen Sie den Issuer oder die Discovery-URL des User Pools ein.',

@@ -78,6 +78,8 @@ export interface Settings {
    * does, as its apps do; `off` (the default elsewhere): closing the window quits.
    */
   keepRunning: OnOffSetting;
+  /** `on`: the app starts when the person logs in to the computer (in the tray). `off` by default. */
+  startAtLogin: OnOffSetting;
 }
 
 export type ApiTokenSetting = 'id' | 'access';
@@ -109,6 +111,7 @@ export const SETTING_ENV: Record<keyof Settings, string> = {
   apiUrl: 'COGNITO_API_URL',
   apiToken: 'COGNITO_API_TOKEN',
   keepRunning: 'COGNITO_KEEP_RUNNING',
+  startAtLogin: 'COGNITO_START_AT_LOGIN',
 };
 
 export const SETTING_LABELS: Record<keyof Settings, string> = {
@@ -131,6 +134,7 @@ export const SETTING_LABELS: Record<keyof Settings, string> = {
   apiUrl: msg('API URL'),
   apiToken: msg('API token'),
   keepRunning: msg('Keep running in the tray'),
+  startAtLogin: msg('Start at login'),
 };
 
 export const SETTING_KEYS = Object.keys(SETTING_ENV) as (keyof Settings)[];
@@ -337,6 +341,7 @@ export function findSettingsProblems(input: SettingsInput): SettingsProblem[] {
   if (api) add('apiUrl', apiUrlProblem(api));
   add('apiToken', choiceProblem(text(input.apiToken), ['id', 'access']));
   add('keepRunning', choiceProblem(text(input.keepRunning), ['on', 'off']));
+  add('startAtLogin', choiceProblem(text(input.startAtLogin), ['on', 'off']));
   const service = text(input.keychainService);
   if (service && [...service].some((c) => c.charCodeAt(0) < 0x20))
     add('keychainService', t('must be printable text.'));
@@ -367,6 +372,7 @@ export function withDefaults(input: SettingsInput): Settings {
     apiUrl: text(input.apiUrl),
     apiToken: text(input.apiToken) === 'access' ? 'access' : 'id',
     keepRunning: text(input.keepRunning) === 'on' ? 'on' : 'off',
+    startAtLogin: text(input.startAtLogin) === 'on' ? 'on' : 'off',
   };
 }
 

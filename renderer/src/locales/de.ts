@@ -199,4 +199,11 @@ export const DE: Record<string, string> = {
     'Welches Token diese API erwartet: id (Cognito-Authorizer von API Gateway ohne Scopes) oder access.',
   'on: closing the window keeps the app in the tray (Windows, Linux), so you stay signed in; Quit from the tray ends it. macOS always keeps it running.':
     'on: Beim Schließen des Fensters bleibt die App im Infobereich (Windows, Linux), sodass Sie angemeldet bleiben; „Beenden“ im Infobereich beendet sie. Unter macOS läuft sie immer weiter.',
+  'on: the app starts when you log in to this computer, so scripts find you signed in.':
+    'an: Die App startet, wenn Sie sich an diesem Computer anmelden, sodass Skripte Sie angemeldet vorfinden.',
+  Provider: 'Anbieter',
+  'Sign-in': 'Anmeldung',
+  Network: 'Netzwerk',
+  'AWS and API': 'AWS und API',
+  Advanced: 'Erweitert',
 };

@@ -105,15 +105,22 @@ export function Settings({
         }}
         noValidate
       >
-        <SettingsFields view={view} values={values} validation={validation} onChange={change} />
-        <SecretField
-          secret={state.secret}
-          hasClientSecret={view.hasClientSecret}
-          removeSecret={state.removeSecret}
-          onSecretChange={(secret) => dispatch({ type: 'secret-typed', secret })}
-          onRemoveChange={(remove) => dispatch({ type: 'remove-secret-set', remove })}
+        <SettingsFields
+          view={view}
+          values={values}
+          validation={validation}
+          onChange={change}
+          secretField={
+            <SecretField
+              secret={state.secret}
+              hasClientSecret={view.hasClientSecret}
+              removeSecret={state.removeSecret}
+              onSecretChange={(secret) => dispatch({ type: 'secret-typed', secret })}
+              onRemoveChange={(remove) => dispatch({ type: 'remove-secret-set', remove })}
+            />
+          }
         />
-        <div className="actions">
+        <div className="actions sticky-actions">
           <button type="submit" className="primary">
             {t('Save')}
           </button>
@@ -123,10 +130,10 @@ export function Settings({
           <button type="button" onClick={onClose}>
             {t('Close')}
           </button>
+          <p role="status" className="status">
+            {status && t(status)}
+          </p>
         </div>
-        <p role="status" className="status">
-          {status && t(status)}
-        </p>
       </form>
       {report ? <CheckPanel report={report} /> : null}
       <RegisterPanel

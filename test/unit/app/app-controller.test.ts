@@ -139,7 +139,7 @@ describe('AppController settings', () => {
       discoveryUrl: SETTING_LABELS.discoveryUrl,
       scopes: SETTING_LABELS.scopes,
     });
-    expect(Object.keys(view.labels)).toHaveLength(18);
+    expect(Object.keys(view.labels)).toHaveLength(19);
     const reads = vi.spyOn(settingsStore, 'read');
     const writes = vi.spyOn(settingsStore, 'write');
     const saved = await app.saveSettings({ values: { ...view.values, clientId: 'c2' } });

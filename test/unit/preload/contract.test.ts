@@ -59,6 +59,7 @@ describe('SETTINGS_FIELDS', () => {
       'apiUrl',
       'apiToken',
       'keepRunning',
+      'startAtLogin',
     ]);
   });
 });

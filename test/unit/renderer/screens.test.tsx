@@ -8,6 +8,9 @@ import type { Api, AppState, ProfileDto } from '../../../preload/contract.ts';
 import { PROVIDER, SETTINGS_VIEW, fakeApi, ok } from '../../fakes/fake-api.ts';
 import { ERROR_TITLES } from '../../../renderer/src/messages.ts';
 import { followLanguage } from '../../../renderer/src/i18n.ts';
+import { SETTINGS_SECTIONS } from '../../../renderer/src/screens/settings/SettingsFields.tsx';
+import { SETTINGS_FIELDS } from '../../../preload/contract.ts';
+import { readFileSync } from 'node:fs';
 
 afterEach(cleanup);
 
@@ -394,6 +397,54 @@ describe('settings', () => {
     act(() => api.openSettings());
     await userEvent.click(await screen.findByRole('button', { name: 'Close' }));
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+  });
+
+  it('groups the fields in sections, every field in exactly one, the secret under Provider', async () => {
+    renderApp(fakeApi({ status: 'unconfigured', emulatorOffered: false }));
+    await screen.findByLabelText(/Discovery URL/);
+    const sections = screen.getAllByRole('group').filter((g) => g.classList.contains('settings-section'));
+    expect(sections.map((g) => g.querySelector('legend')?.textContent)).toEqual([
+      'Provider',
+      'Sign-in',
+      'Network',
+      'AWS and API',
+      'Advanced',
+    ]);
+    const placed = SETTINGS_SECTIONS.flatMap((section) => section.keys);
+    expect([...placed].sort()).toEqual([...SETTINGS_FIELDS].sort());
+    expect(new Set(placed).size).toBe(placed.length);
+    expect(within(sections[0]!).getByLabelText('Client secret')).toBeTruthy();
+    expect(within(sections[4]!).getByLabelText(/Start at login/)).toBeTruthy();
+  });
+
+  it('offers choices as selects, the default first, and saves the one picked', async () => {
+    const api = fakeApi({ status: 'unconfigured', emulatorOffered: false });
+    renderApp(api);
+    const method = (await screen.findByLabelText(/Token endpoint authentication/)) as HTMLSelectElement;
+    expect(method.tagName).toBe('SELECT');
+    expect([...method.options].map((o) => o.value)).toEqual([
+      'auto',
+      'client_secret_basic',
+      'client_secret_post',
+    ]);
+    for (const label of [/Email-first sign-in/, /API token/, /Keep running in the tray/, /Start at login/])
+      expect(screen.getByLabelText(label).tagName).toBe('SELECT');
+    await userEvent.selectOptions(screen.getByLabelText(/Start at login/), 'on');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(api.saveSettings).toHaveBeenCalledWith({
+        values: { ...SETTINGS_VIEW.values, startAtLogin: 'on' },
+      }),
+    );
+  });
+
+  it('keeps Save in a bar that sticks to the bottom of the window', async () => {
+    renderApp(fakeApi({ status: 'unconfigured', emulatorOffered: false }));
+    const save = await screen.findByRole('button', { name: 'Save' });
+    expect(save.parentElement?.classList.contains('sticky-actions')).toBe(true);
+    expect(readFileSync('renderer/src/styles.css', 'utf8')).toMatch(
+      /\.sticky-actions \{[^}]*position: sticky;[^}]*bottom: 0;/,
+    );
   });
 
   it('is usable by keyboard: Tab reaches the fields and Enter saves', async () => {

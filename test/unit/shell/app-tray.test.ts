@@ -79,7 +79,8 @@ describe('the tray’s countdown', () => {
   it('drops the old countdown when the state changes, and stops on quit', () => {
     const tray = new AppTray(actions);
     tray.create('/app/assets/tray', signedIn(START + 10 * 60_000));
-    tray.show({ status: 'signed-out', provider: signedIn(0).provider } as AppStatus);
+    const { provider } = signedIn(0) as Extract<AppStatus, { status: 'signed-in' }>;
+    tray.show({ status: 'signed-out', provider } as AppStatus);
     vi.advanceTimersByTime(30 * 60_000);
     expect(trays[0]!.tooltips).toHaveLength(2);
     tray.show(signedIn(START + 60 * 60_000));

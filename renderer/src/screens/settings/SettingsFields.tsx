@@ -100,21 +100,126 @@ const FIELDS: Record<keyof SettingsDto, { hint: string; placeholder?: string; pl
     hint: msg(
       'on: closing the window keeps the app in the tray (Windows, Linux), so you stay signed in; Quit from the tray ends it. macOS always keeps it running.',
     ),
-    placeholder: 'off',
+  },
+  startAtLogin: {
+    hint: msg('on: the app starts when you log in to this computer, so scripts find you signed in.'),
   },
 };
 
-/** The provider's settings, one labelled field each, with its hint and its problem. */
+/**
+ * The settings in sections, in screen order: what every set-up needs first, the rarer ones last.
+ * A test holds that each field is in exactly one section.
+ */
+export const SETTINGS_SECTIONS: { title: string; keys: (keyof SettingsDto)[] }[] = [
+  { title: msg('Provider'), keys: ['discoveryUrl', 'clientId'] },
+  {
+    title: msg('Sign-in'),
+    keys: ['scopes', 'identityProviders', 'emailFirst', 'language', 'usernameClaim', 'groupsClaim'],
+  },
+  { title: msg('Network'), keys: ['proxy', 'caFile'] },
+  { title: msg('AWS and API'), keys: ['identityPoolId', 'roleArn', 'apiUrl', 'apiToken'] },
+  {
+    title: msg('Advanced'),
+    keys: ['redirectUri', 'logoutUri', 'tokenAuthMethod', 'keepRunning', 'startAtLogin'],
+  },
+];
+
+/** Settings that take one of a few values: a select, its first option the default. */
+const CHOICES: Partial<Record<keyof SettingsDto, string[]>> = {
+  tokenAuthMethod: ['auto', 'client_secret_basic', 'client_secret_post'],
+  emailFirst: ['off', 'on'],
+  apiToken: ['id', 'access'],
+  keepRunning: ['off', 'on'],
+  startAtLogin: ['off', 'on'],
+};
+
+/** How a choice reads on screen: on and off in the app's language, the others as typed in a file. */
+const CHOICE_LABELS: Record<string, string> = { on: msg('on'), off: msg('off') };
+
+/** One setting: its label and badges, the input (a select for a choice), its hint and its problem. */
+function SettingField({
+  name,
+  view,
+  values,
+  validation,
+  placeholder,
+  onChange,
+}: {
+  name: keyof SettingsDto;
+  view: SettingsView;
+  values: SettingsDto;
+  validation: SettingsValidationDto | undefined;
+  placeholder: string | undefined;
+  onChange: (key: keyof SettingsDto, value: string) => void;
+}): ReactNode {
+  const t = useT();
+  const field = FIELDS[name];
+  const problem = validation?.problems.find((p) => p.setting === name)?.message;
+  const locked = view.locked.includes(name);
+  const choices = CHOICES[name];
+  const common = {
+    id: `field-${name}`,
+    name,
+    'aria-invalid': problem ? true : undefined,
+    'aria-describedby': `hint-${name}${problem ? ` error-${name}` : ''}`,
+  } as const;
+  return (
+    <div className="field">
+      <label htmlFor={`field-${name}`}>
+        {view.labels[name]}
+        {view.fromInstaller.includes(name) ? <span className="badge">{t('from installer')}</span> : null}
+        {locked ? <span className="badge">{t('set by your organisation')}</span> : null}
+      </label>
+      {choices ? (
+        <select
+          {...common}
+          value={values[name] || choices[0]}
+          disabled={locked}
+          onChange={(event) => onChange(name, event.target.value)}
+        >
+          {choices.map((choice) => (
+            <option key={choice} value={choice}>
+              {CHOICE_LABELS[choice] ? t(CHOICE_LABELS[choice]) : choice}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          {...common}
+          value={values[name]}
+          placeholder={placeholder ?? (field.placeholderText ? t(field.placeholderText) : field.placeholder)}
+          readOnly={locked}
+          onChange={(event) => onChange(name, event.target.value)}
+          spellCheck={false}
+          autoComplete="off"
+        />
+      )}
+      <small id={`hint-${name}`}>{t(field.hint)}</small>
+      {problem ? (
+        <small id={`error-${name}`} className="field-error">
+          {problem}
+        </small>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The profile's settings in sections (Provider, Sign-in, Network, AWS and API, Advanced), each a
+ * fieldset; `secretField` goes in the Provider section, after the client ID.
+ */
 export function SettingsFields({
   view,
   values,
   validation,
   onChange,
+  secretField,
 }: {
   view: SettingsView;
   values: SettingsDto;
   validation: SettingsValidationDto | undefined;
   onChange: (key: keyof SettingsDto, value: string) => void;
+  secretField: ReactNode;
 }): ReactNode {
   const t = useT();
   // An empty redirect or sign-out URI means the default: show what that is, as the main process
@@ -123,38 +228,21 @@ export function SettingsFields({
     redirectUri: view.callbackUrl,
     logoutUri: validation?.signOutUrl ?? view.signOutUrl,
   };
-  return SETTINGS_FIELDS.map((key) => {
-    const field = FIELDS[key];
-    const problem = validation?.problems.find((p) => p.setting === key)?.message;
-    const locked = view.locked.includes(key);
-    return (
-      <div className="field" key={key}>
-        <label htmlFor={`field-${key}`}>
-          {view.labels[key]}
-          {view.fromInstaller.includes(key) ? <span className="badge">{t('from installer')}</span> : null}
-          {locked ? <span className="badge">{t('set by your organisation')}</span> : null}
-        </label>
-        <input
-          id={`field-${key}`}
+  return SETTINGS_SECTIONS.map((section, index) => (
+    <fieldset className="settings-section" key={section.title}>
+      <legend>{t(section.title)}</legend>
+      {section.keys.map((key) => (
+        <SettingField
+          key={key}
           name={key}
-          value={values[key]}
-          placeholder={
-            placeholders[key] ?? (field.placeholderText ? t(field.placeholderText) : field.placeholder)
-          }
-          readOnly={locked}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={`hint-${key}${problem ? ` error-${key}` : ''}`}
-          onChange={(event) => onChange(key, event.target.value)}
-          spellCheck={false}
-          autoComplete="off"
+          view={view}
+          values={values}
+          validation={validation}
+          placeholder={placeholders[key]}
+          onChange={onChange}
         />
-        <small id={`hint-${key}`}>{t(field.hint)}</small>
-        {problem ? (
-          <small id={`error-${key}`} className="field-error">
-            {problem}
-          </small>
-        ) : null}
-      </div>
-    );
-  });
+      ))}
+      {index === 0 ? secretField : null}
+    </fieldset>
+  ));
 }

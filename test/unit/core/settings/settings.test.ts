@@ -44,6 +44,7 @@ describe('validateSettings', () => {
       apiUrl: '',
       apiToken: 'id',
       keepRunning: 'off',
+      startAtLogin: 'off',
     });
   });
 
@@ -144,6 +145,7 @@ describe('validateSettings', () => {
     ['an API URL that is no URL', { ...valid, apiUrl: 'api' }, 'apiUrl', /not a URL/],
     ['an API token neither id nor access', { ...valid, apiToken: 'refresh' }, 'apiToken', /id or access/],
     ['keep running neither on nor off', { ...valid, keepRunning: 'yes' }, 'keepRunning', /must be on or off/],
+    ['start at login neither on nor off', { ...valid, startAtLogin: 'always' }, 'startAtLogin', /must be on or off/],
     ['client id with spaces', { ...valid, clientId: 'a b' }, 'clientId', /one word/],
     [
       'https redirect',
@@ -327,6 +329,7 @@ describe('the settings tables', () => {
       apiUrl: 'COGNITO_API_URL',
       apiToken: 'COGNITO_API_TOKEN',
       keepRunning: 'COGNITO_KEEP_RUNNING',
+      startAtLogin: 'COGNITO_START_AT_LOGIN',
     });
     expect(SETTING_LABELS).toEqual({
       discoveryUrl: 'Discovery URL',
@@ -348,6 +351,7 @@ describe('the settings tables', () => {
       apiUrl: 'API URL',
       apiToken: 'API token',
       keepRunning: 'Keep running in the tray',
+      startAtLogin: 'Start at login',
     });
   });
 });
