@@ -166,7 +166,8 @@ function responseOf(error: OpenIdError): { status: number; contentType: string }
   return { status: cause.status, contentType };
 }
 
-function networkError(detail: string, cause: unknown, reason: NetworkReason = 'other'): AuthError {
+/** A `network` error: what failed, then the advice that fits its cause. */
+export function networkError(detail: string, cause: unknown, reason: NetworkReason = 'other'): AuthError {
   return new AuthError('network', [detail, t(NETWORK_ADVICE[reason])].join(' '), { cause, reason });
 }
 

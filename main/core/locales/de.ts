@@ -222,8 +222,13 @@ export const DE: Record<string, string> = {
     'sein Zertifikat wurde von „{{issuer}}“ ausgestellt, dem dieser Computer nicht vertraut',
   'set in the system’s settings': 'in den Systemeinstellungen festgelegt',
   'Chromium says {{name}}': 'Chromium meldet {{name}}',
-  'Could not reach the provider ({{name}}). Check your internet connection, then try again.':
-    'Der Anbieter ist nicht erreichbar ({{name}}). Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
+  'Could not reach the provider: nothing answers at {{host}} ({{name}}).':
+    'Der Anbieter ist nicht erreichbar: Unter {{host}} antwortet niemand ({{name}}).',
+  'Could not reach the provider: the name {{host}} was not found ({{name}}).':
+    'Der Anbieter ist nicht erreichbar: Der Name {{host}} wurde nicht gefunden ({{name}}).',
+  'Could not reach the provider: this computer is offline ({{name}}).':
+    'Der Anbieter ist nicht erreichbar: Dieser Computer ist offline ({{name}}).',
+  'Could not reach the provider ({{name}}).': 'Der Anbieter ist nicht erreichbar ({{name}}).',
   'The certificates file {{file}} (caFile) cannot be read.':
     'Die Zertifikatsdatei {{file}} (caFile) kann nicht gelesen werden.',
   'proxy setting': 'Proxy-Einstellung',

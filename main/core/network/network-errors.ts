@@ -4,7 +4,7 @@
  * adapters (Node's for the CLI, Electron's for the app) raise these, so the CLI and the app say the
  * same thing. Never "check your internet connection" for them: the cause is known.
  */
-import { AuthError } from '../errors.ts';
+import { AuthError, networkError, type NetworkReason } from '../errors.ts';
 import { t } from '../i18n.ts';
 
 /** Where a user fixes proxy and certificate problems, per program. */
@@ -159,9 +159,23 @@ export function fromChromiumNetError(
     return proxyUnreachable(proxyName, proxy?.decidedBy, t('Chromium says {{name}}', { name }), error);
   if (CHROMIUM_PROXY_AUTH.has(name))
     return proxyNeedsCredentials(proxyName, name === 'ERR_INVALID_AUTH_CREDENTIALS', advice, error);
-  return new AuthError(
-    'network',
-    t('Could not reach the provider ({{name}}). Check your internet connection, then try again.', { name }),
-    { cause: error },
-  );
+  const reason = CHROMIUM_CONNECTION_REASONS[name] ?? 'other';
+  const detail =
+    reason === 'refused'
+      ? t('Could not reach the provider: nothing answers at {{host}} ({{name}}).', { host, name })
+      : reason === 'dns'
+        ? t('Could not reach the provider: the name {{host}} was not found ({{name}}).', { host, name })
+        : name === 'ERR_INTERNET_DISCONNECTED'
+          ? t('Could not reach the provider: this computer is offline ({{name}}).', { name })
+          : t('Could not reach the provider ({{name}}).', { name });
+  return networkError(detail, error, reason);
 }
+
+/** Chromium's connection errors whose cause has advice of its own (others: "check your connection"). */
+const CHROMIUM_CONNECTION_REASONS: Record<string, NetworkReason> = {
+  ERR_CONNECTION_REFUSED: 'refused',
+  ERR_NAME_NOT_RESOLVED: 'dns',
+  ERR_NAME_RESOLUTION_FAILED: 'dns',
+  ERR_TIMED_OUT: 'timeout',
+  ERR_CONNECTION_TIMED_OUT: 'timeout',
+};

@@ -120,7 +120,27 @@ describe('fromChromiumNetError', () => {
     [
       'net::ERR_INTERNET_DISCONNECTED',
       'network',
-      /^Could not reach the provider \(ERR_INTERNET_DISCONNECTED\)\./,
+      /^Could not reach the provider: this computer is offline \(ERR_INTERNET_DISCONNECTED\)\. Check your internet connection/,
+    ],
+    [
+      'net::ERR_CONNECTION_REFUSED',
+      'network',
+      /^Could not reach the provider: nothing answers at idp\.example \(ERR_CONNECTION_REFUSED\)\. Check that the provider is running/,
+    ],
+    [
+      'net::ERR_NAME_NOT_RESOLVED',
+      'network',
+      /^Could not reach the provider: the name idp\.example was not found \(ERR_NAME_NOT_RESOLVED\)\. Check the discovery URL’s host name/,
+    ],
+    [
+      'net::ERR_CONNECTION_TIMED_OUT',
+      'network',
+      /\(ERR_CONNECTION_TIMED_OUT\)\. Check your internet connection/,
+    ],
+    [
+      'net::ERR_CONNECTION_RESET',
+      'network',
+      /^Could not reach the provider \(ERR_CONNECTION_RESET\)\. Check your internet/,
     ],
     ['net::ERR_CERT_INVALID', 'tls_untrusted', /this computer does not trust/],
     ['net::ERR_CERT_WEAK_SIGNATURE_ALGORITHM', 'tls_untrusted', /this computer does not trust/],
