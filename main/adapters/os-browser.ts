@@ -1,9 +1,13 @@
 /**
- * Opens URLs in the system browser from plain Node (the CLI): the `BROWSER` command when set, else
- * the OS opener. The browser runs on its own: we do not wait for it to exit.
+ * Opens URLs with `BROWSER` (as git and gh read it) or the OS's opener. An opener that is missing,
+ * or that ends with a failure within a second (xdg-open without a browser exits 3 at once), is an
+ * error the sign-in reports at once; one still running after that second has handed the URL on.
  */
 import { browserCommand, osOpenCommand, withoutSecrets } from '../core/browser-command.ts';
 import type { Browser } from '../core/ports.ts';
+
+/** How long an opener has to fail before it counts as having opened the URL. */
+export const OPENER_VERDICT_MS = 1000;
 
 /** {@link Browser} that runs `BROWSER` or `open` / `xdg-open` / `rundll32`. */
 export class OsBrowser implements Browser {
@@ -18,10 +22,20 @@ export class OsBrowser implements Browser {
       // The browser and everything it starts get the user's environment minus our settings and
       // anything named like a secret (COGNITO_CLIENT_SECRET above all).
       const child = spawn(command!, args, { detached: true, stdio: 'ignore', env: withoutSecrets(this.env) });
-      child.once('error', (error) => reject(new Error(`${command} could not be started: ${error.message}`)));
-      child.once('spawn', () => {
+      const verdict = setTimeout(() => {
         child.unref();
         resolve();
+      }, OPENER_VERDICT_MS);
+      verdict.unref();
+      child.once('error', (error) => {
+        clearTimeout(verdict);
+        reject(new Error(`${command} could not be started: ${error.message}`));
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(verdict);
+        child.unref();
+        if (code === 0) resolve();
+        else reject(new Error(`${command} failed (${code === null ? `signal ${signal}` : `exit ${code}`})`));
       });
     });
   }

@@ -52,6 +52,22 @@ export function osOpenCommand(url: string, platform: NodeJS.Platform = process.p
   return ['xdg-open', url];
 }
 
+/**
+ * Why no browser can open for this process, or undefined when one may: an SSH session (the
+ * browser would open on the remote machine, if at all) or a Linux session with no display — unless
+ * `BROWSER` names one, which the person set for exactly this (a text browser, a forwarding script).
+ */
+export function noBrowserReason(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+): string | undefined {
+  if (env.BROWSER?.trim()) return undefined;
+  if (env.SSH_CONNECTION || env.SSH_TTY) return 'this is an SSH session';
+  if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY)
+    return 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)';
+  return undefined;
+}
+
 /** Names of variables that hold secrets, by the words people use for them. */
 const SECRET_NAME =
   /SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|SESSION_?KEY/i;

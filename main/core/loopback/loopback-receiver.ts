@@ -45,6 +45,12 @@ const REQUEST_TIMEOUT_MS = 10_000;
 
 type Outcome = { kind: 'callback'; url: URL } | { kind: 'failed'; error: AuthError };
 
+/**
+ * What became of an address the person pasted (the paste route): taken as this sign-in's answer,
+ * or why not — not the registered redirect URI, another attempt's `state`, or an answer already in.
+ */
+export type PasteVerdict = 'accepted' | 'not-a-callback' | 'other-attempt' | 'already-answered';
+
 /** Compares in constant time whatever the lengths: digests of equal size, never the texts. */
 function sameText(a: string, b: string): boolean {
   const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
@@ -205,7 +211,10 @@ export class LoopbackReceiver {
    */
   async complete(succeeded: boolean, graceMs = 2000): Promise<void> {
     this.result = succeeded;
+    // A pasted answer has no browser waiting here for its page: nothing to wait for.
+    const browserWaits = this.heldCallback !== undefined || this.waitingForResult.length > 0;
     this.redirectHeldCallback();
+    if (!browserWaits) return this.close();
     let timer: NodeJS.Timeout | undefined;
     const served = new Promise<void>((resolve) => {
       this.resultPageServed = resolve;
@@ -234,6 +243,31 @@ export class LoopbackReceiver {
     this.settleSignedOut = () => void this.close();
     setTimeout(() => void this.close(), lingerMs).unref();
     return false;
+  }
+
+  /**
+   * An address the person copied from a browser that could not reach this machine (it ended on the
+   * redirect URI somewhere nothing listens) and pasted. It is this sign-in's answer only when it is
+   * the registered redirect URI (scheme, host, port and path exactly) with this attempt's `state`
+   * (compared in constant time), and only once: a paste and the browser's own callback race, and
+   * whichever comes first wins.
+   */
+  acceptPasted(address: string): PasteVerdict {
+    let url: URL;
+    try {
+      url = new URL(address.trim());
+    } catch {
+      return 'not-a-callback';
+    }
+    if (url.origin !== this.redirect.origin || url.pathname !== this.redirect.pathname)
+      return 'not-a-callback';
+    if (this.outcome) return 'already-answered';
+    const state = url.searchParams.get('state');
+    if (!this.expectedState || state === null || !sameText(state, this.expectedState)) return 'other-attempt';
+    const callback = new URL(this.redirect.href);
+    callback.search = url.search;
+    this.finish({ kind: 'callback', url: callback });
+    return 'accepted';
   }
 
   /** Ends the wait with `cancelled` and closes. */

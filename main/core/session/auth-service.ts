@@ -4,6 +4,7 @@
  * call to the one whose job it is — {@link SignInFlow}, {@link SessionKeeper}, {@link SignOutFlow},
  * {@link ClientSecret} — and is the event emitter they all tell. It reaches the OS only through ports.
  */
+import type { PasteVerdict } from '../loopback/loopback-receiver.ts';
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import {
@@ -230,6 +231,11 @@ export class AuthService extends EventEmitter<SessionEvents> {
   /** Signs in through the system browser (see {@link SignInFlow.signIn}). */
   signIn(options: SignInOptions = {}): Promise<Profile> {
     return this.signInFlow.signIn(options);
+  }
+
+  /** An address the person pasted from a browser elsewhere, for the sign-in waiting now. */
+  pasteCallback(address: string): PasteVerdict | 'no-sign-in' {
+    return this.signInFlow.paste(address);
   }
 
   /** Cancels the sign-in waiting for the browser, if any. */

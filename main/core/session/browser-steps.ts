@@ -18,11 +18,21 @@ export async function newReceiver(
   return new LoopbackReceiver(settings.redirectUri, settings.logoutUri);
 }
 
-/** Opens `url`; a browser that does not open is logged, not a failure (the URL stays on offer). */
-export async function openInBrowser(browser: Browser, logger: Logger, url: string): Promise<void> {
+/**
+ * Opens `url`; a browser that does not open is logged and its reason returned, not thrown (the
+ * URL stays on offer). Undefined when it opened.
+ */
+export async function openInBrowser(
+  browser: Browser,
+  logger: Logger,
+  url: string,
+): Promise<string | undefined> {
   try {
     await browser.open(url);
+    return undefined;
   } catch (error) {
-    logger.warn(`Could not open the browser: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    logger.warn(`Could not open the browser: ${reason}`);
+    return reason;
   }
 }

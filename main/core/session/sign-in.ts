@@ -6,7 +6,7 @@
 import { DEFAULT_CALLBACK_TIMEOUT_MS } from '../async-limits.ts';
 import { AuthError, toAuthError } from '../errors.ts';
 import { systemLocale, t } from '../i18n.ts';
-import type { LoopbackReceiver } from '../loopback/loopback-receiver.ts';
+import type { LoopbackReceiver, PasteVerdict } from '../loopback/loopback-receiver.ts';
 import type { Browser, Clock, Logger } from '../ports.ts';
 import {
   withClientAuthenticationAdvice,
@@ -32,6 +32,11 @@ export interface SignInOptions {
   timeoutMs?: number;
   /** Called with the attempt once the receiver listens, before the browser opens. */
   onStarted?: (attempt: SignInAttempt) => void;
+  /**
+   * Called when the browser could not be opened (the opener missing or failing), with why: the
+   * sign-in goes on, and the caller can offer the link and the paste route at once.
+   */
+  onBrowserFailed?: (reason: string) => void;
   /** Straight to one of the configured identity providers, or to the one an identifier maps to. */
   route?: SignInRoute;
   /** The user name to offer on the sign-in page, where the provider takes one. */
@@ -113,8 +118,10 @@ export class SignInFlow {
       logger.debug?.(`Sign-in started: ${info.url}`);
       options.onStarted?.(info);
       emit('sign-in-started', info);
-      if (options.openBrowser !== false)
-        await openInBrowser(this.deps.browser, logger, receiver.launchAddress(info.url));
+      if (options.openBrowser !== false) {
+        const failure = await openInBrowser(this.deps.browser, logger, receiver.launchAddress(info.url));
+        if (failure !== undefined) options.onBrowserFailed?.(failure);
+      }
       providerCheck = this.checkProviderWhileWaiting(attempt);
       const callback = await receiver.waitForCallback(timeoutMs);
       logger.debug?.(`Sign-in answer received: ${callback.href}`);
@@ -147,6 +154,14 @@ export class SignInFlow {
       if (this.attempt === attempt) this.attempt = undefined;
       emit('sign-in-ended');
     }
+  }
+
+  /**
+   * An address the person pasted, for the sign-in waiting now (see
+   * {@link LoopbackReceiver.acceptPasted}); `no-sign-in` when none waits.
+   */
+  paste(address: string): PasteVerdict | 'no-sign-in' {
+    return this.attempt?.receiver.acceptPasted(address) ?? 'no-sign-in';
   }
 
   /** Cancels the sign-in waiting for the browser, if any. */

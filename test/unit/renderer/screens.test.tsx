@@ -420,7 +420,7 @@ describe('settings', () => {
   it('offers choices as selects, the default first, and saves the one picked', async () => {
     const api = fakeApi({ status: 'unconfigured', emulatorOffered: false });
     renderApp(api);
-    const method = (await screen.findByLabelText(/Token endpoint authentication/)) as HTMLSelectElement;
+    const method = await screen.findByLabelText<HTMLSelectElement>(/Token endpoint authentication/);
     expect(method.tagName).toBe('SELECT');
     expect([...method.options].map((o) => o.value)).toEqual([
       'auto',

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import type { SettingsDto, SettingsValidationDto, SettingsView } from '../../../../preload/contract.ts';
-import { SETTINGS_FIELDS } from '../../../../preload/contract.ts';
 import { msg, useT } from '../../i18n.ts';
 
 /**
