@@ -8,11 +8,24 @@ import { identifierFor } from '../core/provider/sign-in-options.ts';
 import { createAuthService, createAwsCredentials } from '../app/compose.ts';
 import { ProfilesAndAccounts } from '../app/profiles-and-accounts.ts';
 import { credentialProcessOutput, execCredentialOutput } from '../core/aws/aws-credentials.ts';
-import { describeSeconds } from '../core/async-limits.ts';
 import { EXIT_CODES, JSON_OPTION, UsageError, type Command, type OptionSpec } from './command.ts';
 import { describeAccount, describeProfile } from './describe.ts';
+import { SignInWaiting } from './sign-in-waiting.ts';
+import { noBrowserReason } from '../core/browser-command.ts';
 
 const NO_BROWSER: OptionSpec = { type: 'boolean', description: 'print the URL instead of opening a browser' };
+const PASTE: OptionSpec = {
+  type: 'boolean',
+  description:
+    'sign in on any device, then paste the address its browser ended on (chosen by itself over SSH or without a display)',
+};
+
+/** How `login` reaches the person: this machine's browser, or the link and the paste prompt. */
+function signInRoute(values: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv) {
+  if (values.paste === true || values['no-browser'] === true) return { route: 'paste' as const };
+  const reason = noBrowserReason(env);
+  return reason ? { route: 'paste' as const, reason } : { route: 'browser' as const };
+}
 
 /** The login time limit: 1 s to 24 h (Node clamps longer timers to 1 ms). */
 const TIMEOUT_RANGE_SECONDS = { min: 1, max: 24 * 3600 };
@@ -44,7 +57,7 @@ function tokenFormat(value: string | boolean | undefined, json: boolean): (typeo
 }
 
 /** `--provider` or `--idp-identifier` (not both) as the sign-in's route and user-name hint. */
-function signInRoute(
+function providerRoute(
   provider: string | boolean | undefined,
   identifier: string | boolean | undefined,
 ): Pick<SignInOptions, 'route' | 'loginHint'> {
@@ -65,6 +78,7 @@ export const SESSION_COMMANDS: Command[] = [
     summary: 'sign in through the system browser',
     options: {
       'no-browser': NO_BROWSER,
+      paste: PASTE,
       timeout: {
         type: 'string',
         valueName: 'SECONDS',
@@ -89,31 +103,31 @@ export const SESSION_COMMANDS: Command[] = [
     },
     async run({ values, options, io, print }) {
       const timeoutMs = parseTimeout(values.timeout);
-      const route = signInRoute(values.provider, values['idp-identifier']);
+      const route = providerRoute(values.provider, values['idp-identifier']);
+      const how = signInRoute(values, options.env ?? process.env);
       if (values.add === true && options.account !== undefined)
         throw new UsageError('--add signs in to a new account: leave out --account.');
       const accounts = new ProfilesAndAccounts(options);
       const service = values.add === true ? await accounts.serviceForNewAccount() : accounts.service();
-      const openBrowser = values['no-browser'] !== true;
+      if (how.reason) io.err(`No browser can open here: ${how.reason}.`);
       const onSigint = (): void => service.cancelSignIn();
+      const waiting = new SignInWaiting({
+        io,
+        paste: (address) => service.pasteCallback(address),
+        redirectUri: service.settings.redirectUri,
+        cancel: onSigint,
+        liveLine: process.stderr.isTTY === true && values.json !== true,
+      });
       process.once('SIGINT', onSigint);
       try {
         const signIn = values.add === true && service.scope.account ? 'signInAsSomeoneElse' : 'signIn';
         const profile = await service[signIn]({
-          openBrowser,
+          openBrowser: how.route === 'browser',
           ...(timeoutMs ? { timeoutMs } : {}),
           ...route,
-          onStarted: (attempt) => {
-            const limit = describeSeconds((attempt.expiresAt - attempt.startedAt) / 1000);
-            io.err(
-              openBrowser
-                ? 'Opening your browser to sign in. If it does not open, visit:'
-                : 'Open this URL in a browser to sign in:',
-            );
-            io.err(`  ${attempt.url}`);
-            io.err(`Waiting for you to finish in your browser (gives up after ${limit}; Ctrl-C cancels)…`);
-          },
-        });
+          onStarted: (attempt) => waiting.started(attempt, how.route),
+          onBrowserFailed: (reason) => waiting.browserFailed(reason),
+        }).finally(() => waiting.stop());
         if (profile.persisted) await accounts.recordSignIn(service, profile);
         print({ ok: true, profile }, describeProfile(profile));
         if (!profile.persisted) {

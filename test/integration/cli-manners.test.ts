@@ -194,7 +194,7 @@ describe('the keychain, before the browser', () => {
     const login = await cli(['login', '--no-browser', '--timeout', '30'], NO_KEYCHAIN);
     expect(login.code).toBe(EXIT_CODES.keychain_unavailable);
     expect(login.stderr).toContain('client’s secret is kept in the OS keychain, which is not available');
-    expect(login.stderr).not.toContain('Open this URL');
+    expect(login.stderr).not.toContain('Open this link');
     const show = await cli(['config', 'show'], NO_KEYCHAIN);
     expect(show.stdout).toMatch(/clientSecret\s+stored in the keychain, which is unavailable now/);
     const fresh = mkdtempSync(join(tmpdir(), 'cognito-desktop-manners-fresh-'));

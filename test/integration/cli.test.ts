@@ -155,7 +155,7 @@ describe('cognito-desktop CLI', () => {
   it('exits 6 when the browser does not come back in time', async () => {
     const run = await cli(['login', '--no-browser', '--timeout', '1']);
     expect(run.code).toBe(6);
-    expect(run.stderr).toContain('Open this URL in a browser to sign in');
+    expect(run.stderr).toContain('Open this link in a browser, on any device, to sign in');
     expect(run.stderr).toContain('did not come back');
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   browserCommand,
+  noBrowserReason,
   osOpenCommand,
   splitCommandLine,
   withoutSecrets,
@@ -73,5 +74,24 @@ describe('withoutSecrets', () => {
     ['LANG', true],
   ])('%s kept: %s', (name, kept) => {
     expect(name in withoutSecrets({ [name]: 'value' })).toBe(kept);
+  });
+});
+
+describe('noBrowserReason', () => {
+  it('finds no browser over SSH or without a display, unless BROWSER names one', () => {
+    expect(noBrowserReason({ SSH_CONNECTION: '1 2 3 4', DISPLAY: ':0' }, 'linux')).toBe(
+      'this is an SSH session',
+    );
+    expect(noBrowserReason({ SSH_TTY: '/dev/pts/1' }, 'darwin')).toBe('this is an SSH session');
+    expect(noBrowserReason({}, 'linux')).toMatch(/^there is no display/);
+    expect(noBrowserReason({ DISPLAY: '', WAYLAND_DISPLAY: '' }, 'linux')).toMatch(/^there is no display/);
+    expect(noBrowserReason({ DISPLAY: ':0' }, 'linux')).toBeUndefined();
+    expect(noBrowserReason({ WAYLAND_DISPLAY: 'wayland-0' }, 'linux')).toBeUndefined();
+    expect(noBrowserReason({}, 'darwin')).toBeUndefined();
+    expect(noBrowserReason({}, 'win32')).toBeUndefined();
+    expect(noBrowserReason({ SSH_CONNECTION: '1 2 3 4', BROWSER: 'w3m' }, 'linux')).toBeUndefined();
+    expect(noBrowserReason({ SSH_CONNECTION: '1 2 3 4', BROWSER: '  ' }, 'linux')).toBe(
+      'this is an SSH session',
+    );
   });
 });

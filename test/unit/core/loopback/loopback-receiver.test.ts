@@ -518,3 +518,50 @@ describe('the loopback pages', () => {
       expect(html).not.toContain('<a ');
   });
 });
+
+describe('an address pasted by the person (the paste route)', () => {
+  it('is the answer when it is the registered redirect URI with this attempt’s state, once', async () => {
+    const { port, receiver } = await startReceiver();
+    const waiting = receiver.waitForCallback(10_000);
+    expect(
+      receiver.acceptPasted(`  http://127.0.0.1:${port}/callback?code=the-code&state=the-state \n`),
+    ).toBe('accepted');
+    const callback = await waiting;
+    expect(callback.href).toBe(`http://127.0.0.1:${port}/callback?code=the-code&state=the-state`);
+    expect(receiver.acceptPasted(`http://127.0.0.1:${port}/callback?code=other&state=the-state`)).toBe(
+      'already-answered',
+    );
+    // No browser waits here for a result page: completing closes at once.
+    const started = performance.now();
+    await receiver.complete(true);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses anything else and keeps waiting', async () => {
+    const { port, receiver } = await startReceiver();
+    const cases: [string, string][] = [
+      ['not a url', 'not-a-callback'],
+      [`http://localhost:${port}/callback?code=c&state=the-state`, 'not-a-callback'],
+      [`https://127.0.0.1:${port}/callback?code=c&state=the-state`, 'not-a-callback'],
+      [`http://127.0.0.1:${port + 1}/callback?code=c&state=the-state`, 'not-a-callback'],
+      [`http://127.0.0.1:${port}/callback/x?code=c&state=the-state`, 'not-a-callback'],
+      [`http://127.0.0.1:${port}/callback?code=c&state=another`, 'other-attempt'],
+      [`http://127.0.0.1:${port}/callback?code=c`, 'other-attempt'],
+    ];
+    for (const [address, verdict] of cases)
+      expect([address, receiver.acceptPasted(address)]).toEqual([address, verdict]);
+    // The browser's own callback still ends the attempt.
+    const { callback } = await sendCallback(port, receiver);
+    expect(callback.searchParams.get('code')).toBe('the-code');
+    expect(receiver.acceptPasted(`http://127.0.0.1:${port}/callback?code=c&state=the-state`)).toBe(
+      'already-answered',
+    );
+  });
+
+  it('is another attempt’s before any state is expected', async () => {
+    const port = await freePort();
+    receiver = new LoopbackReceiver(`http://127.0.0.1:${port}/callback`);
+    await receiver.start();
+    expect(receiver.acceptPasted(`http://127.0.0.1:${port}/callback?code=c&state=x`)).toBe('other-attempt');
+  });
+});

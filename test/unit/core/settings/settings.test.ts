@@ -145,7 +145,12 @@ describe('validateSettings', () => {
     ['an API URL that is no URL', { ...valid, apiUrl: 'api' }, 'apiUrl', /not a URL/],
     ['an API token neither id nor access', { ...valid, apiToken: 'refresh' }, 'apiToken', /id or access/],
     ['keep running neither on nor off', { ...valid, keepRunning: 'yes' }, 'keepRunning', /must be on or off/],
-    ['start at login neither on nor off', { ...valid, startAtLogin: 'always' }, 'startAtLogin', /must be on or off/],
+    [
+      'start at login neither on nor off',
+      { ...valid, startAtLogin: 'always' },
+      'startAtLogin',
+      /must be on or off/,
+    ],
     ['client id with spaces', { ...valid, clientId: 'a b' }, 'clientId', /one word/],
     [
       'https redirect',
