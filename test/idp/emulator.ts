@@ -109,6 +109,8 @@ export interface FaultSwitches {
   tokenErrorPage?: boolean;
   /** Delay before the token endpoint answers, in ms. */
   tokenDelayMs: number;
+  /** How many device-code polls to answer with `slow_down` (RFC 8628) before the usual answer. */
+  deviceSlowDowns?: number;
   /** The token endpoint answers every request with `invalid_grant`. */
   tokenInvalidGrant: boolean;
   /** Seconds added to `iat`, `exp` and `auth_time` of issued tokens (a provider clock that is off). */
@@ -251,6 +253,7 @@ export class CognitoEmulator {
       discoveryStatus: undefined,
       tokenStatus: undefined,
       tokenErrorPage: undefined,
+      deviceSlowDowns: undefined,
       tokenDelayMs: 0,
       tokenInvalidGrant: false,
       clockOffsetSeconds: 0,
@@ -358,6 +361,7 @@ export class CognitoEmulator {
         ? ['client_secret_post']
         : ['client_secret_basic', 'client_secret_post'],
       userinfo_endpoint: `${this.domain}/oauth2/userInfo`,
+      ...(this.isStandard ? { device_authorization_endpoint: `${this.domain}/device/auth` } : {}),
       // Standard providers say which `prompt` values they honour; Cognito says nothing.
       ...(this.isStandard ? { prompt_values_supported: ['none', 'login', 'consent'] } : {}),
     };
@@ -380,7 +384,12 @@ export class CognitoEmulator {
         redirect_uris: c.callbackUrls,
         post_logout_redirect_uris: c.signOutUrls,
         response_types: ['code'],
-        grant_types: ['authorization_code', 'refresh_token'],
+        // Standard providers offer the device flow (RFC 8628); Cognito does not.
+        grant_types: [
+          'authorization_code',
+          'refresh_token',
+          ...(this.isStandard ? ['urn:ietf:params:oauth:grant-type:device_code'] : []),
+        ],
         require_auth_time: true,
       })),
       cookies: { keys: [randomBytes(32).toString('hex')] },
@@ -419,6 +428,9 @@ export class CognitoEmulator {
         rpInitiatedLogout: { enabled: false },
         // Cognito's /oauth2/userInfo takes the Cognito-shaped access token: served below.
         userinfo: { enabled: false },
+        // The device flow, for standard providers only: oidc-provider's own code pages, then the
+        // emulator's sign-in page.
+        deviceFlow: { enabled: this.isStandard, charset: 'base-20', mask: '****-****' },
       },
       interactions: { url: (_ctx, interaction) => `/login/${interaction.uid}` },
       // Cognito's own authorization parameters, kept for the sign-in page.
@@ -517,6 +529,7 @@ export class CognitoEmulator {
       return;
     }
     if (this.refreshTokenRotation === 'grace' && !(await this.applyGracePeriod(ctx, seen))) return;
+    if (this.faults.deviceSlowDowns && !(await this.slowDownDevicePoll(ctx, seen))) return;
     await next();
     const params = ctx.oidc?.params;
     const grantType = typeof params?.grant_type === 'string' ? params.grant_type : undefined;
@@ -553,6 +566,21 @@ export class CognitoEmulator {
     }
     (ctx.req as IncomingMessage & { body?: string }).body = form.toString();
     return true;
+  }
+
+  /**
+   * The `slow_down` fault: a device-code poll is answered "slow down" while the count lasts.
+   * Reads the form itself; oidc-provider then takes it. False when answered here.
+   */
+  private async slowDownDevicePoll(ctx: KoaContextWithOIDC, seen: SeenRequest): Promise<boolean> {
+    const form = new URLSearchParams(await readBody(ctx.req));
+    (ctx.req as IncomingMessage & { body?: string }).body = form.toString();
+    if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:device_code') return true;
+    seen.grantType = 'urn:ietf:params:oauth:grant-type:device_code';
+    this.faults.deviceSlowDowns! -= 1;
+    ctx.status = 400;
+    ctx.body = { error: 'slow_down', error_description: 'Polling too often' };
+    return false;
   }
 
   /** Re-issues oidc-provider's token response in Cognito's shape, signed with the emulator's keys. */

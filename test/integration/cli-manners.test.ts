@@ -5,7 +5,7 @@
  * the built CLI run from a clone with nothing else on stdout. Stdout and stderr are told apart.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -149,7 +149,9 @@ describe('completion', () => {
         expect(text).toContain('cognito-desktop');
         continue;
       }
-      const run = spawnSync(shell, [...check], { input: text, encoding: 'utf8' });
+      const file = join(mkdtempSync(join(tmpdir(), 'cognito-desktop-completion-')), `completion.${shell}`);
+      writeFileSync(file, text);
+      const run = spawnSync(shell, [...check, file], { encoding: 'utf8' });
       expect({ shell, status: run.status, stderr: run.stderr }).toEqual({ shell, status: 0, stderr: '' });
     }
   });

@@ -284,6 +284,10 @@ export const DE: Record<string, string> = {
     'Der Anbieter antwortete mit einer Webseite (HTTP {{status}}), wo OpenID-Connect-JSON erwartet wurde: Eine Anmeldeseite des Netzes (WLAN, Proxy) steht vielleicht im Weg, oder die Discovery-URL gehört zu einer Website.',
   'The provider refused the client ({{error}}). If the client id and secret are right, it may want the secret sent as {{other}}, which its discovery document offers (it went as {{sent}}): set tokenAuthMethod (Token endpoint authentication) to {{other}}, then sign in again.':
     'Der Anbieter lehnte den Client ab ({{error}}). Wenn Client-ID und Geheimnis stimmen, erwartet er das Geheimnis vielleicht als {{other}}, das sein Discovery-Dokument anbietet (gesendet wurde es als {{sent}}): Stellen Sie tokenAuthMethod (Authentifizierung am Token-Endpunkt) auf {{other}} und melden Sie sich erneut an.',
+  'This provider offers no sign-in on another device (its discovery lists no device_authorization_endpoint).':
+    'Dieser Anbieter bietet keine Anmeldung auf einem anderen Gerät an (sein Discovery-Dokument nennt keinen device_authorization_endpoint).',
+  'The code was not used within {{time}}. Sign in again for a new one.':
+    'Der Code wurde nicht innerhalb von {{time}} verwendet. Melden Sie sich erneut an, um einen neuen zu erhalten.',
   'See the network check above.': 'Siehe die Netzwerkprüfung oben.',
   'The OS keychain is not available. {{fix}}': 'Der Schlüsselbund des Systems ist nicht verfügbar. {{fix}}',
   'Another cognito-desktop process has been updating your session for over {{seconds}} s. Wait for it to finish (or end it), then try again.':

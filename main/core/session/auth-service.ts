@@ -4,6 +4,7 @@
  * call to the one whose job it is — {@link SignInFlow}, {@link SessionKeeper}, {@link SignOutFlow},
  * {@link ClientSecret} — and is the event emitter they all tell. It reaches the OS only through ports.
  */
+import { DeviceSignIn, type DeviceCode } from './device-sign-in.ts';
 import type { PasteVerdict } from '../loopback/loopback-receiver.ts';
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
@@ -78,6 +79,7 @@ export class AuthService extends EventEmitter<SessionEvents> {
   private readonly keeper: SessionKeeper;
   private readonly signInFlow: SignInFlow;
   private readonly signOutFlow: SignOutFlow;
+  private readonly deviceSignIn: DeviceSignIn;
 
   constructor(deps: AuthServiceDeps) {
     super();
@@ -122,6 +124,7 @@ export class AuthService extends EventEmitter<SessionEvents> {
       emit,
       busy: () => this.signInFlow.current() !== undefined,
     });
+    this.deviceSignIn = new DeviceSignIn({ settings, clock, connect, keeper: this.keeper });
     this.signOutFlow = new SignOutFlow({
       settings,
       browser: deps.browser,
@@ -233,6 +236,16 @@ export class AuthService extends EventEmitter<SessionEvents> {
     return this.signInFlow.signIn(options);
   }
 
+  /** Whether the provider offers signing in on another device (the device flow). */
+  offersDeviceSignIn(): Promise<boolean> {
+    return this.deviceSignIn.offered();
+  }
+
+  /** Signs in on another device with a code (see {@link DeviceSignIn.signIn}). */
+  signInOnAnotherDevice(onCode: (code: DeviceCode) => void): Promise<Profile> {
+    return this.deviceSignIn.signIn(onCode);
+  }
+
   /** An address the person pasted from a browser elsewhere, for the sign-in waiting now. */
   pasteCallback(address: string): PasteVerdict | 'no-sign-in' {
     return this.signInFlow.paste(address);
@@ -241,6 +254,7 @@ export class AuthService extends EventEmitter<SessionEvents> {
   /** Cancels the sign-in waiting for the browser, if any. */
   cancelSignIn(): void {
     this.signInFlow.cancel();
+    this.deviceSignIn.cancel();
   }
 
   /** Opens the current attempt's URL in the browser again (the user closed the tab). */
