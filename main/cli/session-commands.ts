@@ -20,11 +20,30 @@ const PASTE: OptionSpec = {
     'sign in on any device, then paste the address its browser ended on (chosen by itself over SSH or without a display)',
 };
 
-/** How `login` reaches the person: this machine's browser, or the link and the paste prompt. */
-function signInRoute(values: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv) {
-  if (values.paste === true || values['no-browser'] === true) return { route: 'paste' as const };
+const DEVICE: OptionSpec = {
+  type: 'boolean',
+  description:
+    'sign in on any device with a code (providers that offer it; chosen by itself when no browser can open)',
+};
+
+type SignInRouteChoice = { route: 'browser' | 'paste' | 'device'; reason?: string };
+
+/**
+ * How `login` reaches the person: this machine's browser; else, where no browser can open, a code
+ * to use on another device when the provider offers that, or the link and the paste prompt.
+ */
+async function signInRoute(
+  values: Record<string, string | boolean | undefined>,
+  env: NodeJS.ProcessEnv,
+  offersDevice: () => Promise<boolean>,
+): Promise<SignInRouteChoice> {
+  if (values.device === true && values.paste === true)
+    throw new UsageError('--device and --paste are two ways to sign in elsewhere: give one of them.');
+  if (values.device === true) return { route: 'device' };
+  if (values.paste === true || values['no-browser'] === true) return { route: 'paste' };
   const reason = noBrowserReason(env);
-  return reason ? { route: 'paste' as const, reason } : { route: 'browser' as const };
+  if (!reason) return { route: 'browser' };
+  return { route: (await offersDevice().catch(() => false)) ? 'device' : 'paste', reason };
 }
 
 /** The login time limit: 1 s to 24 h (Node clamps longer timers to 1 ms). */
@@ -79,6 +98,7 @@ export const SESSION_COMMANDS: Command[] = [
     options: {
       'no-browser': NO_BROWSER,
       paste: PASTE,
+      device: DEVICE,
       timeout: {
         type: 'string',
         valueName: 'SECONDS',
@@ -104,11 +124,11 @@ export const SESSION_COMMANDS: Command[] = [
     async run({ values, options, io, print }) {
       const timeoutMs = parseTimeout(values.timeout);
       const route = providerRoute(values.provider, values['idp-identifier']);
-      const how = signInRoute(values, options.env ?? process.env);
       if (values.add === true && options.account !== undefined)
         throw new UsageError('--add signs in to a new account: leave out --account.');
       const accounts = new ProfilesAndAccounts(options);
       const service = values.add === true ? await accounts.serviceForNewAccount() : accounts.service();
+      const how = await signInRoute(values, options.env ?? process.env, () => service.offersDeviceSignIn());
       if (how.reason) io.err(`No browser can open here: ${how.reason}.`);
       const onSigint = (): void => service.cancelSignIn();
       const waiting = new SignInWaiting({
@@ -121,13 +141,18 @@ export const SESSION_COMMANDS: Command[] = [
       process.once('SIGINT', onSigint);
       try {
         const signIn = values.add === true && service.scope.account ? 'signInAsSomeoneElse' : 'signIn';
-        const profile = await service[signIn]({
-          openBrowser: how.route === 'browser',
-          ...(timeoutMs ? { timeoutMs } : {}),
-          ...route,
-          onStarted: (attempt) => waiting.started(attempt, how.route),
-          onBrowserFailed: (reason) => waiting.browserFailed(reason),
-        }).finally(() => waiting.stop());
+        const signingIn =
+          how.route === 'device'
+            ? service.signInOnAnotherDevice((code) => void waiting.deviceCode(code))
+            : service[signIn]({
+                openBrowser: how.route === 'browser',
+                ...(timeoutMs ? { timeoutMs } : {}),
+                ...route,
+                onStarted: (attempt) =>
+                  waiting.started(attempt, how.route === 'browser' ? 'browser' : 'paste'),
+                onBrowserFailed: (reason) => waiting.browserFailed(reason),
+              });
+        const profile = await signingIn.finally(() => waiting.stop());
         if (profile.persisted) await accounts.recordSignIn(service, profile);
         print({ ok: true, profile }, describeProfile(profile));
         if (!profile.persisted) {

@@ -5,6 +5,7 @@
  * change otherwise. The pasted address is never printed or logged.
  */
 import type { PasteVerdict } from '../core/loopback/loopback-receiver.ts';
+import type { DeviceCode } from '../core/session/device-sign-in.ts';
 import type { SignInAttempt } from '../core/session/session-events.ts';
 import { describeSeconds } from '../core/async-limits.ts';
 import type { Io } from './terminal.ts';
@@ -17,7 +18,7 @@ export interface WaitingDeps {
   redirectUri: string;
   /** Ctrl-C at the paste prompt (readline takes it from the terminal). */
   cancel: () => void;
-  /** Standard error is a terminal: a live countdown line is possible. */
+  /** Standard error is a terminal: a live countdown line (and a QR code) is possible. */
   liveLine: boolean;
   now?: () => number;
 }
@@ -45,13 +46,35 @@ export class SignInWaiting {
     if (route === 'browser') {
       io.err('Opening your browser to sign in. If it does not open, visit:');
       io.err(`  ${attempt.url}`);
-      if (this.deps.liveLine) this.startCountdown();
+      if (this.deps.liveLine) this.startCountdown('Waiting for you to finish in your browser');
       else io.err(`Waiting for you to finish in your browser (gives up after ${limit}; Ctrl-C cancels)…`);
       return;
     }
     io.err('Open this link in a browser, on any device, to sign in:');
     io.err(`  ${attempt.url}`);
     this.offerPaste(limit);
+  }
+
+  /**
+   * The device route: where to go and the code to type, a QR code of the address with the code
+   * in it on a terminal, then the time left.
+   */
+  async deviceCode(code: DeviceCode): Promise<void> {
+    const { io } = this.deps;
+    io.err('To sign in, open this address in a browser on any device:');
+    io.err(`  ${code.verificationUri}`);
+    io.err(`and enter the code:  ${code.userCode}`);
+    if (this.deps.liveLine && code.verificationUriComplete) {
+      // Loaded here: only a terminal showing a device code needs it.
+      const { renderUnicodeCompact } = await import('uqr');
+      io.err(`Or scan this with your phone:\n${renderUnicodeCompact(code.verificationUriComplete)}`);
+    }
+    this.attempt = { url: code.verificationUri, startedAt: this.now(), expiresAt: code.expiresAt };
+    if (this.deps.liveLine) this.startCountdown('Waiting for the code to be used');
+    else
+      io.err(
+        `Waiting for the code to be used (it expires in ${describeSeconds((code.expiresAt - this.now()) / 1000)}; Ctrl-C cancels)…`,
+      );
   }
 
   /** The browser did not open: say so at once and switch to the paste route. */
@@ -99,13 +122,11 @@ export class SignInWaiting {
     lines.close();
   }
 
-  private startCountdown(): void {
+  private startCountdown(label: string): void {
     const draw = (): void => {
       const left = Math.max(0, Math.round((this.attempt!.expiresAt - this.now()) / 1000));
       const clock = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
-      process.stderr.write(
-        `\r\x1b[2KWaiting for you to finish in your browser: ${clock} left · Ctrl-C cancels`,
-      );
+      process.stderr.write(`\r\x1b[2K${label}: ${clock} left · Ctrl-C cancels`);
     };
     draw();
     this.ticker = setInterval(draw, 1000);

@@ -32,7 +32,7 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { decodeJwt, type JWK, type JWTPayload } from 'jose';
 import { defaultClients, defaultUsers, type AppClient, type PoolUser } from './directory.ts';
-import { errorPage, signInPage, signOutConfirmPage } from './pages.ts';
+import { deviceCodePage, deviceSuccessPage, errorPage, signInPage, signOutConfirmPage } from './pages.ts';
 import { memoryAdapterFor, type Stored } from './memory-adapter.ts';
 import { closeServer, listen } from '../../main/core/loopback/http-server.ts';
 import { SigningKeys, accessTokenHash, generatePrivateJwk } from './signing-keys.ts';
@@ -46,6 +46,8 @@ export interface Lifetimes {
   idToken: number;
   refreshToken: number;
   session: number;
+  /** How long a device code (RFC 8628) can be used; oidc-provider's default, 10 min. */
+  deviceCode: number;
 }
 
 export interface EmulatorOptions {
@@ -134,6 +136,8 @@ export interface SeenRequest {
   path: string;
   /** For token requests: the `grant_type`. */
   grantType?: string;
+  /** When it came, ms since the epoch. */
+  at: number;
 }
 
 const DEFAULT_LIFETIMES: Lifetimes = {
@@ -141,6 +145,7 @@ const DEFAULT_LIFETIMES: Lifetimes = {
   idToken: 3600,
   refreshToken: 30 * 24 * 3600,
   session: 3600,
+  deviceCode: 600,
 };
 const SCOPES = ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'];
 const epochSeconds = (): number => Math.floor(Date.now() / 1000);
@@ -324,7 +329,7 @@ export class CognitoEmulator {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const base = `/${this.poolId}/.well-known`;
     if (this.isStandard && !path.startsWith(`${base}/`)) return this.domainHandler()(req, res);
-    this.requests.push({ origin: 'issuer', method: req.method ?? '', path });
+    this.requests.push({ origin: 'issuer', method: req.method ?? '', path, at: Date.now() });
     if (req.method === 'GET' && path === `${base}/openid-configuration`) {
       if (this.faults.discoveryStatus)
         return sendJson(res, this.faults.discoveryStatus, { message: 'unavailable' });
@@ -430,7 +435,23 @@ export class CognitoEmulator {
         userinfo: { enabled: false },
         // The device flow, for standard providers only: oidc-provider's own code pages, then the
         // emulator's sign-in page.
-        deviceFlow: { enabled: this.isStandard, charset: 'base-20', mask: '****-****' },
+        deviceFlow: {
+          enabled: this.isStandard,
+          charset: 'base-20',
+          mask: '****-****',
+          userCodeInputSource: (ctx, form, _out, error) => {
+            ctx.type = 'html';
+            ctx.body = deviceCodePage(form, 'op.deviceInputForm', error !== undefined);
+          },
+          userCodeConfirmSource: (ctx, form) => {
+            ctx.type = 'html';
+            ctx.body = deviceCodePage(form, 'op.deviceConfirmForm', false);
+          },
+          successSource: (ctx) => {
+            ctx.type = 'html';
+            ctx.body = deviceSuccessPage();
+          },
+        },
       },
       interactions: { url: (_ctx, interaction) => `/login/${interaction.uid}` },
       // Cognito's own authorization parameters, kept for the sign-in page.
@@ -466,6 +487,7 @@ export class CognitoEmulator {
         Grant: this.lifetimes.refreshToken,
         Interaction: 3600,
         AuthorizationCode: 300,
+        DeviceCode: this.lifetimes.deviceCode,
       },
       renderError: (ctx, out) => {
         ctx.type = 'html';
@@ -480,7 +502,7 @@ export class CognitoEmulator {
 
   /** Runs in front of oidc-provider's routes on the domain origin. */
   private async handleDomainRequest(ctx: KoaContextWithOIDC, next: () => Promise<void>): Promise<void> {
-    const seen: SeenRequest = { origin: 'domain', method: ctx.method, path: ctx.path };
+    const seen: SeenRequest = { origin: 'domain', method: ctx.method, path: ctx.path, at: Date.now() };
     this.requests.push(seen);
     // Cognito serves discovery and JWKS only on the issuer origin.
     if (ctx.path.startsWith('/.well-known/')) {
@@ -530,10 +552,15 @@ export class CognitoEmulator {
     }
     if (this.refreshTokenRotation === 'grace' && !(await this.applyGracePeriod(ctx, seen))) return;
     if (this.faults.deviceSlowDowns && !(await this.slowDownDevicePoll(ctx, seen))) return;
-    await next();
+    try {
+      await next();
+    } finally {
+      // Recorded for refused grants too (a device poll still pending ends in an OAuth error).
+      const grantType = ctx.oidc?.params?.grant_type;
+      if (typeof grantType === 'string') seen.grantType = grantType;
+    }
     const params = ctx.oidc?.params;
     const grantType = typeof params?.grant_type === 'string' ? params.grant_type : undefined;
-    if (grantType) seen.grantType = grantType;
     if (ctx.status === 200 && isTokenResponse(ctx.body)) {
       const used = typeof params?.refresh_token === 'string' ? params.refresh_token : undefined;
       const issued = ctx.body.refresh_token;

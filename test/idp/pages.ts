@@ -88,3 +88,20 @@ export function errorPage(message: string): string {
     `<h1>An error was encountered with the requested page.</h1><p>${escapeHtml(message)}</p>`,
   );
 }
+
+/**
+ * The device flow's pages (a standard provider's `/device`), in place of oidc-provider's own,
+ * which load a web font from the internet: enter the code, confirm it, then the success page.
+ * `form` is oidc-provider's form (its hidden fields and the code input).
+ */
+export function deviceCodePage(form: string, formId: string, wrongCode: boolean): string {
+  return page(
+    'Enter the code',
+    `<h1>Sign in on another device</h1>${wrongCode ? '<p>That code is not right, or it has expired.</p>' : '<p>Enter the code your device shows.</p>'}
+${form}<button type="submit" form="${escapeHtml(formId)}">Continue</button>`,
+  );
+}
+
+export function deviceSuccessPage(): string {
+  return page('Signed in', '<h1>Signed in</h1><p>You can close this page and go back to your device.</p>');
+}

@@ -119,6 +119,14 @@ describe('the paste route', () => {
   });
 });
 
+describe('the device route at Cognito', () => {
+  it('is refused with the reason: a user pool offers no device flow', async () => {
+    const run = await runCliProcess(['login', '--device'], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('This provider offers no sign-in on another device');
+  });
+});
+
 describe('when no browser can open', () => {
   /** A PATH whose xdg-open records that it ran, and fails as it does without a desktop. */
   function recordingOpener(): { path: string; ran: string } {

@@ -91,7 +91,10 @@ export class DeviceSignIn {
         throw toAuthError(error);
       })
       .finally(() => (this.cancelling = undefined));
-    return this.deps.keeper.storeSignedIn(exchanged);
+    // Stored once the tokens are here: the session lock is not held through minutes of waiting
+    // (other processes refresh meanwhile), unlike a browser sign-in's second-long exchange.
+    const session = await exchanged;
+    return this.deps.keeper.storeSignedIn(Promise.resolve(session));
   }
 
   /** Stops waiting for the code to be used, if a device sign-in waits. */
