@@ -15,6 +15,15 @@ import { installerSettingsFile, loadInstallerSettings } from './app/installer-se
 import { JsonFileSettingsStore } from './adapters/json-file-settings-store.ts';
 import { KeytarSecretStore } from './adapters/keytar-secret-store.ts';
 import { OsBrowser } from './adapters/os-browser.ts';
+import {
+  AGENT_COMMAND,
+  AgentSecretStore,
+  KeychainOrAgent,
+  SESSION_AGENT_ENV,
+  agentSocketPath,
+  runAgent,
+} from './adapters/session-agent.ts';
+import type { SecretStore } from './core/ports.ts';
 import { nodeNetwork } from './adapters/node-network.ts';
 import {
   COMMANDS,
@@ -125,11 +134,23 @@ function answerWithoutCommand(argv: string[], io: Io): number {
 }
 
 /** The command that moves things on after a failure, in the CLI's words; none when the message says it. */
-function nextStep(error: AuthError): string | undefined {
+function nextStep(error: AuthError, env: NodeJS.ProcessEnv): string | undefined {
   if (error.code === 'not_signed_in') return 'Run: cognito-desktop login';
+  if (error.code === 'keychain_unavailable' && env[SESSION_AGENT_ENV] !== 'on')
+    return `Where no keychain can run (SSH, containers), keep sessions in memory until you log out: export ${SESSION_AGENT_ENV}=on`;
   if (error.code === 'invalid_settings' && error.setting && !error.message.includes('cognito-desktop'))
     return `Set it with: cognito-desktop config set ${error.setting} VALUE`;
   return undefined;
+}
+
+/**
+ * The OS keychain; with COGNITO_DESKTOP_SESSION_AGENT=on, the session agent wherever the keychain
+ * is missing (an SSH box, a container): sessions then last until the person logs out.
+ */
+function secretStoreFor(env: NodeJS.ProcessEnv): SecretStore {
+  const keychain = new KeytarSecretStore();
+  if (env[SESSION_AGENT_ENV] !== 'on') return keychain;
+  return new KeychainOrAgent(keychain, new AgentSecretStore(agentSocketPath(env), env));
 }
 
 /** Runs one CLI command; returns the exit code. */
@@ -161,7 +182,7 @@ export async function runCli(
       ...(typeof profile === 'string' ? { profile } : {}),
       ...(typeof account === 'string' ? { account } : {}),
       settingsStore: new JsonFileSettingsStore(configDir),
-      secretStore: new KeytarSecretStore(),
+      secretStore: secretStoreFor(env),
       browser: new OsBrowser(env),
       networkFor: (settings) => nodeNetwork({ proxySetting: settings.proxy, caFile: settings.caFile, env }),
       // The same redaction as the app's log file: nothing secret on stderr, even with --verbose.
@@ -185,7 +206,8 @@ export async function runCli(
     }
     const mapped = toAuthError(error);
     if (json) io.out(JSON.stringify({ ok: false, error: { code: mapped.code, message: mapped.message } }));
-    if (mapped.code !== 'internal') io.err([mapped.message, nextStep(mapped)].filter(Boolean).join('\n'));
+    if (mapped.code !== 'internal')
+      io.err([mapped.message, nextStep(mapped, env)].filter(Boolean).join('\n'));
     else if (!verbose) io.err(`${mapped.message} (--verbose shows the details.)`);
     else io.err(`${mapped.message}\n${describeUncaught(mapped.cause ?? mapped, true)}`);
     return EXIT_CODES[mapped.code];
@@ -194,6 +216,11 @@ export async function runCli(
 
 /** Runs the command line of this process and exits with its code. */
 export async function main(): Promise<void> {
+  // The session agent, started by another cognito-desktop process (see adapters/session-agent.ts).
+  if (process.argv[2] === AGENT_COMMAND && process.argv[3]) {
+    await runAgent(process.argv[3]);
+    process.exit(0);
+  }
   installLastResort({
     verbose: process.argv.includes('--verbose'),
     write: (line) => process.stderr.write(`${line}\n`),
