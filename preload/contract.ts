@@ -55,6 +55,13 @@ export interface IdentityProviderDto {
   label: string;
 }
 
+/** A code to sign in with on another device: the address, the code, a QR code (rows of 1s and 0s). */
+export interface DeviceCodeDto {
+  userCode: string;
+  verificationUri: string;
+  qr: string[];
+}
+
 export interface ProviderDto {
   /** How every screen names the provider: the user pool's id for Cognito, else the issuer's host and path. */
   name: string;
@@ -126,7 +133,17 @@ export type SessionState =
       error?: ErrorDto;
       notice?: string;
     }
-  | { status: 'waiting'; provider: ProviderDto; startedAt: number; expiresAt: number; warning?: ErrorDto }
+  | {
+      status: 'waiting';
+      provider: ProviderDto;
+      startedAt: number;
+      expiresAt: number;
+      warning?: ErrorDto;
+      /** The provider offers signing in on another device with a code. */
+      offersDevice: boolean;
+      /** That sign-in, once asked for. */
+      device?: DeviceCodeDto;
+    }
   | {
       status: 'signed-in';
       provider: ProviderDto;
@@ -249,6 +266,8 @@ export interface Api {
   cancelSignIn(): Promise<Result<null>>;
   copySignInLink(): Promise<Result<null>>;
   openBrowserAgain(): Promise<Result<null>>;
+  /** Ends the browser's sign-in and shows a code to sign in with on another device instead. */
+  signInOnAnotherDevice(): Promise<Result<null>>;
   signOut(): Promise<Result<null>>;
   /** Signs in as another person, keeping the accounts signed in so far. */
   addAccount(): Promise<Result<null>>;
@@ -291,6 +310,7 @@ export const CHANNELS = {
   cancelSignIn: 'session:cancel-sign-in',
   copySignInLink: 'session:copy-sign-in-link',
   openBrowserAgain: 'session:open-browser-again',
+  signInOnAnotherDevice: 'session:sign-in-on-another-device',
   signOut: 'session:sign-out',
   addAccount: 'accounts:add',
   useAccount: 'accounts:use',
@@ -337,6 +357,7 @@ export const ARGUMENTS = {
   cancelSignIn: 'none',
   copySignInLink: 'none',
   openBrowserAgain: 'none',
+  signInOnAnotherDevice: 'none',
   signOut: 'none',
   addAccount: 'none',
   useAccount: 'account',
@@ -417,6 +438,7 @@ export function createApi(
     cancelSignIn: request('cancelSignIn'),
     copySignInLink: request('copySignInLink'),
     openBrowserAgain: request('openBrowserAgain'),
+    signInOnAnotherDevice: request('signInOnAnotherDevice'),
     signOut: request('signOut'),
     addAccount: request('addAccount'),
     useAccount: request('useAccount'),

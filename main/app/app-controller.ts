@@ -20,7 +20,7 @@ import { identifierFor } from '../core/provider/sign-in-options.ts';
 import type { ProxySignInAnswer, ProxySignInRequest } from '../core/network/proxy-sign-in.ts';
 import type { AppStatus, SessionStatus, SwitcherView } from './app-status.ts';
 import { ProxyQuestion, type ProxyQuestionReply, type ProxyQuestionShown } from './proxy-question.ts';
-import { signedInState, signedOutState } from './session-states.ts';
+import { deviceView, signedInState, signedOutState, waitingState } from './session-states.ts';
 import { ProfilesAndAccounts } from './profiles-and-accounts.ts';
 import { collectDiagnostics, type DiagnosticsInput } from './diagnostics.ts';
 import type { SettingsDocument } from '../core/settings/profiles.ts';
@@ -64,6 +64,8 @@ export class AppController {
   private stopFollowingAccounts: (() => void) | undefined;
   /** An "Add Account…" sign-in under way: its account is not the active one until it succeeds. */
   private adding: AuthService | undefined;
+  /** The service whose browser sign-in is being ended for a device sign-in in its place. */
+  private replacingAttempt: AuthService | undefined;
 
   constructor(deps: AppControllerDeps) {
     this.deps = deps;
@@ -142,6 +144,27 @@ export class AppController {
 
   async openBrowserAgain(): Promise<void> {
     await this.requireService().reopenBrowser();
+  }
+
+  /**
+   * "Sign in on another device": ends the browser's sign-in and asks the provider for a code; the
+   * waiting screen then shows it (and a QR code). Returns once the code shows.
+   */
+  async signInOnAnotherDevice(): Promise<void> {
+    const service = this.requireService();
+    this.replacingAttempt = service;
+    service.cancelSignIn();
+    let shown: () => void = () => undefined;
+    const codeShown = new Promise<void>((resolve) => (shown = resolve));
+    await this.startSignIn(
+      () =>
+        service.signInOnAnotherDevice((code) => {
+          if (this.replacingAttempt === service) this.replacingAttempt = undefined;
+          if (this.service === service) this.publish(waitingState(service, deviceView(code)));
+          shown();
+        }),
+      codeShown,
+    );
   }
 
   /**
@@ -401,20 +424,22 @@ export class AppController {
     });
   }
 
-  private async startSignIn(run: () => Promise<Profile>): Promise<void> {
+  private async startSignIn(run: () => Promise<Profile>, shown?: Promise<void>): Promise<void> {
     const service = this.requireService();
     // The outcome arrives through events; a failure lands in the state as a readable error (an
     // unknown provider or an empty email fails before any browser opens).
     const done = run().catch((error: unknown) => {
       if (this.service !== service) return;
       const mapped = toAuthError(error);
+      // The browser's sign-in ended for a device sign-in in its place: nothing to report.
+      if (mapped.code === 'cancelled' && this.replacingAttempt === service) return;
       const profile = service.profile();
       this.publish(profile ? { ...this.signedInState(profile), error: mapped } : this.signedOutState(mapped));
     });
     let started: () => void = () => undefined;
     const waiting = new Promise<void>((resolve) => (started = resolve));
     service.once('sign-in-started', started);
-    await Promise.race([done, waiting]);
+    await Promise.race([done, waiting, ...(shown ? [shown] : [])]);
     service.off('sign-in-started', started);
   }
 

@@ -8,6 +8,14 @@ import type { Profile } from '../core/session/session.ts';
 import type { IdentityProviderChoice } from '../core/provider/sign-in-options.ts';
 import type { AccountSummary, ProfileSummary } from './profiles-and-accounts.ts';
 
+/** A code to sign in with on another device, as the window shows it. Holds no secret. */
+export interface DeviceView {
+  userCode: string;
+  verificationUri: string;
+  /** The QR code of the address with the code in it: one string of 1s and 0s per row. */
+  qr: string[];
+}
+
 /** The provider the app is set up for. */
 export interface ProviderInfo {
   /** How every screen names the provider: the user pool's id for Cognito, else the issuer's host and path. */
@@ -41,7 +49,17 @@ export type SessionStatus =
       error?: AuthError;
       notice?: string;
     }
-  | { status: 'waiting'; provider: ProviderInfo; startedAt: number; expiresAt: number; warning?: AuthError }
+  | {
+      status: 'waiting';
+      provider: ProviderInfo;
+      startedAt: number;
+      expiresAt: number;
+      warning?: AuthError;
+      /** The provider offers signing in on another device with a code (its discovery says so). */
+      offersDevice: boolean;
+      /** That sign-in, once asked for: the address, the code and a QR code of both. */
+      device?: DeviceView;
+    }
   | {
       status: 'signed-in';
       provider: ProviderInfo;

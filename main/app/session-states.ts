@@ -7,7 +7,9 @@ import type { AuthError } from '../core/errors.ts';
 import { isLoopbackHost } from '../core/origin.ts';
 import { providerDisplayName } from '../core/provider/provider.ts';
 import type { Profile } from '../core/session/session.ts';
-import type { AppStatus, ProviderInfo } from './app-status.ts';
+import type { AppStatus, DeviceView, ProviderInfo } from './app-status.ts';
+import type { DeviceCode } from '../core/session/device-sign-in.ts';
+import { encode } from 'uqr';
 
 /** The provider as every screen names it (see {@link providerDisplayName}). */
 export function providerInfo(service: AuthService): ProviderInfo {
@@ -41,13 +43,35 @@ export function signedOutState(service: AuthService, error?: AuthError, notice?:
   };
 }
 
-export function waitingState(service: AuthService): AppStatus {
+/** A device code as the window shows it: the QR code of the address with the code in it. */
+export function deviceView(code: DeviceCode): { view: DeviceView; expiresAt: number } {
+  const { data } = encode(code.verificationUriComplete ?? code.verificationUri, { border: 1 });
+  return {
+    view: {
+      userCode: code.userCode,
+      verificationUri: code.verificationUri,
+      qr: data.map((row) => row.map((dark) => (dark ? '1' : '0')).join('')),
+    },
+    expiresAt: code.expiresAt,
+  };
+}
+
+/**
+ * Waiting for the browser, or (with `device`) for a code to be used on another device. Whether the
+ * provider offers the latter is read from the cached discovery document: no request.
+ */
+export function waitingState(
+  service: AuthService,
+  device?: { view: DeviceView; expiresAt: number },
+): AppStatus {
   const attempt = service.currentAttempt();
   const now = Date.now();
   return {
     status: 'waiting',
     provider: providerInfo(service),
-    startedAt: attempt?.startedAt ?? now,
-    expiresAt: attempt?.expiresAt ?? now,
+    startedAt: device ? now : (attempt?.startedAt ?? now),
+    expiresAt: device?.expiresAt ?? attempt?.expiresAt ?? now,
+    offersDevice: typeof service.directory.cachedMetadata()?.device_authorization_endpoint === 'string',
+    ...(device ? { device: device.view } : {}),
   };
 }

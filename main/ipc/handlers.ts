@@ -124,6 +124,7 @@ export function createIpcHandlers(app: AppController, isTrusted: SenderPolicy): 
     cancelSignIn: () => (app.cancelSignIn(), null),
     copySignInLink: async () => (await app.copySignInLink(), null),
     openBrowserAgain: async () => (await app.openBrowserAgain(), null),
+    signInOnAnotherDevice: async () => (await app.signInOnAnotherDevice(), null),
     signOut: async () => (await app.signOut(), null),
     addAccount: async () => (await app.addAccount(), null),
     useAccount: async (account) => (await app.useAccount(account), null),

@@ -97,6 +97,8 @@ function toSessionState(status: AppStatus): SessionState {
         provider: { ...status.provider },
         startedAt: status.startedAt,
         expiresAt: status.expiresAt,
+        offersDevice: status.offersDevice,
+        ...(status.device ? { device: { ...status.device, qr: [...status.device.qr] } } : {}),
         ...errors(status),
       };
     case 'signed-in':

@@ -17,6 +17,8 @@ import type { ProviderFlavour } from '../idp/emulator.ts';
 import { PlaywrightBrowser } from '../support/playwright-browser.ts';
 import { testEndpoints, useRealParts } from '../support/real-parts.ts';
 import { settingsValues } from '../support/settings-values.ts';
+import { useDeviceCode } from '../support/device-code.ts';
+import { AxeBuilder } from '@axe-core/playwright';
 
 const ENDPOINTS = testEndpoints(47624, 'standard-journey');
 
@@ -78,5 +80,50 @@ describe.each<ProviderFlavour>(['standard', 'standard-without-logout'])(
       }
       await systemBrowser.reset();
     });
+
+    // The device flow is a standard provider's (the one without logout is the same provider).
+    if (flavour === 'standard')
+      it('offers signing in on another device while waiting: the code and QR code, then signed in', async () => {
+        const systemBrowser = new PlaywrightBrowser(parts.chromium);
+        systemBrowser.next = { kind: 'ignore' };
+        const configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-standard-device-'));
+        const app = new AppHarness({
+          configDir,
+          settingsStore: new JsonFileSettingsStore(configDir),
+          secretStore: new KeytarSecretStore(),
+          browser: systemBrowser,
+          env: { COGNITO_DESKTOP_KEYCHAIN_SERVICE: ENDPOINTS.keychainService },
+        });
+        harnesses.push(app);
+        await app.controller.init();
+        await app.controller.saveSettings({
+          values: settingsValues({
+            discoveryUrl: parts.emulator.issuer,
+            clientId: CONFIDENTIAL_CLIENT_ID,
+            redirectUri: ENDPOINTS.redirectUri,
+            logoutUri: ENDPOINTS.logoutUri,
+            scopes: 'openid profile',
+            groupsClaim: 'groups',
+          }),
+          clientSecret: CONFIDENTIAL_CLIENT_SECRET,
+        });
+        const page = await app.open(parts.chromium);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('button', { name: 'Sign in on another device' }).click();
+        await page.getByRole('heading', { name: 'Sign in on another device' }).waitFor();
+        const code = (await page.getByLabel('Code', { exact: true }).textContent())!;
+        const address = (await page.locator('strong.mono').textContent())!;
+        expect(code).toMatch(/^[B-Z]{4}-[B-Z]{4}$/);
+        await page.getByRole('img', { name: 'QR code of the address with the code' }).waitFor();
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+          [],
+        );
+        await page.screenshot({ path: 'test-results/screenshots/waiting-device.png', fullPage: true });
+        expect(await useDeviceCode(parts.chromium, address, code)).toBe('Signed in');
+        await page.getByRole('heading', { name: 'Profile' }).waitFor({ timeout: 30_000 });
+        await expect(page.getByLabel('Signed in as').textContent()).resolves.toBe('alice');
+        await systemBrowser.reset();
+      });
   },
 );

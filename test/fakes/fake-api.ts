@@ -44,6 +44,7 @@ export function fakeApi(state: AppState): Api & {
     cancelSignIn: vi.fn(() => Promise.resolve(ok(null))),
     copySignInLink: vi.fn(() => Promise.resolve(ok(null))),
     openBrowserAgain: vi.fn(() => Promise.resolve(ok(null))),
+    signInOnAnotherDevice: vi.fn(() => Promise.resolve(ok(null))),
     signOut: vi.fn(() => Promise.resolve(ok(null))),
     addAccount: vi.fn(() => Promise.resolve(ok(null))),
     useAccount: vi.fn(() => Promise.resolve(ok(null))),

@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PUBLIC_CLIENT_ID } from '../idp/directory.ts';
 import { cliEnvironment, testEndpoints, useRealParts } from '../support/real-parts.ts';
 import { readStoredSession } from '../support/stored-session.ts';
-import { submitSignInForm } from '../support/hosted-ui.ts';
+import { useDeviceCode } from '../support/device-code.ts';
 import { LiveCli } from '../support/live-cli.ts';
 import { TS_NODE, runCliProcess } from '../support/cli-process.ts';
 import { HAS_TMUX, Terminal, cliCommandLine, exitCodeIn } from '../support/terminal.ts';
@@ -37,20 +37,7 @@ async function shownCode(cli: LiveCli): Promise<{ address: string; code: string 
   return { address: address!, code: code! };
 }
 
-/** The other device: opens the address, types the code, confirms, signs in as alice. */
-async function useCodeElsewhere(address: string, code: string): Promise<string> {
-  const context = await parts.chromium.newContext();
-  const page = await context.newPage();
-  await page.goto(address);
-  await page.fill('input[name="user_code"]', code);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await submitSignInForm(page, { username: 'alice', password: 'Passw0rd!alice' });
-  await page.getByRole('heading', { name: 'Signed in' }).waitFor();
-  const title = await page.title();
-  await context.close();
-  return title;
-}
+const useCodeElsewhere = (address: string, code: string) => useDeviceCode(parts.chromium, address, code);
 
 const polls = () => parts.emulator.requests.filter((r) => r.grantType === DEVICE_GRANT);
 

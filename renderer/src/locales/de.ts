@@ -206,4 +206,10 @@ export const DE: Record<string, string> = {
   Network: 'Netzwerk',
   'AWS and API': 'AWS und API',
   Advanced: 'Erweitert',
+  'Sign in on another device': 'Auf einem anderen Gerät anmelden',
+  'On your phone or another computer, open <b>{{address}}</b> and enter this code:':
+    'Öffnen Sie auf Ihrem Telefon oder einem anderen Computer <b>{{address}}</b> und geben Sie diesen Code ein:',
+  Code: 'Code',
+  'QR code of the address with the code': 'QR-Code der Adresse mit dem Code',
+  'The code expires in {{left}}.': 'Der Code läuft in {{left}} ab.',
 };

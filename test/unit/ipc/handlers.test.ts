@@ -219,6 +219,7 @@ describe('handlers', () => {
       'session:get-state',
       'session:open-browser-again',
       'session:sign-in',
+      'session:sign-in-on-another-device',
       'session:sign-in-with',
       'session:sign-in-with-email',
       'session:sign-out',

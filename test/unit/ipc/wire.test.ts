@@ -51,7 +51,7 @@ describe('the wire', () => {
     const statuses: AppStatus[] = [
       { status: 'unconfigured', emulatorOffered: false, error },
       { status: 'signed-out', provider, identityProviders: [], emailFirst: false, error, notice: 'n' },
-      { status: 'waiting', provider, startedAt: 1, expiresAt: 2, warning: error },
+      { status: 'waiting', provider, startedAt: 1, expiresAt: 2, warning: error, offersDevice: false },
       { status: 'signed-in', provider, profile, autoRefresh: true, aws: false, error },
     ];
     for (const status of statuses) {
@@ -100,8 +100,27 @@ describe('each status on the wire', () => {
     ],
     [
       'waiting',
-      { status: 'waiting', provider, startedAt: 1, expiresAt: 2 },
-      { status: 'waiting', provider, startedAt: 1, expiresAt: 2 },
+      { status: 'waiting', provider, startedAt: 1, expiresAt: 2, offersDevice: false },
+      { status: 'waiting', provider, startedAt: 1, expiresAt: 2, offersDevice: false },
+    ],
+    [
+      'waiting for a code used on another device',
+      {
+        status: 'waiting',
+        provider,
+        startedAt: 1,
+        expiresAt: 2,
+        offersDevice: true,
+        device: { userCode: 'BCDF-GHJK', verificationUri: 'https://idp.example/device', qr: ['101', '010'] },
+      },
+      {
+        status: 'waiting',
+        provider,
+        startedAt: 1,
+        expiresAt: 2,
+        offersDevice: true,
+        device: { userCode: 'BCDF-GHJK', verificationUri: 'https://idp.example/device', qr: ['101', '010'] },
+      },
     ],
   ])('%s', (_, status, wire) => {
     // The app's language rides along with every state.

@@ -177,12 +177,63 @@ describe('errors pushed by the main process', () => {
 });
 
 describe('waiting', () => {
+  it('offers signing in on another device where the provider has it, and shows the code and a QR code', async () => {
+    const api = fakeApi({
+      status: 'waiting',
+      provider: PROVIDER,
+      startedAt: NOW,
+      expiresAt: NOW + 300_000,
+      offersDevice: true,
+    });
+    renderApp(api);
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign in on another device' }));
+    expect(api.signInOnAnotherDevice).toHaveBeenCalled();
+    act(() =>
+      api.emit({
+        status: 'waiting',
+        provider: PROVIDER,
+        startedAt: NOW,
+        expiresAt: NOW + 600_000,
+        offersDevice: true,
+        device: {
+          userCode: 'BCDF-GHJK',
+          verificationUri: 'https://idp.example/device',
+          qr: ['101', '010', '111'],
+        },
+      }),
+    );
+    expect(await screen.findByRole('heading', { name: 'Sign in on another device' })).toBeTruthy();
+    expect(screen.getByLabelText('Code').textContent).toBe('BCDF-GHJK');
+    expect(screen.getByText('https://idp.example/device').tagName).toBe('STRONG');
+    const qr = screen.getByRole('img', { name: 'QR code of the address with the code' });
+    // One dark square per 1 (and the white ground).
+    expect(qr.querySelectorAll('rect')).toHaveLength(1 + 6);
+    expect(screen.getByText(/^The code expires in \d+ min/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(api.cancelSignIn).toHaveBeenCalled();
+  });
+
+  it('does not offer another device where the provider has no device flow', async () => {
+    renderApp(
+      fakeApi({
+        status: 'waiting',
+        provider: PROVIDER,
+        startedAt: NOW,
+        expiresAt: NOW + 300_000,
+        offersDevice: false,
+      }),
+    );
+    await screen.findByRole('button', { name: 'Copy sign-in link' });
+    expect(screen.queryByRole('button', { name: 'Sign in on another device' })).toBeNull();
+  });
+
   it('says to finish in the browser, shows time, and offers cancel, copy and open again', async () => {
     const api = fakeApi({
       status: 'waiting',
       provider: PROVIDER,
       startedAt: NOW - 65_000,
       expiresAt: NOW + 235_000,
+      offersDevice: false,
     });
     renderApp(api);
     expect(await screen.findByRole('heading', { name: 'Finish signing in in your browser' })).toBeTruthy();
@@ -197,7 +248,13 @@ describe('waiting', () => {
   });
 
   it('moves to the signed-in screen when the state changes', async () => {
-    const api = fakeApi({ status: 'waiting', provider: PROVIDER, startedAt: NOW, expiresAt: NOW + 300_000 });
+    const api = fakeApi({
+      status: 'waiting',
+      provider: PROVIDER,
+      startedAt: NOW,
+      expiresAt: NOW + 300_000,
+      offersDevice: false,
+    });
     renderApp(api);
     await screen.findByRole('heading', { name: 'Finish signing in in your browser' });
     act(() => api.emit({ ...SIGNED_IN }));
@@ -583,6 +640,7 @@ describe('languages', () => {
       startedAt: Date.now() - 5000,
       expiresAt: Date.now() + 295_000,
       warning: { code: 'network', message: 'Der Anbieter ist nicht erreichbar.' },
+      offersDevice: false,
       language: 'de',
     });
     renderApp(api);

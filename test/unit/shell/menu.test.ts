@@ -43,7 +43,7 @@ describe('application menu', () => {
     ],
     [
       'waiting',
-      { status: 'waiting', provider, startedAt: 0, expiresAt: 1 },
+      { status: 'waiting', provider, startedAt: 0, expiresAt: 1, offersDevice: false },
       { 'sign-in': false, 'sign-out': false, 'add-account': false },
     ],
     [
@@ -102,7 +102,9 @@ describe('application menu', () => {
     expect(windowTitle({ ...state, switcher: { ...switcher, profiles: [switcher.profiles[1]!] } })).toBe(
       'alice@example.com — cognito-desktop',
     );
-    expect(windowTitle({ status: 'waiting', provider, startedAt: 0, expiresAt: 1 })).toBe('cognito-desktop');
+    expect(
+      windowTitle({ status: 'waiting', provider, startedAt: 0, expiresAt: 1, offersDevice: false }),
+    ).toBe('cognito-desktop');
   });
 
   it('offers Open Logs Folder and Copy Diagnostics in Help on every OS', () => {

@@ -46,7 +46,7 @@ describe('tray', () => {
       true,
     ],
     [
-      { status: 'waiting', provider, startedAt: 0, expiresAt: 1 },
+      { status: 'waiting', provider, startedAt: 0, expiresAt: 1, offersDevice: false },
       'Waiting for you to finish in your browser…',
       'sign-in',
       false,
