@@ -31,12 +31,8 @@ describe.each<ProviderFlavour>(['standard', 'standard-without-logout'])(
       for (const h of harnesses.splice(0)) await h.close();
     });
 
-    it('signs in, shows the standard claims, signs out (at the provider when it can)', async () => {
-      const systemBrowser = new PlaywrightBrowser(parts.chromium);
-      systemBrowser.next = {
-        kind: 'sign-in',
-        credentials: { username: 'alice', password: 'Passw0rd!alice' },
-      };
+    /** The app set up for the provider (confidential client, its claims), its window open. */
+    async function startApp(systemBrowser: PlaywrightBrowser) {
       const configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-standard-journey-'));
       const app = new AppHarness({
         configDir,
@@ -58,7 +54,16 @@ describe.each<ProviderFlavour>(['standard', 'standard-without-logout'])(
         }),
         clientSecret: CONFIDENTIAL_CLIENT_SECRET,
       });
-      const page = await app.open(parts.chromium);
+      return { app, page: await app.open(parts.chromium) };
+    }
+
+    it('signs in, shows the standard claims, signs out (at the provider when it can)', async () => {
+      const systemBrowser = new PlaywrightBrowser(parts.chromium);
+      systemBrowser.next = {
+        kind: 'sign-in',
+        credentials: { username: 'alice', password: 'Passw0rd!alice' },
+      };
+      const { app, page } = await startApp(systemBrowser);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { name: 'Profile' }).waitFor({ timeout: 30_000 });
       // No email scope: the name comes from preferred_username; groups from the `groups` claim.
@@ -86,28 +91,7 @@ describe.each<ProviderFlavour>(['standard', 'standard-without-logout'])(
       it('offers signing in on another device while waiting: the code and QR code, then signed in', async () => {
         const systemBrowser = new PlaywrightBrowser(parts.chromium);
         systemBrowser.next = { kind: 'ignore' };
-        const configDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-standard-device-'));
-        const app = new AppHarness({
-          configDir,
-          settingsStore: new JsonFileSettingsStore(configDir),
-          secretStore: new KeytarSecretStore(),
-          browser: systemBrowser,
-          env: { COGNITO_DESKTOP_KEYCHAIN_SERVICE: ENDPOINTS.keychainService },
-        });
-        harnesses.push(app);
-        await app.controller.init();
-        await app.controller.saveSettings({
-          values: settingsValues({
-            discoveryUrl: parts.emulator.issuer,
-            clientId: CONFIDENTIAL_CLIENT_ID,
-            redirectUri: ENDPOINTS.redirectUri,
-            logoutUri: ENDPOINTS.logoutUri,
-            scopes: 'openid profile',
-            groupsClaim: 'groups',
-          }),
-          clientSecret: CONFIDENTIAL_CLIENT_SECRET,
-        });
-        const page = await app.open(parts.chromium);
+        const { page } = await startApp(systemBrowser);
         await page.getByRole('button', { name: 'Sign in' }).click();
         await page.getByRole('button', { name: 'Sign in on another device' }).click();
         await page.getByRole('heading', { name: 'Sign in on another device' }).waitFor();

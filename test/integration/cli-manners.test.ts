@@ -162,10 +162,8 @@ describe('status of an expired session', () => {
     await storeExpiredSession({
       configDir,
       env,
-      providerDomain: parts.emulator.domain,
-      redirectUri: ENDPOINTS.redirectUri,
-      keychainService: ENDPOINTS.keychainService,
-      issuer: parts.emulator.issuer,
+      provider: parts.emulator,
+      endpoints: ENDPOINTS,
       clientId: PUBLIC_CLIENT_ID,
     });
   }

@@ -31,10 +31,8 @@ it('token and status on a valid session load no network, TLS or crypto module', 
   const session = await storeExpiredSession({
     configDir,
     env,
-    providerDomain: parts.emulator.domain,
-    redirectUri: ENDPOINTS.redirectUri,
-    keychainService: ENDPOINTS.keychainService,
-    issuer: parts.emulator.issuer,
+    provider: parts.emulator,
+    endpoints: ENDPOINTS,
     clientId: PUBLIC_CLIENT_ID,
   });
   await new TokenVault(new KeytarSecretStore(), ENDPOINTS.keychainService).write(

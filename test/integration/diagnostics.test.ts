@@ -168,10 +168,8 @@ describe('diagnostics', () => {
     const session = await storeExpiredSession({
       configDir,
       env,
-      providerDomain: emulator.domain,
-      redirectUri: ENDPOINTS.redirectUri,
-      keychainService: SERVICE,
-      issuer: emulator.issuer,
+      provider: emulator,
+      endpoints: { redirectUri: ENDPOINTS.redirectUri, keychainService: SERVICE },
       clientId: CONFIDENTIAL_CLIENT_ID,
     });
     const account = sessionAccount(emulator.issuer, CONFIDENTIAL_CLIENT_ID);

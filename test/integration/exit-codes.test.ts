@@ -20,7 +20,6 @@ import { createServer as createHttpsServer } from 'node:https';
 import { closeServer, listen } from '../../main/core/loopback/http-server.ts';
 
 const ENDPOINTS = testEndpoints(47620, 'exit');
-const { redirectUri: REDIRECT_URI, keychainService: SERVICE } = ENDPOINTS;
 
 const parts = useProviderAndKeychain(ENDPOINTS);
 
@@ -50,10 +49,8 @@ it('every exit code in the CLI reference comes from a real failure of its kind, 
   await storeExpiredSession({
     configDir,
     env,
-    providerDomain: emulator.domain,
-    redirectUri: REDIRECT_URI,
-    keychainService: SERVICE,
-    issuer: emulator.issuer,
+    provider: emulator,
+    endpoints: ENDPOINTS,
     clientId: PUBLIC_CLIENT_ID,
   });
 

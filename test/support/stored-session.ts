@@ -25,13 +25,14 @@ export async function readStoredSession(
 export async function storeExpiredSession(options: {
   configDir: string;
   env: Record<string, string>;
-  providerDomain: string;
-  redirectUri: string;
-  keychainService: string;
-  issuer: string;
+  /** The emulator: its sign-in pages' domain and its issuer. */
+  provider: { domain: string; issuer: string };
+  /** The test file's redirect URI and keychain service. */
+  endpoints: { redirectUri: string; keychainService: string };
   clientId: string;
 }): Promise<StoredSession> {
-  const browser = new FormPostBrowser(options.providerDomain, options.redirectUri);
+  const { provider, endpoints } = options;
+  const browser = new FormPostBrowser(provider.domain, endpoints.redirectUri);
   const service = createAuthService({
     configDir: options.configDir,
     env: options.env,
@@ -42,8 +43,8 @@ export async function storeExpiredSession(options: {
   await service.signIn({ timeoutMs: 30_000 });
   await browser.settle();
   service.dispose();
-  const vault = new TokenVault(new KeytarSecretStore(), options.keychainService);
-  const account = sessionAccount(options.issuer, options.clientId);
+  const vault = new TokenVault(new KeytarSecretStore(), endpoints.keychainService);
+  const account = sessionAccount(provider.issuer, options.clientId);
   const session = (await vault.read<StoredSession>(account))!;
   await vault.write(account, { ...session, expiresAt: Date.now() - 1000 });
   return session;

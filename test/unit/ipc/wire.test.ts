@@ -19,6 +19,16 @@ const profile: Profile = {
   persisted: true,
 };
 
+/** The same on both sides of the wire: nothing in it is the main process's alone. */
+const WAITING_FOR_DEVICE: AppStatus = {
+  status: 'waiting',
+  provider,
+  startedAt: 1,
+  expiresAt: 2,
+  offersDevice: true,
+  device: { userCode: 'BCDF-GHJK', verificationUri: 'https://idp.example/device', qr: ['101', '010'] },
+};
+
 describe('the wire', () => {
   it('copies the profile field by field: a field the core adds does not reach the page', () => {
     const withToken = { ...profile, accessToken: 'eyJ.secret.token' } as Profile;
@@ -103,25 +113,7 @@ describe('each status on the wire', () => {
       { status: 'waiting', provider, startedAt: 1, expiresAt: 2, offersDevice: false },
       { status: 'waiting', provider, startedAt: 1, expiresAt: 2, offersDevice: false },
     ],
-    [
-      'waiting for a code used on another device',
-      {
-        status: 'waiting',
-        provider,
-        startedAt: 1,
-        expiresAt: 2,
-        offersDevice: true,
-        device: { userCode: 'BCDF-GHJK', verificationUri: 'https://idp.example/device', qr: ['101', '010'] },
-      },
-      {
-        status: 'waiting',
-        provider,
-        startedAt: 1,
-        expiresAt: 2,
-        offersDevice: true,
-        device: { userCode: 'BCDF-GHJK', verificationUri: 'https://idp.example/device', qr: ['101', '010'] },
-      },
-    ],
+    ['waiting for a code used on another device', WAITING_FOR_DEVICE, WAITING_FOR_DEVICE],
   ])('%s', (_, status, wire) => {
     // The app's language rides along with every state.
     expect(toAppState(status)).toEqual({ ...(wire as object), language: 'en' });

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppStatus } from '../../../main/app/app-status.ts';
+import { signedInStatus } from '../../support/app-status.ts';
 
 const trays: { icon: string; tooltips: string[]; destroyed: boolean }[] = [];
 vi.mock('electron', () => ({
@@ -30,22 +31,7 @@ const { AppTray } = await import('../../../main/shell/app-tray.ts');
 const { nextTrayChangeIn, trayIconFile } = await import('../../../main/shell/tray.ts');
 
 const START = Date.UTC(2026, 11, 6, 9, 0, 0);
-const signedIn = (expiresAt: number): AppStatus => ({
-  status: 'signed-in',
-  provider: { name: 'eu-west-1_X', issuer: 'https://x', isEmulator: false },
-  autoRefresh: true,
-  aws: false,
-  profile: {
-    username: 'alice',
-    usernameClaim: 'email',
-    email: 'alice@example.com',
-    subject: 's',
-    groups: [],
-    expiresAt,
-    signedInAt: START,
-    persisted: true,
-  },
-});
+const signedIn = (expiresAt: number): AppStatus => signedInStatus(expiresAt, START);
 const actions = { open: vi.fn(), signIn: vi.fn(), signOut: vi.fn(), quit: vi.fn() };
 
 beforeEach(() => {

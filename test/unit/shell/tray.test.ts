@@ -3,25 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { closeKeepsRunning, trayMenuTemplate, trayStatus } from '../../../main/shell/tray.ts';
 import type { AppStatus } from '../../../main/app/app-status.ts';
+import { TEST_PROVIDER, signedInStatus } from '../../support/app-status.ts';
 
-const provider = { name: 'pool.auth.example.com', issuer: 'https://x', isEmulator: false };
+const provider = TEST_PROVIDER;
 const NOW = 1_000_000;
-const signedIn: AppStatus = {
-  status: 'signed-in',
-  provider,
-  autoRefresh: true,
-  aws: false,
-  profile: {
-    username: 'alice',
-    usernameClaim: 'email',
-    email: 'alice@example.com',
-    subject: 's',
-    groups: [],
-    expiresAt: NOW + 42 * 60_000,
-    signedInAt: NOW,
-    persisted: true,
-  },
-};
+const signedIn: AppStatus = signedInStatus(NOW + 42 * 60_000, NOW);
 
 function actions() {
   return { open: vi.fn(), signIn: vi.fn(), signOut: vi.fn(), quit: vi.fn() };
