@@ -4,8 +4,8 @@
  * process per user holds the entries in memory and answers over a Unix socket in a private folder
  * (0700, the user's: `$XDG_RUNTIME_DIR/cognito-desktop`, else `/tmp/cognito-desktop-<uid>`), as
  * ssh-agent and oidc-agent do: other users cannot reach it. It ends when its socket goes (logind
- * removes `$XDG_RUNTIME_DIR` at logout), when it has held nothing for a while (after `logout`), or
- * when told to stop.
+ * removes `$XDG_RUNTIME_DIR` at logout), when its last entry is deleted (`logout`), when it was
+ * started but given nothing for a minute, or when told to stop.
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, rmSync, statSync } from 'node:fs';
@@ -61,8 +61,12 @@ export async function runAgent(socketPath: string, emptyLifetimeMs = EMPTY_AGENT
       case 'set':
         entries.set(key(request.service, request.account), request.value);
         return { ok: true };
-      case 'delete':
-        return { ok: true, deleted: entries.delete(key(request.service, request.account)) };
+      case 'delete': {
+        const deleted = entries.delete(key(request.service, request.account));
+        // The last session signed out (`logout`): nothing left to keep, so the agent goes too.
+        if (deleted && entries.size === 0) setImmediate(finish);
+        return { ok: true, deleted };
+      }
     }
   };
   const server = createServer((socket) => {

@@ -83,13 +83,19 @@ describe('the session agent', () => {
     } else
       console.log('session agent: another user’s attempt not tried (the test is not root, or no runuser).');
 
+    // Signed out: the agent held only this session, and goes with it.
     const logout = await cli(['logout', '--no-browser']);
     expect(logout.code).toBe(0);
+    await expect.poll(() => alive(pid!), { timeout: 10_000 }).toBe(false);
     expect((await cli(['status'])).code).toBe(1);
 
-    // The login session ends: its runtime folder goes, and the agent with it.
+    // Signed in again (a new agent); then the login session ends: its runtime folder goes, and
+    // the agent with it.
+    expect((await cli(['login', '--timeout', '60'])).code).toBe(0);
+    const again = await agentPid(socket);
+    expect(again).toBeGreaterThan(0);
     rmSync(join(runtime, 'cognito-desktop'), { recursive: true, force: true });
-    await expect.poll(() => alive(pid!), { timeout: 10_000 }).toBe(false);
+    await expect.poll(() => alive(again!), { timeout: 10_000 }).toBe(false);
   }, 90_000);
 
   it('is not used unless asked for: without a keychain, the sign-in is not remembered (exit 5) and the way is named', async () => {
