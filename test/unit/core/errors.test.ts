@@ -372,6 +372,17 @@ describe('the edges of the mapping', () => {
     expect(page(300).message).toContain('HTTP 300');
   });
 
+  it('reads a status only from an answer that has headers too (a cause shaped otherwise is no answer)', () => {
+    const odd = toAuthError(clientError('OAUTH_RESPONSE_IS_NOT_CONFORM', 'x', { status: 503 }));
+    expect(odd).toMatchObject({
+      code: 'provider_rejected',
+      message: expect.stringContaining('not valid') as string,
+    });
+    expect(toAuthError(clientError('OAUTH_RESPONSE_IS_NOT_CONFORM', 'x', undefined)).code).toBe(
+      'provider_rejected',
+    );
+  });
+
   it('reads a challenge without parameters, or no challenge at all, as invalid_client', () => {
     const bare = Object.assign(new Error('challenge'), {
       code: OPENID_ERROR_CODES.wwwAuthenticateChallenge,

@@ -392,5 +392,13 @@ describe('providerDisplayName', () => {
       'idp.example.com/eu-west-1_AbC123/more',
     );
     expect(providerDisplayName('https://idp.example.com/tenant_x')).toBe('idp.example.com/tenant_x');
+    // Only a trailing discovery path is dropped, and every trailing slash.
+    expect(providerDisplayName('https://idp.example.com/a//')).toBe('idp.example.com/a');
+    expect(providerDisplayName('https://idp.example.com/.well-known/openid-configuration/x')).toBe(
+      'idp.example.com/.well-known/openid-configuration/x',
+    );
+    expect(providerDisplayName('https://idp.example.com/realm/.well-known/openid-configuration')).toBe(
+      'idp.example.com/realm',
+    );
   });
 });
