@@ -36,7 +36,7 @@ import {
   type Command,
 } from './cli/commands.ts';
 import { processIo, type Io } from './cli/terminal.ts';
-import { closestMatch } from './cli/suggest.ts';
+import { didYouMean } from './cli/suggest.ts';
 import { VERSION } from './cli/version.ts';
 import type { AuthError } from './core/errors.ts';
 
@@ -125,12 +125,11 @@ function answerWithoutCommand(argv: string[], io: Io): number {
       throw new UsageError(
         `${words[0]} needs one of: ${subcommands.map((n) => n.split(' ')[1]).join(', ')}.`,
       );
-    const match = closestMatch(typedSub, subcommands);
-    throw new UsageError(`Unknown command "${typedSub}".${match ? ` Did you mean "${match}"?` : ''}`);
+    throw new UsageError(`Unknown command "${typedSub}".${didYouMean(typedSub, subcommands)}`);
   }
   const typed = words[0] ?? '';
-  const match = closestMatch(typed, [...COMMANDS.map((c) => c.name), ...COMMAND_GROUPS]);
-  throw new UsageError(`Unknown command "${typed}".${match ? ` Did you mean "${match}"?` : ''}`);
+  const names = [...COMMANDS.map((c) => c.name), ...COMMAND_GROUPS];
+  throw new UsageError(`Unknown command "${typed}".${didYouMean(typed, names)}`);
 }
 
 /** The command that moves things on after a failure, in the CLI's words; none when the message says it. */

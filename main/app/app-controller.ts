@@ -160,8 +160,12 @@ export class AppController {
       () =>
         service.signInOnAnotherDevice((code) => {
           if (this.replacingAttempt === service) this.replacingAttempt = undefined;
-          if (this.service === service) this.publish(waitingState(service, deviceView(code)));
-          shown();
+          void deviceView(code).then((device) => {
+            // Still waiting (not cancelled, nor already signed in while the QR code was drawn).
+            if (this.service === service && this.current.status === 'waiting')
+              this.publish(waitingState(service, device));
+            shown();
+          });
         }),
       codeShown,
     );

@@ -9,7 +9,6 @@ import { providerDisplayName } from '../core/provider/provider.ts';
 import type { Profile } from '../core/session/session.ts';
 import type { AppStatus, DeviceView, ProviderInfo } from './app-status.ts';
 import type { DeviceCode } from '../core/session/device-sign-in.ts';
-import { encode } from 'uqr';
 
 /** The provider as every screen names it (see {@link providerDisplayName}). */
 export function providerInfo(service: AuthService): ProviderInfo {
@@ -44,7 +43,9 @@ export function signedOutState(service: AuthService, error?: AuthError, notice?:
 }
 
 /** A device code as the window shows it: the QR code of the address with the code in it. */
-export function deviceView(code: DeviceCode): { view: DeviceView; expiresAt: number } {
+export async function deviceView(code: DeviceCode): Promise<{ view: DeviceView; expiresAt: number }> {
+  // Loaded here, not at start: only a device sign-in draws a QR code.
+  const { encode } = await import('uqr');
   const { data } = encode(code.verificationUriComplete ?? code.verificationUri, { border: 1 });
   return {
     view: {
