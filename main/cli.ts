@@ -11,7 +11,13 @@ import { describeUncaught, installLastResort } from './core/last-resort.ts';
 import { defaultConfigDir } from './core/settings/settings.ts';
 import { SETTINGS_SUBFOLDERS, securePrivateFolder } from './core/settings/private-folder.ts';
 import type { ComposeOptions } from './app/compose.ts';
-import { installerSettingsFile, loadInstallerSettings } from './app/installer-settings.ts';
+import {
+  installerSettingsFile,
+  isInstalledCommand,
+  loadInstallerSettings,
+} from './app/installer-settings.ts';
+import { POLICY_FILE_ENV, systemPolicyReader } from './adapters/policy/system-policy.ts';
+import type { Policy } from './core/settings/policy.ts';
 import { JsonFileSettingsStore } from './adapters/json-file-settings-store.ts';
 import { KeytarSecretStore } from './adapters/keytar-secret-store.ts';
 import { OsBrowser } from './adapters/os-browser.ts';
@@ -146,6 +152,16 @@ function nextStep(error: AuthError, env: NodeJS.ProcessEnv): string | undefined 
  * The OS keychain; with COGNITO_DESKTOP_SESSION_AGENT=on, the session agent wherever the keychain
  * is missing (an SSH box, a container): sessions then last until the person logs out.
  */
+/**
+ * The organisation's policy, read on each run: this OS's, or in a development build (Node running
+ * out/) the file COGNITO_DESKTOP_POLICY_FILE names. The installed command never takes the
+ * environment's file: a user could step around the policy with it.
+ */
+function readPolicy(env: NodeJS.ProcessEnv): Promise<Policy> {
+  const developmentFile = isInstalledCommand() ? undefined : env[POLICY_FILE_ENV] || undefined;
+  return systemPolicyReader(process.platform, developmentFile)();
+}
+
 function secretStoreFor(env: NodeJS.ProcessEnv): SecretStore {
   const keychain = new KeytarSecretStore();
   if (env[SESSION_AGENT_ENV] !== 'on') return keychain;
@@ -173,11 +189,13 @@ export async function runCli(
     securePrivateFolder(configDir, SETTINGS_SUBFOLDERS);
     const installerFile = installerSettingsFile(env);
     const installer = installerFile ? loadInstallerSettings(installerFile) : undefined;
+    const policy = await readPolicy(env);
     const { profile, account } = parsed.values;
     const options: ComposeOptions = {
       configDir,
       env,
       ...(installer ? { installer } : {}),
+      policy,
       ...(typeof profile === 'string' ? { profile } : {}),
       ...(typeof account === 'string' ? { account } : {}),
       settingsStore: new JsonFileSettingsStore(configDir),
@@ -191,6 +209,7 @@ export async function runCli(
         ...(verbose ? { debug: (m: string) => io.err(redactSecrets(m)) } : {}),
       },
     };
+    for (const problem of policy.problems) options.logger?.warn(problem.message);
     return await command.run({
       values: parsed.values,
       positionals: parsed.positionals,

@@ -10,6 +10,8 @@ import type { AppController } from './app/app-controller.ts';
 import { developmentSwitches } from './app/development-switches.ts';
 import { loadInstallerSettings, type InstallerSettings } from './app/installer-settings.ts';
 import type { Updates } from './app/updates.ts';
+import { followPolicy } from './app/follow-policy.ts';
+import { policyPollInterval, systemPolicyReader } from './adapters/policy/system-policy.ts';
 import { logLevelFrom, openLogFile, type LogFile } from './adapters/log-file.ts';
 import { withoutSecrets } from './core/browser-command.ts';
 import { installLastResort } from './core/last-resort.ts';
@@ -106,9 +108,17 @@ async function onReady(parts: {
       appSenderPolicy(appOrigin, () => window.contentsId()),
     ),
   );
+  const stopPolicy = await followPolicy(
+    controller,
+    systemPolicyReader(process.platform, DEVELOPMENT.policyFile),
+    policyPollInterval(),
+    parts.log,
+  );
+  app.once('will-quit', stopPolicy);
   await controller.init();
   const updates = await setupUpdates({
     installer: parts.installer,
+    policy: controller.policy(),
     isPackaged: app.isPackaged,
     controller,
     log: (m) => parts.log.info(m),

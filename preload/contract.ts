@@ -93,7 +93,7 @@ export interface AccountRefDto {
 export interface ProfileEntryDto {
   name: string;
   selected: boolean;
-  /** Defined by the installer: cannot be removed. */
+  /** Defined by the installer or the policy: cannot be removed. */
   fromInstaller: boolean;
   /** Its settings name a provider. */
   configured: boolean;
@@ -182,8 +182,10 @@ export interface SettingsView {
   values: SettingsDto;
   /** Each field's label: the names the problem messages use too. */
   labels: Record<keyof SettingsDto, string>;
-  /** Settings fixed by the installer (provider.json); shown read-only. */
+  /** Settings fixed by the installer (provider.json) or the policy; shown read-only. */
   locked: (keyof SettingsDto)[];
+  /** Of those, the ones the organisation's policy sets: "Managed by your organization". */
+  managed: (keyof SettingsDto)[];
   /** Settings whose value came from the installer's defaults. */
   fromInstaller: (keyof SettingsDto)[];
   hasClientSecret: boolean;

@@ -7,7 +7,10 @@
  */
 import type { AuthService } from '../core/session/auth-service.ts';
 import { watchSession } from './session-watch.ts';
-import { createAuthService, createAwsCredentials } from './compose.ts';
+import { createAuthService, createAwsCredentials, resolveComposedSettings } from './compose.ts';
+import type { Policy } from '../core/settings/policy.ts';
+import { accountsOf } from '../core/settings/accounts.ts';
+import { providerDisplayName } from '../core/provider/provider.ts';
 import type { ApiAnswer } from '../core/session/api-call.ts';
 import type { AwsCredentialSource, AwsCredentialsStatus } from '../core/aws/aws-credentials.ts';
 import { SettingsUseCases, type SettingsDeps } from './settings-use-cases.ts';
@@ -99,6 +102,66 @@ export class AppController {
   async init(): Promise<void> {
     await this.rebuild();
     this.stopFollowingAccounts = this.accounts.watch(() => void this.followAccounts());
+  }
+
+  // ── policy ─────────────────────────────────────────────────────────────────────────────────
+
+  /** The organisation's policy in effect. */
+  policy(): Policy | undefined {
+    return this.deps.policy;
+  }
+
+  /** The organisation's policy at start-up (before {@link init}); its problems are reported. */
+  usePolicy(policy: Policy): void {
+    this.deps.policy = policy;
+    this.accounts.usePolicy(policy);
+    for (const problem of policy.problems) this.deps.logger?.warn(problem.message);
+  }
+
+  /**
+   * The organisation changed its policy while the app runs. Settings follow at once; when the
+   * profile's provider or client changed, every account of the profile is signed out of the old
+   * one (its refresh token revoked where the provider allows, its tokens deleted; no browser),
+   * and the person is told why.
+   */
+  async applyPolicy(policy: Policy): Promise<void> {
+    const options = this.settings.composeOptions();
+    const before = resolveComposedSettings(options);
+    const after = resolveComposedSettings({ ...options, policy });
+    const leaving = samePool(before, after) ? [] : this.servicesOf(before);
+    this.usePolicy(policy);
+    if (policy.problems.length > 0)
+      this.deps.notify?.({
+        title: t('Your organization’s policy has a problem'),
+        body: policy.problems.map((p) => p.message).join(' '),
+      });
+    if (JSON.stringify(before.input) === JSON.stringify(after.input) && before.profile === after.profile)
+      return this.relist(after.document);
+    for (const service of leaving) {
+      await service.signOut({ openBrowser: false }).catch(() => undefined);
+      if (service !== this.service) service.dispose();
+    }
+    await this.rebuild(this.settings.resolve());
+    if (leaving.length > 0 && this.current.status === 'signed-out' && this.service)
+      this.publish(
+        this.signedOutState(
+          undefined,
+          t('Your organization changed the sign-in settings, so you were signed out of {{provider}}. Sign in again.', {
+            provider: providerDisplayName(before.values.discoveryUrl),
+          }),
+        ),
+      );
+  }
+
+  /** A service for each account of `resolved`'s profile that holds a session (the active one's is the app's). */
+  private servicesOf(resolved: ProfileSettings): AuthService[] {
+    if (resolved.problems.length > 0) return [];
+    const active = this.service?.scope.profile === resolved.profile ? this.service : undefined;
+    return accountsOf(resolved.accounts, resolved.profile).accounts.map((account) =>
+      active && (active.scope.account ?? '') === account.id
+        ? active
+        : this.accounts.listedService(resolved.profile, account.id),
+    );
   }
 
   /** Stops timers and any waiting sign-in. */
@@ -470,4 +533,15 @@ export class AppController {
     }
     return this.service;
   }
+}
+
+/**
+ * Whether a profile's sessions still belong after a change: another profile in use leaves each
+ * profile's sessions as they are; the same profile with another provider or client does not.
+ */
+function samePool(a: ProfileSettings, b: ProfileSettings): boolean {
+  return (
+    a.profile !== b.profile ||
+    (a.values.discoveryUrl === b.values.discoveryUrl && a.values.clientId === b.values.clientId)
+  );
 }

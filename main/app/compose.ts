@@ -14,6 +14,8 @@ import {
   type ResolvedSettings,
 } from '../core/settings/resolve-settings.ts';
 import { t } from '../core/i18n.ts';
+import { policyValues, withPolicyProfiles, type Policy } from '../core/settings/policy.ts';
+import type { Settings, SettingsInput } from '../core/settings/settings.ts';
 import { profileSettings, selectedProfile, type SettingsDocument } from '../core/settings/profiles.ts';
 import {
   accountsOf,
@@ -46,8 +48,10 @@ export interface ComposeOptions {
   fetch?: Fetch;
   /** The program's network for the settings in effect: the CLI's (proxy, extra CAs) or the app's. */
   networkFor?: NetworkFor;
-  /** An installer's presets (provider.json): under the file's settings, locked ones over everything. */
+  /** An installer's presets (provider.json): under the file's settings, locked ones over the environment. */
   installer?: InstallerSettings;
+  /** The organisation's policy (adapters/policy): over everything, every value locked. */
+  policy?: Policy;
   /** The profile to use (`--profile`); else `COGNITO_PROFILE`, else the file's selection. */
   profile?: string;
   /** The account to use (`--account`: its id or name); else the profile's active one. */
@@ -75,14 +79,14 @@ export interface ProfileSettings extends ResolvedSettings {
 /**
  * The settings in effect for the profile in use and where each comes from (core's one resolver:
  * the installer's presets for that profile, its part of the file, the environment, the locked
- * presets). `document` and `accounts` are the two files when the caller has them in hand.
+ * presets, the policy). `document` and `accounts` are the two files when the caller has them in hand.
  */
 export function resolveComposedSettings(
   options: ComposeOptions,
   document: SettingsDocument = options.settingsStore.read(),
   accounts: AccountsState = accountsStore(options).read(),
 ): ProfileSettings {
-  const profile = selectedProfile(document, installerProfiles(options.installer), {
+  const profile = selectedProfile(document, organisationProfiles(options), {
     flag: options.profile,
     env: options.env ?? process.env,
     chosen: accounts.profile,
@@ -92,8 +96,33 @@ export function resolveComposedSettings(
     file: profileSettings(document, profile),
     env: options.env ?? process.env,
     ...(presets ? { installer: presets.values, locked: lockedInstallerSettings(presets) } : {}),
+    policy: policyValues(options.policy, profile),
   });
   return { ...resolved, profile, document, accounts };
+}
+
+/** The profiles the organisation defines: the installer's and the policy's. */
+export function organisationProfiles(options: Pick<ComposeOptions, 'installer' | 'policy'>) {
+  return withPolicyProfiles(installerProfiles(options.installer), options.policy);
+}
+
+/** Who locked a setting of a profile: the organisation's policy, or its installer. */
+export type LockedBy = 'policy' | 'installer';
+
+/**
+ * The settings of `profile` nobody may change here, their values and who locked each: the
+ * installer's locked presets, and everything the policy sets (which wins where both do).
+ */
+export function lockedSettings(
+  options: Pick<ComposeOptions, 'installer' | 'policy'>,
+  profile: string,
+): { values: SettingsInput; by: Partial<Record<keyof Settings, LockedBy>> } {
+  const installer = lockedInstallerSettings(installerPresets(options.installer, profile));
+  const policy = policyValues(options.policy, profile);
+  const by: Partial<Record<keyof Settings, LockedBy>> = {};
+  for (const key of Object.keys(installer) as (keyof Settings)[]) by[key] = 'installer';
+  for (const key of Object.keys(policy) as (keyof Settings)[]) by[key] = 'policy';
+  return { values: { ...installer, ...policy }, by };
 }
 
 /** The accounts store of `options`: theirs, or the file in the settings folder. */

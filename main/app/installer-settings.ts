@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { SETTING_KEYS, type SettingsInput } from '../core/settings/settings.ts';
+import type { SettingsInput } from '../core/settings/settings.ts';
+import { settingsFromObject } from '../core/settings/policy.ts';
 import { DEFAULT_PROFILE, isProfileName, type ProfilesFromInstaller } from '../core/settings/profiles.ts';
 import { SETTINGS_FIELDS, type SettingsDto } from '../../preload/contract.ts';
 
@@ -42,8 +43,13 @@ export function installerSettingsFile(
   executable: string = process.execPath,
 ): string | undefined {
   if (env[INSTALLER_SETTINGS_ENV]) return env[INSTALLER_SETTINGS_ENV];
-  if (!/^cognito-desktop(\.exe)?$/i.test(basename(executable))) return undefined;
+  if (!isInstalledCommand(executable)) return undefined;
   return join(dirname(executable), '..', 'provider.json');
+}
+
+/** Whether `executable` is the installed command (an installed app's), not Node running a build. */
+export function isInstalledCommand(executable: string = process.execPath): boolean {
+  return /^cognito-desktop(\.exe)?$/i.test(basename(executable));
 }
 
 /** Parses provider.json; unknown keys are ignored, a secret is never accepted. */
@@ -71,11 +77,7 @@ function parsePresets(
     string,
     unknown
   >;
-  const values: SettingsInput = {};
-  for (const key of SETTING_KEYS) {
-    const value = key === 'identityProviders' ? identityProvidersText(source[key]) : source[key];
-    if (typeof value === 'string' && value.trim() !== '') values[key] = value.trim();
-  }
+  const values = settingsFromObject(source);
   const locked = Array.isArray(raw.locked)
     ? raw.locked.filter(
         (k): k is keyof SettingsDto =>
@@ -83,22 +85,6 @@ function parsePresets(
       )
     : [];
   return { values, locked };
-}
-
-/**
- * The identity providers as the setting's text: provider.json may give the text, or a list of
- * `{ "name": "Google", "label": "Google" }` (what an admin would write by hand).
- */
-function identityProvidersText(value: unknown): unknown {
-  if (!Array.isArray(value)) return value;
-  return value
-    .map((entry: unknown) => {
-      const { name, label } = (entry ?? {}) as { name?: unknown; label?: unknown };
-      if (typeof name !== 'string') return '';
-      return typeof label === 'string' && label.trim() !== '' ? `${name}=${label}` : name;
-    })
-    .filter((text) => text !== '')
-    .join(', ');
 }
 
 /** Reads provider.json at `path`; undefined when there is none (an installer without presets). */

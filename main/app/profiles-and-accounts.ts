@@ -37,12 +37,13 @@ import {
   accountsStore,
   createAuthService,
   createAwsCredentials,
+  organisationProfiles,
   resolveComposedSettings,
   type ComposeOptions,
   type ProfileSettings,
 } from './compose.ts';
-import { installerProfiles } from './installer-settings.ts';
 import type { SwitcherView } from './app-status.ts';
+import type { Policy } from '../core/settings/policy.ts';
 
 /** One account as lists show it: never a token. */
 export interface AccountSummary {
@@ -63,7 +64,7 @@ export interface ProfileSummary {
   name: string;
   /** The profile in use. */
   selected: boolean;
-  /** Defined by the installer: cannot be removed. */
+  /** Defined by the installer or the policy: cannot be removed. */
   fromInstaller: boolean;
   /** Its settings name a provider. */
   configured: boolean;
@@ -77,8 +78,13 @@ function randomAccountId(): string {
 export class ProfilesAndAccounts {
   private readonly accounts: AccountsStore;
 
-  constructor(private readonly options: ComposeOptions) {
+  constructor(private options: ComposeOptions) {
     this.accounts = accountsStore(options);
+  }
+
+  /** Follows a new organisation policy (the app's watcher). */
+  usePolicy(policy: Policy): void {
+    this.options = { ...this.options, policy };
   }
 
   // ── profiles ───────────────────────────────────────────────────────────────────────────────
@@ -91,7 +97,7 @@ export class ProfilesAndAccounts {
   profiles(document: SettingsDocument = this.options.settingsStore.read()): ProfileSummary[] {
     const accounts = this.accounts.read();
     const selected = this.resolve(undefined, document, accounts).profile;
-    const fromInstaller = new Set(Object.keys(this.options.installer?.profiles ?? {}));
+    const fromInstaller = new Set(organisationProfiles(this.options).names);
     return this.names(document).map((name) => ({
       name,
       selected: name === selected,
@@ -103,10 +109,12 @@ export class ProfilesAndAccounts {
   /** Adds a profile with `settings` (validated when the profile is used, like any settings). */
   async addProfile(name: string, settings: SettingsInput = {}): Promise<void> {
     checkProfileName(name);
-    if (this.options.installer?.userProfiles === false) {
+    if (this.options.policy?.userProfiles === false || this.options.installer?.userProfiles === false) {
       throw new AuthError(
         'invalid_settings',
-        t('Your organisation’s installer does not allow adding profiles. Ask your administrator.'),
+        this.options.policy?.userProfiles === false
+          ? t('Your organisation’s policy does not allow adding profiles. Ask your administrator.')
+          : t('Your organisation’s installer does not allow adding profiles. Ask your administrator.'),
       );
     }
     const document = this.options.settingsStore.read();
@@ -130,12 +138,12 @@ export class ProfilesAndAccounts {
     const document = this.options.settingsStore.read();
     if (!this.names(document).includes(name))
       throw new AuthError('invalid_settings', t('There is no profile "{{name}}".', { name }));
-    if (name === DEFAULT_PROFILE || this.options.installer?.profiles?.[name]) {
+    if (name === DEFAULT_PROFILE || organisationProfiles(this.options).names?.includes(name)) {
       throw new AuthError(
         'invalid_settings',
         name === DEFAULT_PROFILE
           ? t('The default profile cannot be removed: clear its settings instead.')
-          : t('Profile "{{name}}" is set by your organisation’s installer and cannot be removed.', { name }),
+          : t('Profile "{{name}}" is set by your organisation and cannot be removed.', { name }),
       );
     }
     const resolved = this.resolve(name, document);
@@ -299,7 +307,7 @@ export class ProfilesAndAccounts {
   }
 
   private names(document: SettingsDocument): string[] {
-    return profileNames(document, installerProfiles(this.options.installer));
+    return profileNames(document, organisationProfiles(this.options));
   }
 
   private withProfile(profile?: string): ComposeOptions {

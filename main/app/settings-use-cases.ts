@@ -30,8 +30,14 @@ import type {
   SettingsView,
 } from '../../preload/contract.ts';
 import { SETTINGS_FIELDS } from '../../preload/contract.ts';
-import { resolveComposedSettings, type ComposeOptions, type ProfileSettings } from './compose.ts';
-import { installerPresets, lockedInstallerSettings, type InstallerSettings } from './installer-settings.ts';
+import {
+  lockedSettings,
+  resolveComposedSettings,
+  type ComposeOptions,
+  type ProfileSettings,
+} from './compose.ts';
+import type { InstallerSettings } from './installer-settings.ts';
+import type { Policy } from '../core/settings/policy.ts';
 import { profileSettings, withProfileSettings, type SettingsDocument } from '../core/settings/profiles.ts';
 
 export type { InstallerSettings } from './installer-settings.ts';
@@ -50,6 +56,8 @@ export interface SettingsDeps {
   browser: Browser;
   env?: NodeJS.ProcessEnv;
   installer?: InstallerSettings;
+  /** The organisation's policy; the app replaces it when the policy changes. */
+  policy?: Policy;
   emulator?: EmulatorLauncher;
   fetch?: Fetch;
   networkFor?: NetworkFor;
@@ -97,10 +105,12 @@ export class SettingsUseCases {
   async settingsView(resolved: ProfileSettings = this.resolve()): Promise<SettingsView> {
     // The resolver says where each value came from: no second read of the file.
     const { input, values: inEffect, sources } = resolved;
+    const locks = lockedSettings(this.deps, resolved.profile);
     return {
       values: pickDto(input),
       labels: settingLabels(),
-      locked: [...(installerPresets(this.deps.installer, resolved.profile)?.locked ?? [])],
+      locked: SETTINGS_FIELDS.filter((k) => locks.by[k] !== undefined),
+      managed: SETTINGS_FIELDS.filter((k) => locks.by[k] === 'policy'),
       fromInstaller: SETTINGS_FIELDS.filter((k) => sources[k] === 'installer'),
       hasClientSecret:
         (await this.session
@@ -169,6 +179,7 @@ export class SettingsUseCases {
     return runDoctor({
       input,
       profile,
+      ...(this.deps.policy ? { policy: this.deps.policy } : {}),
       secretStore: this.deps.secretStore,
       ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
       ...(networkFor ? { networkFor } : {}),
@@ -204,6 +215,7 @@ export class SettingsUseCases {
       browser: this.deps.browser,
       env: this.deps.env ?? {},
       ...(this.deps.installer ? { installer: this.deps.installer } : {}),
+      ...(this.deps.policy ? { policy: this.deps.policy } : {}),
       ...(this.deps.accounts ? { accounts: this.deps.accounts } : {}),
       ...(fetch ? { fetch } : {}),
       ...(networkFor ? { networkFor } : {}),
@@ -221,7 +233,7 @@ export class SettingsUseCases {
   private withLocked(values: SettingsInput, profile: string): SettingsInput {
     const result: SettingsInput = {};
     for (const key of SETTING_KEYS) if (values[key] !== undefined) result[key] = values[key];
-    return { ...result, ...lockedInstallerSettings(installerPresets(this.deps.installer, profile)) };
+    return { ...result, ...lockedSettings(this.deps, profile).values };
   }
 
   private requireService(): AuthService {

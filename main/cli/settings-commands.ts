@@ -10,9 +10,13 @@ import {
   type Settings,
 } from '../core/settings/settings.ts';
 import { settingsInEffect } from '../core/settings/resolve-settings.ts';
-import { createAuthService, resolveComposedSettings, type ComposeOptions } from '../app/compose.ts';
+import {
+  createAuthService,
+  lockedSettings,
+  resolveComposedSettings,
+  type ComposeOptions,
+} from '../app/compose.ts';
 import { ProfilesAndAccounts } from '../app/profiles-and-accounts.ts';
-import { installerPresets } from '../app/installer-settings.ts';
 import { profileSettings, withProfileSettings } from '../core/settings/profiles.ts';
 import { JsonFileSettingsStore } from '../adapters/json-file-settings-store.ts';
 import { readHiddenLine, readStdin } from './terminal.ts';
@@ -30,15 +34,17 @@ function settingKey(name: string): keyof Settings {
   return key;
 }
 
-/** Refuses a change to a setting the organisation's installer locked for this profile. */
+/** Refuses a change to a setting the organisation's policy or installer locked for this profile. */
 function refuseIfLocked(options: ComposeOptions, profile: string, key: keyof Settings): void {
-  if (installerPresets(options.installer, profile)?.locked.includes(key as never)) {
-    throw new AuthError(
-      'invalid_settings',
-      `${SETTING_LABELS[key]} is set by your organisation's installer and cannot be changed.`,
-      { setting: key },
-    );
-  }
+  const by = lockedSettings(options, profile).by[key];
+  if (!by) return;
+  throw new AuthError(
+    'invalid_settings',
+    by === 'policy'
+      ? `${SETTING_LABELS[key]} is managed by your organization's policy (${options.policy?.origin}) and cannot be changed.`
+      : `${SETTING_LABELS[key]} is set by your organisation's installer and cannot be changed.`,
+    { setting: key },
+  );
 }
 
 /**
@@ -212,6 +218,7 @@ export const SETTINGS_COMMANDS: Command[] = [
         input: resolved.input,
         profile: resolved.profile,
         secretStore: options.secretStore,
+        ...(options.policy ? { policy: options.policy } : {}),
         ...(options.networkFor ? { networkFor: options.networkFor } : {}),
       });
       print(

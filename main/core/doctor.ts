@@ -19,9 +19,11 @@ import {
 import { TokenVault, clientSecretAccount } from './session/token-vault.ts';
 import { toAuthError, type AuthError } from './errors.ts';
 import { t } from './i18n.ts';
+import type { Policy } from './settings/policy.ts';
+import { DEFAULT_PROFILE } from './settings/profiles.ts';
 
 export interface DoctorCheck {
-  id: 'settings' | 'network' | 'discovery' | 'endpoints' | 'logout' | 'port' | 'keychain' | 'secret';
+  id: 'policy' | 'settings' | 'network' | 'discovery' | 'endpoints' | 'logout' | 'port' | 'keychain' | 'secret';
   label: string;
   ok: boolean;
   /** Passed, with a consequence the admin should know (the check never fails for it). */
@@ -43,6 +45,8 @@ export interface DoctorReport {
 
 export interface DoctorDeps {
   input: SettingsInput;
+  /** The organisation's policy: what it sets and what of it is ignored. */
+  policy?: Policy;
   secretStore: SecretStore;
   /** A fixed fetch (tests); else the one `networkFor` builds for the settings checked. */
   fetch?: Fetch;
@@ -68,6 +72,8 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     signOutUrl: signOutUri,
   });
 
+  const policyCheck = deps.policy && checkPolicy(deps.policy);
+  if (policyCheck) checks.push(policyCheck);
   const problems = findSettingsProblems(deps.input);
   checks.push({
     id: 'settings',
@@ -265,5 +271,33 @@ async function networkCheck(
     ok: !networkFailure,
     detail: `${routes.join('; ')}.${tls}`,
     ...(networkFailure ? { fix: networkFailure.message } : {}),
+  };
+}
+
+/**
+ * What the organisation's policy does here: the settings it sets, or what of it is ignored (an
+ * invalid value, a file others could write). A policy problem never fails the check: the other
+ * settings still work, and the fix is the administrator's.
+ */
+function checkPolicy(policy: Policy): DoctorCheck | undefined {
+  const count =
+    Object.keys(policy.values).length +
+    Object.values(policy.profiles).reduce((sum, values) => sum + Object.keys(values).length, 0);
+  if (count === 0 && policy.problems.length === 0) return undefined;
+  const problems = policy.problems.map((p) => (p.profile && p.profile !== DEFAULT_PROFILE ? `[${p.profile}] ` : '') + p.message);
+  return {
+    id: 'policy',
+    label: t('Organization policy'),
+    ok: true,
+    ...(problems.length > 0
+      ? { warning: true, fix: t('Ask your administrator to correct the policy ({{origin}}).', { origin: policy.origin }) }
+      : {}),
+    detail:
+      problems.length > 0
+        ? problems.join(' ')
+        : t('{{count}} settings are managed by your organization ({{origin}}).', {
+            count: String(count),
+            origin: policy.origin,
+          }),
   };
 }

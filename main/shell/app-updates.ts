@@ -8,10 +8,13 @@ import type { AppController } from '../app/app-controller.ts';
 import { Updates, updatesSetting } from '../app/updates.ts';
 import type { InstallerSettings } from '../app/installer-settings.ts';
 import { t } from '../core/i18n.ts';
+import type { Policy } from '../core/settings/policy.ts';
 import { electronUpdater } from './auto-updater.ts';
 
 export interface AppUpdatesDeps {
   installer: InstallerSettings | undefined;
+  /** The organisation's policy at start-up: its `updates` wins over the installer's. */
+  policy: Policy | undefined;
   isPackaged: boolean;
   controller: AppController;
   log: (message: string) => void;
@@ -21,7 +24,7 @@ export interface AppUpdatesDeps {
 
 /** Starts looking for updates; returns what the menu and the notification act on. */
 export async function setupUpdates(deps: AppUpdatesDeps): Promise<Updates> {
-  const setting = updatesSetting(deps.installer?.updates, deps.isPackaged);
+  const setting = updatesSetting(deps.policy?.updates ?? deps.installer?.updates, deps.isPackaged);
   const updates = new Updates(
     setting.enabled ? await electronUpdater(setting.url, deps.log) : undefined,
     setting,

@@ -22,6 +22,7 @@ export const SETTINGS_VIEW: SettingsView = {
   }),
   labels: settingLabels(),
   locked: [],
+  managed: [],
   fromInstaller: [],
   hasClientSecret: true,
   callbackUrl: 'http://127.0.0.1:47621/callback',

@@ -1,6 +1,6 @@
 /**
  * The one settings resolver: which value of each setting is in effect and where it came from
- * (installer presets < the user's file < the environment < locked presets), and what of the
+ * (installer presets < the user's file < the environment < locked presets < policy), and what of the
  * environment the session may use (the client secret, bound to the provider and client it names).
  */
 import {
@@ -15,7 +15,7 @@ import {
 } from './settings.ts';
 
 /** Where a setting's value in effect came from, lowest precedence first. */
-export type SettingSource = 'default' | 'installer' | 'file' | 'env' | 'locked';
+export type SettingSource = 'default' | 'installer' | 'file' | 'env' | 'locked' | 'policy';
 
 /** The layers settings come from: each wins over the ones before it. */
 export interface SettingsLayers {
@@ -27,6 +27,8 @@ export interface SettingsLayers {
   env?: NodeJS.ProcessEnv;
   /** An installer's locked presets: over everything, environment included. */
   locked?: SettingsInput;
+  /** The organisation's policy (Group Policy, an MDM profile, /etc): over everything. */
+  policy?: SettingsInput;
 }
 
 /** Settings resolved from their layers. */
@@ -43,7 +45,7 @@ export interface ResolvedSettings {
 
 /**
  * The one place settings precedence is decided: defaults, then an installer's presets, then the
- * settings file, then the environment, then an installer's locked presets. The app, the CLI and
+ * settings file, then the environment, then an installer's locked presets, then the policy. The app, the CLI and
  * the Settings screen (through the app) all read settings through this.
  */
 export function resolveSettings(layers: SettingsLayers): ResolvedSettings {
@@ -57,6 +59,7 @@ export function resolveSettings(layers: SettingsLayers): ResolvedSettings {
     ['file', layers.file],
     ['env', envLayer],
     ['locked', layers.locked ?? {}],
+    ['policy', layers.policy ?? {}],
   ];
   const input: SettingsInput = {};
   const sources = Object.fromEntries(SETTING_KEYS.map((k) => [k, 'default'])) as Record<
@@ -98,6 +101,7 @@ const SOURCE_WORDS: Record<SettingSource, string> = {
   file: 'file',
   env: 'env',
   locked: 'installer (locked)',
+  policy: 'policy',
 };
 
 /** One setting in effect and where it came from, in words: `env COGNITO_SCOPES`, `installer (locked)`… */

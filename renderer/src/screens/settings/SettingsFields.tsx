@@ -167,7 +167,11 @@ function SettingField({
       <label htmlFor={`field-${name}`}>
         {view.labels[name]}
         {view.fromInstaller.includes(name) ? <span className="badge">{t('from installer')}</span> : null}
-        {locked ? <span className="badge">{t('set by your organisation')}</span> : null}
+        {view.managed.includes(name) ? (
+          <span className="badge">{t('Managed by your organization')}</span>
+        ) : locked ? (
+          <span className="badge">{t('set by your organisation')}</span>
+        ) : null}
       </label>
       {choices ? (
         <select
