@@ -146,9 +146,12 @@ export class AppController {
       this.publish(
         this.signedOutState(
           undefined,
-          t('Your organization changed the sign-in settings, so you were signed out of {{provider}}. Sign in again.', {
-            provider: providerDisplayName(before.values.discoveryUrl),
-          }),
+          t(
+            'Your organization changed the sign-in settings, so you were signed out of {{provider}}. Sign in again.',
+            {
+              provider: providerDisplayName(before.values.discoveryUrl),
+            },
+          ),
         ),
       );
   }

@@ -23,7 +23,8 @@ import type { Policy } from './settings/policy.ts';
 import { DEFAULT_PROFILE } from './settings/profiles.ts';
 
 export interface DoctorCheck {
-  id: 'policy' | 'settings' | 'network' | 'discovery' | 'endpoints' | 'logout' | 'port' | 'keychain' | 'secret';
+  id:
+    'policy' | 'settings' | 'network' | 'discovery' | 'endpoints' | 'logout' | 'port' | 'keychain' | 'secret';
   label: string;
   ok: boolean;
   /** Passed, with a consequence the admin should know (the check never fails for it). */
@@ -284,13 +285,18 @@ function checkPolicy(policy: Policy): DoctorCheck | undefined {
     Object.keys(policy.values).length +
     Object.values(policy.profiles).reduce((sum, values) => sum + Object.keys(values).length, 0);
   if (count === 0 && policy.problems.length === 0) return undefined;
-  const problems = policy.problems.map((p) => (p.profile && p.profile !== DEFAULT_PROFILE ? `[${p.profile}] ` : '') + p.message);
+  const problems = policy.problems.map(
+    (p) => (p.profile && p.profile !== DEFAULT_PROFILE ? `[${p.profile}] ` : '') + p.message,
+  );
   return {
     id: 'policy',
     label: t('Organization policy'),
     ok: true,
     ...(problems.length > 0
-      ? { warning: true, fix: t('Ask your administrator to correct the policy ({{origin}}).', { origin: policy.origin }) }
+      ? {
+          warning: true,
+          fix: t('Ask your administrator to correct the policy ({{origin}}).', { origin: policy.origin }),
+        }
       : {}),
     detail:
       problems.length > 0

@@ -31,7 +31,10 @@ import { sessionAccount } from '../../main/core/session/token-vault.ts';
 const ENDPOINTS = testEndpoints(47646, 'policy');
 const { keychainService: SERVICE } = ENDPOINTS;
 const AS_ROOT = process.getuid?.() === 0;
-if (!AS_ROOT) console.warn('managed-by-policy: skipped — a policy file must be root’s, so these tests run as root (as CI does).');
+if (!AS_ROOT)
+  console.warn(
+    'managed-by-policy: skipped — a policy file must be root’s, so these tests run as root (as CI does).',
+  );
 
 let oldPool: CognitoEmulator;
 let newPool: CognitoEmulator;
@@ -152,7 +155,11 @@ describe.skipIf(!AS_ROOT)('the app under a policy file that changes while it run
       env: { COGNITO_REDIRECT_URI: ENDPOINTS.redirectUri, COGNITO_DESKTOP_KEYCHAIN_SERVICE: SERVICE },
       onStateChanged: (state) => states.push(state),
     });
-    const stop = await followPolicy(app, systemPolicyReader('linux', policyFile), policyPollInterval('linux'));
+    const stop = await followPolicy(
+      app,
+      systemPolicyReader('linux', policyFile),
+      policyPollInterval('linux'),
+    );
     try {
       await app.init();
       const view = await app.settingsView();

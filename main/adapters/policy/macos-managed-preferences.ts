@@ -35,10 +35,13 @@ export function readManagedPreferences(files = managedPreferenceFiles(), owner =
       return parsePolicy(
         origin,
         undefined,
-        t('The managed preferences {{path}} are not a property list ({{reason}}): no policy is applied from them.', {
-          path: file,
-          reason: (error as Error).message,
-        }),
+        t(
+          'The managed preferences {{path}} are not a property list ({{reason}}): no policy is applied from them.',
+          {
+            path: file,
+            reason: (error as Error).message,
+          },
+        ),
       );
     }
   }

@@ -32,7 +32,7 @@ export interface SettingsStore {
 }
 
 /** A profile's name: a word people type on a command line (`--profile prod`). */
-const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+export const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
 /** Keeps only known, non-secret settings: nothing else is ever written to the file. */
 export function pickSettings(input: object): SettingsInput {

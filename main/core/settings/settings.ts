@@ -139,6 +139,20 @@ export const SETTING_LABELS: Record<keyof Settings, string> = {
 
 export const SETTING_KEYS = Object.keys(SETTING_ENV) as (keyof Settings)[];
 
+/** The settings that take one of a few values, and those values. */
+export const SETTING_CHOICES: Partial<Record<keyof Settings, readonly string[]>> = {
+  tokenAuthMethod: ['auto', ...TOKEN_AUTH_METHODS],
+  emailFirst: ['on', 'off'],
+  apiToken: ['id', 'access'],
+  keepRunning: ['on', 'off'],
+  startAtLogin: ['on', 'off'],
+};
+
+/** Each setting's default as `config show` shows it when nothing sets it (empty: none). */
+export function settingDefault(key: keyof Settings): string {
+  return withDefaults({})[key];
+}
+
 /** One thing wrong with one setting. */
 export interface SettingsProblem {
   setting: keyof Settings;
@@ -321,12 +335,12 @@ export function findSettingsProblems(input: SettingsInput): SettingsProblem[] {
   const groups = text(input.groupsClaim);
   if (groups && !isOneWord(groups))
     add('groupsClaim', t('must name one claim, like cognito:groups or groups.'));
-  add('tokenAuthMethod', choiceProblem(text(input.tokenAuthMethod), ['auto', ...TOKEN_AUTH_METHODS]));
+  for (const [key, choices] of Object.entries(SETTING_CHOICES) as [keyof Settings, readonly string[]][])
+    add(key, choiceProblem(text(input[key]), choices));
   add('proxy', proxyProblem(text(input.proxy)));
   const caFile = text(input.caFile);
   if (caFile && !isAbsolute(caFile)) add('caFile', t('must be the full path of a PEM file.'));
   add('identityProviders', identityProvidersProblem(text(input.identityProviders)));
-  add('emailFirst', choiceProblem(text(input.emailFirst), ['on', 'off']));
   const language = text(input.language);
   if (language && !LANGUAGE_TAG.test(language))
     add('language', t('must be a language code like de or pt-BR, or empty for the system’s language.'));
@@ -339,9 +353,6 @@ export function findSettingsProblems(input: SettingsInput): SettingsProblem[] {
   if (role && !pool) add('roleArn', t('needs an Identity Pool ID: the role is asked of the Identity Pool.'));
   const api = text(input.apiUrl);
   if (api) add('apiUrl', apiUrlProblem(api));
-  add('apiToken', choiceProblem(text(input.apiToken), ['id', 'access']));
-  add('keepRunning', choiceProblem(text(input.keepRunning), ['on', 'off']));
-  add('startAtLogin', choiceProblem(text(input.startAtLogin), ['on', 'off']));
   const service = text(input.keychainService);
   if (service && [...service].some((c) => c.charCodeAt(0) < 0x20))
     add('keychainService', t('must be printable text.'));
