@@ -20,6 +20,8 @@ import { FormPostBrowser } from '../test/support/form-post-browser.ts';
 import { buildAuthService } from '../test/support/build-auth-service.ts';
 import { extraFigures } from './extra-figures.ts';
 import { processFigures } from './process-figures.ts';
+import { scaleFigures } from './scale-figures.ts';
+import type { StoredSession } from '../main/core/session/session.ts';
 import { startRemoteProvider } from './remote-provider.ts';
 import { FileSessionLock } from '../main/adapters/file-session-lock.ts';
 import { FileSessionSignal } from '../main/adapters/file-session-signal.ts';
@@ -251,6 +253,19 @@ try {
     keychainService: SERVICE,
   });
   for (const f of processes) figure(f.name, f.value, f.unit, f.target);
+
+  // 5b. Scale: 10 and 50 profiles, 20 and 200 accounts, against 1 and 1.
+  const stored = await new TokenVault(new KeytarSecretStore(), SERVICE).read<StoredSession>(
+    sessionAccount(emulator.issuer, PUBLIC_CLIENT_ID),
+  );
+  if (!stored) throw new Error('no session to copy for the scale figures');
+  const scale = await scaleFigures({
+    issuer: emulator.issuer,
+    redirectUri: REDIRECT_URI,
+    keychainService: SERVICE,
+    session: stored,
+  });
+  for (const f of scale) figure(f.name, f.value, f.unit, f.target);
 
   // 6. 200 sign-in/sign-out cycles: memory and handles stay flat.
   const cycles = service(browser);

@@ -41,15 +41,20 @@ async function medianMs(argv: string[], env: NodeJS.ProcessEnv): Promise<number>
 /**
  * The median time of each command, run in turns (a, b, c, a, b, c…) rather than one after the
  * other: a change in the machine's load then weighs on every command alike, and a ratio between
- * them holds. The first two rounds warm caches and are dropped.
+ * them holds. The first two rounds warm caches and are dropped. Each command may bring its own
+ * environment.
  */
-async function interleavedMedians(commands: string[][], env: NodeJS.ProcessEnv): Promise<number[]> {
-  const times: number[][] = commands.map(() => []);
+export async function interleavedMedians(
+  commands: (string[] | { argv: string[]; env: NodeJS.ProcessEnv })[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number[]> {
+  const runs = commands.map((c) => (Array.isArray(c) ? { argv: c, env } : c));
+  const times: number[][] = runs.map(() => []);
   for (let i = 0; i < RUNS + 2; i++) {
-    for (const [index, argv] of commands.entries()) {
-      const run = await timed(argv, env);
-      if (run.code !== 0) throw new Error(`${argv.join(' ')} exited ${run.code}`);
-      if (i >= 2) times[index]!.push(run.ms);
+    for (const [index, run] of runs.entries()) {
+      const { ms, code } = await timed(run.argv, run.env);
+      if (code !== 0) throw new Error(`${run.argv.join(' ')} exited ${code}`);
+      if (i >= 2) times[index]!.push(ms);
     }
   }
   return times.map(median);

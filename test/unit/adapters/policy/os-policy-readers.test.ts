@@ -129,7 +129,8 @@ describe('Linux: the JSON file', () => {
     );
     const below = policyFile('{"clientId": "abc"}');
     chmodSync(join(below, '..'), 0o777);
-    expect(readAdministratorFile(below, ME)).toEqual({ refused: expect.stringContaining('mode 0777') });
+    const read = readAdministratorFile(below, ME);
+    expect('refused' in read && read.refused).toContain('mode 0777');
   });
 
   it.skipIf(!AS_ROOT)('refuses a file, or a folder above it, that another user owns', () => {
