@@ -466,7 +466,7 @@ export class AppController {
   private async refreshSwitcher(document?: SettingsDocument): Promise<void> {
     this.switcher = await this.accounts.switcherView(
       document ?? this.deps.settingsStore.read(),
-      this.deps.installer?.userProfiles !== false,
+      this.deps.installer?.userProfiles !== false && this.deps.policy?.userProfiles !== false,
     );
   }
 

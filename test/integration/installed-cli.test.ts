@@ -84,6 +84,19 @@ describe('the installed command', () => {
     expect(change.stderr).toContain("set by your organisation's installer");
   });
 
+  it('never reads a policy file the environment names (the development switch): a user cannot step around the policy', async () => {
+    const policyFile = join(mkdtempSync(join(tmpdir(), 'installed-cli-policy-')), 'policy.json');
+    writeFileSync(
+      policyFile,
+      JSON.stringify({ discoveryUrl: 'https://elsewhere.example', scopes: 'openid' }),
+    );
+    const show = await installed(['config', 'show', '--json'], { COGNITO_DESKTOP_POLICY_FILE: policyFile });
+    expect(show.code).toBe(0);
+    const rows = (JSON.parse(show.stdout) as { settings: { key: string; source: string }[] }).settings;
+    expect(rows.find((r) => r.key === 'discoveryUrl')?.source).toBe('installer (locked)');
+    expect(rows.find((r) => r.key === 'scopes')?.source).toBe('default');
+  });
+
   it('login → status → token → aws-credentials → logout, with the keychain and the emulator', async () => {
     const login = await installed(['login', '--timeout', '60']);
     expect(login.stderr).toContain('Waiting for you to finish in your browser');

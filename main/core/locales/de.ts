@@ -325,8 +325,6 @@ export const DE: Record<string, string> = {
   'There is no profile "{{name}}".': 'Es gibt kein Profil „{{name}}“.',
   'The default profile cannot be removed: clear its settings instead.':
     'Das Standardprofil kann nicht entfernt werden: Leeren Sie stattdessen seine Einstellungen.',
-  'Profile "{{name}}" is set by your organisation’s installer and cannot be removed.':
-    'Das Profil „{{name}}“ kommt vom Installer Ihrer Organisation und kann nicht entfernt werden.',
 
   // ── Settings: labels and problems ─────────────────────────────────────────────────────────────
   'The local emulator is offered only in development (npm start).':
@@ -468,4 +466,34 @@ export const DE: Record<string, string> = {
     'Der Anmeldelink wurde zweimal geöffnet, also hat ihn womöglich ein anderes Programm auf diesem Computer gesehen. Diese Anmeldung wurde zum Schutz Ihrer Sitzung abgebrochen: Melden Sie sich erneut an.',
   'COGNITO_CLIENT_SECRET is ignored: it is used only when COGNITO_DISCOVERY_URL and COGNITO_CLIENT_ID in the same environment name the provider and client it belongs to.':
     'COGNITO_CLIENT_SECRET wird ignoriert: Es wird nur verwendet, wenn COGNITO_DISCOVERY_URL und COGNITO_CLIENT_ID in derselben Umgebung den Anbieter und den Client nennen, zu denen es gehört.',
+  'Your organization’s policy has a problem': 'Die Richtlinie Ihrer Organisation hat ein Problem',
+  'Your organization changed the sign-in settings, so you were signed out of {{provider}}. Sign in again.':
+    'Ihre Organisation hat die Anmeldeeinstellungen geändert, daher wurden Sie bei {{provider}} abgemeldet. Melden Sie sich erneut an.',
+  'Your organisation’s policy does not allow adding profiles. Ask your administrator.':
+    'Die Richtlinie Ihrer Organisation erlaubt keine weiteren Profile. Wenden Sie sich an Ihre Administration.',
+  'Profile "{{name}}" is set by your organisation and cannot be removed.':
+    'Das Profil „{{name}}“ wird von Ihrer Organisation festgelegt und kann nicht entfernt werden.',
+  'Organization policy': 'Richtlinie der Organisation',
+  'Ask your administrator to correct the policy ({{origin}}).':
+    'Bitten Sie Ihre Administration, die Richtlinie zu korrigieren ({{origin}}).',
+  '{{count}} settings are managed by your organization ({{origin}}).':
+    '{{count}} Einstellungen werden von Ihrer Organisation verwaltet ({{origin}}).',
+  'The policy file {{path}} is not valid JSON ({{reason}}): no policy is applied from it.':
+    'Die Richtliniendatei {{path}} ist kein gültiges JSON ({{reason}}): Aus ihr wird keine Richtlinie angewendet.',
+  'The managed preferences {{path}} are not a property list ({{reason}}): no policy is applied from them.':
+    'Die verwalteten Einstellungen {{path}} sind keine Property List ({{reason}}): Aus ihnen wird keine Richtlinie angewendet.',
+  'its top level is not a dictionary': 'ihre oberste Ebene ist kein Dictionary',
+  'it is not a file': 'es ist keine Datei',
+  '{{path}} belongs to user {{uid}}, not root': '{{path}} gehört Benutzer {{uid}}, nicht root',
+  '{{path}} has mode {{mode}}: others can write it':
+    '{{path}} hat den Modus {{mode}}: Andere können es schreiben',
+  'The policy file {{path}} is not used: {{why}}. Make it root’s and not writable by others (chown root:root, chmod 644).':
+    'Die Richtliniendatei {{path}} wird nicht verwendet: {{why}}. Machen Sie sie zu einer Datei von root, die andere nicht schreiben können (chown root:root, chmod 644).',
+  'The policy in the registry could not be read ({{reason}}).':
+    'Die Richtlinie in der Registrierung konnte nicht gelesen werden ({{reason}}).',
+  'must be text.': 'muss Text sein.',
+  'The policy must be an object of settings.': 'Die Richtlinie muss ein Objekt aus Einstellungen sein.',
+  '"{{name}}" is not a profile name.': '„{{name}}“ ist kein Profilname.',
+  'The policy value of {{setting}} is ignored: {{message}}':
+    'Der Richtlinienwert von {{setting}} wird ignoriert: {{message}}',
 };

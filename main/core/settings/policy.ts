@@ -5,7 +5,7 @@
  * `{ <setting>: value, profiles: { <name>: { <setting>: value } }, userProfiles, updates }`; this
  * module decides what of it is valid. A value that is not is reported and ignored for that key.
  */
-import { msg, t } from '../i18n.ts';
+import { t } from '../i18n.ts';
 import { DEFAULT_PROFILE, isProfileName, type ProfilesFromInstaller } from './profiles.ts';
 import { SETTING_KEYS, findSettingsProblems, type Settings, type SettingsInput } from './settings.ts';
 
@@ -156,6 +156,3 @@ export function withPolicyProfiles(
     defaultHasSettings: installer.defaultHasSettings === true || Object.keys(policy.values).length > 0,
   };
 }
-
-/** The words a managed setting shows with (Settings screen, `config show`). */
-export const MANAGED_BY_POLICY = msg('Managed by your organization');

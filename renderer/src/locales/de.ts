@@ -212,4 +212,5 @@ export const DE: Record<string, string> = {
   Code: 'Code',
   'QR code of the address with the code': 'QR-Code der Adresse mit dem Code',
   'The code expires in {{left}}.': 'Der Code läuft in {{left}} ab.',
+  'Managed by your organization': 'Von Ihrer Organisation verwaltet',
 };

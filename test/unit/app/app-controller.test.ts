@@ -17,6 +17,7 @@ import { JsonFileSettingsStore } from '../../../main/adapters/json-file-settings
 import { FileSessionSignal } from '../../../main/adapters/file-session-signal.ts';
 import { TokenVault, sessionAccount } from '../../../main/core/session/token-vault.ts';
 import { SETTING_LABELS } from '../../../main/core/settings/settings.ts';
+import { parsePolicy } from '../../../main/core/settings/policy.ts';
 import type { EventEmitter } from 'node:events';
 import { AuthError } from '../../../main/core/errors.ts';
 import { settingsValues } from '../../support/settings-values.ts';
@@ -128,7 +129,7 @@ describe('AppController settings', () => {
     expect((await app.settingsView()).values).toMatchObject({ clientId: 'dev-client', scopes: '' });
     expect(app.state().switcher?.canAddProfiles).toBe(false);
     await expect(app.addProfile('mine')).rejects.toThrow('does not allow adding profiles');
-    await expect(app.removeProfile('prod')).rejects.toThrow('set by your organisation’s installer');
+    await expect(app.removeProfile('prod')).rejects.toThrow('set by your organisation and cannot be removed');
   });
 
   it('saves with one read of the settings file and one write, and the view names fields as problems do', async () => {
@@ -379,6 +380,64 @@ describe('AppController follows the session other processes share', () => {
     expect((app.state() as { notice?: string }).notice).toContain('another window');
     app.dispose();
   }, 20_000);
+});
+
+describe('AppController under a policy', () => {
+  const policyOf = (raw: object) => parsePolicy('/etc/cognito-desktop/policy.json', raw);
+
+  it('shows policy values managed and locked, over the installer’s lock and the file; a save keeps them', async () => {
+    const { app } = await controller({
+      installer: { values: { scopes: 'openid email' }, locked: ['scopes'] },
+      file: { discoveryUrl: OTHER_POOL, clientId: 'mine' },
+    });
+    app.usePolicy(policyOf({ discoveryUrl: POOL, userProfiles: false }));
+    await app.init();
+    const view = await app.settingsView();
+    expect(view.values).toMatchObject({ discoveryUrl: POOL, clientId: 'mine' });
+    expect(view.managed).toEqual(['discoveryUrl']);
+    expect(view.locked).toEqual(['discoveryUrl', 'scopes']);
+    await app.saveSettings({ values: { ...view.values, discoveryUrl: OTHER_POOL } });
+    expect((await app.settingsView()).values.discoveryUrl).toBe(POOL);
+    expect(app.state().switcher?.canAddProfiles).toBe(false);
+    await expect(app.addProfile('mine')).rejects.toThrow('policy does not allow adding profiles');
+  });
+
+  it('keeps the session when a change leaves the provider and client as they were', async () => {
+    const { app, secretStore } = await controller({ file: { clientId: 'c1' } });
+    app.usePolicy(policyOf({ discoveryUrl: POOL }));
+    await new TokenVault(secretStore, 'cognito-desktop').write(sessionAccount(POOL, 'c1'), storedSession);
+    await app.init();
+    expect(app.state().status).toBe('signed-in');
+    await app.applyPolicy(policyOf({ discoveryUrl: POOL, scopes: 'openid email' }));
+    expect(app.state().status).toBe('signed-in');
+    expect(
+      await new TokenVault(secretStore, 'cognito-desktop').read(sessionAccount(POOL, 'c1')),
+    ).toBeDefined();
+    expect((await app.settingsView()).managed).toEqual(['discoveryUrl', 'scopes']);
+    app.dispose();
+  });
+
+  it('signs out of a pool the policy replaces, deletes its session and says why; reports a bad value', async () => {
+    const notices: { title: string; body: string }[] = [];
+    const { app, secretStore, logger } = await controller({
+      file: { clientId: 'c1' },
+      notify: (n) => notices.push(n),
+    });
+    app.usePolicy(policyOf({ discoveryUrl: POOL }));
+    await new TokenVault(secretStore, 'cognito-desktop').write(sessionAccount(POOL, 'c1'), storedSession);
+    await app.init();
+    await app.applyPolicy(policyOf({ discoveryUrl: OTHER_POOL, proxy: 'ftp://x' }));
+    expect(app.state()).toMatchObject({ status: 'signed-out', provider: { issuer: OTHER_POOL } });
+    expect((app.state() as { notice?: string }).notice).toContain(
+      'Your organization changed the sign-in settings',
+    );
+    expect(
+      await new TokenVault(secretStore, 'cognito-desktop').read(sessionAccount(POOL, 'c1')),
+    ).toBeUndefined();
+    expect(notices[0]?.body).toContain('The policy value of proxy is ignored');
+    expect(logger.lines.join('\n')).toContain('The policy value of proxy is ignored');
+    app.dispose();
+  });
 });
 
 describe('AppController accounts', () => {

@@ -5,6 +5,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDoctor, type DoctorReport } from '../../../main/core/doctor.ts';
+import { parsePolicy } from '../../../main/core/settings/policy.ts';
 import { KeychainLockedError } from '../../../main/core/ports.ts';
 import { clientSecretAccount } from '../../../main/core/session/token-vault.ts';
 import { startCognitoEmulator, type CognitoEmulator } from '../../idp/emulator.ts';
@@ -308,5 +309,37 @@ describe('the network check', () => {
     });
     expect(check(down, 'network')?.ok).toBe(true);
     expect(check(down, 'network')?.detail).not.toContain('TLS');
+  });
+});
+
+describe('the organisation’s policy', () => {
+  it('says what it manages, warns of what it ignores without failing the report, and is silent without one', async () => {
+    const managed = await diagnose({
+      input: { discoveryUrl: 'http://127.0.0.1:1', clientId: 'x' },
+      policy: parsePolicy('/etc/p.json', { clientId: 'x', profiles: { prod: { scopes: 'openid' } } }),
+    });
+    expect(check(managed, 'policy')).toMatchObject({
+      ok: true,
+      detail: '2 settings are managed by your organization (/etc/p.json).',
+    });
+    expect(check(managed, 'policy')).not.toHaveProperty('warning');
+    const broken = await diagnose({
+      input: { discoveryUrl: 'http://127.0.0.1:1', clientId: 'x' },
+      policy: parsePolicy('/etc/p.json', { proxy: 'ftp://x', profiles: { prod: { scopes: 'email' } } }),
+    });
+    expect(check(broken, 'policy')).toMatchObject({ ok: true, warning: true });
+    expect(check(broken, 'policy')?.detail).toMatch(
+      /^The policy value of proxy is ignored: .* \[prod\] The policy value of scopes/,
+    );
+    expect(check(broken, 'policy')?.fix).toContain('/etc/p.json');
+    expect(
+      check(
+        await diagnose({
+          input: { discoveryUrl: 'http://127.0.0.1:1', clientId: 'x' },
+          policy: parsePolicy('x', undefined),
+        }),
+        'policy',
+      ),
+    ).toBeUndefined();
   });
 });
