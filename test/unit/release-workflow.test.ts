@@ -39,6 +39,8 @@ describe('release workflow', () => {
     expect(runs).toContain('npm test');
     expect(runs).toContain('xvfb-run -a npm run test:electron');
     expect(runs).toContain('npm run dist');
+    // The native policy stores, on the runners that have them.
+    expect(runs).toContain('npx tsx scripts/check-os-policy.ts');
     expect(readFileSync('scripts/dist.ts', 'utf8')).toContain("'--publish', 'never'");
     expect(job.steps.at(-1)!.uses).toContain('actions/upload-artifact@');
   });

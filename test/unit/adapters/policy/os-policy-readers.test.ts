@@ -28,7 +28,7 @@ const AS_ROOT = ME === 0;
 if (!AS_ROOT)
   console.warn('os-policy-readers: ownership refusals need root to chown; those cases are skipped.');
 
-describe('Windows: the registry through winreg', () => {
+describe.skipIf(!POSIX)('Windows: the registry through winreg', () => {
   const path = process.env.PATH;
   afterEach(() => {
     process.env.PATH = path;
@@ -65,7 +65,7 @@ describe('Windows: the registry through winreg', () => {
   });
 });
 
-describe('macOS: managed preferences', () => {
+describe.skipIf(!POSIX)('macOS: managed preferences', () => {
   function managedRoot(): { root: string; files: string[] } {
     const root = mkdtempSync(join(tmpdir(), 'managed-preferences-'));
     mkdirSync(join(root, 'alice'));
@@ -102,7 +102,7 @@ describe('macOS: managed preferences', () => {
   });
 });
 
-describe('Linux: the JSON file', () => {
+describe.skipIf(!POSIX)('Linux: the JSON file', () => {
   function policyFile(text: string): string {
     const file = join(mkdtempSync(join(tmpdir(), 'etc-')), 'policy.json');
     writeFileSync(file, text, { mode: 0o644 });
