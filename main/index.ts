@@ -48,6 +48,8 @@ installLastResort({
   exit: (code) => app.exit(code),
 });
 registerAppScheme();
+/** Stops reading the organisation's policy again (set once the app is ready). */
+let stopFollowingPolicy: (() => void) | undefined;
 
 function setupApp(): void {
   const configDir = startupEnv.COGNITO_DESKTOP_CONFIG_DIR ?? app.getPath('userData');
@@ -79,6 +81,7 @@ function setupApp(): void {
     window,
     keepRunning: () => controller.keepRunning(),
     onQuit: () => {
+      stopFollowingPolicy?.();
       updates?.stop();
       displays.tray.dispose();
       controller.dispose();
@@ -108,17 +111,17 @@ async function onReady(parts: {
       appSenderPolicy(appOrigin, () => window.contentsId()),
     ),
   );
-  const stopPolicy = await followPolicy(
+  const policy = await followPolicy(
     controller,
     systemPolicyReader(process.platform, DEVELOPMENT.policyFile),
     policyPollInterval(),
     parts.log,
   );
-  app.once('will-quit', stopPolicy);
+  stopFollowingPolicy = policy.stop;
   await controller.init();
   const updates = await setupUpdates({
     installer: parts.installer,
-    policy: controller.policy(),
+    policy: policy.policy,
     isPackaged: app.isPackaged,
     controller,
     log: (m) => parts.log.info(m),

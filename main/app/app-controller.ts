@@ -7,10 +7,14 @@
  */
 import type { AuthService } from '../core/session/auth-service.ts';
 import { watchSession } from './session-watch.ts';
-import { createAuthService, createAwsCredentials, resolveComposedSettings } from './compose.ts';
+import { createAuthService, createAwsCredentials } from './compose.ts';
 import type { Policy } from '../core/settings/policy.ts';
-import { accountsOf } from '../core/settings/accounts.ts';
-import { providerDisplayName } from '../core/provider/provider.ts';
+import {
+  leaveReplacedPool,
+  policyChange,
+  policyProblemsNotice,
+  replacedPoolNotice,
+} from './follow-policy.ts';
 import type { ApiAnswer } from '../core/session/api-call.ts';
 import type { AwsCredentialSource, AwsCredentialsStatus } from '../core/aws/aws-credentials.ts';
 import { SettingsUseCases, type SettingsDeps } from './settings-use-cases.ts';
@@ -106,11 +110,6 @@ export class AppController {
 
   // ── policy ─────────────────────────────────────────────────────────────────────────────────
 
-  /** The organisation's policy in effect. */
-  policy(): Policy | undefined {
-    return this.deps.policy;
-  }
-
   /** The organisation's policy at start-up (before {@link init}); its problems are reported. */
   usePolicy(policy: Policy): void {
     this.deps.policy = policy;
@@ -125,46 +124,16 @@ export class AppController {
    * and the person is told why.
    */
   async applyPolicy(policy: Policy): Promise<void> {
-    const options = this.settings.composeOptions();
-    const before = resolveComposedSettings(options);
-    const after = resolveComposedSettings({ ...options, policy });
-    const leaving = samePool(before, after) ? [] : this.servicesOf(before);
+    const change = policyChange(this.settings.composeOptions(), policy);
+    const leaving = change.poolReplaced ? this.accounts.servicesOf(change.before, this.service) : [];
     this.usePolicy(policy);
-    if (policy.problems.length > 0)
-      this.deps.notify?.({
-        title: t('Your organization’s policy has a problem'),
-        body: policy.problems.map((p) => p.message).join(' '),
-      });
-    if (JSON.stringify(before.input) === JSON.stringify(after.input) && before.profile === after.profile)
-      return this.relist(after.document);
-    for (const service of leaving) {
-      await service.signOut({ openBrowser: false }).catch(() => undefined);
-      if (service !== this.service) service.dispose();
-    }
+    const problems = policyProblemsNotice(policy);
+    if (problems) this.deps.notify?.(problems);
+    if (!change.settingsChanged) return this.relist(change.after.document);
+    await leaveReplacedPool(leaving, this.service);
     await this.rebuild(this.settings.resolve());
     if (leaving.length > 0 && this.current.status === 'signed-out' && this.service)
-      this.publish(
-        this.signedOutState(
-          undefined,
-          t(
-            'Your organization changed the sign-in settings, so you were signed out of {{provider}}. Sign in again.',
-            {
-              provider: providerDisplayName(before.values.discoveryUrl),
-            },
-          ),
-        ),
-      );
-  }
-
-  /** A service for each account of `resolved`'s profile that holds a session (the active one's is the app's). */
-  private servicesOf(resolved: ProfileSettings): AuthService[] {
-    if (resolved.problems.length > 0) return [];
-    const active = this.service?.scope.profile === resolved.profile ? this.service : undefined;
-    return accountsOf(resolved.accounts, resolved.profile).accounts.map((account) =>
-      active && (active.scope.account ?? '') === account.id
-        ? active
-        : this.accounts.listedService(resolved.profile, account.id),
-    );
+      this.publish(this.signedOutState(undefined, replacedPoolNotice(change.before)));
   }
 
   /** Stops timers and any waiting sign-in. */
@@ -536,15 +505,4 @@ export class AppController {
     }
     return this.service;
   }
-}
-
-/**
- * Whether a profile's sessions still belong after a change: another profile in use leaves each
- * profile's sessions as they are; the same profile with another provider or client does not.
- */
-function samePool(a: ProfileSettings, b: ProfileSettings): boolean {
-  return (
-    a.profile !== b.profile ||
-    (a.values.discoveryUrl === b.values.discoveryUrl && a.values.clientId === b.values.clientId)
-  );
 }

@@ -184,6 +184,20 @@ export class ProfilesAndAccounts {
     return createAuthService(options, resolved, findAccount(resolved.accounts, resolved.profile, id).id);
   }
 
+  /**
+   * A service for each account of `resolved`'s profile, `current` (the app's own) where it is one
+   * of them; none while the profile's settings are not valid.
+   */
+  servicesOf(resolved: ProfileSettings, current?: AuthService): AuthService[] {
+    if (resolved.problems.length > 0) return [];
+    const mine = current?.scope.profile === resolved.profile ? current : undefined;
+    return accountsOf(resolved.accounts, resolved.profile).accounts.map((account) =>
+      mine && (mine.scope.account ?? FIRST_ACCOUNT) === account.id
+        ? mine
+        : this.listedService(resolved.profile, account.id),
+    );
+  }
+
   service(profile?: string, account?: string): AuthService {
     const options = this.withProfile(profile);
     const resolved = resolveComposedSettings(options);

@@ -155,7 +155,7 @@ describe.skipIf(!AS_ROOT)('the app under a policy file that changes while it run
       env: { COGNITO_REDIRECT_URI: ENDPOINTS.redirectUri, COGNITO_DESKTOP_KEYCHAIN_SERVICE: SERVICE },
       onStateChanged: (state) => states.push(state),
     });
-    const stop = await followPolicy(
+    const { stop } = await followPolicy(
       app,
       systemPolicyReader('linux', policyFile),
       policyPollInterval('linux'),

@@ -25,6 +25,11 @@ const FIXTURES = resolve('test/fixtures/policy');
 const POSIX = process.platform !== 'win32';
 const ME = process.getuid?.() ?? -1;
 const NOBODY = 65534;
+/** What both stores' fixtures give: the pool from the machine's store (which the user's also sets), the client from the user's. */
+const MACHINE_OVER_USER = {
+  discoveryUrl: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Machine',
+  clientId: 'userclient',
+};
 const AS_ROOT = ME === 0;
 if (!POSIX)
   console.warn(
@@ -44,8 +49,7 @@ describe.skipIf(!POSIX)('Windows: the registry through winreg', () => {
     const policy = await readRegistryPolicy();
     expect(policy.problems).toEqual([]);
     expect(policy.values).toEqual({
-      discoveryUrl: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Machine',
-      clientId: 'userclient',
+      ...MACHINE_OVER_USER,
       proxy: 'direct',
       keepRunning: 'on',
       scopes: 'openid email',
@@ -88,8 +92,7 @@ describe.skipIf(!POSIX)('macOS: managed preferences', () => {
     const policy = readManagedPreferences(files, ME);
     expect(policy.problems).toEqual([]);
     expect(policy.values).toEqual({
-      discoveryUrl: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Machine',
-      clientId: 'userclient',
+      ...MACHINE_OVER_USER,
       emailFirst: 'on',
       keepRunning: 'off',
     });
