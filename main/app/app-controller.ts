@@ -110,11 +110,16 @@ export class AppController {
 
   // ── policy ─────────────────────────────────────────────────────────────────────────────────
 
-  /** The organisation's policy at start-up (before {@link init}); its problems are reported. */
+  /**
+   * The organisation's policy from now on (at start-up: before {@link init}). Its problems go to
+   * the log and, as the administrator's to fix, into one OS notification.
+   */
   usePolicy(policy: Policy): void {
     this.deps.policy = policy;
     this.accounts.usePolicy(policy);
     for (const problem of policy.problems) this.deps.logger?.warn(problem.message);
+    const problems = policyProblemsNotice(policy);
+    if (problems) this.deps.notify?.(problems);
   }
 
   /**
@@ -127,8 +132,6 @@ export class AppController {
     const change = policyChange(this.settings.composeOptions(), policy);
     const leaving = change.poolReplaced ? this.accounts.servicesOf(change.before, this.service) : [];
     this.usePolicy(policy);
-    const problems = policyProblemsNotice(policy);
-    if (problems) this.deps.notify?.(problems);
     if (!change.settingsChanged) return this.relist(change.after.document);
     await leaveReplacedPool(leaving, this.service);
     await this.rebuild(this.settings.resolve());

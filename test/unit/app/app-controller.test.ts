@@ -386,11 +386,16 @@ describe('AppController under a policy', () => {
   const policyOf = (raw: object) => parsePolicy('/etc/cognito-desktop/policy.json', raw);
 
   it('shows policy values managed and locked, over the installer’s lock and the file; a save keeps them', async () => {
+    const notices: { title: string; body: string }[] = [];
     const { app } = await controller({
+      notify: (n) => notices.push(n),
       installer: { values: { scopes: 'openid email' }, locked: ['scopes'] },
       file: { discoveryUrl: OTHER_POOL, clientId: 'mine' },
     });
-    app.usePolicy(policyOf({ discoveryUrl: POOL, userProfiles: false }));
+    app.usePolicy(policyOf({ discoveryUrl: POOL, userProfiles: false, apiToken: 'refresh' }));
+    expect(notices.map((n) => n.body)).toEqual([
+      expect.stringContaining('The policy value of apiToken is ignored'),
+    ]);
     await app.init();
     const view = await app.settingsView();
     expect(view.values).toMatchObject({ discoveryUrl: POOL, clientId: 'mine' });
