@@ -6,7 +6,9 @@
 import type { AuthError } from '../core/errors.ts';
 import type { Profile } from '../core/session/session.ts';
 import type { IdentityProviderChoice } from '../core/provider/sign-in-options.ts';
-import type { AccountSummary, ProfileSummary } from './profiles-and-accounts.ts';
+import type { SwitcherView } from './profiles-and-accounts.ts';
+
+export type { SwitcherView } from './profiles-and-accounts.ts';
 
 /** A code to sign in with on another device, as the window shows it. Holds no secret. */
 export interface DeviceView {
@@ -23,17 +25,6 @@ export interface ProviderInfo {
   issuer: string;
   /** True when this is the local Cognito emulator (development). */
   isEmulator: boolean;
-}
-
-/** The profiles and accounts, for the switcher (window and menu) in every state. */
-export interface SwitcherView {
-  /** The profile in use. */
-  profile: string;
-  profiles: ProfileSummary[];
-  /** Every profile's accounts. */
-  accounts: AccountSummary[];
-  /** The installer lets people add profiles. */
-  canAddProfiles: boolean;
 }
 
 export type AppStatus = SessionStatus & { switcher?: SwitcherView };

@@ -42,7 +42,6 @@ import {
   type ComposeOptions,
   type ProfileSettings,
 } from './compose.ts';
-import type { SwitcherView } from './app-status.ts';
 import type { Policy } from '../core/settings/policy.ts';
 
 /** One account as lists show it: never a token. */
@@ -68,6 +67,17 @@ export interface ProfileSummary {
   fromInstaller: boolean;
   /** Its settings name a provider. */
   configured: boolean;
+}
+
+/** The profiles and accounts, for the switcher (window and menu) in every state. */
+export interface SwitcherView {
+  /** The profile in use. */
+  profile: string;
+  profiles: ProfileSummary[];
+  /** Every profile's accounts. */
+  accounts: AccountSummary[];
+  /** The installer and the policy let people add profiles. */
+  canAddProfiles: boolean;
 }
 
 /** A short id for a new account's keychain entries. */
