@@ -241,7 +241,7 @@ export const SETTINGS_COMMANDS: Command[] = [
       const profiles = new ProfilesAndAccounts(options).profiles();
       const lines = profiles.map(
         (p) =>
-          `${p.selected ? '*' : ' '} ${p.name}${p.fromInstaller ? ' (installer)' : ''}${p.configured ? '' : ' (not set up)'}`,
+          `${p.selected ? '*' : ' '} ${p.name}${p.fromInstaller ? ' (set by your organisation)' : ''}${p.configured ? '' : ' (not set up)'}`,
       );
       print({ ok: true, profiles }, lines.join('\n'));
       return Promise.resolve(EXIT_CODES.ok);

@@ -145,7 +145,7 @@ export const DE: Record<string, string> = {
   passed: 'bestanden',
   failed: 'nicht bestanden',
   'Settings of profile': 'Einstellungen des Profils',
-  '(installer)': '(Installer)',
+  '(set by your organisation)': '(von Ihrer Organisation)',
   '(not set up)': '(nicht eingerichtet)',
   'Remove profile {{name}}': 'Profil {{name}} entfernen',
   'New profile': 'Neues Profil',

@@ -29,7 +29,7 @@ export function ProfilePicker({ switcher }: { switcher: SwitcherDto }): ReactNod
         {switcher.profiles.map((p) => (
           <option key={p.name} value={p.name}>
             {p.name}
-            {p.fromInstaller ? ` ${t('(installer)')}` : ''}
+            {p.fromInstaller ? ` ${t('(set by your organisation)')}` : ''}
             {p.configured ? '' : ` ${t('(not set up)')}`}
           </option>
         ))}
