@@ -1,12 +1,19 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
 import { useApi, useAppState } from './api.tsx';
 import { SignedIn } from './screens/SignedIn.tsx';
 import { SignedOut } from './screens/SignedOut.tsx';
-import { Settings } from './screens/Settings.tsx';
 import { Waiting } from './screens/Waiting.tsx';
 import { ErrorNotice } from './components/ErrorNotice.tsx';
 import { ProxySignInDialog } from './components/ProxySignInDialog.tsx';
 import { followLanguage, useT } from './i18n.ts';
+
+/**
+ * Settings loads when it first opens: most starts show a session, and the window's first paint
+ * carries only what that needs.
+ */
+const Settings = lazy(() =>
+  import('./screens/Settings.tsx').then((module) => ({ default: module.Settings })),
+);
 
 /** The screen for the app's state, and over it the proxy sign-in dialog when a proxy asks. */
 export function App(): ReactNode {
@@ -47,14 +54,22 @@ function Screen(): ReactNode {
     return (
       <>
         {state.status === 'unconfigured' && state.error ? <ErrorNotice error={state.error} /> : null}
-        <Settings
-          // Another profile's settings: a fresh editor.
-          key={state.switcher?.profile}
-          switcher={state.switcher}
-          firstRun={state.status === 'unconfigured'}
-          emulatorOffered={state.status === 'unconfigured' && state.emulatorOffered}
-          onClose={() => setSettingsOpen(false)}
-        />
+        <Suspense
+          fallback={
+            <main className="centered" aria-busy="true">
+              {t('Loading settings…')}
+            </main>
+          }
+        >
+          <Settings
+            // Another profile's settings: a fresh editor.
+            key={state.switcher?.profile}
+            switcher={state.switcher}
+            firstRun={state.status === 'unconfigured'}
+            emulatorOffered={state.status === 'unconfigured' && state.emulatorOffered}
+            onClose={() => setSettingsOpen(false)}
+          />
+        </Suspense>
       </>
     );
   }

@@ -5,8 +5,6 @@
  * read on Linux and macOS, reg.exe on Windows.
  */
 import { readLinuxPolicy, LINUX_POLICY_FILE } from './linux-policy-file.ts';
-import { managedPreferenceFiles, readManagedPreferences } from './macos-managed-preferences.ts';
-import { readRegistryPolicy } from './windows-registry-policy.ts';
 import type { Policy } from '../../core/settings/policy.ts';
 
 /**
@@ -20,15 +18,22 @@ export type PolicyReader = () => Promise<Policy>;
 
 /**
  * The reader of this OS's policy; `developmentFile` (POLICY_FILE_ENV, honoured by the caller only
- * when not installed) replaces it with a JSON file of the Linux format.
+ * when not installed) replaces it with a JSON file of the Linux format. The registry and property
+ * list readers load on the OS that has them only: every CLI command reads the policy.
  */
 export function systemPolicyReader(
   platform: NodeJS.Platform = process.platform,
   developmentFile?: string,
 ): PolicyReader {
   if (developmentFile) return () => Promise.resolve(readLinuxPolicy(developmentFile));
-  if (platform === 'win32') return () => readRegistryPolicy();
-  if (platform === 'darwin') return () => Promise.resolve(readManagedPreferences(managedPreferenceFiles()));
+  if (platform === 'win32')
+    return async () => (await import('./windows-registry-policy.ts')).readRegistryPolicy();
+  if (platform === 'darwin')
+    return async () => {
+      const { managedPreferenceFiles, readManagedPreferences } =
+        await import('./macos-managed-preferences.ts');
+      return readManagedPreferences(managedPreferenceFiles());
+    };
   return () => Promise.resolve(readLinuxPolicy(LINUX_POLICY_FILE));
 }
 

@@ -213,4 +213,6 @@ export const DE: Record<string, string> = {
   'QR code of the address with the code': 'QR-Code der Adresse mit dem Code',
   'The code expires in {{left}}.': 'Der Code läuft in {{left}} ab.',
   'Managed by your organization': 'Von Ihrer Organisation verwaltet',
+  'Some of these settings are managed by your organization and cannot be changed here.':
+    'Einige dieser Einstellungen werden von Ihrer Organisation verwaltet und können hier nicht geändert werden.',
 };

@@ -97,6 +97,11 @@ export function Settings({
         </p>
       ) : null}
       {switcher ? <ProfilePicker switcher={switcher} /> : null}
+      {view.managed.length > 0 ? (
+        <p className="lead" id="managed-note">
+          {t('Some of these settings are managed by your organization and cannot be changed here.')}
+        </p>
+      ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       <form
         onSubmit={(event) => {

@@ -443,6 +443,19 @@ describe('settings', () => {
     expect((discovery as HTMLInputElement).readOnly).toBe(true);
     expect(screen.getByText('set by your organisation')).toBeTruthy();
     expect(screen.getByText('from installer')).toBeTruthy();
+    expect(screen.queryByText(/cannot be changed here/)).toBeNull();
+  });
+
+  it('shows policy-managed settings read-only, marked managed, with a note at the top', async () => {
+    const api = fakeApi({ status: 'unconfigured', emulatorOffered: false });
+    api.getSettings = () =>
+      Promise.resolve(ok({ ...SETTINGS_VIEW, locked: ['discoveryUrl', 'proxy'], managed: ['discoveryUrl'] }));
+    renderApp(api);
+    const discovery = await screen.findByLabelText(/Discovery URL/);
+    expect((discovery as HTMLInputElement).readOnly).toBe(true);
+    expect(screen.getAllByText('Managed by your organization')).toHaveLength(1);
+    expect(screen.getAllByText('set by your organisation')).toHaveLength(1);
+    expect(screen.getByText(/managed by your organization and cannot be changed here/)).toBeTruthy();
   });
 
   it('opens from the menu and closes back to the app', async () => {
