@@ -187,6 +187,15 @@ describe.skipIf(!AS_ROOT)('the app under a policy file that changes while it run
       );
       expect(await keychainAccounts(SERVICE)).not.toContain(oldSession);
       expect(oldPool.requests.some((r) => r.path === '/oauth2/revoke')).toBe(true);
+
+      // Copy Diagnostics names the policy as the source, and what it manages.
+      const copied = await app.copyDiagnostics({
+        versions: { app: 'test', node: process.versions.node },
+        os: { platform: process.platform, release: 'test', arch: process.arch },
+        logLines: [],
+      });
+      expect(copied).toContain(`discoveryUrl       ${newPool.issuer}  [policy]`);
+      expect(copied).toMatch(/Organization policy.*3 settings are managed by your organization/);
     } finally {
       stop();
       app.dispose();
