@@ -2,13 +2,14 @@
  * The Windows policy: what Group Policy or Intune (ADMX ingestion) writes under
  * `SOFTWARE\Policies\cognito-desktop` — the machine's (HKLM), then the user's (HKCU); a value the
  * machine sets wins. Only administrators can write either key. Values are named as the settings
- * (`discoveryUrl`, REG_SZ; the switches may be REG_DWORD 1/0); `userProfiles` (REG_DWORD 0) and
+ * (`discoveryUrl`, REG_SZ, in any case as the registry's names are; the switches may be REG_DWORD 1/0); `userProfiles` (REG_DWORD 0) and
  * `updates` (REG_DWORD 0, or a feed URL) as in the Linux file; named profiles are subkeys of
  * `Profiles`. Read through winreg (Windows' own reg.exe).
  */
 import Registry from 'winreg';
 import { t } from '../../core/i18n.ts';
 import { parsePolicy, type Policy } from '../../core/settings/policy.ts';
+import { SETTING_KEYS } from '../../core/settings/settings.ts';
 import { mergePolicyObjects } from './policy-objects.ts';
 
 export const POLICY_KEY = '\\SOFTWARE\\Policies\\cognito-desktop';
@@ -48,7 +49,7 @@ function keyValues(registry: Registry.Registry): Promise<Record<string, unknown>
   return new Promise((resolve, reject) => {
     registry.values((error, items) => {
       if (error) return missingKey(error) ? resolve(undefined) : reject(error);
-      resolve(Object.fromEntries(items.map((item) => [item.name, registryValue(item)])));
+      resolve(Object.fromEntries(items.map((item) => [policyName(item.name), registryValue(item)])));
     });
   });
 }
@@ -65,6 +66,16 @@ function subkeys(registry: Registry.Registry): Promise<Registry.Registry[] | und
 /** reg.exe exits 1 for a key that is not there: no policy, not a failure. */
 function missingKey(error: Error): boolean {
   return (error as Error & { code?: unknown }).code === 1;
+}
+
+/** Every name a policy may hold, by its lower case: registry names are case-insensitive. */
+const POLICY_NAMES = new Map(
+  [...SETTING_KEYS, 'userProfiles', 'updates'].map((name) => [name.toLowerCase(), name] as const),
+);
+
+/** A value's name as the policy knows it (`DiscoveryURL` is `discoveryUrl`); an unknown one as it is. */
+function policyName(name: string): string {
+  return POLICY_NAMES.get(name.toLowerCase()) ?? name;
 }
 
 /** A REG_DWORD (`0x1`) as its number; text as it is. */

@@ -44,7 +44,7 @@ describe.skipIf(!POSIX)('Windows: the registry through winreg', () => {
     process.env.PATH = path;
   });
 
-  it('reads HKLM over HKCU per value, DWORDs as numbers, named profiles as subkeys', async () => {
+  it('reads HKLM over HKCU per value, names in any case, DWORDs as numbers, named profiles as subkeys', async () => {
     process.env.PATH = `${FIXTURES}:${path}`;
     const policy = await readRegistryPolicy();
     expect(policy.problems).toEqual([]);
