@@ -19,7 +19,7 @@ import { signInWithFormPosts } from '../test/support/hosted-ui.ts';
 import { FormPostBrowser } from '../test/support/form-post-browser.ts';
 import { buildAuthService } from '../test/support/build-auth-service.ts';
 import { extraFigures } from './extra-figures.ts';
-import { processFigures } from './process-figures.ts';
+import { median, processFigures } from './process-figures.ts';
 import { scaleFigures } from './scale-figures.ts';
 import type { StoredSession } from '../main/core/session/session.ts';
 import { startRemoteProvider } from './remote-provider.ts';
@@ -44,11 +44,6 @@ function figure(name: string, value: number, unit: string, target?: { max?: numb
     misses.push(`${name} ${value.toFixed(2)} > ${target.max}`);
   if (target?.equals !== undefined && value !== target.equals)
     misses.push(`${name} ${value} ≠ ${target.equals}`);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 const emulator = await startCognitoEmulator({

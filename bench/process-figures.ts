@@ -21,7 +21,8 @@ const INSTALLED_CLI = 'out/cli/cognito-desktop';
 const RUNS = 15;
 const PROCESSES = 8;
 
-function median(values: number[]): number {
+/** The middle of `values` (the upper one of two). */
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }

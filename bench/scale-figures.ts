@@ -24,7 +24,7 @@ import { FIRST_ACCOUNT } from '../main/core/settings/accounts.ts';
 import { DEFAULT_PROFILE } from '../main/core/settings/profiles.ts';
 import { PUBLIC_CLIENT_ID } from '../test/idp/directory.ts';
 import type { Figure } from './extra-figures.ts';
-import { interleavedMedians } from './process-figures.ts';
+import { interleavedMedians, median } from './process-figures.ts';
 
 const CLI = 'out/main/cli.js';
 const APP_STARTS = 9;
@@ -114,11 +114,6 @@ async function appStart(c: ScaleCase): Promise<number> {
   app.dispose();
   if (shownAt === 0) throw new Error('the app did not show the session');
   return shownAt - started;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 export async function scaleFigures(base: {

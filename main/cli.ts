@@ -25,6 +25,7 @@ import {
   AGENT_COMMAND,
   AgentSecretStore,
   KeychainOrAgent,
+  SESSION_AGENT_ADVICE,
   SESSION_AGENT_ENV,
   agentSocketPath,
   runAgent,
@@ -141,17 +142,12 @@ function answerWithoutCommand(argv: string[], io: Io): number {
 /** The command that moves things on after a failure, in the CLI's words; none when the message says it. */
 function nextStep(error: AuthError, env: NodeJS.ProcessEnv): string | undefined {
   if (error.code === 'not_signed_in') return 'Run: cognito-desktop login';
-  if (error.code === 'keychain_unavailable' && env[SESSION_AGENT_ENV] !== 'on')
-    return `Where no keychain can run (SSH, containers), keep sessions in memory until you log out: export ${SESSION_AGENT_ENV}=on`;
+  if (error.code === 'keychain_unavailable' && env[SESSION_AGENT_ENV] !== 'on') return SESSION_AGENT_ADVICE;
   if (error.code === 'invalid_settings' && error.setting && !error.message.includes('cognito-desktop'))
     return `Set it with: cognito-desktop config set ${error.setting} VALUE`;
   return undefined;
 }
 
-/**
- * The OS keychain; with COGNITO_DESKTOP_SESSION_AGENT=on, the session agent wherever the keychain
- * is missing (an SSH box, a container): sessions then last until the person logs out.
- */
 /**
  * The organisation's policy, read on each run: this OS's, or in a development build (Node running
  * out/) the file COGNITO_DESKTOP_POLICY_FILE names. The installed command never takes the
@@ -162,6 +158,10 @@ function readPolicy(env: NodeJS.ProcessEnv): Promise<Policy> {
   return systemPolicyReader(process.platform, developmentFile)();
 }
 
+/**
+ * The OS keychain; with COGNITO_DESKTOP_SESSION_AGENT=on, the session agent wherever the keychain
+ * is missing (an SSH box, a container): sessions then last until the person logs out.
+ */
 function secretStoreFor(env: NodeJS.ProcessEnv): SecretStore {
   const keychain = new KeytarSecretStore();
   if (env[SESSION_AGENT_ENV] !== 'on') return keychain;

@@ -206,6 +206,9 @@ export class AgentSecretStore implements SecretStore {
 /** The environment switch that keeps sessions in the agent where no OS keychain exists. */
 export const SESSION_AGENT_ENV = 'COGNITO_DESKTOP_SESSION_AGENT';
 
+/** What the CLI says where no keychain answered and the agent is off. */
+export const SESSION_AGENT_ADVICE = `Where no keychain can run (SSH, containers), keep sessions in memory until you log out: export ${SESSION_AGENT_ENV}=on`;
+
 /**
  * The OS keychain; where there is none at all (no Secret Service — not a locked one, which stays an
  * error), the session agent. Decided at the first call that fails, then kept for the process.

@@ -134,7 +134,8 @@ export class AppController {
     this.usePolicy(policy);
     if (!change.settingsChanged) return this.relist(change.after.document);
     await leaveReplacedPool(leaving, this.service);
-    await this.rebuild(this.settings.resolve());
+    // Signing out leaves the settings and the accounts list as `after` read them.
+    await this.rebuild(change.after);
     if (leaving.length > 0 && this.current.status === 'signed-out' && this.service)
       this.publish(this.signedOutState(undefined, replacedPoolNotice(change.before)));
   }

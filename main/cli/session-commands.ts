@@ -11,7 +11,7 @@ import { credentialProcessOutput, execCredentialOutput } from '../core/aws/aws-c
 import { EXIT_CODES, JSON_OPTION, UsageError, type Command, type OptionSpec } from './command.ts';
 import { describeAccount, describeProfile } from './describe.ts';
 import { SignInWaiting } from './sign-in-waiting.ts';
-import { KeychainOrAgent, SESSION_AGENT_ENV } from '../adapters/session-agent.ts';
+import { KeychainOrAgent, SESSION_AGENT_ADVICE } from '../adapters/session-agent.ts';
 import { noBrowserReason } from '../core/browser-command.ts';
 
 const NO_BROWSER: OptionSpec = { type: 'boolean', description: 'print the URL instead of opening a browser' };
@@ -158,7 +158,7 @@ export const SESSION_COMMANDS: Command[] = [
         print({ ok: true, profile }, describeProfile(profile));
         if (!profile.persisted) {
           io.err(
-            `Warning: the OS keychain is unavailable, so this sign-in will not be remembered. Where no keychain can run, keep sessions in memory until you log out: export ${SESSION_AGENT_ENV}=on`,
+            `Warning: the OS keychain is unavailable, so this sign-in will not be remembered. ${SESSION_AGENT_ADVICE}`,
           );
           return EXIT_CODES.keychain_unavailable;
         }

@@ -1,15 +1,13 @@
 /**
  * A policy file is trusted only when nobody but an administrator could have written it: the file
  * and every folder above it belong to root and are not writable by group or others (a sticky
- * folder such as /tmp aside, where others may add entries but not replace root's). Otherwise a
- * local user could plant a pool, a proxy or an update feed for everyone on the machine.
+ * folder such as /tmp aside; the walk is the settings folder's, core's private-folder.ts).
+ * Otherwise a local user could plant a pool, a proxy or an update feed for everyone on the machine.
  */
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { t } from '../../core/i18n.ts';
-
-const WRITABLE_BY_OTHERS = 0o022;
-const STICKY = 0o1000;
+import { WRITABLE_BY_OTHERS, unsafeFolderFrom } from '../../core/settings/private-folder.ts';
 
 /** What reading a policy file gave: its bytes, nothing (no file), or why it is refused. */
 export type PolicyFileRead = { bytes: Buffer } | { missing: true } | { refused: string };
@@ -29,13 +27,8 @@ export function readAdministratorFile(path: string, owner = 0): PolicyFileRead {
   if (!file.isFile()) return { refused: refusal(path, t('it is not a file')) };
   const unsafe = unsafeEntry(real, file, owner);
   if (unsafe) return { refused: refusal(path, unsafe) };
-  for (let dir = dirname(real); ; dir = dirname(dir)) {
-    const stats = statSync(dir);
-    const sticky = (stats.mode & STICKY) !== 0 && stats.uid === 0;
-    const problem = sticky ? undefined : unsafeEntry(dir, stats, owner);
-    if (problem) return { refused: refusal(path, problem) };
-    if (dirname(dir) === dir) break;
-  }
+  const folder = unsafeFolderFrom(dirname(real), [owner]);
+  if (folder) return { refused: refusal(path, unsafeEntry(folder.path, folder.stats, owner)!) };
   return { bytes: readFileSync(real) };
 }
 

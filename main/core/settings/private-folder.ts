@@ -22,7 +22,8 @@ export const SETTINGS_SUBFOLDERS = ['discovery', 'sync', 'client-secrets'] as co
 export const PRIVATE_FOLDER_MODE = 0o700;
 /** Every file in those folders. */
 export const PRIVATE_FILE_MODE = 0o600;
-const WRITABLE_BY_OTHERS = 0o022;
+/** Group or others may write. */
+export const WRITABLE_BY_OTHERS = 0o022;
 const STICKY = 0o1000;
 
 /** The process's user, or undefined where there is none to compare (Windows). */
@@ -61,15 +62,27 @@ export function securePrivateFolder(
 
 /** Every folder above `dir`: the user's or root's, and writable by others only with the sticky bit. */
 function checkAncestors(dir: string, uid: number): void {
+  const found = unsafeFolderFrom(dir, [uid, 0]);
+  if (found) throw unsafe(found.path, found.stats, uid, true);
+}
+
+/**
+ * The first folder from `dir` up to the root that none of `owners` owns, or that others could write
+ * without the sticky bit (in a sticky folder such as /tmp others may add entries but not move
+ * anyone's); undefined when every one is safe. A folder that does not exist yet is skipped: it is
+ * made below by whoever owns the one above.
+ */
+export function unsafeFolderFrom(
+  dir: string,
+  owners: readonly number[],
+): { path: string; stats: Stats } | undefined {
   for (let current = dir; ; current = dirname(current)) {
     const stats = statSync(current, { throwIfNoEntry: false });
-    // A parent that does not exist yet is made below by mkdir, as the user's.
     if (stats) {
-      const owner = stats.uid === uid || stats.uid === 0;
       const shared = (stats.mode & WRITABLE_BY_OTHERS) !== 0 && (stats.mode & STICKY) === 0;
-      if (!owner || shared) throw unsafe(current, stats, uid, true);
+      if (!owners.includes(stats.uid) || shared) return { path: current, stats };
     }
-    if (dirname(current) === current) return;
+    if (dirname(current) === current) return undefined;
   }
 }
 

@@ -41,6 +41,15 @@ const SIGNED_IN = {
   aws: false,
 } as const satisfies AppState;
 
+/** Waiting for the browser, five minutes left, the device flow not offered. */
+const WAITING = {
+  status: 'waiting',
+  provider: PROVIDER,
+  startedAt: NOW,
+  expiresAt: NOW + 300_000,
+  offersDevice: false,
+} as const satisfies AppState;
+
 function renderApp(api: Api): void {
   render(
     <ApiProvider api={api}>
@@ -179,10 +188,7 @@ describe('errors pushed by the main process', () => {
 describe('waiting', () => {
   it('offers signing in on another device where the provider has it, and shows the code and a QR code', async () => {
     const api = fakeApi({
-      status: 'waiting',
-      provider: PROVIDER,
-      startedAt: NOW,
-      expiresAt: NOW + 300_000,
+      ...WAITING,
       offersDevice: true,
     });
     renderApp(api);
@@ -190,9 +196,7 @@ describe('waiting', () => {
     expect(api.signInOnAnotherDevice).toHaveBeenCalled();
     act(() =>
       api.emit({
-        status: 'waiting',
-        provider: PROVIDER,
-        startedAt: NOW,
+        ...WAITING,
         expiresAt: NOW + 600_000,
         offersDevice: true,
         device: {
@@ -216,11 +220,7 @@ describe('waiting', () => {
   it('does not offer another device where the provider has no device flow', async () => {
     renderApp(
       fakeApi({
-        status: 'waiting',
-        provider: PROVIDER,
-        startedAt: NOW,
-        expiresAt: NOW + 300_000,
-        offersDevice: false,
+        ...WAITING,
       }),
     );
     await screen.findByRole('button', { name: 'Copy sign-in link' });
@@ -249,11 +249,7 @@ describe('waiting', () => {
 
   it('moves to the signed-in screen when the state changes', async () => {
     const api = fakeApi({
-      status: 'waiting',
-      provider: PROVIDER,
-      startedAt: NOW,
-      expiresAt: NOW + 300_000,
-      offersDevice: false,
+      ...WAITING,
     });
     renderApp(api);
     await screen.findByRole('heading', { name: 'Finish signing in in your browser' });
