@@ -1,9 +1,10 @@
 /**
  * The desktop app's behaviour, free of Electron: it owns the current {@link AuthService}, turns its
  * events into the {@link AppStatus} the window shows (main/ipc/wire.ts turns that into the wire's
- * AppState), and carries out the session actions the window and the menu ask for. The settings
- * actions are the {@link SettingsUseCases}'. main/index.ts wires it to Electron; the browser
- * journeys drive it through the same IPC handlers without Electron.
+ * AppState), and carries out the account and profile actions the window and the menu ask for.
+ * Starting a sign-in is its {@link SignInStarts}', the Settings screen's actions are its
+ * {@link SettingsUseCases}' and a proxy's question its {@link ProxyQuestion}'s. main/index.ts wires
+ * it to Electron; the browser journeys drive it through the same IPC handlers without Electron.
  */
 import type { AuthService } from '../core/session/auth-service.ts';
 import { watchSession } from './session-watch.ts';
@@ -23,22 +24,14 @@ import { appLanguage, systemLocale, t, useLanguage } from '../core/i18n.ts';
 import type { Clipboard } from '../core/ports.ts';
 import type { Profile } from '../core/session/session.ts';
 import { isProviderConfigured } from '../core/settings/settings.ts';
-import { identifierFor } from '../core/provider/sign-in-options.ts';
-import type { ProxySignInAnswer, ProxySignInRequest } from '../core/network/proxy-sign-in.ts';
 import type { AppStatus, SessionStatus, SwitcherView } from './app-status.ts';
-import { ProxyQuestion, type ProxyQuestionReply, type ProxyQuestionShown } from './proxy-question.ts';
-import { deviceView, signedInState, signedOutState, waitingState } from './session-states.ts';
+import { ProxyQuestion, type ProxyQuestionShown } from './proxy-question.ts';
+import { signedInState, signedOutState, waitingState } from './session-states.ts';
+import { SignInStarts } from './sign-in-starts.ts';
 import { ProfilesAndAccounts } from './profiles-and-accounts.ts';
 import { collectDiagnostics, type DiagnosticsInput } from './diagnostics.ts';
 import type { SettingsDocument } from '../core/settings/profiles.ts';
 import type { ProfileSettings } from './compose.ts';
-import type {
-  DoctorReportDto,
-  SaveSettingsInput,
-  SettingsDto,
-  SettingsValidationDto,
-  SettingsView,
-} from '../../preload/contract.ts';
 
 export interface AppControllerDeps extends SettingsDeps {
   clipboard: Clipboard;
@@ -58,21 +51,23 @@ export class AppController {
   private service: AuthService | undefined;
   private current: AppStatus = { status: 'unconfigured', emulatorOffered: false };
   private readonly deps: AppControllerDeps;
-  private readonly settings: SettingsUseCases;
+  /** The Settings screen's actions (the IPC handlers call them directly). */
+  readonly settings: SettingsUseCases;
   /** The AWS credentials of the current session (its Identity Pool setting). */
   private aws: AwsCredentialSource | undefined;
-  /** Puts a proxy's request for credentials to the person, through the window's dialog. */
-  private readonly proxyQuestion: ProxyQuestion;
-  /** Who signed in last in this run: offered as the user name at the next sign-in. */
-  private lastUser: string | undefined;
+  /**
+   * Puts a proxy's request for credentials to the person through the window's dialog (the
+   * {@link ProxySignIn}'s question), and takes the dialog's reply.
+   */
+  readonly proxyQuestion: ProxyQuestion;
+  /** The window's ways to start a sign-in, and the waiting screen's actions. */
+  readonly signIns: SignInStarts;
   private readonly accounts: ProfilesAndAccounts;
   /** The profiles and accounts as last listed, shown with every state. */
   private switcher: SwitcherView | undefined;
   private stopFollowingAccounts: (() => void) | undefined;
   /** An "Add Account…" sign-in under way: its account is not the active one until it succeeds. */
   private adding: AuthService | undefined;
-  /** The service whose browser sign-in is being ended for a device sign-in in its place. */
-  private replacingAttempt: AuthService | undefined;
 
   constructor(deps: AppControllerDeps) {
     this.deps = deps;
@@ -82,6 +77,22 @@ export class AppController {
     });
     this.accounts = new ProfilesAndAccounts(this.settings.composeOptions());
     this.proxyQuestion = new ProxyQuestion((request) => this.deps.onProxySignIn?.(request));
+    this.signIns = new SignInStarts(
+      {
+        service: () => this.requireService(),
+        serviceIfAny: () => this.service,
+        showFailure: (service, error) => {
+          const profile = service.profile();
+          this.publish(profile ? { ...this.signedInState(profile), error } : this.signedOutState(error));
+        },
+        showDeviceCode: (service, device) => {
+          // Still waiting (not cancelled, nor already signed in while the QR code was drawn).
+          if (this.service === service && this.current.status === 'waiting')
+            this.publish(waitingState(service, device));
+        },
+      },
+      deps.clipboard,
+    );
   }
 
   /** Whether closing the window keeps the app running (the setting in effect; macOS always does). */
@@ -146,69 +157,7 @@ export class AppController {
     this.service?.dispose();
   }
 
-  // ── session ────────────────────────────────────────────────────────────────────────────────
-
-  /**
-   * Starts a sign-in on the hosted page: returns once the browser was asked to open; the outcome
-   * arrives as state. The user who signed in last (in this run) is offered as the user name.
-   */
-  async signIn(): Promise<void> {
-    const service = this.requireService();
-    await this.startSignIn(() => service.signIn(this.lastUser ? { loginHint: this.lastUser } : {}));
-  }
-
-  /** "Continue with <provider>": straight to one of the pool's identity providers. */
-  async signInWith(identityProvider: string): Promise<void> {
-    const service = this.requireService();
-    await this.startSignIn(() => service.signIn({ route: { identityProvider } }));
-  }
-
-  /** Email-first: Cognito picks the provider mapped to the email's domain. */
-  async signInWithEmail(email: string): Promise<void> {
-    const service = this.requireService();
-    const route = { idpIdentifier: identifierFor(email) };
-    await this.startSignIn(() => service.signIn({ route, loginHint: email.trim() }));
-  }
-
-  cancelSignIn(): void {
-    this.service?.cancelSignIn();
-  }
-
-  /** Copies the waiting sign-in's URL, for when the browser did not open. */
-  async copySignInLink(): Promise<void> {
-    const attempt = this.service?.currentAttempt();
-    if (!attempt) throw new AuthError('not_signed_in', t('No sign-in is waiting for the browser.'));
-    await this.deps.clipboard.writeText(attempt.url);
-  }
-
-  async openBrowserAgain(): Promise<void> {
-    await this.requireService().reopenBrowser();
-  }
-
-  /**
-   * "Sign in on another device": ends the browser's sign-in and asks the provider for a code; the
-   * waiting screen then shows it (and a QR code). Returns once the code shows.
-   */
-  async signInOnAnotherDevice(): Promise<void> {
-    const service = this.requireService();
-    this.replacingAttempt = service;
-    service.cancelSignIn();
-    let shown: () => void = () => undefined;
-    const codeShown = new Promise<void>((resolve) => (shown = resolve));
-    await this.startSignIn(
-      () =>
-        service.signInOnAnotherDevice((code) => {
-          if (this.replacingAttempt === service) this.replacingAttempt = undefined;
-          void deviceView(code).then((device) => {
-            // Still waiting (not cancelled, nor already signed in while the QR code was drawn).
-            if (this.service === service && this.current.status === 'waiting')
-              this.publish(waitingState(service, device));
-            shown();
-          });
-        }),
-      codeShown,
-    );
-  }
+  // ── session ──────────────────────────────────────────────────────────────────────────────
 
   /**
    * Signs the active account out here and at the provider and removes it; the profile's next
@@ -243,7 +192,7 @@ export class AppController {
       this.publish(this.signedOutState());
     }
     this.adding = service;
-    await this.startSignIn(async () => {
+    await this.signIns.start(async () => {
       try {
         return await (service.scope.account ? service.signInAsSomeoneElse() : service.signIn());
       } catch (error) {
@@ -311,45 +260,10 @@ export class AppController {
     return service.callApi(apiUrl, apiToken);
   }
 
-  /**
-   * Asks the person for a proxy's user name and password through the window's dialog (the
-   * {@link ProxySignIn}'s question). Undefined when they cancel, or after 2 minutes unanswered.
-   */
-  askProxyCredentials(request: ProxySignInRequest): Promise<ProxySignInAnswer> {
-    return this.proxyQuestion.ask(request);
-  }
-
-  /** The dialog's reply (its answer null: Cancel); one to a question no longer asked is ignored. */
-  answerProxySignIn(reply: ProxyQuestionReply): void {
-    this.proxyQuestion.answer(reply);
-  }
-
   /** The AWS credentials' status, fetching them when needed. */
   async awsStatus(): Promise<AwsCredentialsStatus> {
     this.requireService();
     return this.aws ? this.aws.status() : { state: 'not-configured' };
-  }
-
-  // ── settings (main/app/settings-use-cases.ts) ─────────────────────────────────────────────
-
-  settingsView(): Promise<SettingsView> {
-    return this.settings.settingsView();
-  }
-
-  validate(values: SettingsDto): SettingsValidationDto {
-    return this.settings.validate(values);
-  }
-
-  saveSettings(input: SaveSettingsInput): Promise<SettingsView> {
-    return this.settings.saveSettings(input);
-  }
-
-  checkConfiguration(values: SettingsDto): Promise<DoctorReportDto> {
-    return this.settings.checkConfiguration(values);
-  }
-
-  useEmulator(): Promise<void> {
-    return this.settings.useEmulator();
   }
 
   /**
@@ -467,27 +381,8 @@ export class AppController {
     });
   }
 
-  private async startSignIn(run: () => Promise<Profile>, shown?: Promise<void>): Promise<void> {
-    const service = this.requireService();
-    // The outcome arrives through events; a failure lands in the state as a readable error (an
-    // unknown provider or an empty email fails before any browser opens).
-    const done = run().catch((error: unknown) => {
-      if (this.service !== service) return;
-      const mapped = toAuthError(error);
-      // The browser's sign-in ended for a device sign-in in its place: nothing to report.
-      if (mapped.code === 'cancelled' && this.replacingAttempt === service) return;
-      const profile = service.profile();
-      this.publish(profile ? { ...this.signedInState(profile), error: mapped } : this.signedOutState(mapped));
-    });
-    let started: () => void = () => undefined;
-    const waiting = new Promise<void>((resolve) => (started = resolve));
-    service.once('sign-in-started', started);
-    await Promise.race([done, waiting, ...(shown ? [shown] : [])]);
-    service.off('sign-in-started', started);
-  }
-
   private signedInState(profile: Profile): Extract<AppStatus, { status: 'signed-in' }> {
-    this.lastUser = profile.email ?? profile.username;
+    this.signIns.signedIn(profile);
     return signedInState(this.requireService(), profile);
   }
 

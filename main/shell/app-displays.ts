@@ -36,7 +36,7 @@ export function setupDisplays(deps: {
     void action(deps.controller()).catch(() => undefined);
   const tray = new AppTray({
     open: () => window.focus(),
-    signIn: quietly((c) => c.signIn()),
+    signIn: quietly((c) => c.signIns.signIn()),
     signOut: quietly((c) => c.signOut()),
     quit: () => app.quit(),
   });

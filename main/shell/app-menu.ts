@@ -40,7 +40,7 @@ export function setupAppMenu(deps: AppMenuDeps): (state: AppStatus) => void {
   const quietly = (action: (controller: AppController) => Promise<unknown>) => () =>
     void action(deps.controller()).catch(() => undefined);
   const actions = {
-    signIn: quietly((c) => c.signIn()),
+    signIn: quietly((c) => c.signIns.signIn()),
     signOut: quietly((c) => c.signOut()),
     addAccount: quietly((c) => c.addAccount()),
     useAccount: (account: { profile: string; id: string }) => quietly((c) => c.useAccount(account))(),

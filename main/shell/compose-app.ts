@@ -29,7 +29,7 @@ export function createAppController(parts: AppParts): AppController {
   const secretStore = new KeytarSecretStore();
   // A proxy that asks for credentials gets the window's dialog; remembered ones are in the keychain.
   const proxySignIn = new ProxySignIn(
-    (request) => controller.askProxyCredentials(request),
+    (request) => controller.proxyQuestion.ask(request),
     secretStore,
     parts.env.COGNITO_DESKTOP_KEYCHAIN_SERVICE ?? DEFAULT_KEYCHAIN_SERVICE,
   );

@@ -87,7 +87,7 @@ async function startApp(
   harnesses.push(harness);
   if (options.configure !== false) {
     await harness.controller.init();
-    await harness.controller.saveSettings({
+    await harness.controller.settings.saveSettings({
       values: { ...VALUES, discoveryUrl: emulator.issuer, ...options.values },
       clientSecret: CONFIDENTIAL_CLIENT_SECRET,
     });
@@ -492,7 +492,7 @@ describe('journeys', () => {
       delete: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
     };
     const app = await startApp({ configure: false, secretStore: noKeychain });
-    await app.controller
+    await app.controller.settings
       .saveSettings({ values: { ...VALUES, clientId: 'x', discoveryUrl: emulator.issuer } })
       .catch(() => undefined);
     await new JsonFileSettingsStore(configDir).write({

@@ -43,7 +43,7 @@ describe.each<ProviderFlavour>(['standard', 'standard-without-logout'])(
       });
       harnesses.push(app);
       await app.controller.init();
-      await app.controller.saveSettings({
+      await app.controller.settings.saveSettings({
         values: settingsValues({
           discoveryUrl: parts.emulator.issuer,
           clientId: CONFIDENTIAL_CLIENT_ID,

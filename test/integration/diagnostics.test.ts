@@ -99,7 +99,7 @@ describe('diagnostics', () => {
     };
     await app.init();
     try {
-      await app.signIn();
+      await app.signIns.signIn();
       await until(() => app.state().status === 'signed-in', 'signed in');
       await browser.settle();
       const refreshes = emulator.countRequests('/oauth2/token', 'refresh_token');
@@ -109,7 +109,7 @@ describe('diagnostics', () => {
       await app.callUserInfo();
       await app.signOut();
       await browser.settle();
-      await app.signIn();
+      await app.signIns.signIn();
       await until(() => app.state().status === 'signed-in', 'signed in again');
       await browser.settle();
       emulator.faults.tokenInvalidGrant = true;

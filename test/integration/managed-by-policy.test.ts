@@ -162,12 +162,12 @@ describe.skipIf(!AS_ROOT)('the app under a policy file that changes while it run
     );
     try {
       await app.init();
-      const view = await app.settingsView();
+      const view = await app.settings.settingsView();
       expect(view.managed).toEqual(expect.arrayContaining(['discoveryUrl', 'clientId', 'proxy']));
       expect(view.locked).toEqual(expect.arrayContaining(view.managed));
       expect(view.values.discoveryUrl).toBe(oldPool.issuer);
 
-      await app.signIn();
+      await app.signIns.signIn();
       await until(() => app.state().status === 'signed-in', 20_000);
       const oldSession = sessionAccount(oldPool.issuer, PUBLIC_CLIENT_ID);
       expect(await keychainAccounts(SERVICE)).toContain(oldSession);

@@ -76,7 +76,7 @@ describe('AppController settings', () => {
     expect(app.state()).toMatchObject({ status: 'unconfigured', emulatorOffered: false });
     expect(app.state()).not.toHaveProperty('error');
     expect(app.state().switcher).toMatchObject({ profile: 'default', accounts: [] });
-    await expect(app.useEmulator()).rejects.toMatchObject({ code: 'invalid_settings' });
+    await expect(app.settings.useEmulator()).rejects.toMatchObject({ code: 'invalid_settings' });
   });
 
   it('uses installer presets as defaults, lets the file override unlocked ones, never locked ones', async () => {
@@ -90,12 +90,12 @@ describe('AppController settings', () => {
     });
     await app.init();
     expect(app.state().status).toBe('signed-out');
-    const view = await app.settingsView();
+    const view = await app.settings.settingsView();
     expect(view.values).toMatchObject({ discoveryUrl: POOL, clientId: 'my-client', scopes: 'openid email' });
     expect(view.locked).toEqual(['discoveryUrl']);
     expect(view.fromInstaller).toEqual(['scopes']);
-    await app.saveSettings({ values: { ...view.values, discoveryUrl: OTHER_POOL } });
-    expect((await app.settingsView()).values.discoveryUrl).toBe(POOL);
+    await app.settings.saveSettings({ values: { ...view.values, discoveryUrl: OTHER_POOL } });
+    expect((await app.settings.settingsView()).values.discoveryUrl).toBe(POOL);
   });
 
   it('offers the installer’s profiles with their locked presets; users add their own only where allowed', async () => {
@@ -120,13 +120,16 @@ describe('AppController settings', () => {
     ]);
     expect(app.state().status).toBe('signed-out');
     await app.useProfile('prod');
-    const view = await app.settingsView();
+    const view = await app.settings.settingsView();
     expect(view.values).toMatchObject({ discoveryUrl: OTHER_POOL, clientId: 'prod-client' });
     expect(view.locked).toEqual(['discoveryUrl', 'clientId']);
-    await app.saveSettings({ values: { ...view.values, clientId: 'mine', scopes: 'openid' } });
-    expect((await app.settingsView()).values).toMatchObject({ clientId: 'prod-client', scopes: 'openid' });
+    await app.settings.saveSettings({ values: { ...view.values, clientId: 'mine', scopes: 'openid' } });
+    expect((await app.settings.settingsView()).values).toMatchObject({
+      clientId: 'prod-client',
+      scopes: 'openid',
+    });
     await app.useProfile('dev');
-    expect((await app.settingsView()).values).toMatchObject({ clientId: 'dev-client', scopes: '' });
+    expect((await app.settings.settingsView()).values).toMatchObject({ clientId: 'dev-client', scopes: '' });
     expect(app.state().switcher?.canAddProfiles).toBe(false);
     await expect(app.addProfile('mine')).rejects.toThrow('does not allow adding profiles');
     await expect(app.removeProfile('prod')).rejects.toThrow('set by your organisation and cannot be removed');
@@ -135,7 +138,7 @@ describe('AppController settings', () => {
   it('saves with one read of the settings file and one write, and the view names fields as problems do', async () => {
     const { app, settingsStore } = await controller({ file: { discoveryUrl: POOL, clientId: 'c1' } });
     await app.init();
-    const view = await app.settingsView();
+    const view = await app.settings.settingsView();
     expect(view.labels).toMatchObject({
       discoveryUrl: SETTING_LABELS.discoveryUrl,
       scopes: SETTING_LABELS.scopes,
@@ -143,7 +146,7 @@ describe('AppController settings', () => {
     expect(Object.keys(view.labels)).toHaveLength(19);
     const reads = vi.spyOn(settingsStore, 'read');
     const writes = vi.spyOn(settingsStore, 'write');
-    const saved = await app.saveSettings({ values: { ...view.values, clientId: 'c2' } });
+    const saved = await app.settings.saveSettings({ values: { ...view.values, clientId: 'c2' } });
     expect(reads).toHaveBeenCalledTimes(1);
     expect(writes).toHaveBeenCalledTimes(1);
     expect(saved.values.clientId).toBe('c2');
@@ -156,9 +159,9 @@ describe('AppController settings', () => {
       env: { COGNITO_DISCOVERY_URL: POOL, COGNITO_CLIENT_ID: 'c1', COGNITO_CLIENT_SECRET: secret },
     });
     await app.init();
-    expect((await app.settingsView()).hasClientSecret).toBe(true);
+    expect((await app.settings.settingsView()).hasClientSecret).toBe(true);
     expect([...secretStore.entries.values()].join('')).not.toContain(secret);
-    await app.saveSettings({ values: (await app.settingsView()).values });
+    await app.settings.saveSettings({ values: (await app.settings.settingsView()).values });
     expect(readFileSync(join(configDir, 'config.json'), 'utf8')).not.toContain(secret);
   });
 
@@ -170,7 +173,7 @@ describe('AppController settings', () => {
       env: { COGNITO_CLIENT_SECRET: secret },
     });
     await app.init();
-    expect((await app.settingsView()).hasClientSecret).toBe(false);
+    expect((await app.settings.settingsView()).hasClientSecret).toBe(false);
     expect(logger.lines.join('\n')).toContain('COGNITO_CLIENT_SECRET is ignored');
     // With the client alone from the environment, the provider is still the file's: not sent either.
     const clientOnly = await controller({
@@ -178,7 +181,7 @@ describe('AppController settings', () => {
       env: { COGNITO_CLIENT_ID: 'c1', COGNITO_CLIENT_SECRET: secret },
     });
     await clientOnly.app.init();
-    expect((await clientOnly.app.settingsView()).hasClientSecret).toBe(false);
+    expect((await clientOnly.app.settings.settingsView()).hasClientSecret).toBe(false);
   });
 
   it('signs out only an account the list has: an id from the window is never taken on trust', async () => {
@@ -199,36 +202,39 @@ describe('AppController settings', () => {
   it('stores, keeps and removes the write-only secret', async () => {
     const { app } = await controller({ file: { discoveryUrl: POOL, clientId: 'c1' } });
     await app.init();
-    const values = (await app.settingsView()).values;
-    expect((await app.saveSettings({ values, clientSecret: 's3cret' })).hasClientSecret).toBe(true);
-    expect((await app.saveSettings({ values })).hasClientSecret).toBe(true);
-    expect((await app.saveSettings({ values, clientSecret: '' })).hasClientSecret).toBe(false);
+    const values = (await app.settings.settingsView()).values;
+    expect((await app.settings.saveSettings({ values, clientSecret: 's3cret' })).hasClientSecret).toBe(true);
+    expect((await app.settings.saveSettings({ values })).hasClientSecret).toBe(true);
+    expect((await app.settings.saveSettings({ values, clientSecret: '' })).hasClientSecret).toBe(false);
   });
 
   it('answers a validation with the problems and the URLs to register for the typed values', async () => {
     const { app } = await controller({ file: { discoveryUrl: POOL, clientId: 'c1' } });
     await app.init();
     const values = {
-      ...(await app.settingsView()).values,
+      ...(await app.settings.settingsView()).values,
       redirectUri: 'http://127.0.0.1:5000/cb',
       logoutUri: '',
     };
-    expect(app.validate(values)).toEqual({
+    expect(app.settings.validate(values)).toEqual({
       problems: [],
       callbackUrl: 'http://127.0.0.1:5000/cb',
       signOutUrl: 'http://127.0.0.1:5000/signed-out',
     });
-    expect(app.validate({ ...values, redirectUri: 'https://x/cb' }).problems.map((p) => p.setting)).toContain(
-      'redirectUri',
-    );
+    expect(
+      app.settings.validate({ ...values, redirectUri: 'https://x/cb' }).problems.map((p) => p.setting),
+    ).toContain('redirectUri');
   });
 
   it('refuses to save invalid settings, naming the setting, and keeps the old file', async () => {
     const { app, configDir } = await controller({ file: { discoveryUrl: POOL, clientId: 'c1' } });
     await app.init();
     const before = readFileSync(join(configDir, 'config.json'), 'utf8');
-    const values = { ...(await app.settingsView()).values, redirectUri: 'https://127.0.0.1:47621/callback' };
-    await expect(app.saveSettings({ values })).rejects.toMatchObject({
+    const values = {
+      ...(await app.settings.settingsView()).values,
+      redirectUri: 'https://127.0.0.1:47621/callback',
+    };
+    await expect(app.settings.saveSettings({ values })).rejects.toMatchObject({
       code: 'invalid_settings',
       setting: 'redirectUri',
     });
@@ -238,7 +244,7 @@ describe('AppController settings', () => {
   it('reports a provider it cannot reach as a readable error when signing in', async () => {
     const { app, states } = await controller({ file: { discoveryUrl: POOL, clientId: 'c1' } });
     await app.init();
-    await app.signIn();
+    await app.signIns.signIn();
     expect(states.at(-1)).toMatchObject({ status: 'signed-out', error: { code: 'network' } });
   });
 
@@ -262,15 +268,15 @@ describe('AppController settings', () => {
     });
     const lastError = (): { code?: string; message?: string } =>
       (states.at(-1) as { error?: { code: string; message: string } }).error ?? {};
-    await app.signInWith('Okta');
+    await app.signIns.signInWith('Okta');
     expect(states.at(-1)?.status).toBe('signed-out');
     expect(lastError().code).toBe('invalid_settings');
     expect(lastError().message).toContain('Configured: Google, AcmeSAML.');
-    await app.signInWithEmail('  ');
+    await app.signIns.signInWithEmail('  ');
     expect(lastError().code).toBe('invalid_settings');
     expect(lastError().message).toContain('Type the email address');
     // A known provider gets as far as the provider (unreachable here): the route was accepted.
-    await app.signInWith('AcmeSAML');
+    await app.signIns.signInWith('AcmeSAML');
     expect(states.at(-1)).toMatchObject({ error: { code: 'network' } });
   });
 });
@@ -327,12 +333,12 @@ describe('AppController language', () => {
         body: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren.',
       },
     ]);
-    const view = await app.settingsView();
+    const view = await app.settings.settingsView();
     expect(view.labels.clientId).toBe('Client-ID');
     // Cleared: the OS's language (English here), at once.
-    await app.saveSettings({ values: { ...view.values, language: '' } });
+    await app.settings.saveSettings({ values: { ...view.values, language: '' } });
     expect(currentLanguage()).toBe('en');
-    expect((await app.settingsView()).labels.clientId).toBe('Client ID');
+    expect((await app.settings.settingsView()).labels.clientId).toBe('Client ID');
     expect(toAppState(app.state()).language).toBe('en');
     app.dispose();
 
@@ -397,12 +403,12 @@ describe('AppController under a policy', () => {
       expect.stringContaining('The policy value of apiToken is ignored'),
     ]);
     await app.init();
-    const view = await app.settingsView();
+    const view = await app.settings.settingsView();
     expect(view.values).toMatchObject({ discoveryUrl: POOL, clientId: 'mine' });
     expect(view.managed).toEqual(['discoveryUrl']);
     expect(view.locked).toEqual(['discoveryUrl', 'scopes']);
-    await app.saveSettings({ values: { ...view.values, discoveryUrl: OTHER_POOL } });
-    expect((await app.settingsView()).values.discoveryUrl).toBe(POOL);
+    await app.settings.saveSettings({ values: { ...view.values, discoveryUrl: OTHER_POOL } });
+    expect((await app.settings.settingsView()).values.discoveryUrl).toBe(POOL);
     expect(app.state().switcher?.canAddProfiles).toBe(false);
     await expect(app.addProfile('mine')).rejects.toThrow('policy does not allow adding profiles');
   });
@@ -418,7 +424,7 @@ describe('AppController under a policy', () => {
     expect(
       await new TokenVault(secretStore, 'cognito-desktop').read(sessionAccount(POOL, 'c1')),
     ).toBeDefined();
-    expect((await app.settingsView()).managed).toEqual(['discoveryUrl', 'scopes']);
+    expect((await app.settings.settingsView()).managed).toEqual(['discoveryUrl', 'scopes']);
     app.dispose();
   });
 
@@ -479,7 +485,7 @@ describe('AppController networks', () => {
       networks: { networkFor: offline('live'), checkNetworkFor: offline('check') },
     });
     await app.init();
-    const report = await app.checkConfiguration({
+    const report = await app.settings.checkConfiguration({
       ...EMPTY_VALUES,
       discoveryUrl: POOL,
       clientId: 'c1',
@@ -500,34 +506,34 @@ describe('AppController proxy sign-in', () => {
       const shown: ({ question: string } | undefined)[] = [];
       const { app } = await controller({ file: {}, onProxySignIn: (request) => shown.push(request) });
       const request = { proxy: 'proxy.corp:3128', realm: 'Corp', refused: false };
-      const answered = app.askProxyCredentials(request);
+      const answered = app.proxyQuestion.ask(request);
       expect(shown).toEqual([{ ...request, question: expect.stringMatching(/^[\w-]{36}$/) as string }]);
       const question = shown[0]!.question;
       // An answer naming another question (a stray dialog, a stale reply) answers nothing.
-      app.answerProxySignIn({
+      app.proxyQuestion.answer({
         question: 'another',
         answer: { username: 'mallory', password: 'x', remember: true },
       });
       expect(shown).toHaveLength(1);
-      app.answerProxySignIn({ question, answer: { username: 'alice', password: 'p', remember: true } });
+      app.proxyQuestion.answer({ question, answer: { username: 'alice', password: 'p', remember: true } });
       await expect(answered).resolves.toEqual({
         credentials: { username: 'alice', password: 'p' },
         remember: true,
       });
       expect(shown).toEqual([expect.objectContaining(request), undefined]);
-      app.answerProxySignIn({ question, answer: null });
+      app.proxyQuestion.answer({ question, answer: null });
       expect(shown).toHaveLength(2);
 
       // A new question gets a new id: the last one's id no longer answers (nor cancels) it.
-      const next = app.askProxyCredentials(request);
+      const next = app.proxyQuestion.ask(request);
       const nextQuestion = shown.at(-1)!.question;
       expect(nextQuestion).not.toBe(question);
-      app.answerProxySignIn({ question, answer: null });
+      app.proxyQuestion.answer({ question, answer: null });
       expect(shown.at(-1)).toBeDefined();
-      app.answerProxySignIn({ question: nextQuestion, answer: null });
+      app.proxyQuestion.answer({ question: nextQuestion, answer: null });
       await expect(next).resolves.toBeUndefined();
 
-      const unanswered = app.askProxyCredentials(request);
+      const unanswered = app.proxyQuestion.ask(request);
       await vi.advanceTimersByTimeAsync(2 * 60_000);
       await expect(unanswered).resolves.toBeUndefined();
       expect(shown.at(-1)).toBeUndefined();

@@ -30,10 +30,12 @@ const VALID_SETTINGS = {
 function fakeController(): AppController {
   return {
     state: vi.fn(() => ({ status: 'unconfigured', emulatorOffered: false })),
-    signIn: vi.fn(() => Promise.resolve()),
+    signIns: { signIn: vi.fn(() => Promise.resolve()) },
     copyText: vi.fn(() => Promise.resolve()),
-    validate: vi.fn(() => []),
-    saveSettings: vi.fn(() => Promise.reject(new Error('boom: secret-value'))),
+    settings: {
+      validate: vi.fn(() => []),
+      saveSettings: vi.fn(() => Promise.reject(new Error('boom: secret-value'))),
+    },
   } as unknown as AppController;
 }
 
@@ -64,7 +66,7 @@ describe('handlers', () => {
       ok: false,
       error: { code: 'forbidden', message: expect.any(String) as string },
     });
-    expect(app.signIn).not.toHaveBeenCalled();
+    expect(app.signIns.signIn).not.toHaveBeenCalled();
   });
 
   /** Bad calls for each kind of argument the contract names. */
@@ -105,13 +107,17 @@ describe('handlers', () => {
     '%s with bad arguments → bad_request, the app never called',
     async (channel, method, args) => {
       const calls: string[] = [];
-      const app = new Proxy({} as AppController, {
-        get: (_, name) => () => {
-          calls.push(String(name));
-          // An empty answer: each handler shapes what it gets without failing on it.
-          return Promise.resolve({});
-        },
-      });
+      // Any member, at any depth (app.signIns.signIn), is a method that records its call.
+      const member = (path: string): unknown =>
+        new Proxy(() => undefined, {
+          get: (_, name) => member(`${path}.${String(name)}`),
+          apply: () => {
+            calls.push(path);
+            // An empty answer: each handler shapes what it gets without failing on it.
+            return Promise.resolve({});
+          },
+        });
+      const app = member('app') as AppController;
       const handlers = createIpcHandlers(app, policy);
       const result = await handlers[channel](trusted, [...args]);
       expect(result).toMatchObject({ ok: false, error: { code: 'bad_request' } });
@@ -158,7 +164,9 @@ describe('handlers', () => {
     const handlers = createIpcHandlers(app, policy);
     expect(await handlers[CHANNELS.copyText](trusted, ['x'.repeat(4096)])).toMatchObject({ ok: true });
     await handlers[CHANNELS.validateSettings](trusted, [{ clientId: 'c' }]);
-    expect(app.validate).toHaveBeenCalledWith(expect.objectContaining({ clientId: 'c', discoveryUrl: '' }));
+    expect(app.settings.validate).toHaveBeenCalledWith(
+      expect.objectContaining({ clientId: 'c', discoveryUrl: '' }),
+    );
   });
 
   it('tells an untrusted page plainly', async () => {
@@ -173,13 +181,17 @@ describe('handlers', () => {
     '%s with good arguments reaches the app',
     async (method, kind) => {
       const calls: string[] = [];
-      const app = new Proxy({} as AppController, {
-        get: (_, name) => () => {
-          calls.push(String(name));
-          // An empty answer: each handler shapes what it gets without failing on it.
-          return Promise.resolve({});
-        },
-      });
+      // Any member, at any depth (app.signIns.signIn), is a method that records its call.
+      const member = (path: string): unknown =>
+        new Proxy(() => undefined, {
+          get: (_, name) => member(`${path}.${String(name)}`),
+          apply: () => {
+            calls.push(path);
+            // An empty answer: each handler shapes what it gets without failing on it.
+            return Promise.resolve({});
+          },
+        });
+      const app = member('app') as AppController;
       const good: Record<ArgumentKind, unknown[]> = {
         none: [],
         settings: [VALID_SETTINGS],
