@@ -68,6 +68,26 @@ describe.each([
   });
 });
 
+/** The keys written in a catalog file's object literals (spreads of other files left out). */
+function keysWrittenIn(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const keys: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAssignment(node)) keys.push(node.name.getText(source).replace(/^'|'$/g, ''));
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return keys;
+}
+
+it('the main process’s German catalog files hold each text once (a second entry would win unseen)', () => {
+  const written = ['de.ts', 'de-errors.ts', 'de-settings.ts'].flatMap((name) =>
+    keysWrittenIn(`main/core/locales/${name}`),
+  );
+  expect(written.length).toBeGreaterThan(300);
+  expect(written.length).toBe(Object.keys(MAIN_DE).length);
+});
+
 /** Text in JSX, and the attributes people read, that does not go through `t`. */
 function untranslatedJsx(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
