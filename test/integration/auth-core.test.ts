@@ -10,8 +10,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as oidc from 'openid-client';
 import keytar from 'keytar';
 import type { Browser as Chromium } from 'playwright-core';
-import { AuthService, type SessionChange } from '../../main/core/session/auth-service.ts';
-import { validateSettings } from '../../main/core/settings/settings.ts';
+import type { AuthService, SessionChange } from '../../main/core/session/auth-service.ts';
+import type { Fetch } from '../../main/core/network/network.ts';
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
 import { AuthError } from '../../main/core/errors.ts';
 import type { VaultLayout } from '../../main/core/session/token-vault.ts';
@@ -59,6 +59,7 @@ function newService(
     clock?: { now(): number };
     issuer?: string;
     keychainLayout?: VaultLayout;
+    fetch?: Fetch;
   } = {},
 ): AuthService {
   return buildAuthService(
@@ -70,6 +71,7 @@ function newService(
       configDir,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.keychainLayout ? { keychainLayout: options.keychainLayout } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
     },
   );
 }
@@ -123,16 +125,7 @@ describe('sign-in', () => {
     try {
       // Counted where the core sends them: a paused emulator would record none either way.
       const attempted: string[] = [];
-      const restored = new AuthService({
-        settings: validateSettings({
-          discoveryUrl: emulator.issuer,
-          clientId: CONFIDENTIAL_CLIENT_ID,
-          redirectUri: REDIRECT_URI,
-          keychainService: SERVICE,
-        }),
-        secretStore: new KeytarSecretStore(),
-        browser,
-        configDir,
+      const restored = newService({
         fetch: (url, init) => {
           attempted.push(url);
           return fetch(url, init);

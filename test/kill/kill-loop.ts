@@ -10,8 +10,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { decodeJwt } from 'jose';
 import * as oidc from 'openid-client';
-import { AuthService } from '../../main/core/session/auth-service.ts';
-import { validateSettings } from '../../main/core/settings/settings.ts';
 import type { StoredSession } from '../../main/core/session/session.ts';
 import { TokenVault, sessionAccount, type VaultLayout } from '../../main/core/session/token-vault.ts';
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
@@ -23,6 +21,7 @@ import { FormPostBrowser } from '../support/form-post-browser.ts';
 import { TS_NODE, runCliProcess } from '../support/cli-process.ts';
 import { cliEnvironment, type TestEndpoints } from '../support/real-parts.ts';
 import type { WriterConfig } from './session-writer.ts';
+import { buildAuthService } from '../support/build-auth-service.ts';
 
 export interface KillLoopOptions {
   emulator: CognitoEmulator;
@@ -89,12 +88,6 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
   };
   const account = sessionAccount(emulator.issuer, PUBLIC_CLIENT_ID);
   const vault = new TokenVault(new KeytarSecretStore(), keychainService);
-  const settings = validateSettings({
-    discoveryUrl: emulator.issuer,
-    clientId: PUBLIC_CLIENT_ID,
-    redirectUri,
-    keychainService,
-  });
   const baseDir = mkdtempSync(join(tmpdir(), 'cognito-desktop-kill-'));
 
   for (let i = 0; i < options.iterations; i++) {
@@ -106,14 +99,16 @@ export async function runKillLoop(options: KillLoopOptions): Promise<KillLoopRep
     const configDir = join(baseDir, String(i));
     if ((await vault.read(account)) === undefined) {
       const browser = new FormPostBrowser(emulator.domain, redirectUri);
-      const service = new AuthService({
-        settings,
-        secretStore: new KeytarSecretStore(),
-        browser,
-        configDir,
-        keychainLayout: layout,
-        lock: new FileSessionLock(join(configDir, 'sync')),
-      });
+      const service = buildAuthService(
+        { issuer: emulator.issuer, redirectUri, keychainService },
+        {
+          secretStore: new KeytarSecretStore(),
+          browser,
+          configDir,
+          keychainLayout: layout,
+          lock: new FileSessionLock(join(configDir, 'sync')),
+        },
+      );
       await service.signIn({ timeoutMs: 30_000 });
       await browser.settle();
     }

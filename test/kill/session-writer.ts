@@ -6,12 +6,11 @@
  *   node --import tsx test/kill/session-writer.ts CONFIG_JSON
  */
 import { join } from 'node:path';
-import { AuthService } from '../../main/core/session/auth-service.ts';
-import { validateSettings } from '../../main/core/settings/settings.ts';
 import type { VaultLayout } from '../../main/core/session/token-vault.ts';
 import { KeytarSecretStore } from '../../main/adapters/keytar-secret-store.ts';
 import { FileSessionLock } from '../../main/adapters/file-session-lock.ts';
 import { FileSessionSignal } from '../../main/adapters/file-session-signal.ts';
+import { buildAuthService } from '../support/build-auth-service.ts';
 
 export interface WriterConfig {
   configDir: string;
@@ -23,18 +22,12 @@ export interface WriterConfig {
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as WriterConfig;
-const settings = validateSettings({
-  discoveryUrl: config.issuer,
-  clientId: config.clientId,
-  redirectUri: config.redirectUri,
-  keychainService: config.keychainService,
-});
 const sync = join(config.configDir, 'sync');
 const secretStore = new KeytarSecretStore();
 process.stdout.write('ready\n');
 for (let round = 1; ; round++) {
-  const service = new AuthService({
-    settings,
+  const service = buildAuthService(config, {
+    clientId: config.clientId,
     secretStore,
     browser: { open: () => Promise.resolve() },
     configDir: config.configDir,

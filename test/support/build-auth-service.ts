@@ -35,7 +35,7 @@ export function buildAuthService(
       ...(provider.keychainService ? { keychainService: provider.keychainService } : {}),
       ...settings,
     }),
-    configDir: mkdtempSync(join(tmpdir(), 'cognito-desktop-auth-')),
     ...deps,
+    configDir: deps.configDir ?? mkdtempSync(join(tmpdir(), 'cognito-desktop-auth-')),
   });
 }
