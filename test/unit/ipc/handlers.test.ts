@@ -39,6 +39,21 @@ function fakeController(): AppController {
   } as unknown as AppController;
 }
 
+/** A controller whose every member, at any depth (app.signIns.signIn), is a method recording its call. */
+function recordingController(): { app: AppController; calls: string[] } {
+  const calls: string[] = [];
+  const member = (path: string): unknown =>
+    new Proxy(() => undefined, {
+      get: (_, name) => member(`${path}.${String(name)}`),
+      apply: () => {
+        calls.push(path);
+        // An empty answer: each handler shapes what it gets without failing on it.
+        return Promise.resolve({});
+      },
+    });
+  return { app: member('app') as AppController, calls };
+}
+
 describe('sender policy', () => {
   it.each<[string, Sender, boolean]>([
     ['the app window’s top frame', trusted, true],
@@ -106,18 +121,7 @@ describe('handlers', () => {
   it.each(rows)(
     '%s with bad arguments → bad_request, the app never called',
     async (channel, method, args) => {
-      const calls: string[] = [];
-      // Any member, at any depth (app.signIns.signIn), is a method that records its call.
-      const member = (path: string): unknown =>
-        new Proxy(() => undefined, {
-          get: (_, name) => member(`${path}.${String(name)}`),
-          apply: () => {
-            calls.push(path);
-            // An empty answer: each handler shapes what it gets without failing on it.
-            return Promise.resolve({});
-          },
-        });
-      const app = member('app') as AppController;
+      const { app, calls } = recordingController();
       const handlers = createIpcHandlers(app, policy);
       const result = await handlers[channel](trusted, [...args]);
       expect(result).toMatchObject({ ok: false, error: { code: 'bad_request' } });
@@ -180,18 +184,7 @@ describe('handlers', () => {
   it.each(Object.entries(ARGUMENTS) as [RequestMethod, ArgumentKind][])(
     '%s with good arguments reaches the app',
     async (method, kind) => {
-      const calls: string[] = [];
-      // Any member, at any depth (app.signIns.signIn), is a method that records its call.
-      const member = (path: string): unknown =>
-        new Proxy(() => undefined, {
-          get: (_, name) => member(`${path}.${String(name)}`),
-          apply: () => {
-            calls.push(path);
-            // An empty answer: each handler shapes what it gets without failing on it.
-            return Promise.resolve({});
-          },
-        });
-      const app = member('app') as AppController;
+      const { app, calls } = recordingController();
       const good: Record<ArgumentKind, unknown[]> = {
         none: [],
         settings: [VALID_SETTINGS],
