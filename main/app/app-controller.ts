@@ -56,8 +56,8 @@ export class AppController {
   /** The AWS credentials of the current session (its Identity Pool setting). */
   private aws: AwsCredentialSource | undefined;
   /**
-   * Puts a proxy's request for credentials to the person through the window's dialog (the
-   * {@link ProxySignIn}'s question), and takes the dialog's reply.
+   * Puts a proxy's request for credentials (core/network/proxy-sign-in.ts) to the person through
+   * the window's dialog, and takes the dialog's reply.
    */
   readonly proxyQuestion: ProxyQuestion;
   /** The window's ways to start a sign-in, and the waiting screen's actions. */
