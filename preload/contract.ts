@@ -108,12 +108,17 @@ export interface SwitcherDto {
   canAddProfiles: boolean;
 }
 
-/** The app's state, pushed on `session:changed` and returned by `session:get-state`. */
 /** The languages the window's texts exist in. */
 export type UiLanguage = 'en' | 'de';
 
+/** The app's state, pushed on `session:changed` and returned by `session:get-state`. */
 export type AppState = SessionState & {
   switcher?: SwitcherDto;
+  /**
+   * Counts the changes of the settings made outside the Settings screen while the app runs (the
+   * organisation's policy): an open Settings screen reloads when it changes. Absent: none yet.
+   */
+  settingsRevision?: number;
   /**
    * The language the app speaks (main decides: the language setting, else the OS's). Always sent by
    * the main process; absent (tests of single screens), the window keeps the browser's language.

@@ -68,6 +68,8 @@ export class AppController {
   private stopFollowingAccounts: (() => void) | undefined;
   /** An "Add Account…" sign-in under way: its account is not the active one until it succeeds. */
   private adding: AuthService | undefined;
+  /** Changes of the settings by a policy in this run: an open Settings screen reloads on each. */
+  private settingsRevision = 0;
 
   constructor(deps: AppControllerDeps) {
     this.deps = deps;
@@ -143,6 +145,8 @@ export class AppController {
     const change = policyChange(this.settings.composeOptions(), policy);
     const leaving = change.poolReplaced ? this.accounts.servicesOf(change.before, this.service) : [];
     this.usePolicy(policy);
+    // Even with the same values in effect, what the policy manages may differ: Settings reloads.
+    this.settingsRevision++;
     if (!change.settingsChanged) return this.relist(change.after.document);
     await leaveReplacedPool(leaving, this.service);
     // Signing out leaves the settings and the accounts list as `after` read them.
@@ -391,7 +395,11 @@ export class AppController {
   }
 
   private publish(state: SessionStatus): void {
-    this.current = { ...state, ...(this.switcher ? { switcher: this.switcher } : {}) };
+    this.current = {
+      ...state,
+      ...(this.switcher ? { switcher: this.switcher } : {}),
+      ...(this.settingsRevision ? { settingsRevision: this.settingsRevision } : {}),
+    };
     this.deps.onStateChanged(this.current);
   }
 

@@ -27,7 +27,11 @@ export interface ProviderInfo {
   isEmulator: boolean;
 }
 
-export type AppStatus = SessionStatus & { switcher?: SwitcherView };
+export type AppStatus = SessionStatus & {
+  switcher?: SwitcherView;
+  /** How many times the settings changed outside the Settings screen (a policy) in this run. */
+  settingsRevision?: number;
+};
 
 export type SessionStatus =
   | { status: 'unconfigured'; emulatorOffered: boolean; error?: AuthError }

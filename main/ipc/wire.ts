@@ -75,7 +75,8 @@ function toSwitcherDto(switcher: SwitcherView): SwitcherDto {
 /** The app's status as the renderer receives it. */
 export function toAppState(status: AppStatus): AppState {
   const switcher = status.switcher ? { switcher: toSwitcherDto(status.switcher) } : {};
-  return { ...toSessionState(status), ...switcher, language: currentLanguage() };
+  const revision = status.settingsRevision ? { settingsRevision: status.settingsRevision } : {};
+  return { ...toSessionState(status), ...switcher, ...revision, language: currentLanguage() };
 }
 
 function toSessionState(status: AppStatus): SessionState {

@@ -65,6 +65,7 @@ function Screen(): ReactNode {
             // Another profile's settings: a fresh editor.
             key={state.switcher?.profile}
             switcher={state.switcher}
+            revision={state.settingsRevision ?? 0}
             firstRun={state.status === 'unconfigured'}
             emulatorOffered={state.status === 'unconfigured' && state.emulatorOffered}
             onClose={() => setSettingsOpen(false)}

@@ -139,6 +139,8 @@ export const DE: Record<string, string> = {
   'Not saved: correct the fields marked below.':
     'Nicht gespeichert: Korrigieren Sie die unten markierten Felder.',
   'Settings saved.': 'Einstellungen gespeichert.',
+  'Your organization changed these settings; fields you edited keep your text.':
+    'Ihre Organisation hat diese Einstellungen geändert; von Ihnen bearbeitete Felder behalten Ihren Text.',
   'Checking the configuration…': 'Die Konfiguration wird geprüft…',
   'Configuration check': 'Konfigurationsprüfung',
   'passed with a warning': 'bestanden, mit Warnung',

@@ -16,12 +16,15 @@ export function Settings({
   firstRun,
   emulatorOffered,
   switcher,
+  revision = 0,
 }: {
   onClose: () => void;
   firstRun: boolean;
   emulatorOffered: boolean;
   /** The profiles: Settings edits the one in use. */
   switcher?: SwitcherDto | undefined;
+  /** The app state's `settingsRevision`: when it changes, the screen reloads what it shows. */
+  revision?: number;
 }): ReactNode {
   const api = useApi();
   const t = useT();
@@ -30,11 +33,16 @@ export function Settings({
   const latestValidation = useRef(0);
   const { view, values, validation, report, error, status } = state;
 
+  // Loaded once, the view is reloaded for each new revision, keeping what was typed.
+  const loaded = useRef(false);
   useEffect(() => {
+    const reload = loaded.current;
+    loaded.current = true;
     void api.getSettings().then((result) => {
-      dispatch(result.ok ? { type: 'loaded', view: result.value } : { type: 'failed', error: result.error });
+      if (!result.ok) return dispatch({ type: 'failed', error: result.error });
+      dispatch({ type: reload ? 'reloaded' : 'loaded', view: result.value });
     });
-  }, [api, dispatch]);
+  }, [api, dispatch, revision]);
 
   if (!view || !values)
     return (

@@ -419,8 +419,11 @@ describe('AppController under a policy', () => {
     await new TokenVault(secretStore, 'cognito-desktop').write(sessionAccount(POOL, 'c1'), storedSession);
     await app.init();
     expect(app.state().status).toBe('signed-in');
+    expect(toAppState(app.state()).settingsRevision).toBeUndefined();
     await app.applyPolicy(policyOf({ discoveryUrl: POOL, scopes: 'openid email' }));
     expect(app.state().status).toBe('signed-in');
+    // An open Settings screen reloads: the window learns the settings changed.
+    expect(toAppState(app.state()).settingsRevision).toBe(1);
     expect(
       await new TokenVault(secretStore, 'cognito-desktop').read(sessionAccount(POOL, 'c1')),
     ).toBeDefined();
@@ -438,7 +441,11 @@ describe('AppController under a policy', () => {
     await new TokenVault(secretStore, 'cognito-desktop').write(sessionAccount(POOL, 'c1'), storedSession);
     await app.init();
     await app.applyPolicy(policyOf({ discoveryUrl: OTHER_POOL, proxy: 'ftp://x' }));
-    expect(app.state()).toMatchObject({ status: 'signed-out', provider: { issuer: OTHER_POOL } });
+    expect(app.state()).toMatchObject({
+      status: 'signed-out',
+      provider: { issuer: OTHER_POOL },
+      settingsRevision: 1,
+    });
     expect((app.state() as { notice?: string }).notice).toContain(
       'Your organization changed the sign-in settings',
     );

@@ -1,7 +1,7 @@
 /** Component tests of each screen, with a scripted window.api (test/fakes/fake-api.ts). */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiProvider } from '../../../renderer/src/api.tsx';
 import { App } from '../../../renderer/src/App.tsx';
 import type { Api, AppState, ProfileDto } from '../../../preload/contract.ts';
@@ -452,6 +452,37 @@ describe('settings', () => {
     expect(screen.getAllByText('Managed by your organization')).toHaveLength(1);
     expect(screen.getAllByText('set by your organisation')).toHaveLength(1);
     expect(screen.getByText(/managed by your organization and cannot be changed here/)).toBeTruthy();
+  });
+
+  it('follows a policy change while open: a newly managed field takes its value, read-only; edits stay', async () => {
+    const api = fakeApi(SIGNED_OUT);
+    renderApp(api);
+    await screen.findByRole('button', { name: 'Sign in' });
+    act(() => api.openSettings());
+    const clientId = (await screen.findByLabelText(/Client ID/)) as HTMLInputElement;
+    await userEvent.clear(clientId);
+    await userEvent.type(clientId, 'typed-id');
+    // An edit of a field the policy then takes over gives way to the policy's value.
+    await userEvent.type(screen.getByLabelText(/Discovery URL/), '-edited');
+    const NEW_POOL = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_New';
+    const changed = {
+      ...SETTINGS_VIEW,
+      values: { ...SETTINGS_VIEW.values, discoveryUrl: NEW_POOL, scopes: 'openid' },
+      locked: ['discoveryUrl' as const],
+      managed: ['discoveryUrl' as const],
+    };
+    api.getSettings = vi.fn(() => Promise.resolve(ok(changed)));
+    // Another state without a new revision: nothing to reload.
+    act(() => api.emit({ ...SIGNED_OUT }));
+    expect(api.getSettings).not.toHaveBeenCalled();
+    act(() => api.emit({ ...SIGNED_OUT, settingsRevision: 1 }));
+    await screen.findByText(/Your organization changed these settings/);
+    const discovery = screen.getByLabelText(/Discovery URL/) as HTMLInputElement;
+    expect(discovery.value).toBe(NEW_POOL);
+    expect(discovery.readOnly).toBe(true);
+    expect((screen.getByLabelText(/Client ID/) as HTMLInputElement).value).toBe('typed-id');
+    expect((screen.getByLabelText(/^Scopes/) as HTMLInputElement).value).toBe('openid');
+    expect(api.getSettings).toHaveBeenCalledTimes(1);
   });
 
   it('opens from the menu and closes back to the app', async () => {

@@ -27,6 +27,7 @@ export interface EditorState {
 
 export type EditorAction =
   | { type: 'loaded'; view: SettingsView }
+  | { type: 'reloaded'; view: SettingsView }
   | { type: 'failed'; error: ErrorDto }
   | { type: 'typed'; key: keyof SettingsDto; value: string }
   | { type: 'validated'; validation: SettingsValidationDto; showAll: boolean }
@@ -49,10 +50,38 @@ function whileTyping(validation: SettingsValidationDto, values: SettingsDto): Se
   };
 }
 
+/**
+ * The values after the settings changed outside the screen (a policy): a field now locked takes the
+ * new value; any other keeps what the person typed, and takes the new value where they typed nothing.
+ */
+function keepEdits(before: SettingsView, typed: SettingsDto, after: SettingsView): SettingsDto {
+  const values = { ...after.values };
+  for (const key of Object.keys(values) as (keyof SettingsDto)[]) {
+    const edited = typed[key] !== before.values[key];
+    if (edited && !after.locked.includes(key)) values[key] = typed[key];
+  }
+  return values;
+}
+
+/** Whether what the screen shows (the values, what is locked and managed) differs between two views. */
+function viewChanged(before: SettingsView, after: SettingsView): boolean {
+  const shown = (view: SettingsView) => JSON.stringify([view.values, view.locked, view.managed]);
+  return shown(before) !== shown(after);
+}
+
 export function editorReducer(state: EditorState, action: EditorAction): EditorState {
   switch (action.type) {
     case 'loaded':
       return { ...state, view: action.view, values: action.view.values };
+    case 'reloaded':
+      if (!state.view || !state.values) return { ...state, view: action.view, values: action.view.values };
+      if (!viewChanged(state.view, action.view)) return state;
+      return {
+        ...state,
+        view: action.view,
+        values: keepEdits(state.view, state.values, action.view),
+        status: msg('Your organization changed these settings; fields you edited keep your text.'),
+      };
     case 'failed':
       return { ...state, error: action.error, status: '' };
     case 'typed':
