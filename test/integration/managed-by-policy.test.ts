@@ -27,6 +27,7 @@ import {
   systemPolicyReader,
 } from '../../main/adapters/policy/system-policy.ts';
 import { sessionAccount } from '../../main/core/session/token-vault.ts';
+import { toAppState } from '../../main/ipc/wire.ts';
 
 const ENDPOINTS = testEndpoints(47646, 'policy');
 const { keychainService: SERVICE } = ENDPOINTS;
@@ -187,6 +188,9 @@ describe.skipIf(!AS_ROOT)('the app under a policy file that changes while it run
       );
       expect(await keychainAccounts(SERVICE)).not.toContain(oldSession);
       expect(oldPool.requests.some((r) => r.path === '/oauth2/revoke')).toBe(true);
+      // The window learns the settings changed (an open Settings screen reloads), and they read new.
+      expect(toAppState(state).settingsRevision).toBe(1);
+      expect((await app.settings.settingsView()).values.discoveryUrl).toBe(newPool.issuer);
 
       // Copy Diagnostics names the policy as the source, and what it manages.
       const copied = await app.copyDiagnostics({
