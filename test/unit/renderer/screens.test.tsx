@@ -459,7 +459,7 @@ describe('settings', () => {
     renderApp(api);
     await screen.findByRole('button', { name: 'Sign in' });
     act(() => api.openSettings());
-    const clientId = (await screen.findByLabelText(/Client ID/)) as HTMLInputElement;
+    const clientId = await screen.findByLabelText<HTMLInputElement>(/Client ID/);
     await userEvent.clear(clientId);
     await userEvent.type(clientId, 'typed-id');
     // An edit of a field the policy then takes over gives way to the policy's value.
@@ -477,11 +477,11 @@ describe('settings', () => {
     expect(api.getSettings).not.toHaveBeenCalled();
     act(() => api.emit({ ...SIGNED_OUT, settingsRevision: 1 }));
     await screen.findByText(/Your organization changed these settings/);
-    const discovery = screen.getByLabelText(/Discovery URL/) as HTMLInputElement;
+    const discovery = screen.getByLabelText<HTMLInputElement>(/Discovery URL/);
     expect(discovery.value).toBe(NEW_POOL);
     expect(discovery.readOnly).toBe(true);
-    expect((screen.getByLabelText(/Client ID/) as HTMLInputElement).value).toBe('typed-id');
-    expect((screen.getByLabelText(/^Scopes/) as HTMLInputElement).value).toBe('openid');
+    expect(screen.getByLabelText<HTMLInputElement>(/Client ID/).value).toBe('typed-id');
+    expect(screen.getByLabelText<HTMLInputElement>(/^Scopes/).value).toBe('openid');
     expect(api.getSettings).toHaveBeenCalledTimes(1);
   });
 
