@@ -77,7 +77,8 @@ export class AppController {
       rebuild: (resolved) => this.rebuild(resolved),
       service: () => this.service,
     });
-    this.accounts = new ProfilesAndAccounts(this.settings.composeOptions());
+    // The settings' options as they are now: a new policy reaches both at once.
+    this.accounts = new ProfilesAndAccounts(() => this.settings.composeOptions());
     this.proxyQuestion = new ProxyQuestion((request) => this.deps.onProxySignIn?.(request));
     this.signIns = new SignInStarts(
       {
@@ -129,7 +130,6 @@ export class AppController {
    */
   usePolicy(policy: Policy): void {
     this.deps.policy = policy;
-    this.accounts.usePolicy(policy);
     for (const problem of policy.problems) this.deps.logger?.warn(problem.message);
     const problems = policyProblemsNotice(policy);
     if (problems) this.deps.notify?.(problems);
@@ -355,10 +355,7 @@ export class AppController {
   }
 
   private async refreshSwitcher(document?: SettingsDocument): Promise<void> {
-    this.switcher = await this.accounts.switcherView(
-      document ?? this.deps.settingsStore.read(),
-      this.deps.installer?.userProfiles !== false && this.deps.policy?.userProfiles !== false,
-    );
+    this.switcher = await this.accounts.switcherView(document);
   }
 
   /** Makes `service` (or none) the one the window shows, with its events wired. */

@@ -106,6 +106,15 @@ export function organisationProfiles(options: Pick<ComposeOptions, 'installer' |
   return withPolicyProfiles(installerProfiles(options.installer), options.policy);
 }
 
+/** Who does not let people add profiles of their own: the policy, the installer, or nobody. */
+export function newProfilesForbiddenBy(
+  options: Pick<ComposeOptions, 'installer' | 'policy'>,
+): 'policy' | 'installer' | undefined {
+  if (options.policy?.userProfiles === false) return 'policy';
+  if (options.installer?.userProfiles === false) return 'installer';
+  return undefined;
+}
+
 /** Who locked a setting of a profile: the organisation's policy, or its installer. */
 export type LockedBy = 'policy' | 'installer';
 

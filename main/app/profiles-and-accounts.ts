@@ -37,12 +37,12 @@ import {
   accountsStore,
   createAuthService,
   createAwsCredentials,
+  newProfilesForbiddenBy,
   organisationProfiles,
   resolveComposedSettings,
   type ComposeOptions,
   type ProfileSettings,
 } from './compose.ts';
-import type { Policy } from '../core/settings/policy.ts';
 
 /** One account as lists show it: never a token. */
 export interface AccountSummary {
@@ -87,14 +87,19 @@ function randomAccountId(): string {
 
 export class ProfilesAndAccounts {
   private readonly accounts: AccountsStore;
+  private readonly currentOptions: () => ComposeOptions;
 
-  constructor(private options: ComposeOptions) {
-    this.accounts = accountsStore(options);
+  /**
+   * `options`, or where they change while it lives (the app's policy) the function that gives
+   * them as they are now: every call reads them afresh.
+   */
+  constructor(options: ComposeOptions | (() => ComposeOptions)) {
+    this.currentOptions = typeof options === 'function' ? options : () => options;
+    this.accounts = accountsStore(this.options);
   }
 
-  /** Follows a new organisation policy (the app's watcher). */
-  usePolicy(policy: Policy): void {
-    this.options = { ...this.options, policy };
+  private get options(): ComposeOptions {
+    return this.currentOptions();
   }
 
   // ── profiles ───────────────────────────────────────────────────────────────────────────────
@@ -119,10 +124,11 @@ export class ProfilesAndAccounts {
   /** Adds a profile with `settings` (validated when the profile is used, like any settings). */
   async addProfile(name: string, settings: SettingsInput = {}): Promise<void> {
     checkProfileName(name);
-    if (this.options.policy?.userProfiles === false || this.options.installer?.userProfiles === false) {
+    const forbiddenBy = newProfilesForbiddenBy(this.options);
+    if (forbiddenBy) {
       throw new AuthError(
         'invalid_settings',
-        this.options.policy?.userProfiles === false
+        forbiddenBy === 'policy'
           ? t('Your organisation’s policy does not allow adding profiles. Ask your administrator.')
           : t('Your organisation’s installer does not allow adding profiles. Ask your administrator.'),
       );
@@ -172,15 +178,14 @@ export class ProfilesAndAccounts {
 
   // ── accounts ───────────────────────────────────────────────────────────────────────────────
 
-  /** The service of `profile`'s account with id `account` (default: the one the options name, or the active one). */
   /** What the account switcher shows: the profiles, the one in use, every account of each. */
-  async switcherView(document: SettingsDocument, canAddProfiles: boolean): Promise<SwitcherView> {
+  async switcherView(document: SettingsDocument = this.options.settingsStore.read()): Promise<SwitcherView> {
     const profiles = this.profiles(document);
     return {
       profile: profiles.find((p) => p.selected)?.name ?? DEFAULT_PROFILE,
       profiles,
       accounts: await this.list(undefined, document).catch(() => []),
-      canAddProfiles,
+      canAddProfiles: newProfilesForbiddenBy(this.options) === undefined,
     };
   }
 
@@ -208,6 +213,7 @@ export class ProfilesAndAccounts {
     );
   }
 
+  /** The service of `profile`'s account with id `account` (default: the one the options name, or the active one). */
   service(profile?: string, account?: string): AuthService {
     const options = this.withProfile(profile);
     const resolved = resolveComposedSettings(options);

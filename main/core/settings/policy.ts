@@ -7,7 +7,13 @@
  */
 import { t } from '../i18n.ts';
 import { DEFAULT_PROFILE, isProfileName, type ProfilesFromInstaller } from './profiles.ts';
-import { SETTING_KEYS, findSettingsProblems, type Settings, type SettingsInput } from './settings.ts';
+import {
+  SETTING_CHOICES,
+  SETTING_KEYS,
+  findSettingsProblems,
+  type Settings,
+  type SettingsInput,
+} from './settings.ts';
 
 /** One thing wrong with the policy: a value ignored, or a policy source refused. */
 export interface PolicyProblem {
@@ -56,12 +62,15 @@ export function settingsFromObject(
 function settingText(key: keyof Settings, raw: unknown): string | undefined {
   if (typeof raw === 'string') return raw.trim();
   if (key === 'identityProviders' && Array.isArray(raw)) return identityProvidersText(raw);
-  if (ON_OFF_SETTINGS.has(key) && (typeof raw === 'boolean' || raw === 0 || raw === 1))
+  if (isSwitch(key) && (typeof raw === 'boolean' || raw === 0 || raw === 1))
     return raw === true || raw === 1 ? 'on' : 'off';
   return undefined;
 }
 
-const ON_OFF_SETTINGS = new Set<keyof Settings>(['emailFirst', 'keepRunning', 'startAtLogin']);
+/** A setting whose only choices are on and off (the settings table says which). */
+function isSwitch(key: keyof Settings): boolean {
+  return SETTING_CHOICES[key]?.join() === 'on,off';
+}
 
 /** `[{ "name": "Google", "label": "Google" }]` (what an admin writes by hand) as the setting's text. */
 function identityProvidersText(list: unknown[]): string {

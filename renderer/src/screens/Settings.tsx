@@ -33,14 +33,10 @@ export function Settings({
   const latestValidation = useRef(0);
   const { view, values, validation, report, error, status } = state;
 
-  // Loaded once, the view is reloaded for each new revision, keeping what was typed.
-  const loaded = useRef(false);
+  // Loaded again for each new revision; the editor keeps what was typed.
   useEffect(() => {
-    const reload = loaded.current;
-    loaded.current = true;
     void api.getSettings().then((result) => {
-      if (!result.ok) return dispatch({ type: 'failed', error: result.error });
-      dispatch({ type: reload ? 'reloaded' : 'loaded', view: result.value });
+      dispatch(result.ok ? { type: 'loaded', view: result.value } : { type: 'failed', error: result.error });
     });
   }, [api, dispatch, revision]);
 

@@ -26,8 +26,8 @@ export interface EditorState {
 }
 
 export type EditorAction =
+  /** The view from the main process: first, or again after the settings changed outside the screen. */
   | { type: 'loaded'; view: SettingsView }
-  | { type: 'reloaded'; view: SettingsView }
   | { type: 'failed'; error: ErrorDto }
   | { type: 'typed'; key: keyof SettingsDto; value: string }
   | { type: 'validated'; validation: SettingsValidationDto; showAll: boolean }
@@ -72,8 +72,6 @@ function viewChanged(before: SettingsView, after: SettingsView): boolean {
 export function editorReducer(state: EditorState, action: EditorAction): EditorState {
   switch (action.type) {
     case 'loaded':
-      return { ...state, view: action.view, values: action.view.values };
-    case 'reloaded':
       if (!state.view || !state.values) return { ...state, view: action.view, values: action.view.values };
       if (!viewChanged(state.view, action.view)) return state;
       return {
